@@ -1,0 +1,63 @@
+using System.Collections;
+using System.Collections.Immutable;
+
+namespace Pimex.Common;
+
+/// <summary>
+/// An immutable array with value equality: two arrays are equal when they hold equal items in
+/// the same order. Rule values that are lists (expense categories, roles, funding shares) use it
+/// so that a rulebook compares equal to its JSON round trip.
+/// </summary>
+/// <typeparam name="T">The item type; its own equality is used.</typeparam>
+/// <remarks>The <c>default</c> value is the empty array.</remarks>
+public readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadOnlyList<T>
+{
+    private readonly ImmutableArray<T> items;
+
+    /// <summary>Wraps items, copying them.</summary>
+    /// <param name="items">The items.</param>
+    public EquatableArray(IEnumerable<T> items) => this.items = [.. items];
+
+    /// <summary>The items as an immutable array.</summary>
+    public ImmutableArray<T> Items => items.IsDefault ? [] : items;
+
+    /// <inheritdoc />
+    public int Count => Items.Length;
+
+    /// <inheritdoc />
+    public T this[int index] => Items[index];
+
+    /// <inheritdoc />
+    public bool Equals(EquatableArray<T> other) => Items.SequenceEqual(other.Items);
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => obj is EquatableArray<T> other && Equals(other);
+
+    /// <inheritdoc />
+    public override int GetHashCode()
+    {
+        var hash = default(HashCode);
+        foreach (var item in Items)
+        {
+            hash.Add(item);
+        }
+
+        return hash.ToHashCode();
+    }
+
+    /// <inheritdoc />
+    public IEnumerator<T> GetEnumerator() => ((IEnumerable<T>)Items).GetEnumerator();
+
+    /// <inheritdoc />
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>The items, comma separated.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => string.Join(", ", Items);
+
+    /// <summary>Whether two arrays hold equal items in the same order.</summary>
+    public static bool operator ==(EquatableArray<T> left, EquatableArray<T> right) => left.Equals(right);
+
+    /// <summary>Whether two arrays differ.</summary>
+    public static bool operator !=(EquatableArray<T> left, EquatableArray<T> right) => !left.Equals(right);
+}

@@ -1,0 +1,312 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using Ardalis.GuardClauses;
+
+namespace Pimex.Monetary;
+
+/// <summary>
+/// An amount of money in one currency, always rounded to the currency's minor unit, half away
+/// from zero (EUR 0.005 becomes EUR 0.01).
+/// </summary>
+/// <remarks>
+/// <para>Arithmetic and ordering exist only within one currency: adding, subtracting or
+/// comparing amounts in two currencies throws <see cref="InvalidOperationException"/>, because
+/// such a call is a programmer error (a rulebook fixes one currency and checks every amount at
+/// the boundary).</para>
+/// <para>Equality: two amounts are equal when their currencies and values are equal
+/// (EUR 2500 equals EUR 2500.00); amounts in different currencies are simply not equal.</para>
+/// <para>The <c>default</c> value is zero in the "no currency" <c>XXX</c>
+/// (<see cref="Currency.IsNone"/>).</para>
+/// <para>Text form: <c>EUR 2500.00</c> (code, a space, the amount with exactly the minor-unit
+/// digits, invariant culture), which <see cref="TryParse"/> reads back.</para>
+/// </remarks>
+public readonly struct Money : IEquatable<Money>, IComparable<Money>, IComparable, IFormattable
+{
+    private readonly decimal amount;
+    private readonly Currency currency;
+
+    private Money(decimal amount, Currency currency)
+    {
+        this.amount = amount;
+        this.currency = currency;
+    }
+
+    /// <summary>The amount, in major units (euros, pounds), with at most the minor-unit digits.</summary>
+    public decimal Amount => amount;
+
+    /// <summary>The currency.</summary>
+    public Currency Currency => currency;
+
+    /// <summary>Whether the amount is zero.</summary>
+    public bool IsZero => amount == 0m;
+
+    /// <summary>Whether the amount is below zero.</summary>
+    public bool IsNegative => amount < 0m;
+
+    /// <summary>Whether the amount is above zero.</summary>
+    public bool IsPositive => amount > 0m;
+
+    /// <summary>The amount in minor units (cents): EUR 12.34 is 1234.</summary>
+    public long MinorUnits => checked((long)(amount * Pow10(currency.MinorUnits)));
+
+    /// <summary>Creates an amount, rounded to the currency's minor unit half away from zero.</summary>
+    /// <param name="amount">The amount in major units.</param>
+    /// <param name="currency">The currency.</param>
+    /// <returns>The rounded amount.</returns>
+    public static Money Of(decimal amount, Currency currency) =>
+        new(decimal.Round(amount, currency.MinorUnits, MidpointRounding.AwayFromZero), currency);
+
+    /// <summary>Creates an amount from a whole number of minor units (cents).</summary>
+    /// <param name="minorUnits">The number of minor units.</param>
+    /// <param name="currency">The currency.</param>
+    /// <returns>The amount.</returns>
+    public static Money FromMinorUnits(long minorUnits, Currency currency) =>
+        new(minorUnits / Pow10(currency.MinorUnits), currency);
+
+    /// <summary>Zero in a currency.</summary>
+    /// <param name="currency">The currency.</param>
+    /// <returns>Zero.</returns>
+    public static Money Zero(Currency currency) => new(0m, currency);
+
+    /// <summary>Adds an amount in the same currency.</summary>
+    /// <param name="other">The amount to add.</param>
+    /// <returns>The sum.</returns>
+    /// <exception cref="InvalidOperationException">The currencies differ.</exception>
+    public Money Add(Money other) => new(amount + SameCurrency(other).amount, currency);
+
+    /// <summary>Subtracts an amount in the same currency.</summary>
+    /// <param name="other">The amount to subtract.</param>
+    /// <returns>The difference.</returns>
+    /// <exception cref="InvalidOperationException">The currencies differ.</exception>
+    public Money Subtract(Money other) => new(amount - SameCurrency(other).amount, currency);
+
+    /// <summary>The opposite amount.</summary>
+    /// <returns>The amount with its sign changed.</returns>
+    public Money Negate() => new(-amount, currency);
+
+    /// <summary>Applies a rate, rounding the result to the minor unit half away from zero.</summary>
+    /// <param name="rate">The rate, such as a support intensity or a co-financing rate.</param>
+    /// <returns>The amount times the rate.</returns>
+    public Money Multiply(Rate rate) => Of(amount * rate.Fraction, currency);
+
+    /// <summary>Multiplies by a whole number, for example hours times an hourly rate.</summary>
+    /// <param name="factor">The factor.</param>
+    /// <returns>The product.</returns>
+    public Money Multiply(int factor) => new(amount * factor, currency);
+
+    /// <summary>Multiplies by a decimal quantity (such as 1.5 hours) and rounds to the minor unit.</summary>
+    /// <param name="quantity">The quantity.</param>
+    /// <returns>The rounded product.</returns>
+    public Money Multiply(decimal quantity) => Of(amount * quantity, currency);
+
+    /// <summary>The smaller of two amounts in one currency.</summary>
+    /// <param name="left">One amount.</param>
+    /// <param name="right">The other amount.</param>
+    /// <returns>The smaller.</returns>
+    public static Money Min(Money left, Money right) => left.CompareTo(right) <= 0 ? left : right;
+
+    /// <summary>The larger of two amounts in one currency.</summary>
+    /// <param name="left">One amount.</param>
+    /// <param name="right">The other amount.</param>
+    /// <returns>The larger.</returns>
+    public static Money Max(Money left, Money right) => left.CompareTo(right) >= 0 ? left : right;
+
+    /// <summary>
+    /// Splits this amount into parts proportional to <paramref name="weights"/>, losing no cent:
+    /// the parts always add up to this amount exactly. Cents left over by rounding go, one each,
+    /// to the parts with the largest remainders (the earliest part first on a tie).
+    /// </summary>
+    /// <param name="weights">Non-negative weights, at least one of them positive.</param>
+    /// <returns>One amount per weight, in order.</returns>
+    /// <exception cref="ArgumentException">No weight, a negative weight, or all zero.</exception>
+    public Money[] Allocate(ReadOnlySpan<decimal> weights)
+    {
+        if (weights.IsEmpty)
+        {
+            throw new ArgumentException("At least one weight is needed.", nameof(weights));
+        }
+
+        decimal sum = 0m;
+        foreach (var w in weights)
+        {
+            Guard.Against.Negative(w, nameof(weights));
+            sum += w;
+        }
+
+        Guard.Against.NegativeOrZero(sum, nameof(weights));
+
+        long units = MinorUnits;
+        long sign = units < 0 ? -1 : 1;
+        long magnitude = Math.Abs(units);
+        var parts = new long[weights.Length];
+        var remainders = new decimal[weights.Length];
+        long given = 0;
+        for (int i = 0; i < weights.Length; i++)
+        {
+            decimal exact = magnitude * (weights[i] / sum);
+            long whole = (long)decimal.Truncate(exact);
+            parts[i] = whole;
+            remainders[i] = exact - whole;
+            given += whole;
+        }
+
+        for (long left = magnitude - given; left > 0; left--)
+        {
+            int best = -1;
+            for (int i = 0; i < remainders.Length; i++)
+            {
+                if (weights[i] > 0m && (best < 0 || remainders[i] > remainders[best]))
+                {
+                    best = i;
+                }
+            }
+
+            parts[best]++;
+            remainders[best] = -1m;
+        }
+
+        var result = new Money[parts.Length];
+        for (int i = 0; i < parts.Length; i++)
+        {
+            result[i] = FromMinorUnits(sign * parts[i], currency);
+        }
+
+        return result;
+    }
+
+    /// <summary>Splits this amount into <paramref name="count"/> parts as equal as cents allow.</summary>
+    /// <param name="count">How many parts; at least one.</param>
+    /// <returns>The parts, adding up to this amount exactly.</returns>
+    public Money[] Split(int count)
+    {
+        Guard.Against.NegativeOrZero(count);
+        var weights = new decimal[count];
+        Array.Fill(weights, 1m);
+        return Allocate(weights);
+    }
+
+    /// <summary>Reads the text form <c>EUR 2500.00</c> (code, space, invariant-culture amount).</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="money">The amount, rounded to the minor unit, when the text is well formed.</param>
+    /// <returns>Whether the text is a known currency code followed by a number.</returns>
+    public static bool TryParse([NotNullWhen(true)] string? text, out Money money)
+    {
+        money = default;
+        if (text is null || text.Length < 5 || text[3] != ' ')
+        {
+            return false;
+        }
+
+        if (!Currency.TryFromCode(text[..3], out var currency))
+        {
+            return false;
+        }
+
+        if (!decimal.TryParse(text.AsSpan(4), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        {
+            return false;
+        }
+
+        money = Of(value, currency);
+        return true;
+    }
+
+    /// <inheritdoc />
+    public bool Equals(Money other) => amount == other.amount && currency.Equals(other.currency);
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => obj is Money other && Equals(other);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(amount, currency);
+
+    /// <summary>Orders two amounts of the same currency by value.</summary>
+    /// <param name="other">An amount in the same currency.</param>
+    /// <returns>Negative, zero or positive.</returns>
+    /// <exception cref="InvalidOperationException">The currencies differ.</exception>
+    public int CompareTo(Money other) => amount.CompareTo(SameCurrency(other).amount);
+
+    /// <inheritdoc />
+    int IComparable.CompareTo(object? obj) => obj switch
+    {
+        null => 1,
+        Money other => CompareTo(other),
+        _ => throw new ArgumentException("The object is not Money.", nameof(obj)),
+    };
+
+    /// <summary>The text form, <c>EUR 2500.00</c>.</summary>
+    /// <returns>The code, a space and the amount with its minor-unit digits.</returns>
+    public override string ToString() => ToString(null, CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Formats the amount. A null or empty format gives the text form <c>EUR 2500.00</c>;
+    /// <c>N</c> adds group separators (<c>EUR 2,500.00</c> in the invariant culture).
+    /// </summary>
+    /// <param name="format">Null, empty, or <c>N</c>.</param>
+    /// <param name="formatProvider">The culture for the number; invariant when null.</param>
+    /// <returns>The formatted amount.</returns>
+    public string ToString(string? format, IFormatProvider? formatProvider)
+    {
+        var provider = formatProvider ?? CultureInfo.InvariantCulture;
+        var digits = currency.MinorUnits.ToString(CultureInfo.InvariantCulture);
+        var number = format switch
+        {
+            null or "" or "G" => amount.ToString("F" + digits, provider),
+            "N" => amount.ToString("N" + digits, provider),
+            _ => throw new FormatException($"Unknown Money format '{format}'."),
+        };
+        return currency.Code + " " + number;
+    }
+
+    /// <summary>Adds two amounts in one currency.</summary>
+    public static Money operator +(Money left, Money right) => left.Add(right);
+
+    /// <summary>Subtracts two amounts in one currency.</summary>
+    public static Money operator -(Money left, Money right) => left.Subtract(right);
+
+    /// <summary>The opposite amount.</summary>
+    public static Money operator -(Money value) => value.Negate();
+
+    /// <summary>Applies a rate, rounding half away from zero.</summary>
+    public static Money operator *(Money money, Rate rate) => money.Multiply(rate);
+
+    /// <summary>Multiplies by a whole number.</summary>
+    public static Money operator *(Money money, int factor) => money.Multiply(factor);
+
+    /// <summary>Whether two amounts are equal (same currency and value).</summary>
+    public static bool operator ==(Money left, Money right) => left.Equals(right);
+
+    /// <summary>Whether two amounts differ.</summary>
+    public static bool operator !=(Money left, Money right) => !left.Equals(right);
+
+    /// <summary>Whether the left amount is smaller (same currency only).</summary>
+    public static bool operator <(Money left, Money right) => left.CompareTo(right) < 0;
+
+    /// <summary>Whether the left amount is larger (same currency only).</summary>
+    public static bool operator >(Money left, Money right) => left.CompareTo(right) > 0;
+
+    /// <summary>Whether the left amount is smaller or equal (same currency only).</summary>
+    public static bool operator <=(Money left, Money right) => left.CompareTo(right) <= 0;
+
+    /// <summary>Whether the left amount is larger or equal (same currency only).</summary>
+    public static bool operator >=(Money left, Money right) => left.CompareTo(right) >= 0;
+
+    private Money SameCurrency(Money other)
+    {
+        if (!currency.Equals(other.currency))
+        {
+            throw new InvalidOperationException($"Cannot mix {currency.Code} and {other.currency.Code}: convert first.");
+        }
+
+        return other;
+    }
+
+    private static decimal Pow10(int digits) => digits switch
+    {
+        0 => 1m,
+        1 => 10m,
+        2 => 100m,
+        3 => 1000m,
+        _ => (decimal)Math.Pow(10, digits),
+    };
+}

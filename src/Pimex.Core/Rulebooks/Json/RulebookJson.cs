@@ -1,0 +1,460 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Ardalis.Result;
+using NodaTime;
+using NodaTime.Text;
+using Pimex.Common;
+using Pimex.Monetary;
+
+namespace Pimex.Rulebooks.Json;
+
+/// <summary>Reads and writes rulebooks in the JSON format of <c>docs/rulebook-format.md</c>.</summary>
+internal static partial class RulebookJson
+{
+    private static readonly string[] BaseFields = ["$schema", "id", "name", "basedOn", "illustrative", "description", "currency", "timeZone", "parameters", "annuities"];
+    private static readonly string[] PartnerFields = ["$schema", "id", "name", "extends", "illustrative", "description", "currency", "timeZone", "overrides", "annuities"];
+    private static readonly string[] AllFields = [.. BaseFields.Union(PartnerFields)];
+    private static readonly string[] AnnuityFields = ["budget", "capacity", "windows", "source"];
+    private static readonly string[] BudgetFields = ["actions", "training", "consultancy", "total"];
+    private static readonly string[] WindowFields = ["applications", "training", "expenses"];
+
+    public static Result<Rulebook> Read(string json, Rulebook? @base, RulebookLoadOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        var context = new JsonReadContext();
+        if (json.Length > options.MaxCharacters)
+        {
+            context.Error("$", RulebookErrors.TooLarge, $"The document has {json.Length} characters; at most {options.MaxCharacters} are accepted.");
+            return Result<Rulebook>.Invalid(context.Errors);
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = options.MaxDepth });
+        }
+        catch (JsonException ex)
+        {
+            var tooDeep = ex.Message.Contains("depth", StringComparison.OrdinalIgnoreCase);
+            var where = ex.LineNumber is { } line ? $" (line {line + 1}, position {(ex.BytePositionInLine ?? 0) + 1})" : string.Empty;
+            context.Error(
+                ex.Path is { Length: > 0 } p ? p : "$",
+                tooDeep ? RulebookErrors.TooDeep : RulebookErrors.MalformedJson,
+                tooDeep ? $"The document is nested more than {options.MaxDepth} levels deep{where}." : $"The text is not valid JSON{where}: {ex.Message}");
+            return Result<Rulebook>.Invalid(context.Errors);
+        }
+
+        using (document)
+        {
+            var root = context.Object(document.RootElement, "$", AllFields);
+            if (root is null)
+            {
+                return Result<Rulebook>.Invalid(context.Errors);
+            }
+
+            return root.ContainsKey("extends")
+                ? ReadPartner(context, root, @base, options)
+                : ReadBase(context, root);
+        }
+    }
+
+    private static Result<Rulebook> ReadBase(JsonReadContext context, Dictionary<string, JsonElement> root)
+    {
+        foreach (var field in PartnerFields.Except(BaseFields))
+        {
+            if (root.ContainsKey(field))
+            {
+                context.Error("$." + field, RulebookErrors.WrongKind, $"'{field}' belongs to a partner rulebook, which needs \"extends\".");
+            }
+        }
+
+        var header = ReadHeader(context, root, basedOnField: "basedOn");
+        var currency = context.Require(root, "currency", "$", out var ce) ? ReadCurrency(context, ce, "$.currency") : null;
+        var zone = context.Require(root, "timeZone", "$", out var ze) ? ReadZone(context, ze, "$.timeZone") : null;
+        context.Currency = currency ?? default;
+
+        var timelines = ImmutableDictionary.CreateBuilder<string, object>(StringComparer.Ordinal);
+        if (context.Require(root, "parameters", "$", out var pe))
+        {
+            ReadParameterGroups(context, pe, "$.parameters", timelines, requireAll: true);
+        }
+
+        var annuities = context.Require(root, "annuities", "$", out var ae)
+            ? ReadAnnuities(context, ae, "$.annuities")
+            : null;
+
+        if (context.HasErrors || header is null || currency is null || zone is null || annuities is null)
+        {
+            return Result<Rulebook>.Invalid(context.Errors);
+        }
+
+        return new Rulebook(header, currency.Value, zone, timelines.ToImmutable(), annuities);
+    }
+
+    private static Result<Rulebook> ReadPartner(JsonReadContext context, Dictionary<string, JsonElement> root, Rulebook? @base, RulebookLoadOptions options)
+    {
+        foreach (var field in BaseFields.Except(PartnerFields))
+        {
+            if (root.ContainsKey(field))
+            {
+                context.Error("$." + field, RulebookErrors.WrongKind, $"'{field}' belongs to a base rulebook; a partner rulebook lists \"overrides\".");
+            }
+        }
+
+        var header = ReadHeader(context, root, basedOnField: "extends");
+        if (header is not null && (@base is null || !string.Equals(@base.Id, header.BasedOn, StringComparison.Ordinal)))
+        {
+            context.Error(
+                "$.extends",
+                RulebookErrors.BaseMismatch,
+                @base is null
+                    ? $"This rulebook extends '{header.BasedOn}': load that base first and pass it."
+                    : $"This rulebook extends '{header.BasedOn}', but the base given is '{@base.Id}'.");
+        }
+
+        if (@base is null)
+        {
+            return Result<Rulebook>.Invalid(context.Errors);
+        }
+
+        Currency? currency = root.TryGetValue("currency", out var ce) ? ReadCurrency(context, ce, "$.currency") : @base.Currency;
+        DateTimeZone? zone = root.TryGetValue("timeZone", out var ze) ? ReadZone(context, ze, "$.timeZone") : @base.TimeZone;
+        context.Currency = currency ?? default;
+
+        var overrides = ImmutableDictionary.CreateBuilder<string, object>(StringComparer.Ordinal);
+        if (root.TryGetValue("overrides", out var oe))
+        {
+            ReadParameterGroups(context, oe, "$.overrides", overrides, requireAll: false);
+        }
+
+        var annuities = root.TryGetValue("annuities", out var ae)
+            ? ReadAnnuities(context, ae, "$.annuities")
+            : ImmutableSortedDictionary<int, AnnuityRules>.Empty;
+
+        if (context.HasErrors || header is null || currency is null || zone is null || annuities is null)
+        {
+            return Result<Rulebook>.Invalid(context.Errors);
+        }
+
+        var merged = new Rulebook(
+            header,
+            currency.Value,
+            zone,
+            @base.Timelines.SetItems(overrides.ToImmutable()),
+            @base.Annuities.SetItems(annuities));
+
+        // What the partner did not override is inherited: check it still fits (the currency).
+        var recheck = Read(Write(merged), null, options with { MaxCharacters = int.MaxValue });
+        if (!recheck.IsSuccess)
+        {
+            return Result<Rulebook>.Invalid(recheck.ValidationErrors.Select(e => DomainErrors.Validation(
+                e.Identifier,
+                e.ErrorCode,
+                $"{e.ErrorMessage} (inherited from '{@base.Id}': override it)")));
+        }
+
+        return merged;
+    }
+
+    private static RulebookHeader? ReadHeader(JsonReadContext context, Dictionary<string, JsonElement> root, string basedOnField)
+    {
+        var id = context.Require(root, "id", "$", out var ie) ? context.String(ie, "$.id") : null;
+        if (id is not null && !IdPattern().IsMatch(id))
+        {
+            context.Error("$.id", RulebookErrors.InvalidValue, $"'{id}' is not an id of lower-case letters, digits and dashes.");
+            id = null;
+        }
+
+        var name = context.Require(root, "name", "$", out var ne) ? context.String(ne, "$.name") : null;
+        bool required = basedOnField == "extends";
+        string? basedOn = null;
+        if (root.TryGetValue(basedOnField, out var be))
+        {
+            basedOn = context.String(be, "$." + basedOnField);
+        }
+        else if (required)
+        {
+            context.Error("$." + basedOnField, RulebookErrors.MissingField, $"The field '{basedOnField}' is required.");
+        }
+
+        bool? illustrative = root.TryGetValue("illustrative", out var le) ? context.Bool(le, "$.illustrative") : false;
+        string? description = root.TryGetValue("description", out var de) ? context.String(de, "$.description") : null;
+        if (root.TryGetValue("$schema", out var se))
+        {
+            context.String(se, "$['$schema']");
+        }
+
+        if (id is null || name is null || illustrative is null || (required && basedOn is null))
+        {
+            return null;
+        }
+
+        return new RulebookHeader(id, name, basedOn, illustrative.Value, description);
+    }
+
+    private static Currency? ReadCurrency(JsonReadContext context, JsonElement element, string path)
+    {
+        var code = context.String(element, path);
+        if (code is null)
+        {
+            return null;
+        }
+
+        if (Currency.TryFromCode(code, out var currency))
+        {
+            return currency;
+        }
+
+        context.Error(path, RulebookErrors.InvalidValue, $"'{code}' is not a known ISO 4217 currency code.");
+        return null;
+    }
+
+    private static DateTimeZone? ReadZone(JsonReadContext context, JsonElement element, string path)
+    {
+        var id = context.String(element, path);
+        if (id is null)
+        {
+            return null;
+        }
+
+        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(id);
+        if (zone is null)
+        {
+            context.Error(path, RulebookErrors.InvalidValue, $"'{id}' is not an IANA time zone (such as Europe/Madrid).");
+        }
+
+        return zone;
+    }
+
+    private static void ReadParameterGroups(JsonReadContext context, JsonElement element, string path, ImmutableDictionary<string, object>.Builder into, bool requireAll)
+    {
+        var groups = context.Object(element, path, requireAll ? Parameters.Groups : null);
+        if (groups is null)
+        {
+            return;
+        }
+
+        foreach (var group in Parameters.Groups)
+        {
+            if (!groups.ContainsKey(group) && requireAll)
+            {
+                context.Error(JsonReadContext.Child(path, group), RulebookErrors.MissingField, $"The parameter group '{group}' is required.");
+            }
+        }
+
+        foreach (var (groupName, groupElement) in groups)
+        {
+            var groupPath = JsonReadContext.Child(path, groupName);
+            var known = Parameters.All.Where(p => p.Group == groupName).ToArray();
+            var members = context.Object(groupElement, groupPath, requireAll ? known.Select(p => p.Key).ToArray() : null);
+            if (members is null)
+            {
+                continue;
+            }
+
+            if (requireAll)
+            {
+                foreach (var p in known.Where(p => !members.ContainsKey(p.Key)))
+                {
+                    context.Error(JsonReadContext.Child(groupPath, p.Key), RulebookErrors.MissingField, $"The parameter '{p.Name}' is required.");
+                }
+            }
+
+            foreach (var (key, value) in members)
+            {
+                var parameterPath = JsonReadContext.Child(groupPath, key);
+                var definition = Array.Find(known, p => p.Key == key);
+                if (definition is null)
+                {
+                    context.Error(parameterPath, RulebookErrors.UnknownParameter, $"The base has no parameter '{groupName}.{key}' to override.");
+                    continue;
+                }
+
+                var timeline = definition.ReadTimeline(context, value, parameterPath);
+                if (timeline is not null)
+                {
+                    into[definition.Name] = timeline;
+                }
+            }
+        }
+    }
+
+    private static ImmutableSortedDictionary<int, AnnuityRules>? ReadAnnuities(JsonReadContext context, JsonElement element, string path)
+    {
+        var years = context.Object(element, path, null);
+        if (years is null)
+        {
+            return null;
+        }
+
+        var result = ImmutableSortedDictionary.CreateBuilder<int, AnnuityRules>();
+        bool ok = true;
+        foreach (var (key, value) in years)
+        {
+            var yearPath = JsonReadContext.Child(path, key);
+            if (key.Length != 4 || !int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year < 1900)
+            {
+                context.Error(yearPath, RulebookErrors.InvalidValue, $"'{key}' is not a year such as 2016.");
+                ok = false;
+                continue;
+            }
+
+            var annuity = ReadAnnuity(context, value, yearPath, year);
+            if (annuity is null)
+            {
+                ok = false;
+                continue;
+            }
+
+            result[year] = annuity;
+        }
+
+        return ok ? result.ToImmutable() : null;
+    }
+
+    private static AnnuityRules? ReadAnnuity(JsonReadContext context, JsonElement element, string path, int year)
+    {
+        var m = context.Object(element, path, AnnuityFields);
+        if (m is null)
+        {
+            return null;
+        }
+
+        AnnuityBudget? budget = null;
+        if (context.Require(m, "budget", path, out var be))
+        {
+            var bp = JsonReadContext.Child(path, "budget");
+            var bm = context.Object(be, bp, BudgetFields);
+            if (bm is not null)
+            {
+                Money? Line(string name) => context.Require(bm, name, bp, out var le) ? context.Money(le, JsonReadContext.Child(bp, name)) : null;
+                var actions = Line("actions");
+                var training = Line("training");
+                var consultancy = Line("consultancy");
+                var total = Line("total");
+                if (actions is not null && training is not null && consultancy is not null && total is not null)
+                {
+                    budget = new AnnuityBudget(actions.Value, training.Value, consultancy.Value);
+                    if (budget.Total != total.Value)
+                    {
+                        context.Error(JsonReadContext.Child(bp, "total"), RulebookErrors.BudgetDoesNotAddUp, $"The lines add up to {budget.Total}, not {total.Value}.");
+                        budget = null;
+                    }
+                }
+            }
+        }
+
+        int? capacity = context.Require(m, "capacity", path, out var ce) ? context.Count(ce, JsonReadContext.Child(path, "capacity")) : null;
+        if (capacity == 0)
+        {
+            context.Error(JsonReadContext.Child(path, "capacity"), RulebookErrors.OutOfRange, "An annuity admits at least one company.");
+            capacity = null;
+        }
+
+        DateInterval? applications = null, training2 = null, expenses = null;
+        if (context.Require(m, "windows", path, out var we))
+        {
+            var wp = JsonReadContext.Child(path, "windows");
+            var wm = context.Object(we, wp, WindowFields);
+            if (wm is not null)
+            {
+                applications = context.Require(wm, "applications", wp, out var a) ? context.Window(a, JsonReadContext.Child(wp, "applications")) : null;
+                training2 = context.Require(wm, "training", wp, out var t) ? context.Window(t, JsonReadContext.Child(wp, "training")) : null;
+                expenses = context.Require(wm, "expenses", wp, out var x) ? context.Window(x, JsonReadContext.Child(wp, "expenses")) : null;
+            }
+        }
+
+        string? source = m.TryGetValue("source", out var se) ? context.String(se, JsonReadContext.Child(path, "source")) : null;
+        if (budget is null || capacity is null || applications is null || training2 is null || expenses is null || (m.ContainsKey("source") && source is null))
+        {
+            return null;
+        }
+
+        return new AnnuityRules(year, budget, capacity.Value, applications, training2, expenses, source);
+    }
+
+    public static string Write(Rulebook rulebook)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            w.WriteStartObject();
+            w.WriteString("id", rulebook.Id);
+            w.WriteString("name", rulebook.Name);
+            if (rulebook.BasedOn is not null)
+            {
+                w.WriteString("basedOn", rulebook.BasedOn);
+            }
+
+            if (rulebook.Illustrative)
+            {
+                w.WriteBoolean("illustrative", true);
+            }
+
+            if (rulebook.Description is not null)
+            {
+                w.WriteString("description", rulebook.Description);
+            }
+
+            w.WriteString("currency", rulebook.Currency.Code);
+            w.WriteString("timeZone", rulebook.TimeZone.Id);
+            w.WriteStartObject("parameters");
+            foreach (var group in Parameters.Groups)
+            {
+                w.WriteStartObject(group);
+                foreach (var p in Parameters.All.Where(p => p.Group == group))
+                {
+                    w.WritePropertyName(p.Key);
+                    p.WriteTimeline(w, rulebook.Timeline(p.Name));
+                }
+
+                w.WriteEndObject();
+            }
+
+            w.WriteEndObject();
+            w.WriteStartObject("annuities");
+            foreach (var (year, a) in rulebook.Annuities)
+            {
+                w.WriteStartObject(year.ToString(CultureInfo.InvariantCulture));
+                w.WriteStartObject("budget");
+                w.WriteString("actions", a.Budget.Actions.ToString());
+                w.WriteString("training", a.Budget.Training.ToString());
+                w.WriteString("consultancy", a.Budget.Consultancy.ToString());
+                w.WriteString("total", a.Budget.Total.ToString());
+                w.WriteEndObject();
+                w.WriteNumber("capacity", a.Capacity);
+                w.WriteStartObject("windows");
+                WriteWindow(w, "applications", a.Applications);
+                WriteWindow(w, "training", a.Training);
+                WriteWindow(w, "expenses", a.Expenses);
+                w.WriteEndObject();
+                if (a.Source is not null)
+                {
+                    w.WriteString("source", a.Source);
+                }
+
+                w.WriteEndObject();
+            }
+
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    private static void WriteWindow(Utf8JsonWriter w, string name, DateInterval window)
+    {
+        w.WriteStartObject(name);
+        w.WriteString("start", LocalDatePattern.Iso.Format(window.Start));
+        w.WriteString("end", LocalDatePattern.Iso.Format(window.End));
+        w.WriteEndObject();
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$", RegexOptions.CultureInvariant)]
+    private static partial Regex IdPattern();
+}

@@ -1,0 +1,160 @@
+using System.Text.Json;
+using NodaTime;
+using NodaTime.Text;
+using Pimex.Rulebooks.Json;
+
+namespace Pimex.Rulebooks;
+
+/// <summary>
+/// A named rulebook parameter, such as <c>promotion.capPerCompany</c>: its group, key,
+/// meaning, and how its values are read, written and shown. The set of parameters is
+/// <see cref="Parameters.All"/>.
+/// </summary>
+public abstract class ParameterDefinition
+{
+    private protected ParameterDefinition(string group, string key, string description)
+    {
+        Group = group;
+        Key = key;
+        Description = description;
+    }
+
+    /// <summary>The full name, <c>group.key</c>.</summary>
+    public string Name => Group + "." + Key;
+
+    /// <summary>The group, such as <c>promotion</c>.</summary>
+    public string Group { get; }
+
+    /// <summary>The key within the group, such as <c>capPerCompany</c>.</summary>
+    public string Key { get; }
+
+    /// <summary>What the parameter means.</summary>
+    public string Description { get; }
+
+    /// <summary>The value in force on a date, as text, or null when none is.</summary>
+    /// <param name="rulebook">The rulebook.</param>
+    /// <param name="date">The date.</param>
+    /// <returns>The formatted value, or null.</returns>
+    public abstract string? FormatOn(Rulebook rulebook, LocalDate date);
+
+    /// <summary>The parameter's name.</summary>
+    /// <returns>The name.</returns>
+    public override string ToString() => Name;
+
+    internal abstract object? ReadTimeline(JsonReadContext context, JsonElement element, string path);
+
+    internal abstract void WriteTimeline(Utf8JsonWriter writer, object timeline);
+}
+
+/// <summary>A rulebook parameter whose values are of type <typeparamref name="T"/>.</summary>
+/// <typeparam name="T">The value type.</typeparam>
+public sealed class ParameterDefinition<T> : ParameterDefinition
+{
+    private readonly Func<JsonReadContext, JsonElement, string, (bool Ok, T Value)> read;
+    private readonly Action<Utf8JsonWriter, T> write;
+    private readonly Func<T, string> format;
+
+    internal ParameterDefinition(
+        string group,
+        string key,
+        string description,
+        Func<JsonReadContext, JsonElement, string, (bool Ok, T Value)> read,
+        Action<Utf8JsonWriter, T> write,
+        Func<T, string>? format = null)
+        : base(group, key, description)
+    {
+        this.read = read;
+        this.write = write;
+        this.format = format ?? (v => v?.ToString() ?? string.Empty);
+    }
+
+    /// <summary>Formats one value as text.</summary>
+    /// <param name="value">The value.</param>
+    /// <returns>The text.</returns>
+    public string Format(T value) => format(value);
+
+    /// <inheritdoc />
+    public override string? FormatOn(Rulebook rulebook, LocalDate date)
+    {
+        ArgumentNullException.ThrowIfNull(rulebook);
+        return rulebook.Get(this).TryGetValue(date, out var value) ? format(value) : null;
+    }
+
+    internal (bool Ok, T Value) ReadValue(JsonReadContext context, JsonElement element, string path) =>
+        read(context, element, path);
+
+    internal override object? ReadTimeline(JsonReadContext context, JsonElement element, string path)
+    {
+        var items = context.Array(element, path);
+        if (items is null)
+        {
+            return null;
+        }
+
+        if (items.Length == 0)
+        {
+            context.Error(path, RulebookErrors.EmptyTimeline, $"The parameter '{Name}' needs at least one dated value.");
+            return null;
+        }
+
+        var entries = new List<TimelineEntry<T>>(items.Length);
+        bool ok = true;
+        LocalDate? previous = null;
+        for (int i = 0; i < items.Length; i++)
+        {
+            var entryPath = JsonReadContext.Index(path, i);
+            var members = context.Object(items[i], entryPath, ["from", "value", "source", "default"]);
+            if (members is null)
+            {
+                ok = false;
+                continue;
+            }
+
+            LocalDate? from = context.Require(members, "from", entryPath, out var f) ? context.Date(f, JsonReadContext.Child(entryPath, "from")) : null;
+            (bool Ok, T Value) value = context.Require(members, "value", entryPath, out var v) ? read(context, v, JsonReadContext.Child(entryPath, "value")) : (false, default!);
+            string? source = members.TryGetValue("source", out var s) ? context.String(s, JsonReadContext.Child(entryPath, "source")) : null;
+            bool? isDefault = members.TryGetValue("default", out var d) ? context.Bool(d, JsonReadContext.Child(entryPath, "default")) : false;
+            if (from is not null && previous is not null && from <= previous)
+            {
+                context.Error(JsonReadContext.Child(entryPath, "from"), RulebookErrors.DatesOutOfOrder, $"{LocalDatePattern.Iso.Format(from.Value)} does not come after the previous entry's {LocalDatePattern.Iso.Format(previous.Value)}; dates must be strictly increasing.");
+                ok = false;
+            }
+
+            if (from is null || !value.Ok || isDefault is null || (members.ContainsKey("source") && source is null))
+            {
+                ok = false;
+                continue;
+            }
+
+            previous = from;
+            entries.Add(new TimelineEntry<T>(from.Value, value.Value, source, isDefault.Value));
+        }
+
+        return ok ? Timeline.Of(entries) : null;
+    }
+
+    internal override void WriteTimeline(Utf8JsonWriter writer, object timeline)
+    {
+        writer.WriteStartArray();
+        foreach (var entry in ((Timeline<T>)timeline).Entries)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("from", LocalDatePattern.Iso.Format(entry.From));
+            writer.WritePropertyName("value");
+            write(writer, entry.Value);
+            if (entry.Source is not null)
+            {
+                writer.WriteString("source", entry.Source);
+            }
+
+            if (entry.IsDefault)
+            {
+                writer.WriteBoolean("default", true);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+}

@@ -1,0 +1,216 @@
+using System.Collections.Immutable;
+using Ardalis.Result;
+using NodaTime;
+using NodaTime.Text;
+using Pimex.Common;
+using Pimex.Monetary;
+using Pimex.Rulebooks.Json;
+
+namespace Pimex.Rulebooks;
+
+/// <summary>
+/// The rules of one region's programme, as data: every parameter a timeline of dated values,
+/// and the annuities (yearly editions) with their budgets, capacity and windows.
+/// </summary>
+/// <remarks>
+/// <para>A rulebook is immutable. Load one with <see cref="Load"/> (a base rulebook, or a
+/// partner rulebook that extends a base and overrides named parameters), or take the embedded
+/// <see cref="Extremadura"/> one. Ask for the rules in force on a date with <see cref="On"/>.</para>
+/// <para>Equality: two rulebooks are equal when their identity, currency, zone, every
+/// parameter's timeline and every annuity are equal; a rulebook equals its JSON round trip.</para>
+/// </remarks>
+public sealed class Rulebook : IEquatable<Rulebook>
+{
+    private static readonly Rulebook ExtremaduraRulebook = LoadEmbedded("extremadura.json");
+
+    private readonly ImmutableDictionary<string, object> timelines;
+
+    internal Rulebook(
+        RulebookHeader header,
+        Currency currency,
+        DateTimeZone timeZone,
+        ImmutableDictionary<string, object> timelines,
+        ImmutableSortedDictionary<int, AnnuityRules> annuities)
+    {
+        Header = header;
+        Currency = currency;
+        TimeZone = timeZone;
+        this.timelines = timelines;
+        Annuities = annuities;
+    }
+
+    /// <summary>
+    /// The PIMEX rulebook of Extremadura (Spain), embedded in the assembly: the figures of the
+    /// Interreg Europe good-practice sheet (3 group sessions, 3 tutorials at the company's
+    /// premises, EUR 2,500 per company, the 2016 annuity of EUR 88,280 for 30 SMEs) and
+    /// documented defaults, marked as such, where the sheet is silent.
+    /// </summary>
+    public static Rulebook Extremadura => ExtremaduraRulebook;
+
+    /// <summary>A stable identifier, such as <c>extremadura</c>.</summary>
+    public string Id => Header.Id;
+
+    /// <summary>A readable name.</summary>
+    public string Name => Header.Name;
+
+    /// <summary>The rulebook this one was derived from (a partner's base), if any.</summary>
+    public string? BasedOn => Header.BasedOn;
+
+    /// <summary>Whether the figures are illustrative rather than a programme's real ones.</summary>
+    public bool Illustrative => Header.Illustrative;
+
+    /// <summary>A free description.</summary>
+    public string? Description => Header.Description;
+
+    /// <summary>The programme's currency: every amount in the rulebook is in it.</summary>
+    public Currency Currency { get; }
+
+    /// <summary>The programme's IANA time zone, such as <c>Europe/Madrid</c>.</summary>
+    public DateTimeZone TimeZone { get; }
+
+    /// <summary>The annuities by year.</summary>
+    public ImmutableSortedDictionary<int, AnnuityRules> Annuities { get; }
+
+    internal RulebookHeader Header { get; }
+
+    /// <summary>
+    /// Loads a rulebook from JSON. A base rulebook defines every parameter; a partner rulebook
+    /// (<c>"extends"</c>) overrides named parameters of <paramref name="base"/> and may add
+    /// annuities. Never throws for bad input and never returns a half-loaded rulebook.
+    /// </summary>
+    /// <param name="json">The JSON text (see <c>docs/rulebook-format.md</c>).</param>
+    /// <param name="base">The base rulebook, required when the JSON extends one.</param>
+    /// <param name="options">Size and depth limits; the defaults when null.</param>
+    /// <returns>The rulebook, or <c>Invalid</c> with one error per problem, each naming its JSON
+    /// path and a code of <see cref="RulebookErrors"/>.</returns>
+    public static Result<Rulebook> Load(string json, Rulebook? @base = null, RulebookLoadOptions? options = null) =>
+        RulebookJson.Read(json, @base, options ?? RulebookLoadOptions.Default);
+
+    /// <summary>Writes this rulebook as a base rulebook in JSON; <see cref="Load"/> reads it back equal.</summary>
+    /// <returns>Indented JSON.</returns>
+    public string ToJson() => RulebookJson.Write(this);
+
+    /// <summary>The timeline of one parameter.</summary>
+    /// <typeparam name="T">The parameter's value type.</typeparam>
+    /// <param name="parameter">A parameter of <see cref="Parameters"/>.</param>
+    /// <returns>Its timeline.</returns>
+    public Timeline<T> Get<T>(ParameterDefinition<T> parameter)
+    {
+        ArgumentNullException.ThrowIfNull(parameter);
+        return (Timeline<T>)timelines[parameter.Name];
+    }
+
+    /// <summary>
+    /// Every rule in force on a date: for each parameter, the value of the latest entry that
+    /// starts on or before <paramref name="date"/>.
+    /// </summary>
+    /// <param name="date">The date.</param>
+    /// <returns>The typed rules, or <c>Invalid</c> (<see cref="RulebookErrors.NotInForce"/>) naming
+    /// each parameter that has no value yet on that date.</returns>
+    public Result<RuleSet> On(LocalDate date)
+    {
+        var missing = new List<ValidationError>();
+        T V<T>(ParameterDefinition<T> p)
+        {
+            if (Get(p).TryGetValue(date, out var value))
+            {
+                return value;
+            }
+
+            missing.Add(DomainErrors.Validation(p.Name, RulebookErrors.NotInForce, $"'{p.Name}' has no value in force on {LocalDatePattern.Iso.Format(date)}."));
+            return default!;
+        }
+
+        var set = new RuleSet(
+            date,
+            Id,
+            Currency,
+            TimeZone,
+            new CommitmentRules(V(Parameters.GroupSessions), V(Parameters.Tutorials), V(Parameters.TutorialVenueRule), V(Parameters.TrainingPills), V(Parameters.PillAttendeeRoles)),
+            new PromotionRules(V(Parameters.CapPerCompany), V(Parameters.SupportIntensity), V(Parameters.NonRecoverableVatEligible), V(Parameters.ExpenseCategories)),
+            new SupportRules(V(Parameters.TechnicianFullTimeInCompany), V(Parameters.ConsultantHourlyRate)),
+            new SmeThresholds(
+                new SizeClassLimits(V(Parameters.MicroStaff), V(Parameters.MicroTurnover), V(Parameters.MicroBalanceSheet)),
+                new SizeClassLimits(V(Parameters.SmallStaff), V(Parameters.SmallTurnover), V(Parameters.SmallBalanceSheet)),
+                new SizeClassLimits(V(Parameters.MediumStaff), V(Parameters.MediumTurnover), V(Parameters.MediumBalanceSheet)),
+                V(Parameters.PartnerShareFrom),
+                V(Parameters.LinkedShareAbove)),
+            new AidRules(V(Parameters.AidRegimeRule), V(Parameters.InKindValuationRule)),
+            new EligibilityRules(V(Parameters.Regions)),
+            new FundingRules(V(Parameters.FundingActions), V(Parameters.FundingTraining), V(Parameters.FundingConsultancy)),
+            new SurveyRules(V(Parameters.SurveyScaleMin), V(Parameters.SurveyScaleMax)));
+        return missing.Count == 0 ? set : Result<RuleSet>.Invalid(missing);
+    }
+
+    /// <summary>The rules of one annuity.</summary>
+    /// <param name="year">The year.</param>
+    /// <returns>The annuity, or <c>Invalid</c> (<see cref="RulebookErrors.NoAnnuity"/>).</returns>
+    public Result<AnnuityRules> Annuity(int year) =>
+        Annuities.TryGetValue(year, out var annuity)
+            ? annuity
+            : Result<AnnuityRules>.Invalid(DomainErrors.Validation("annuities", RulebookErrors.NoAnnuity, $"The rulebook '{Id}' has no annuity for {year}."));
+
+    /// <summary>The transfer report: every parameter that differs between this rulebook and another on a date.</summary>
+    /// <param name="other">The other rulebook, typically a partner region's.</param>
+    /// <param name="on">The date to compare the values in force on.</param>
+    /// <returns>The differences.</returns>
+    public RulebookDiff Diff(Rulebook other, LocalDate on) => RulebookDiff.Compare(this, other, on);
+
+    /// <inheritdoc />
+    public bool Equals(Rulebook? other)
+    {
+        if (other is null)
+        {
+            return false;
+        }
+
+        if (ReferenceEquals(this, other))
+        {
+            return true;
+        }
+
+        return Header == other.Header
+            && Currency == other.Currency
+            && TimeZone.Id == other.TimeZone.Id
+            && timelines.Count == other.timelines.Count
+            && timelines.All(kv => other.timelines.TryGetValue(kv.Key, out var t) && kv.Value.Equals(t))
+            && Annuities.SequenceEqual(other.Annuities);
+    }
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => obj is Rulebook other && Equals(other);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Id, Currency, TimeZone.Id, Annuities.Count);
+
+    /// <summary>The rulebook's id and name.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => $"{Id} ({Name})";
+
+    internal object Timeline(string name) => timelines[name];
+
+    internal ImmutableDictionary<string, object> Timelines => timelines;
+
+    private static Rulebook LoadEmbedded(string file)
+    {
+        using var stream = typeof(Rulebook).Assembly.GetManifestResourceStream("Pimex.Rulebooks." + file)
+            ?? throw new InvalidOperationException($"The embedded rulebook {file} is missing.");
+        using var reader = new StreamReader(stream);
+        var result = Load(reader.ReadToEnd());
+        return result.IsSuccess
+            ? result.Value
+            : throw new InvalidOperationException($"The embedded rulebook {file} is invalid: " + string.Join("; ", result.ValidationErrors.Select(e => $"{e.Identifier} {e.ErrorCode} {e.ErrorMessage}")));
+    }
+}
+
+/// <summary>The identity of a rulebook.</summary>
+internal sealed record RulebookHeader(string Id, string Name, string? BasedOn, bool Illustrative, string? Description);
+
+/// <summary>Limits applied when loading a rulebook or a ledger from text.</summary>
+/// <param name="MaxCharacters">The largest document accepted, in characters (1 MiB by default).</param>
+/// <param name="MaxDepth">The deepest nesting accepted (32 by default).</param>
+public sealed record RulebookLoadOptions(int MaxCharacters = 1_048_576, int MaxDepth = 32)
+{
+    /// <summary>The default limits.</summary>
+    public static RulebookLoadOptions Default { get; } = new();
+}

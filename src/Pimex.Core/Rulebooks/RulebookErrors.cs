@@ -1,0 +1,66 @@
+namespace Pimex.Rulebooks;
+
+/// <summary>
+/// The stable error codes of rulebook loading and lookup. Each failed load returns
+/// <c>Result.Invalid</c> with one validation error per problem: the code, and the JSON path of
+/// the problem as its identifier (for example <c>$.annuities.2016.budget.training</c>).
+/// </summary>
+public static class RulebookErrors
+{
+    /// <summary>The text is not well-formed JSON.</summary>
+    public const string MalformedJson = "PIMEX-RB-001";
+
+    /// <summary>The document is larger than the loader accepts.</summary>
+    public const string TooLarge = "PIMEX-RB-002";
+
+    /// <summary>The document is nested more deeply than the loader accepts.</summary>
+    public const string TooDeep = "PIMEX-RB-003";
+
+    /// <summary>A field the format does not define.</summary>
+    public const string UnknownField = "PIMEX-RB-004";
+
+    /// <summary>The same key twice in one object.</summary>
+    public const string DuplicateKey = "PIMEX-RB-005";
+
+    /// <summary>A value of the wrong JSON type (a string where a number belongs...).</summary>
+    public const string WrongType = "PIMEX-RB-006";
+
+    /// <summary>A required field is missing.</summary>
+    public const string MissingField = "PIMEX-RB-007";
+
+    /// <summary>A value that does not parse: a date, an amount, a rate, a code, a zone.</summary>
+    public const string InvalidValue = "PIMEX-RB-008";
+
+    /// <summary>A negative amount.</summary>
+    public const string NegativeAmount = "PIMEX-RB-009";
+
+    /// <summary>An amount in another currency than the rulebook's.</summary>
+    public const string CurrencyMismatch = "PIMEX-RB-010";
+
+    /// <summary>An annuity's budget lines do not add up to its total, to the cent.</summary>
+    public const string BudgetDoesNotAddUp = "PIMEX-RB-011";
+
+    /// <summary>Dates out of order: timeline entries not strictly increasing, a window that ends before it starts.</summary>
+    public const string DatesOutOfOrder = "PIMEX-RB-012";
+
+    /// <summary>An override names a parameter the base rulebook does not have.</summary>
+    public const string UnknownParameter = "PIMEX-RB-013";
+
+    /// <summary>A partner rulebook's base is missing or is not the one it extends.</summary>
+    public const string BaseMismatch = "PIMEX-RB-014";
+
+    /// <summary>A value outside its range: a rate above 100 %, shares that do not add up to 100 %, a scale whose minimum is not below its maximum.</summary>
+    public const string OutOfRange = "PIMEX-RB-015";
+
+    /// <summary>A timeline with no entry.</summary>
+    public const string EmptyTimeline = "PIMEX-RB-016";
+
+    /// <summary>A parameter has no value in force on the date asked (the date is before its first entry).</summary>
+    public const string NotInForce = "PIMEX-RB-017";
+
+    /// <summary>The rulebook has no annuity for the year asked.</summary>
+    public const string NoAnnuity = "PIMEX-RB-018";
+
+    /// <summary>A base rulebook section in a partner rulebook, or the reverse (parameters with extends, overrides without).</summary>
+    public const string WrongKind = "PIMEX-RB-019";
+}
