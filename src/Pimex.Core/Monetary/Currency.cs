@@ -16,10 +16,33 @@ public readonly struct Currency : IEquatable<Currency>
 {
     private static readonly FrozenDictionary<string, byte> KnownMinorUnits = new Dictionary<string, byte>(StringComparer.Ordinal)
     {
-        ["EUR"] = 2, ["GBP"] = 2, ["USD"] = 2, ["CHF"] = 2, ["SEK"] = 2, ["DKK"] = 2, ["NOK"] = 2,
-        ["PLN"] = 2, ["CZK"] = 2, ["HUF"] = 2, ["RON"] = 2, ["BGN"] = 2, ["ISK"] = 0, ["JPY"] = 0,
-        ["RSD"] = 2, ["BAM"] = 2, ["MKD"] = 2, ["ALL"] = 2, ["TRY"] = 2, ["UAH"] = 2, ["MAD"] = 2,
-        ["CAD"] = 2, ["AUD"] = 2, ["CNY"] = 2, ["BHD"] = 3, ["KWD"] = 3, ["TND"] = 3,
+        ["EUR"] = 2,
+        ["GBP"] = 2,
+        ["USD"] = 2,
+        ["CHF"] = 2,
+        ["SEK"] = 2,
+        ["DKK"] = 2,
+        ["NOK"] = 2,
+        ["PLN"] = 2,
+        ["CZK"] = 2,
+        ["HUF"] = 2,
+        ["RON"] = 2,
+        ["BGN"] = 2,
+        ["ISK"] = 0,
+        ["JPY"] = 0,
+        ["RSD"] = 2,
+        ["BAM"] = 2,
+        ["MKD"] = 2,
+        ["ALL"] = 2,
+        ["TRY"] = 2,
+        ["UAH"] = 2,
+        ["MAD"] = 2,
+        ["CAD"] = 2,
+        ["AUD"] = 2,
+        ["CNY"] = 2,
+        ["BHD"] = 3,
+        ["KWD"] = 3,
+        ["TND"] = 3,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private readonly string? code;

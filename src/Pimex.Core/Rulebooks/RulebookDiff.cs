@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using Pimex.Common;
 using System.Text;
 using NodaTime;
 using NodaTime.Text;
+using Pimex.Common;
 
 namespace Pimex.Rulebooks;
 
