@@ -45,11 +45,19 @@ public readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadO
         return hash.ToHashCode();
     }
 
-    /// <inheritdoc />
-    public IEnumerator<T> GetEnumerator() => ((IEnumerable<T>)Items).GetEnumerator();
+    /// <summary>The items as a span, for loops that allocate nothing.</summary>
+    /// <returns>The span.</returns>
+    public ReadOnlySpan<T> AsSpan() => Items.AsSpan();
+
+    /// <summary>A struct enumerator: <c>foreach</c> over the array allocates nothing.</summary>
+    /// <returns>The enumerator.</returns>
+    public ImmutableArray<T>.Enumerator GetEnumerator() => Items.GetEnumerator();
 
     /// <inheritdoc />
-    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    IEnumerator<T> IEnumerable<T>.GetEnumerator() => ((IEnumerable<T>)Items).GetEnumerator();
+
+    /// <inheritdoc />
+    IEnumerator IEnumerable.GetEnumerator() => ((IEnumerable<T>)Items).GetEnumerator();
 
     /// <summary>The items, comma separated.</summary>
     /// <returns>The text.</returns>

@@ -1,0 +1,197 @@
+using Ardalis.Result;
+using NodaTime;
+using Pimex.Common;
+using Pimex.Editions;
+using Pimex.Monetary;
+using Pimex.Rulebooks;
+using Pimex.StateAid;
+
+namespace Pimex.Admission;
+
+/// <summary>The admission rules an application breaks. Several may be broken at once.</summary>
+[Flags]
+public enum AdmissionRulesBroken
+{
+    /// <summary>None: the company can be admitted.</summary>
+    None = 0,
+
+    /// <summary>The edition is full.</summary>
+    CapacityReached = 1,
+
+    /// <summary>The application came outside the applications window.</summary>
+    OutsideApplicationWindow = 2,
+
+    /// <summary>The company is not established in a region the rulebook requires.</summary>
+    NotEstablishedInRegion = 4,
+
+    /// <summary>The company is not an SME.</summary>
+    NotAnSme = 8,
+
+    /// <summary>The most aid this participation can give would exceed the state-aid ceiling.</summary>
+    AidCeilingExceeded = 16,
+
+    /// <summary>The actions line cannot reserve the company's cap.</summary>
+    BudgetCannotReserveCap = 32,
+}
+
+/// <summary>The outcome of the admission rules for one application, with the figures behind it.</summary>
+/// <param name="Broken">The rules broken; <see cref="AdmissionRulesBroken.None"/> when admissible.</param>
+/// <param name="Sme">The SME test's assessment.</param>
+/// <param name="Aid">The state-aid ceiling check for the most aid the participation can give.</param>
+/// <param name="Cap">The cap to reserve.</param>
+/// <param name="InKindAid">The in-kind aid value counted.</param>
+public readonly record struct AdmissionCheck(AdmissionRulesBroken Broken, SmeAssessment Sme, AidCeilingCheck Aid, Money Cap, Money InKindAid)
+{
+    /// <summary>Whether every admission rule holds.</summary>
+    public bool IsAdmissible => Broken == AdmissionRulesBroken.None;
+}
+
+/// <summary>
+/// The admission rules, as one pure decision that allocates nothing: capacity, applications
+/// window, region, the EU SME test, the state-aid ceiling and the actions line. Every number
+/// comes from the rules and the annuity.
+/// </summary>
+public static class AdmissionEligibility
+{
+    /// <summary>Evaluates every admission rule for one application.</summary>
+    /// <param name="application">The application.</param>
+    /// <param name="appliedOn">The date it was received.</param>
+    /// <param name="decisionDate">The date of the admission decision (picks the aid regime).</param>
+    /// <param name="rules">The edition's rules.</param>
+    /// <param name="aidRegime">The state-aid regime in force on the decision date.</param>
+    /// <param name="annuity">The edition's annuity.</param>
+    /// <param name="admittedSoFar">How many companies the edition has admitted.</param>
+    /// <param name="actionsAvailable">What is available on the actions line.</param>
+    /// <returns>The rules broken and the figures behind them.</returns>
+    public static AdmissionCheck Evaluate(
+        CompanyApplication application,
+        LocalDate appliedOn,
+        LocalDate decisionDate,
+        RuleSet rules,
+        AidRegime aidRegime,
+        AnnuityRules annuity,
+        int admittedSoFar,
+        Money actionsAvailable)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(annuity);
+        var broken = AdmissionRulesBroken.None;
+        if (admittedSoFar >= annuity.Capacity)
+        {
+            broken |= AdmissionRulesBroken.CapacityReached;
+        }
+
+        if (!annuity.Applications.Contains(appliedOn))
+        {
+            broken |= AdmissionRulesBroken.OutsideApplicationWindow;
+        }
+
+        if (!InRegion(application.Region, rules.Eligibility.Regions))
+        {
+            broken |= AdmissionRulesBroken.NotEstablishedInRegion;
+        }
+
+        var sme = SmeTest.Assess(application.Profile, rules.Sme);
+        if (sme.SizeClass == SizeClass.NotSme)
+        {
+            broken |= AdmissionRulesBroken.NotAnSme;
+        }
+
+        var cap = rules.Promotion.CapPerCompany;
+        var inKind = InKindAid(rules, annuity);
+        var aid = AidCeiling.Check(aidRegime, application.DeclaredAid.AsSpan(), cap + inKind, decisionDate);
+        if (!aid.IsWithinCeiling)
+        {
+            broken |= AdmissionRulesBroken.AidCeilingExceeded;
+        }
+
+        if (actionsAvailable < cap)
+        {
+            broken |= AdmissionRulesBroken.BudgetCannotReserveCap;
+        }
+
+        return new AdmissionCheck(broken, sme, aid, cap, inKind);
+    }
+
+    /// <summary>
+    /// The value of one participant's in-kind support as aid: under
+    /// <see cref="InKindValuation.BudgetShare"/>, its seat's share of the training and
+    /// consultancy lines; zero under <see cref="InKindValuation.None"/>.
+    /// </summary>
+    /// <param name="rules">The rules.</param>
+    /// <param name="annuity">The annuity.</param>
+    /// <returns>The in-kind aid per participant.</returns>
+    public static Money InKindAid(RuleSet rules, AnnuityRules annuity)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(annuity);
+        return rules.Aid.InKindValuation == InKindValuation.BudgetShare
+            ? Money.Of((annuity.Budget.Training + annuity.Budget.Consultancy).Amount / annuity.Capacity, annuity.Budget.Training.Currency)
+            : Money.Zero(annuity.Budget.Training.Currency);
+    }
+
+    /// <summary>The validation errors for the rules an admission check found broken.</summary>
+    /// <param name="check">The check.</param>
+    /// <param name="application">The application checked.</param>
+    /// <param name="rules">The rules.</param>
+    /// <param name="annuity">The annuity.</param>
+    /// <returns>One error per broken rule, with its stable code.</returns>
+    public static IReadOnlyList<ValidationError> Errors(in AdmissionCheck check, CompanyApplication application, RuleSet rules, AnnuityRules annuity)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(annuity);
+        var errors = new List<ValidationError>();
+        var b = check.Broken;
+        if (b.HasFlag(AdmissionRulesBroken.CapacityReached))
+        {
+            errors.Add(DomainErrors.Validation("capacity", AdmissionErrors.CapacityReached, $"The edition is full: {annuity.Capacity} companies admitted."));
+        }
+
+        if (b.HasFlag(AdmissionRulesBroken.OutsideApplicationWindow))
+        {
+            errors.Add(DomainErrors.Validation("appliedOn", AdmissionErrors.OutsideApplicationWindow, $"The application came outside the applications window {annuity.Applications}."));
+        }
+
+        if (b.HasFlag(AdmissionRulesBroken.NotEstablishedInRegion))
+        {
+            errors.Add(DomainErrors.Validation("region", AdmissionErrors.NotEstablishedInRegion, $"'{application.Region}' is not one of the regions {rules.Eligibility.Regions}."));
+        }
+
+        if (b.HasFlag(AdmissionRulesBroken.NotAnSme))
+        {
+            errors.Add(DomainErrors.Validation("profile", AdmissionErrors.NotAnSme, $"Not an SME: {check.Sme.Staff} staff, turnover {check.Sme.Turnover}, balance sheet {check.Sme.BalanceSheet} with linked and partner enterprises."));
+        }
+
+        if (b.HasFlag(AdmissionRulesBroken.AidCeilingExceeded))
+        {
+            errors.Add(DomainErrors.Validation("declaredAid", AdmissionErrors.AidCeilingExceeded, $"{check.Aid.AlreadyCounted} already received in {check.Aid.LookBack} plus up to {check.Aid.NewAid} from this participation exceeds the {check.Aid.Regime.Name} ceiling of {check.Aid.Regime.Ceiling}."));
+        }
+
+        if (b.HasFlag(AdmissionRulesBroken.BudgetCannotReserveCap))
+        {
+            errors.Add(DomainErrors.Validation("budget.actions", AdmissionErrors.BudgetCannotReserveCap, $"The actions line cannot reserve the cap of {check.Cap}."));
+        }
+
+        return errors;
+    }
+
+    private static bool InRegion(string region, EquatableArray<string> regions)
+    {
+        if (regions.Count == 0)
+        {
+            return true;
+        }
+
+        foreach (var r in regions)
+        {
+            if (string.Equals(r, region, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

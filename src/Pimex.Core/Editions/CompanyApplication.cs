@@ -1,0 +1,14 @@
+using Pimex.Admission;
+using Pimex.Common;
+using Pimex.StateAid;
+
+namespace Pimex.Editions;
+
+/// <summary>
+/// What a company declares when it applies: no personal data, only what the rules need.
+/// </summary>
+/// <param name="Company">The company's opaque id.</param>
+/// <param name="Region">The code (NUTS) of the region it is established in, such as <c>ES43</c>.</param>
+/// <param name="Profile">Its headcount, turnover and balance sheet, with its linked and partner enterprises.</param>
+/// <param name="DeclaredAid">The de minimis aid it declares having received.</param>
+public sealed record CompanyApplication(CompanyId Company, string Region, CompanyProfile Profile, EquatableArray<AidReceived> DeclaredAid);

@@ -1,0 +1,133 @@
+using Ardalis.Result;
+using Pimex.Admission;
+using Pimex.Common;
+using Pimex.Participation;
+using Pimex.Rulebooks;
+using Pimex.StateAid;
+
+namespace Pimex.Editions;
+
+/// <content>Applications and admission.</content>
+public sealed partial record Edition
+{
+    /// <summary>
+    /// Records a company's application. The company's representative applies for it (or a
+    /// programme manager on its behalf); the declared figures must be well formed and in the
+    /// rulebook's currency. Eligibility is decided at admission, which lists every rule broken.
+    /// </summary>
+    /// <param name="application">What the company declares.</param>
+    /// <param name="rulebook">The edition's rulebook (its currency and zone).</param>
+    /// <param name="context">Who applies, and when.</param>
+    /// <returns>The new edition and event, or why the application is refused.</returns>
+    public Result<Changed<Edition, EditionEvent>> ReceiveApplication(CompanyApplication application, Rulebook rulebook, CommandContext context)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        ArgumentNullException.ThrowIfNull(rulebook);
+        ArgumentNullException.ThrowIfNull(context);
+        var allowed = context.Actor.Represents(application.Company) || context.Actor.Role == ActorRole.ProgrammeManager;
+        if (Precheck(context, allowed, $"apply for {application.Company}") is { } refused)
+        {
+            return refused;
+        }
+
+        if (Applications.ContainsKey(application.Company) || Participants.ContainsKey(application.Company))
+        {
+            return Result<Changed<Edition, EditionEvent>>.Conflict(DomainErrors.Coded(AdmissionErrors.AlreadyApplied, $"{application.Company} already applied to {Id}."));
+        }
+
+        var rules = RulesFrom(rulebook);
+        if (!rules.IsSuccess)
+        {
+            return Result<Changed<Edition, EditionEvent>>.Invalid(rules.ValidationErrors);
+        }
+
+        var errors = new List<ValidationError>(CompanyProfileRules.Validate(application.Profile, rulebook.Currency));
+        if (string.IsNullOrWhiteSpace(application.Region))
+        {
+            errors.Add(DomainErrors.Validation("region", CommonErrors.MissingText, "The region the company is established in is required."));
+        }
+
+        for (int i = 0; i < application.DeclaredAid.Count; i++)
+        {
+            var aid = application.DeclaredAid[i];
+            if (aid.Amount.Currency != rulebook.Currency || aid.Amount.IsNegative)
+            {
+                errors.Add(DomainErrors.Validation($"declaredAid[{i}].amount", CommonErrors.InvalidAmount, $"{aid.Amount} is not an amount of zero or more in {rulebook.Currency}."));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return Result<Changed<Edition, EditionEvent>>.Invalid(errors);
+        }
+
+        return Emit(new ApplicationReceived(Id, application, context.DateIn(rulebook.TimeZone), context.At, context.Actor));
+    }
+
+    /// <summary>
+    /// Admits a company that applied: checks every admission rule (capacity, applications
+    /// window, region, SME test, state-aid ceiling, actions line), then reserves its cap on the
+    /// actions line and starts its participant stream. Programme manager only. A refused
+    /// admission changes nothing and lists every rule broken.
+    /// </summary>
+    /// <param name="company">The company.</param>
+    /// <param name="rulebook">The edition's rulebook.</param>
+    /// <param name="context">Who admits it, and when.</param>
+    /// <returns>Both changes (the edition's reservation, the new participant), or why not.</returns>
+    public Result<ParticipationChange> Admit(CompanyId company, Rulebook rulebook, CommandContext context)
+    {
+        ArgumentNullException.ThrowIfNull(rulebook);
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Actor.Role != ActorRole.ProgrammeManager)
+        {
+            return CommonErrors.Forbidden<ParticipationChange>(context.Actor, "admit a company");
+        }
+
+        if (context.ExpectedVersion is { } expected && expected != Version)
+        {
+            return CommonErrors.VersionConflict<ParticipationChange>(expected, Version);
+        }
+
+        if (Participants.ContainsKey(company))
+        {
+            return Result<ParticipationChange>.Conflict(DomainErrors.Coded(AdmissionErrors.AlreadyDecided, $"{company} is already admitted to {Id}."));
+        }
+
+        if (!Applications.TryGetValue(company, out var received))
+        {
+            return Result<ParticipationChange>.NotFound(DomainErrors.Coded(AdmissionErrors.NotApplied, $"{company} has not applied to {Id}."));
+        }
+
+        var rules = RulesFrom(rulebook);
+        var today = context.DateIn(rulebook.TimeZone);
+        var rulesToday = rulebook.On(today);
+        if (!rules.IsSuccess || !rulesToday.IsSuccess)
+        {
+            return Result<ParticipationChange>.Invalid(rules.ValidationErrors.Concat(rulesToday.ValidationErrors));
+        }
+
+        var check = AdmissionEligibility.Evaluate(received.Application, received.AppliedOn, today, rules.Value, rulesToday.Value.Aid.Regime, Annuity, AdmittedCount, Ledger.Actions.Available);
+        if (!check.IsAdmissible)
+        {
+            return Result<ParticipationChange>.Invalid(AdmissionEligibility.Errors(check, received.Application, rules.Value, Annuity));
+        }
+
+        var participant = new ParticipantId(Id, company);
+        var editionChange = Emit(
+            new CompanyAdmitted(Id, participant, check.Sme.SizeClass, context.At, context.Actor),
+            new FundsReserved(Id, BudgetLine.Actions, participant, check.Cap, context.At, context.Actor));
+        var terms = new ParticipationTerms(
+            rules.Value.Commitment,
+            check.Cap,
+            Annuity.Training,
+            Annuity.Expenses,
+            check.Sme.SizeClass,
+            received.Application.DeclaredAid,
+            check.InKindAid,
+            today,
+            RulesDate);
+        var admitted = new ParticipantAdmitted(participant, terms, context.At, context.Actor);
+        var participantChange = new Changed<Participant, ParticipantEvent>(Participant.Start(admitted), [admitted]);
+        return new ParticipationChange(editionChange, participantChange);
+    }
+}

@@ -1,0 +1,289 @@
+using System.Collections.Immutable;
+using Ardalis.Result;
+using NodaTime;
+using Pimex.Admission;
+using Pimex.Common;
+using Pimex.Monetary;
+using Pimex.Participation;
+using Pimex.Rulebooks;
+
+namespace Pimex.Editions;
+
+/// <summary>
+/// One yearly edition (annuity) of the programme: its budget ledger, its capacity, its windows,
+/// its applications and admitted participants, and its group sessions. An aggregate with its own
+/// event stream; immutable, changed only through its verbs, and equal to the replay of its events.
+/// </summary>
+public sealed partial record Edition
+{
+    private Edition(EditionId id, AnnuityRules annuity, LocalDate rulesDate)
+    {
+        Id = id;
+        Annuity = annuity;
+        RulesDate = rulesDate;
+        Ledger = BudgetLedger.From(annuity.Budget);
+    }
+
+    /// <summary>The edition's id.</summary>
+    public EditionId Id { get; }
+
+    /// <summary>The annuity's rules: budget, capacity, windows.</summary>
+    public AnnuityRules Annuity { get; }
+
+    /// <summary>The date whose rules the edition applies: the first day of its applications window.</summary>
+    public LocalDate RulesDate { get; }
+
+    /// <summary>How many events its stream holds.</summary>
+    public long Version { get; private init; }
+
+    /// <summary>The budget ledger.</summary>
+    public BudgetLedger Ledger { get; private init; }
+
+    /// <summary>Applications received and not yet decided, by company.</summary>
+    public EquatableDictionary<CompanyId, ApplicationReceived> Applications { get; private init; }
+
+    /// <summary>Admitted participants and their size class, by company.</summary>
+    public EquatableDictionary<CompanyId, ParticipantId> Participants { get; private init; }
+
+    /// <summary>Each participant's reservation left on the actions line.</summary>
+    public EquatableDictionary<ParticipantId, Money> Reservations { get; private init; }
+
+    /// <summary>The group sessions, by id.</summary>
+    public EquatableDictionary<string, GroupSession> Sessions { get; private init; }
+
+    /// <summary>How many participants are registered at each session.</summary>
+    public EquatableDictionary<string, int> SessionAttendance { get; private init; }
+
+    /// <summary>How many companies were admitted (withdrawn ones included: a seat once given stays counted).</summary>
+    public int AdmittedCount => Participants.Count;
+
+    /// <summary>Rebuilds an edition from its stream, which starts with <see cref="EditionOpened"/>.</summary>
+    /// <param name="events">The stream, in order.</param>
+    /// <returns>The edition.</returns>
+    /// <exception cref="ArgumentException">The stream is empty or does not start with the opening.</exception>
+    public static Edition Replay(IEnumerable<EditionEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        Edition? state = null;
+        foreach (var e in events)
+        {
+            state = state is null
+                ? e is EditionOpened opened ? Start(opened) : throw new ArgumentException("An edition's stream starts with EditionOpened.", nameof(events))
+                : state.Apply(e);
+        }
+
+        return state ?? throw new ArgumentException("An edition's stream cannot be empty.", nameof(events));
+    }
+
+    /// <summary>Applies one event: the state after it. Events are facts, so nothing is checked.</summary>
+    /// <param name="e">The event.</param>
+    /// <returns>The new state.</returns>
+    public Edition Apply(EditionEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        var next = e switch
+        {
+            EditionOpened => throw new InvalidOperationException("An edition is opened once."),
+            ApplicationReceived a => this with { Applications = Applications.SetItem(a.Application.Company, a) },
+            CompanyAdmitted a => this with
+            {
+                Applications = Applications.Remove(a.Participant.Company),
+                Participants = Participants.SetItem(a.Participant.Company, a.Participant),
+            },
+            FundsReserved r => this with
+            {
+                Ledger = Ledger.Reserve(r.Line, r.Amount),
+                Reservations = Reservations.SetItem(r.Participant, ReservationOf(r.Participant) + r.Amount),
+            },
+            ReservedFundsSpent s => this with
+            {
+                Ledger = Ledger.SpendReserved(s.Line, s.Amount),
+                Reservations = Reservations.SetItem(s.Participant, ReservationOf(s.Participant) - s.Amount),
+            },
+            ReservationReleased r => this with
+            {
+                Ledger = Ledger.Release(r.Line, r.Amount),
+                Reservations = Reservations.SetItem(r.Participant, ReservationOf(r.Participant) - r.Amount),
+            },
+            FundsSpent s => this with { Ledger = Ledger.Spend(s.Line, s.Amount) },
+            SessionScheduled s => this with { Sessions = Sessions.SetItem(s.Session.Id, s.Session) },
+            AttendanceRegistered a => this with { SessionAttendance = SessionAttendance.SetItem(a.Session, AttendanceAt(a.Session) + 1) },
+            _ => throw new ArgumentException($"Unknown edition event {e.GetType().Name}.", nameof(e)),
+        };
+        return next with { Version = Version + 1 };
+    }
+
+    /// <summary>What is left of a participant's reservation on the actions line.</summary>
+    /// <param name="participant">The participant.</param>
+    /// <returns>Its reservation left, zero if none.</returns>
+    public Money ReservationOf(ParticipantId participant) =>
+        Reservations.TryGetValue(participant, out var left) ? left : Money.Zero(Annuity.Budget.Actions.Currency);
+
+    /// <summary>How many participants are registered at a session.</summary>
+    /// <param name="session">The session's id.</param>
+    /// <returns>The count.</returns>
+    public int AttendanceAt(string session) => SessionAttendance.TryGetValue(session, out var n) ? n : 0;
+
+    /// <summary>
+    /// Opens the edition of a rulebook's annuity. Only a programme manager may. Its rules are
+    /// those in force on the first day of the applications window.
+    /// </summary>
+    /// <param name="rulebook">The rulebook.</param>
+    /// <param name="year">The annuity's year.</param>
+    /// <param name="context">Who opens it, and when.</param>
+    /// <returns>The new edition and its first event, or the reason it cannot be opened.</returns>
+    public static Result<Changed<Edition, EditionEvent>> Open(Rulebook rulebook, int year, CommandContext context)
+    {
+        ArgumentNullException.ThrowIfNull(rulebook);
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Actor.Role != ActorRole.ProgrammeManager)
+        {
+            return CommonErrors.Forbidden<Changed<Edition, EditionEvent>>(context.Actor, "open an edition");
+        }
+
+        var annuity = rulebook.Annuity(year);
+        if (!annuity.IsSuccess)
+        {
+            return Result<Changed<Edition, EditionEvent>>.Invalid(DomainErrors.Validation("year", EditionErrors.NoRules, annuity.ValidationErrors.First().ErrorMessage));
+        }
+
+        var rulesDate = annuity.Value.Applications.Start;
+        var rules = rulebook.On(rulesDate);
+        if (!rules.IsSuccess)
+        {
+            return Result<Changed<Edition, EditionEvent>>.Invalid(rules.ValidationErrors.Select(e => DomainErrors.Validation(e.Identifier, EditionErrors.NoRules, e.ErrorMessage)));
+        }
+
+        var opened = new EditionOpened(new EditionId(rulebook.Id, year), annuity.Value, rulesDate, context.At, context.Actor);
+        return new Changed<Edition, EditionEvent>(Start(opened), [opened]);
+    }
+
+    /// <summary>The rules this edition applies, from its rulebook.</summary>
+    /// <param name="rulebook">The edition's rulebook.</param>
+    /// <returns>The rules in force on <see cref="RulesDate"/>, or Invalid when the rulebook is not this edition's.</returns>
+    public Result<RuleSet> RulesFrom(Rulebook rulebook)
+    {
+        ArgumentNullException.ThrowIfNull(rulebook);
+        if (!string.Equals(rulebook.Id, Id.RulebookId, StringComparison.Ordinal))
+        {
+            return Result<RuleSet>.Invalid(DomainErrors.Validation("rulebook", EditionErrors.WrongEdition, $"The rulebook '{rulebook.Id}' is not the rulebook of {Id}."));
+        }
+
+        return rulebook.On(RulesDate);
+    }
+
+    /// <summary>
+    /// Schedules a group training session inside the training window. Technical staff only.
+    /// </summary>
+    /// <param name="session">The session.</param>
+    /// <param name="context">Who schedules it, and when.</param>
+    /// <returns>The new edition and event, or the reason it is refused.</returns>
+    public Result<Changed<Edition, EditionEvent>> ScheduleSession(GroupSession session, CommandContext context)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        if (Precheck(context, context.Actor.IsTechnicalStaff, "schedule a group session") is { } refused)
+        {
+            return refused;
+        }
+
+        if (Sessions.ContainsKey(session.Id))
+        {
+            return Result<Changed<Edition, EditionEvent>>.Conflict(DomainErrors.Coded(EditionErrors.SessionAlreadyScheduled, $"A session '{session.Id}' is already scheduled."));
+        }
+
+        var errors = new List<ValidationError>();
+        if (!Annuity.Training.Contains(session.Date))
+        {
+            errors.Add(DomainErrors.Validation("session.date", EditionErrors.SessionOutsideTrainingWindow, $"{session.Date:yyyy-MM-dd} is outside the training window {Annuity.Training}."));
+        }
+
+        if (session.Capacity < 1 || string.IsNullOrWhiteSpace(session.Venue) || string.IsNullOrWhiteSpace(session.Topic) || string.IsNullOrWhiteSpace(session.Id))
+        {
+            errors.Add(DomainErrors.Validation("session", EditionErrors.SessionInvalid, "A session needs an id, a venue, a topic and at least one seat."));
+        }
+
+        return errors.Count > 0
+            ? Result<Changed<Edition, EditionEvent>>.Invalid(errors)
+            : Emit(new SessionScheduled(Id, session, context.At, context.Actor));
+    }
+
+    /// <summary>
+    /// Records a direct spend on the training line (trainers, rooms) or the consultancy line.
+    /// Programme manager only; refused when the line would go below zero.
+    /// </summary>
+    /// <param name="line">The training or consultancy line.</param>
+    /// <param name="amount">A positive amount in the edition's currency.</param>
+    /// <param name="description">What it pays for.</param>
+    /// <param name="context">Who records it, and when.</param>
+    /// <returns>The new edition and event, or the reason it is refused.</returns>
+    public Result<Changed<Edition, EditionEvent>> RecordExpense(BudgetLine line, Money amount, string description, CommandContext context)
+    {
+        if (Precheck(context, context.Actor.Role == ActorRole.ProgrammeManager, "record a budget expense") is { } refused)
+        {
+            return refused;
+        }
+
+        var errors = new List<ValidationError>();
+        if (line == BudgetLine.Actions)
+        {
+            errors.Add(DomainErrors.Validation("line", EditionErrors.LineNotForDirectSpend, "The actions line is spent through participants' reservations (granted support)."));
+        }
+
+        if (amount.Currency != Annuity.Budget.Actions.Currency || !amount.IsPositive)
+        {
+            errors.Add(DomainErrors.Validation("amount", CommonErrors.InvalidAmount, $"{amount} is not a positive amount in {Annuity.Budget.Actions.Currency}."));
+        }
+        else if (line != BudgetLine.Actions && amount > Ledger[line].Available)
+        {
+            errors.Add(DomainErrors.Validation("amount", EditionErrors.LineWouldGoNegative, $"{amount} is more than the {Ledger[line].Available} available on the {line} line."));
+        }
+
+        if (string.IsNullOrWhiteSpace(description))
+        {
+            errors.Add(DomainErrors.Validation("description", CommonErrors.MissingText, "Say what the expense pays for."));
+        }
+
+        return errors.Count > 0
+            ? Result<Changed<Edition, EditionEvent>>.Invalid(errors)
+            : Emit(new FundsSpent(Id, line, amount, null, description, context.At, context.Actor));
+    }
+
+    internal static Edition Start(EditionOpened opened) =>
+        new Edition(opened.Edition, opened.Annuity, opened.RulesDate) with { Version = 1 };
+
+    internal Changed<Edition, EditionEvent> Emit(params EditionEvent[] events)
+    {
+        var state = this;
+        foreach (var e in events)
+        {
+            state = state.Apply(e);
+        }
+
+        return new Changed<Edition, EditionEvent>(state, [.. events]);
+    }
+
+    internal Result<Changed<Edition, EditionEvent>>? Precheck(CommandContext context, bool actorAllowed, string what)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (!actorAllowed)
+        {
+            return CommonErrors.Forbidden<Changed<Edition, EditionEvent>>(context.Actor, what);
+        }
+
+        if (context.ExpectedVersion is { } expected && expected != Version)
+        {
+            return CommonErrors.VersionConflict<Changed<Edition, EditionEvent>>(expected, Version);
+        }
+
+        return null;
+    }
+}
+
+/// <summary>
+/// The outcome of a command that changes both an edition and one of its participants (admission,
+/// attendance, consultancy, granted support, exits): both new states and both sets of events, to
+/// append to both streams together.
+/// </summary>
+/// <param name="Edition">The edition's change.</param>
+/// <param name="Participant">The participant's change.</param>
+public sealed record ParticipationChange(Changed<Edition, EditionEvent> Edition, Changed<Participant, ParticipantEvent> Participant);

@@ -1,0 +1,26 @@
+namespace Pimex.Editions;
+
+/// <summary>The stable error codes of edition commands.</summary>
+public static class EditionErrors
+{
+    /// <summary>The rulebook has no rules in force on the edition's date, or no annuity for its year.</summary>
+    public const string NoRules = "PIMEX-ED-001";
+
+    /// <summary>A session outside the edition's training window.</summary>
+    public const string SessionOutsideTrainingWindow = "PIMEX-ED-002";
+
+    /// <summary>A session id already scheduled (Conflict).</summary>
+    public const string SessionAlreadyScheduled = "PIMEX-ED-003";
+
+    /// <summary>A session with no seat, or empty venue or topic.</summary>
+    public const string SessionInvalid = "PIMEX-ED-004";
+
+    /// <summary>A direct spend larger than what is available on the line.</summary>
+    public const string LineWouldGoNegative = "PIMEX-ED-005";
+
+    /// <summary>A command about a participant, rulebook or annuity of another edition.</summary>
+    public const string WrongEdition = "PIMEX-ED-006";
+
+    /// <summary>Direct spends are for the training and consultancy lines; the actions line moves through reservations.</summary>
+    public const string LineNotForDirectSpend = "PIMEX-ED-007";
+}

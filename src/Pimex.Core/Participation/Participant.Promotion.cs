@@ -1,0 +1,204 @@
+using Ardalis.Result;
+using Pimex.Common;
+using Pimex.Editions;
+using Pimex.Promotion;
+using Pimex.Rulebooks;
+using Pimex.StateAid;
+
+namespace Pimex.Participation;
+
+/// <content>Promotion support: expense claims and granted support.</content>
+public sealed partial record Participant
+{
+    /// <summary>
+    /// Submits an expense claim for a promotion action (the company's representative, or
+    /// technical staff for it). The invoice is unique per supplier for this participant, dated
+    /// inside the expense-eligibility window, of an eligible category that is not excluded export
+    /// aid, in the rulebook's currency.
+    /// </summary>
+    /// <param name="claim">The claim.</param>
+    /// <param name="rulebook">The edition's rulebook.</param>
+    /// <param name="context">Who submits it, and when.</param>
+    /// <returns>The change, or why not.</returns>
+    public Result<Changed<Participant, ParticipantEvent>> SubmitClaim(ExpenseClaim claim, Rulebook rulebook, CommandContext context)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        ArgumentNullException.ThrowIfNull(context);
+        if (Precheck(context, ActsForCompany(context.Actor) || context.Actor.IsTechnicalStaff, "submit an expense claim") is { } refused)
+        {
+            return refused;
+        }
+
+        if (Claims.ContainsKey(claim.Id))
+        {
+            return Result<Changed<Participant, ParticipantEvent>>.Conflict(DomainErrors.Coded(PromotionErrors.DuplicateClaimId, $"A claim '{claim.Id}' already exists."));
+        }
+
+        foreach (var record in Claims.Values)
+        {
+            if (record.Claim.InvoiceId == claim.InvoiceId && record.Claim.Supplier == claim.Supplier)
+            {
+                return Result<Changed<Participant, ParticipantEvent>>.Conflict(DomainErrors.Coded(PromotionErrors.DuplicateInvoice, $"Invoice {claim.InvoiceId} of {claim.Supplier} was already claimed (claim '{record.Claim.Id}')."));
+            }
+        }
+
+        var rules = RulesFrom(rulebook);
+        if (!rules.IsSuccess)
+        {
+            return Result<Changed<Participant, ParticipantEvent>>.Invalid(rules.ValidationErrors);
+        }
+
+        var errors = new List<ValidationError>();
+        if (!Terms.ExpensesWindow.Contains(claim.InvoiceDate))
+        {
+            errors.Add(DomainErrors.Validation("invoiceDate", PromotionErrors.InvoiceOutsideWindow, $"{claim.InvoiceDate:yyyy-MM-dd} is outside the expense-eligibility window {Terms.ExpensesWindow}."));
+        }
+
+        var category = rules.Value.Promotion.FindCategory(claim.Category);
+        if (category is null)
+        {
+            errors.Add(DomainErrors.Validation("category", PromotionErrors.UnknownCategory, $"'{claim.Category}' is not an expense category of the rulebook."));
+        }
+        else
+        {
+            if (category.ExportAid)
+            {
+                errors.Add(DomainErrors.Validation("category", PromotionErrors.ExportAidExcluded, $"{category.Name} is export aid, which the state-aid regime excludes."));
+            }
+
+            if (!category.Eligible)
+            {
+                errors.Add(DomainErrors.Validation("category", PromotionErrors.CategoryNotEligible, $"{category.Name} is not an eligible expense."));
+            }
+        }
+
+        var currency = rulebook.Currency;
+        if (claim.Net.Currency != currency || !claim.Net.IsPositive)
+        {
+            errors.Add(DomainErrors.Validation("net", PromotionErrors.InvalidAmount, $"{claim.Net} is not a positive amount in {currency}."));
+        }
+
+        if (claim.Vat.Currency != currency || claim.Vat.IsNegative)
+        {
+            errors.Add(DomainErrors.Validation("vat", PromotionErrors.InvalidAmount, $"{claim.Vat} is not an amount of zero or more in {currency}."));
+        }
+
+        if (string.IsNullOrWhiteSpace(claim.Id) || string.IsNullOrWhiteSpace(claim.InvoiceId) || string.IsNullOrWhiteSpace(claim.Supplier))
+        {
+            errors.Add(DomainErrors.Validation("invoiceId", CommonErrors.MissingText, "A claim needs its id, the invoice number and the supplier."));
+        }
+
+        return errors.Count > 0 ? Invalid(errors) : Emit(new ClaimSubmitted(Id, claim, context.At, context.Actor));
+    }
+
+    /// <summary>
+    /// Technical staff who did not submit the claim verify it: approve in full, in part with a
+    /// reason, or reject with a reason. The support granted is
+    /// min(approved x intensity, cap - support already granted, reservation left, state-aid
+    /// headroom on the grant date); the rest is recorded as not supported, with the reasons.
+    /// Granted support moves from reserved to spent on the actions line.
+    /// </summary>
+    /// <param name="edition">The participant's edition.</param>
+    /// <param name="claimId">The claim.</param>
+    /// <param name="verification">The verdict.</param>
+    /// <param name="rulebook">The edition's rulebook.</param>
+    /// <param name="context">Who verifies, and when (the grant date).</param>
+    /// <returns>Both changes, or why not.</returns>
+    public Result<ParticipationChange> VerifyClaim(Edition edition, string claimId, ClaimVerification verification, Rulebook rulebook, CommandContext context)
+    {
+        ArgumentNullException.ThrowIfNull(edition);
+        ArgumentNullException.ThrowIfNull(verification);
+        ArgumentNullException.ThrowIfNull(rulebook);
+        ArgumentNullException.ThrowIfNull(context);
+        if (Precheck(context, context.Actor.IsTechnicalStaff, "verify an expense claim") is { } refused)
+        {
+            return Joint(refused);
+        }
+
+        if (WrongEdition(edition) is { } wrong)
+        {
+            return wrong;
+        }
+
+        if (!Claims.TryGetValue(claimId, out var record))
+        {
+            return Result<ParticipationChange>.NotFound(DomainErrors.Coded(PromotionErrors.ClaimNotFound, $"{Id} has no claim '{claimId}'."));
+        }
+
+        if (record.SubmittedBy == context.Actor.Id)
+        {
+            return Result<ParticipationChange>.Forbidden(DomainErrors.Coded(PromotionErrors.VerifierIsSubmitter, $"{context.Actor.Id} submitted claim '{claimId}' and may not verify it."));
+        }
+
+        if (record.Verification is not null)
+        {
+            return Result<ParticipationChange>.Conflict(DomainErrors.Coded(PromotionErrors.ClaimAlreadyVerified, $"Claim '{claimId}' is already verified."));
+        }
+
+        var rules = RulesFrom(rulebook);
+        var grantDate = context.DateIn(rulebook.TimeZone);
+        var rulesOnGrant = rulebook.On(grantDate);
+        if (!rules.IsSuccess || !rulesOnGrant.IsSuccess)
+        {
+            return Result<ParticipationChange>.Invalid(rules.ValidationErrors.Concat(rulesOnGrant.ValidationErrors));
+        }
+
+        var eligible = record.Claim.EligibleAmount(rules.Value.Promotion.NonRecoverableVatEligible);
+        var errors = new List<ValidationError>();
+        var approved = verification.Verdict switch
+        {
+            ClaimVerdict.ApprovedInFull => eligible,
+            ClaimVerdict.ApprovedInPart => verification.ApprovedAmount,
+            _ => Monetary.Money.Zero(eligible.Currency),
+        };
+        if (verification.Verdict == ClaimVerdict.ApprovedInPart
+            && (approved.Currency != eligible.Currency || !approved.IsPositive || approved >= eligible))
+        {
+            errors.Add(DomainErrors.Validation("approvedAmount", PromotionErrors.ApprovedAmountInvalid, $"A partial approval is more than zero and less than the eligible {eligible}, not {approved}."));
+        }
+
+        if (verification.Verdict != ClaimVerdict.ApprovedInFull && string.IsNullOrWhiteSpace(verification.Reason))
+        {
+            errors.Add(DomainErrors.Validation("reason", PromotionErrors.ReasonRequired, "A partial approval or a rejection needs a reason."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Result<ParticipationChange>.Invalid(errors);
+        }
+
+        var headroom = AidCeiling.Check(rulesOnGrant.Value.Aid.Regime, AidReceived(), Monetary.Money.Zero(eligible.Currency), grantDate).Headroom;
+        var decision = SupportDecision.Decide(approved, rules.Value.Promotion.SupportIntensity, Terms.Cap, SupportGranted, ReservationLeft, headroom);
+        var editionChange = decision.Granted.IsPositive
+            ? edition.Emit(new ReservedFundsSpent(edition.Id, BudgetLine.Actions, Id, decision.Granted, context.At, context.Actor))
+            : new Changed<Edition, EditionEvent>(edition, []);
+        return new ParticipationChange(
+            editionChange,
+            Emit(new ClaimVerified(Id, claimId, verification.Verdict, decision, verification.Reason, grantDate, context.At, context.Actor)));
+    }
+
+    /// <summary>
+    /// Every aid that counts for this company's state-aid ceiling: the de minimis aid it
+    /// declared, the in-kind value of its participation (dated on admission), and each support
+    /// granted (dated on its grant). The basis of its aid statement.
+    /// </summary>
+    /// <returns>The aid, oldest first as recorded.</returns>
+    public IReadOnlyList<AidReceived> AidReceived()
+    {
+        var aid = new List<AidReceived>(Terms.DeclaredAid.Items);
+        if (Terms.InKindAid.IsPositive)
+        {
+            aid.Add(new AidReceived(Terms.InKindAid, Terms.AdmittedOn, $"PIMEX {Id.Edition} (in-kind training and consultancy)"));
+        }
+
+        foreach (var record in Claims.Values.OrderBy(r => r.Claim.Id, StringComparer.Ordinal))
+        {
+            if (record.Verification is { Decision.Granted.IsPositive: true } v)
+            {
+                aid.Add(new AidReceived(v.Decision.Granted, v.GrantedOn, $"PIMEX {Id.Edition} (promotion support, claim {record.Claim.Id})"));
+            }
+        }
+
+        return aid;
+    }
+}

@@ -1,0 +1,248 @@
+using Ardalis.Result;
+using Pimex.Common;
+using Pimex.Editions;
+using Pimex.Rulebooks;
+
+namespace Pimex.Participation;
+
+/// <content>Training and the support team.</content>
+public sealed partial record Participant
+{
+    /// <summary>
+    /// Records the participant's attendance at one of its edition's group sessions. Technical
+    /// staff only; a session counts once per participant and seats no more than its capacity.
+    /// </summary>
+    /// <param name="edition">The participant's edition.</param>
+    /// <param name="sessionId">The session's id.</param>
+    /// <param name="context">Who records it, and when.</param>
+    /// <returns>Both changes, or why not.</returns>
+    public Result<ParticipationChange> RecordAttendance(Edition edition, string sessionId, CommandContext context)
+    {
+        ArgumentNullException.ThrowIfNull(edition);
+        if (Precheck(context, context.Actor.IsTechnicalStaff, "record attendance") is { } refused)
+        {
+            return Joint(refused);
+        }
+
+        if (WrongEdition(edition) is { } wrong)
+        {
+            return wrong;
+        }
+
+        if (!edition.Sessions.TryGetValue(sessionId, out var session))
+        {
+            return Result<ParticipationChange>.NotFound(DomainErrors.Coded(ParticipationErrors.UnknownSession, $"{edition.Id} has no session '{sessionId}'."));
+        }
+
+        if (SessionsAttended.Contains(sessionId))
+        {
+            return Result<ParticipationChange>.Conflict(DomainErrors.Coded(ParticipationErrors.SessionAlreadyAttended, $"{Id} already attended session '{sessionId}'."));
+        }
+
+        if (edition.AttendanceAt(sessionId) >= session.Capacity)
+        {
+            return Result<ParticipationChange>.Invalid(DomainErrors.Validation("session", ParticipationErrors.SessionFull, $"Session '{sessionId}' is full ({session.Capacity} seats)."));
+        }
+
+        return new ParticipationChange(
+            edition.Emit(new AttendanceRegistered(edition.Id, sessionId, Id, context.At, context.Actor)),
+            Emit(new SessionAttended(Id, sessionId, session.Date, context.At, context.Actor)));
+    }
+
+    /// <summary>
+    /// Records an individual tutorial, held by the assigned technician (any technician while none
+    /// is assigned) or a senior consultant, inside the training window and, where the rulebook
+    /// says so, at the company's own premises.
+    /// </summary>
+    /// <param name="tutorial">The tutorial.</param>
+    /// <param name="context">Who held it, and when it is recorded.</param>
+    /// <returns>The change, or why not.</returns>
+    public Result<Changed<Participant, ParticipantEvent>> RecordTutorial(Tutorial tutorial, CommandContext context)
+    {
+        ArgumentNullException.ThrowIfNull(tutorial);
+        ArgumentNullException.ThrowIfNull(context);
+        var actor = context.Actor;
+        if (Precheck(context, actor.Role is ActorRole.Technician or ActorRole.SeniorConsultant, "hold a tutorial") is { } refused)
+        {
+            return refused;
+        }
+
+        if (actor.Role == ActorRole.Technician && Technician is not null && actor.Id != Technician)
+        {
+            return Result<Changed<Participant, ParticipantEvent>>.Forbidden(DomainErrors.Coded(ParticipationErrors.NotTheAssignedTechnician, $"Tutorials of {Id} are held by its technician {Technician} or a senior consultant, not {actor.Id}."));
+        }
+
+        foreach (var held in Tutorials)
+        {
+            if (held.Id == tutorial.Id)
+            {
+                return Result<Changed<Participant, ParticipantEvent>>.Conflict(DomainErrors.Coded(ParticipationErrors.TutorialAlreadyRecorded, $"Tutorial '{tutorial.Id}' is already recorded."));
+            }
+        }
+
+        var errors = new List<ValidationError>();
+        if (!Terms.TrainingWindow.Contains(tutorial.Date))
+        {
+            errors.Add(DomainErrors.Validation("tutorial.date", ParticipationErrors.OutsideTrainingWindow, $"{tutorial.Date:yyyy-MM-dd} is outside the training window {Terms.TrainingWindow}."));
+        }
+
+        if (Terms.Commitment.TutorialVenue == TutorialVenue.CompanyPremises && tutorial.Venue != VenueKind.CompanyPremises)
+        {
+            errors.Add(DomainErrors.Validation("tutorial.venue", ParticipationErrors.TutorialNotAtPremises, $"Tutorials are held at the company's own premises, not {tutorial.Venue}."));
+        }
+
+        if (string.IsNullOrWhiteSpace(tutorial.Id) || string.IsNullOrWhiteSpace(tutorial.Record))
+        {
+            errors.Add(DomainErrors.Validation("tutorial.record", CommonErrors.MissingText, "A tutorial needs an id and a short record of what was done."));
+        }
+
+        return errors.Count > 0 ? Invalid(errors) : Emit(new TutorialHeld(Id, tutorial, context.At, context.Actor));
+    }
+
+    /// <summary>
+    /// Records a training pill attended by someone of the company's management, in a role the
+    /// rulebook names. Technical staff only.
+    /// </summary>
+    /// <param name="pill">The pill.</param>
+    /// <param name="context">Who records it, and when.</param>
+    /// <returns>The change, or why not.</returns>
+    public Result<Changed<Participant, ParticipantEvent>> RecordTrainingPill(TrainingPill pill, CommandContext context)
+    {
+        ArgumentNullException.ThrowIfNull(pill);
+        if (Precheck(context, context.Actor.IsTechnicalStaff, "record a training pill") is { } refused)
+        {
+            return refused;
+        }
+
+        var errors = new List<ValidationError>();
+        if (!Terms.TrainingWindow.Contains(pill.Date))
+        {
+            errors.Add(DomainErrors.Validation("pill.date", ParticipationErrors.OutsideTrainingWindow, $"{pill.Date:yyyy-MM-dd} is outside the training window {Terms.TrainingWindow}."));
+        }
+
+        if (!Terms.Commitment.PillAttendeeRoles.Contains(pill.AttendeeRole))
+        {
+            errors.Add(DomainErrors.Validation("pill.attendeeRole", ParticipationErrors.PillAttendeeRoleNotAllowed, $"Training pills are for {Terms.Commitment.PillAttendeeRoles}, not '{pill.AttendeeRole}'."));
+        }
+
+        if (string.IsNullOrWhiteSpace(pill.Topic))
+        {
+            errors.Add(DomainErrors.Validation("pill.topic", CommonErrors.MissingText, "A training pill needs a topic."));
+        }
+
+        return errors.Count > 0 ? Invalid(errors) : Emit(new TrainingPillAttended(Id, pill, context.At, context.Actor));
+    }
+
+    /// <summary>Assigns the participant's technician. Programme manager only.</summary>
+    /// <param name="technician">The technician's id.</param>
+    /// <param name="rulebook">The edition's rulebook (whether technicians work full time in-company).</param>
+    /// <param name="context">Who assigns, and when.</param>
+    /// <returns>The change, or why not.</returns>
+    public Result<Changed<Participant, ParticipantEvent>> AssignTechnician(string technician, Rulebook rulebook, CommandContext context)
+    {
+        if (Precheck(context, context.Actor.Role == ActorRole.ProgrammeManager, "assign a technician") is { } refused)
+        {
+            return refused;
+        }
+
+        if (string.IsNullOrWhiteSpace(technician))
+        {
+            return Invalid([DomainErrors.Validation("technician", CommonErrors.MissingText, "The technician's id is required.")]);
+        }
+
+        if (Technician == technician)
+        {
+            return Result<Changed<Participant, ParticipantEvent>>.Conflict(DomainErrors.Coded(ParticipationErrors.TechnicianAlreadyAssigned, $"{technician} is already {Id}'s technician."));
+        }
+
+        var rules = RulesFrom(rulebook);
+        return rules.IsSuccess
+            ? Emit(new TechnicianAssigned(Id, technician, rules.Value.Support.TechnicianFullTimeInCompany, context.At, context.Actor))
+            : Result<Changed<Participant, ParticipantEvent>>.Invalid(rules.ValidationErrors);
+    }
+
+    /// <summary>
+    /// Records senior-consultant advice requested by the company (or by technical staff for it):
+    /// hours times the rulebook's hourly rate are charged to the consultancy line, refused when
+    /// the line would go below zero.
+    /// </summary>
+    /// <param name="edition">The participant's edition.</param>
+    /// <param name="hours">Hours of advice; positive.</param>
+    /// <param name="topic">What the advice is about.</param>
+    /// <param name="rulebook">The edition's rulebook (the hourly rate).</param>
+    /// <param name="context">Who requests it, and when.</param>
+    /// <returns>Both changes, or why not.</returns>
+    public Result<ParticipationChange> RequestConsultancy(Edition edition, decimal hours, string topic, Rulebook rulebook, CommandContext context)
+    {
+        ArgumentNullException.ThrowIfNull(edition);
+        ArgumentNullException.ThrowIfNull(context);
+        if (Precheck(context, ActsForCompany(context.Actor) || context.Actor.IsTechnicalStaff, "request consultancy") is { } refused)
+        {
+            return Joint(refused);
+        }
+
+        if (WrongEdition(edition) is { } wrong)
+        {
+            return wrong;
+        }
+
+        var rules = RulesFrom(rulebook);
+        if (!rules.IsSuccess)
+        {
+            return Result<ParticipationChange>.Invalid(rules.ValidationErrors);
+        }
+
+        var errors = new List<ValidationError>();
+        if (hours <= 0m)
+        {
+            errors.Add(DomainErrors.Validation("hours", ParticipationErrors.InvalidHours, $"{hours} hours: hours must be positive."));
+        }
+        else
+        {
+            var cost = rules.Value.Support.ConsultantHourlyRate.Multiply(hours);
+            if (cost > edition.Ledger.Consultancy.Available)
+            {
+                errors.Add(DomainErrors.Validation("hours", ParticipationErrors.ConsultancyLineExhausted, $"{hours} hours cost {cost}, more than the {edition.Ledger.Consultancy.Available} left on the consultancy line."));
+            }
+        }
+
+        if (string.IsNullOrWhiteSpace(topic))
+        {
+            errors.Add(DomainErrors.Validation("topic", CommonErrors.MissingText, "Say what the advice is about."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Result<ParticipationChange>.Invalid(errors);
+        }
+
+        var charged = rules.Value.Support.ConsultantHourlyRate.Multiply(hours);
+        return new ParticipationChange(
+            edition.Emit(new FundsSpent(edition.Id, BudgetLine.Consultancy, charged, Id, "Senior consultant: " + topic, context.At, context.Actor)),
+            Emit(new ConsultancyProvided(Id, hours, charged, topic, context.At, context.Actor)));
+    }
+
+    private Result<RuleSet> RulesFrom(Rulebook rulebook)
+    {
+        ArgumentNullException.ThrowIfNull(rulebook);
+        if (!string.Equals(rulebook.Id, Id.Edition.RulebookId, StringComparison.Ordinal))
+        {
+            return Result<RuleSet>.Invalid(DomainErrors.Validation("rulebook", ParticipationErrors.WrongEdition, $"The rulebook '{rulebook.Id}' is not the rulebook of {Id.Edition}."));
+        }
+
+        return rulebook.On(Terms.RulesDate);
+    }
+
+    private Result<ParticipationChange>? WrongEdition(Edition edition) =>
+        edition.Id == Id.Edition && edition.Participants.ContainsKey(Id.Company)
+            ? null
+            : Result<ParticipationChange>.Invalid(DomainErrors.Validation("edition", ParticipationErrors.WrongEdition, $"{Id} is not a participant of {edition.Id}."));
+
+    private static Result<ParticipationChange> Joint(Result<Changed<Participant, ParticipantEvent>> refused) => refused.Status switch
+    {
+        ResultStatus.Forbidden => Result<ParticipationChange>.Forbidden([.. refused.Errors]),
+        ResultStatus.Conflict => Result<ParticipationChange>.Conflict([.. refused.Errors]),
+        ResultStatus.NotFound => Result<ParticipationChange>.NotFound([.. refused.Errors]),
+        _ => Result<ParticipationChange>.Invalid(refused.ValidationErrors),
+    };
+}

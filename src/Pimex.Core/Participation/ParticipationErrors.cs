@@ -1,0 +1,80 @@
+namespace Pimex.Participation;
+
+/// <summary>The stable error codes of participation commands.</summary>
+public static class ParticipationErrors
+{
+    /// <summary>The participant has completed, withdrawn or been excluded (Conflict).</summary>
+    public const string NotActive = "PIMEX-PART-001";
+
+    /// <summary>The participant's attendance at that session is already recorded (Conflict).</summary>
+    public const string SessionAlreadyAttended = "PIMEX-PART-002";
+
+    /// <summary>A session, tutorial or pill outside the edition's training window.</summary>
+    public const string OutsideTrainingWindow = "PIMEX-PART-003";
+
+    /// <summary>A tutorial not held at the company's premises where the rulebook requires it.</summary>
+    public const string TutorialNotAtPremises = "PIMEX-PART-004";
+
+    /// <summary>A tutorial held by a technician other than the assigned one (Forbidden).</summary>
+    public const string NotTheAssignedTechnician = "PIMEX-PART-005";
+
+    /// <summary>A training pill attended by someone in a role the rulebook does not name.</summary>
+    public const string PillAttendeeRoleNotAllowed = "PIMEX-PART-006";
+
+    /// <summary>A tutorial with an id already recorded (Conflict).</summary>
+    public const string TutorialAlreadyRecorded = "PIMEX-PART-007";
+
+    /// <summary>A SWOT analysis with an empty quadrant.</summary>
+    public const string SwotIncomplete = "PIMEX-PART-008";
+
+    /// <summary>No submitted version is waiting for review (Conflict).</summary>
+    public const string NothingToReview = "PIMEX-PART-009";
+
+    /// <summary>A roadmap submitted before the SWOT analysis is accepted.</summary>
+    public const string RoadmapNeedsAcceptedSwot = "PIMEX-PART-010";
+
+    /// <summary>A roadmap with no target market or objective, a bad country code, or an action outside its horizon.</summary>
+    public const string RoadmapInvalid = "PIMEX-PART-011";
+
+    /// <summary>Completion refused: fewer group sessions attended than committed.</summary>
+    public const string SessionsMissing = "PIMEX-PART-012";
+
+    /// <summary>Completion refused: fewer tutorials held than committed.</summary>
+    public const string TutorialsMissing = "PIMEX-PART-013";
+
+    /// <summary>Completion refused: fewer training pills attended than required.</summary>
+    public const string PillsMissing = "PIMEX-PART-014";
+
+    /// <summary>Completion refused: the SWOT analysis is not accepted.</summary>
+    public const string SwotNotAccepted = "PIMEX-PART-015";
+
+    /// <summary>Completion refused: the roadmap is not accepted.</summary>
+    public const string RoadmapNotAccepted = "PIMEX-PART-016";
+
+    /// <summary>Consultancy refused: the consultancy line would go below zero.</summary>
+    public const string ConsultancyLineExhausted = "PIMEX-PART-017";
+
+    /// <summary>The participant, session or command belongs to another edition.</summary>
+    public const string WrongEdition = "PIMEX-PART-018";
+
+    /// <summary>The participant already answered the satisfaction survey (Conflict).</summary>
+    public const string SurveyAlreadyAnswered = "PIMEX-PART-019";
+
+    /// <summary>A survey score outside the rulebook's scale.</summary>
+    public const string ScoreOutOfScale = "PIMEX-PART-020";
+
+    /// <summary>Consultancy hours that are not positive.</summary>
+    public const string InvalidHours = "PIMEX-PART-021";
+
+    /// <summary>The session is full.</summary>
+    public const string SessionFull = "PIMEX-PART-022";
+
+    /// <summary>No group session with that id (NotFound).</summary>
+    public const string UnknownSession = "PIMEX-PART-023";
+
+    /// <summary>The technician assigned is already the participant's technician (Conflict).</summary>
+    public const string TechnicianAlreadyAssigned = "PIMEX-PART-024";
+
+    /// <summary>The deliverable is already accepted (Conflict).</summary>
+    public const string DeliverableAlreadyAccepted = "PIMEX-PART-025";
+}

@@ -1,0 +1,41 @@
+namespace Pimex.Promotion;
+
+/// <summary>The stable error codes of promotion support.</summary>
+public static class PromotionErrors
+{
+    /// <summary>The same invoice of the same supplier was already claimed by this participant (Conflict).</summary>
+    public const string DuplicateInvoice = "PIMEX-PROMO-001";
+
+    /// <summary>The invoice date is outside the edition's expense-eligibility window.</summary>
+    public const string InvoiceOutsideWindow = "PIMEX-PROMO-002";
+
+    /// <summary>The category is not one of the rulebook's.</summary>
+    public const string UnknownCategory = "PIMEX-PROMO-003";
+
+    /// <summary>The category is not eligible.</summary>
+    public const string CategoryNotEligible = "PIMEX-PROMO-004";
+
+    /// <summary>The category is export aid that the state-aid regime excludes.</summary>
+    public const string ExportAidExcluded = "PIMEX-PROMO-005";
+
+    /// <summary>An amount not in the rulebook's currency, negative, or a zero net amount.</summary>
+    public const string InvalidAmount = "PIMEX-PROMO-006";
+
+    /// <summary>The verifier submitted the claim (Forbidden: segregation of duties).</summary>
+    public const string VerifierIsSubmitter = "PIMEX-PROMO-007";
+
+    /// <summary>No claim with that id (NotFound).</summary>
+    public const string ClaimNotFound = "PIMEX-PROMO-008";
+
+    /// <summary>The claim was already verified (Conflict).</summary>
+    public const string ClaimAlreadyVerified = "PIMEX-PROMO-009";
+
+    /// <summary>A partial approval of zero, or of more than the eligible amount claimed.</summary>
+    public const string ApprovedAmountInvalid = "PIMEX-PROMO-010";
+
+    /// <summary>A partial approval or a rejection without a reason.</summary>
+    public const string ReasonRequired = "PIMEX-PROMO-011";
+
+    /// <summary>A claim id already used by this participant (Conflict).</summary>
+    public const string DuplicateClaimId = "PIMEX-PROMO-012";
+}
