@@ -30,24 +30,25 @@ public sealed record AidPeriod(AidPeriodKind Kind, int Years, AnnualDate FiscalY
     /// <remarks>
     /// Rolling years: from the day after the same date N years earlier (a 29 February goes back
     /// to 28 February, so the period starts on 1 March). Fiscal years: from the start of the
-    /// fiscal year N - 1 years before the one that contains the grant date.
+    /// fiscal year N - 1 years before the one that contains the grant date. Either way the period
+    /// ends on the grant date: aid granted later is not counted.
     /// </remarks>
+    /// <exception cref="ArgumentException"><see cref="Years"/> is not positive.</exception>
+    /// <exception cref="InvalidOperationException"><see cref="Kind"/> is not a defined kind.</exception>
     public DateInterval LookBack(LocalDate grantDate)
     {
         Guard.Against.NegativeOrZero(Years);
-        if (Kind == AidPeriodKind.RollingYears)
+        return Kind switch
         {
-            return new DateInterval(grantDate.PlusYears(-Years).PlusDays(1), grantDate);
-        }
-
-        var start = FiscalYearStart.InYear(grantDate.Year);
-        if (start > grantDate)
-        {
-            start = FiscalYearStart.InYear(grantDate.Year - 1);
-        }
-
-        return new DateInterval(FiscalYearStart.InYear(start.Year - (Years - 1)), grantDate);
+            AidPeriodKind.RollingYears => new DateInterval(grantDate.PlusYears(-Years).PlusDays(1), grantDate),
+            AidPeriodKind.FiscalYears => new DateInterval(FiscalYearStart.InYear(FiscalYearOf(grantDate) - (Years - 1)), grantDate),
+            _ => throw new InvalidOperationException($"Unknown aid period kind {Kind}."),
+        };
     }
+
+    /// <summary>The calendar year in which the fiscal year containing <paramref name="date"/> starts.</summary>
+    private int FiscalYearOf(LocalDate date) =>
+        FiscalYearStart.InYear(date.Year) <= date ? date.Year : date.Year - 1;
 
     /// <summary>A readable description, such as <c>rolling 3 years</c>.</summary>
     /// <returns>The description.</returns>
