@@ -20,14 +20,6 @@ namespace Pimex.StateAid;
 /// </remarks>
 public static class AidCeiling
 {
-    // The look-back interval last computed on this thread, so that checks for one grant date
-    // (every applicant of an admission round, every claim approved on one day) reuse it
-    // instead of allocating a DateInterval each: DateInterval is an immutable class, so sharing
-    // it is safe, and the key is every value AidPeriod.LookBack depends on (the period's three
-    // members and the date); should LookBack come to depend on more, key on that too.
-    [ThreadStatic]
-    private static LookBackMemo? lastLookBack;
-
     /// <summary>Checks new aid against the ceiling.</summary>
     /// <param name="regime">The regime in force on <paramref name="grantDate"/>.</param>
     /// <param name="received">The de minimis aid the company received before (declared, or
@@ -79,9 +71,8 @@ public static class AidCeiling
     }
 
     /// <summary>
-    /// Checks new aid against the ceiling, allocating nothing once the look-back interval for
-    /// this period and grant date has been computed on the calling thread (a first check on a new
-    /// date allocates only that interval).
+    /// Checks new aid against the ceiling, allocating nothing: the hot path of admission and
+    /// of every grant.
     /// </summary>
     /// <param name="regime">The regime in force on <paramref name="grantDate"/>.</param>
     /// <param name="received">The de minimis aid the company received before, in any order; aid
@@ -103,43 +94,12 @@ public static class AidCeiling
         return counter.Result();
     }
 
-    private static DateInterval LookBack(AidPeriod period, LocalDate grantDate)
-    {
-        var memo = lastLookBack ??= new LookBackMemo();
-        if (memo.Interval is { } cached
-            && cached.End == grantDate
-            && memo.Kind == period.Kind
-            && memo.Years == period.Years
-            && memo.FiscalYearStart == period.FiscalYearStart)
-        {
-            return cached;
-        }
-
-        var interval = period.LookBack(grantDate);
-        memo.Kind = period.Kind;
-        memo.Years = period.Years;
-        memo.FiscalYearStart = period.FiscalYearStart;
-        memo.Interval = interval;
-        return interval;
-    }
-
-    /// <summary>One thread's last look-back: the period's values and the interval (whose end is the grant date).</summary>
-    private sealed class LookBackMemo
-    {
-        public AidPeriodKind Kind { get; set; }
-
-        public int Years { get; set; }
-
-        public AnnualDate FiscalYearStart { get; set; }
-
-        public DateInterval? Interval { get; set; }
-    }
-
     private struct Counter
     {
         private readonly AidRegime regime;
         private readonly Money newAid;
-        private readonly DateInterval lookBack;
+        private readonly LocalDate lookBackStart;
+        private readonly LocalDate grantDate;
         private Money counted;
 
         public Counter(AidRegime regime, Money newAid, LocalDate grantDate)
@@ -159,7 +119,8 @@ public static class AidCeiling
 
             this.regime = regime;
             this.newAid = newAid;
-            lookBack = LookBack(regime.Period, grantDate);
+            lookBackStart = regime.Period.LookBackStart(grantDate);
+            this.grantDate = grantDate;
             counted = Money.Zero(currency);
         }
 
@@ -177,7 +138,7 @@ public static class AidCeiling
                 throw new ArgumentException($"Aid granted on {LocalDatePattern.Iso.Format(received.GrantedOn)} by {received.GrantingBody} is negative ({amount}).", nameof(received));
             }
 
-            if (lookBack.Start <= received.GrantedOn && received.GrantedOn <= lookBack.End)
+            if (lookBackStart <= received.GrantedOn && received.GrantedOn <= grantDate)
             {
                 counted += amount;
             }
@@ -187,7 +148,7 @@ public static class AidCeiling
         {
             var ceiling = regime.Ceiling;
             var headroom = Money.Max(ceiling - counted, Money.Zero(ceiling.Currency));
-            return new AidCeilingCheck(regime, lookBack, counted, newAid, headroom, counted + newAid <= ceiling);
+            return new AidCeilingCheck(regime, lookBackStart, grantDate, counted, newAid, headroom, counted + newAid <= ceiling);
         }
     }
 }

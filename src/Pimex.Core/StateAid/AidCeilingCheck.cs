@@ -8,8 +8,9 @@ namespace Pimex.StateAid;
 /// shows.
 /// </summary>
 /// <param name="Regime">The regime checked against.</param>
-/// <param name="LookBack">The dates whose aid counts, both ends inclusive.</param>
-/// <param name="AlreadyCounted">The aid already received within <paramref name="LookBack"/>.</param>
+/// <param name="LookBackStart">The first date whose aid counts.</param>
+/// <param name="GrantDate">The grant date: the last date whose aid counts.</param>
+/// <param name="AlreadyCounted">The aid already received within the look-back.</param>
 /// <param name="NewAid">The new aid checked.</param>
 /// <param name="Headroom">How much more aid fits under the ceiling: the ceiling less
 /// <paramref name="AlreadyCounted"/>, never below zero.</param>
@@ -19,8 +20,13 @@ namespace Pimex.StateAid;
 /// no regime and no look-back; it is never the result of <see cref="AidCeiling.Check(AidRegime, ReadOnlySpan{AidReceived}, Money, LocalDate)"/>.</remarks>
 public readonly record struct AidCeilingCheck(
     AidRegime Regime,
-    DateInterval LookBack,
+    LocalDate LookBackStart,
+    LocalDate GrantDate,
     Money AlreadyCounted,
     Money NewAid,
     Money Headroom,
-    bool IsWithinCeiling);
+    bool IsWithinCeiling)
+{
+    /// <summary>The dates whose aid counts, both ends inclusive (allocates the interval).</summary>
+    public DateInterval LookBack => new(LookBackStart, GrantDate);
+}

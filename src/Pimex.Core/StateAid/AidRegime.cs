@@ -1,4 +1,3 @@
-using Ardalis.GuardClauses;
 using NodaTime;
 using Pimex.Monetary;
 
@@ -35,13 +34,25 @@ public sealed record AidPeriod(AidPeriodKind Kind, int Years, AnnualDate FiscalY
     /// </remarks>
     /// <exception cref="ArgumentException"><see cref="Years"/> is not positive.</exception>
     /// <exception cref="InvalidOperationException"><see cref="Kind"/> is not a defined kind.</exception>
-    public DateInterval LookBack(LocalDate grantDate)
+    public DateInterval LookBack(LocalDate grantDate) => new(LookBackStart(grantDate), grantDate);
+
+    /// <summary>
+    /// The first day of <see cref="LookBack"/> for aid granted on <paramref name="grantDate"/>,
+    /// without allocating the interval.
+    /// </summary>
+    /// <param name="grantDate">The date the new aid is granted.</param>
+    /// <returns>The first date whose aid counts.</returns>
+    public LocalDate LookBackStart(LocalDate grantDate)
     {
-        Guard.Against.NegativeOrZero(Years);
+        if (Years <= 0)
+        {
+            throw new ArgumentException($"An aid period lasts at least one year, not {Years}.", nameof(grantDate));
+        }
+
         return Kind switch
         {
-            AidPeriodKind.RollingYears => new DateInterval(grantDate.PlusYears(-Years).PlusDays(1), grantDate),
-            AidPeriodKind.FiscalYears => new DateInterval(FiscalYearStart.InYear(FiscalYearOf(grantDate) - (Years - 1)), grantDate),
+            AidPeriodKind.RollingYears => grantDate.PlusYears(-Years).PlusDays(1),
+            AidPeriodKind.FiscalYears => FiscalYearStart.InYear(FiscalYearOf(grantDate) - (Years - 1)),
             _ => throw new InvalidOperationException($"Unknown aid period kind {Kind}."),
         };
     }
