@@ -49,7 +49,7 @@ public static class RulebookErrors
     /// <summary>A partner rulebook's base is missing or is not the one it extends.</summary>
     public const string BaseMismatch = "PIMEX-RB-014";
 
-    /// <summary>A value outside its range: a rate above 100 %, shares that do not add up to 100 %, a scale whose minimum is not below its maximum.</summary>
+    /// <summary>A value outside its range: a rate above 100 %, shares that do not add up to 100 %, a scale whose minimum is not below its maximum, an amount above 10^15.</summary>
     public const string OutOfRange = "PIMEX-RB-015";
 
     /// <summary>A timeline with no entry.</summary>

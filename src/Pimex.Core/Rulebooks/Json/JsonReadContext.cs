@@ -14,6 +14,13 @@ namespace Pimex.Rulebooks.Json;
 /// </summary>
 internal sealed class JsonReadContext
 {
+    /// <summary>
+    /// The largest amount a rulebook may hold (10^15 units of its currency): far above any
+    /// budget, cap or threshold, and low enough that the sums and products the domain makes of
+    /// such amounts never overflow <see cref="decimal"/>.
+    /// </summary>
+    public const decimal MaxAmount = 1_000_000_000_000_000m;
+
     public List<ValidationError> Errors { get; } = [];
 
     /// <summary>The currency every amount must be in; default while it is not known.</summary>
@@ -205,6 +212,12 @@ internal sealed class JsonReadContext
         if (money.IsNegative)
         {
             Error(path, RulebookErrors.NegativeAmount, $"{money} is negative; amounts must be zero or more.");
+            return null;
+        }
+
+        if (money.Amount > MaxAmount)
+        {
+            Error(path, RulebookErrors.OutOfRange, $"{money} is more than the largest amount a rulebook holds ({MaxAmount.ToString("N0", CultureInfo.InvariantCulture)}): sums of such amounts would overflow.");
             return null;
         }
 

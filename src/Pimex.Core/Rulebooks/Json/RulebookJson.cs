@@ -32,6 +32,20 @@ internal static partial class RulebookJson
             return Result<Rulebook>.Invalid(context.Errors);
         }
 
+        // A UTF-8 file decoded without stripping its byte-order mark starts with U+FEFF: skip it,
+        // as a JSON parser reading the file's bytes would.
+        if (json.StartsWith('\uFEFF'))
+        {
+            json = json[1..];
+        }
+
+        if (FirstLoneSurrogate(json) is { } bad)
+        {
+            var (line, column) = LineAndColumn(json, bad);
+            context.Error("$", RulebookErrors.MalformedJson, $"The text is not valid JSON (line {line}, position {column}): a lone UTF-16 surrogate (U+{(int)json[bad]:X4}) is not a character.");
+            return Result<Rulebook>.Invalid(context.Errors);
+        }
+
         JsonDocument document;
         try
         {
@@ -336,6 +350,17 @@ internal static partial class RulebookJson
                 var training = Line("training");
                 var consultancy = Line("consultancy");
                 var total = Line("total");
+                // While the rulebook's currency is unknown (missing or invalid), amounts are not
+                // checked against it: lines in different currencies cannot be added up.
+                foreach (var (name, line) in new[] { ("training", training), ("consultancy", consultancy), ("total", total) })
+                {
+                    if (actions is not null && line is not null && line.Value.Currency != actions.Value.Currency)
+                    {
+                        context.Error(JsonReadContext.Child(bp, name), RulebookErrors.CurrencyMismatch, $"{line.Value} is not in the currency of the actions line ({actions.Value.Currency}).");
+                        actions = null;
+                    }
+                }
+
                 if (actions is not null && training is not null && consultancy is not null && total is not null)
                 {
                     budget = new AnnuityBudget(actions.Value, training.Value, consultancy.Value);
@@ -453,6 +478,39 @@ internal static partial class RulebookJson
         w.WriteString("start", LocalDatePattern.Iso.Format(window.Start));
         w.WriteString("end", LocalDatePattern.Iso.Format(window.End));
         w.WriteEndObject();
+    }
+
+    /// <summary>The index of the first high surrogate not followed by a low one, or low surrogate not after a high one.</summary>
+    private static int? FirstLoneSurrogate(string text)
+    {
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return i;
+            }
+        }
+
+        return null;
+    }
+
+    private static (int Line, int Column) LineAndColumn(string text, int index)
+    {
+        int line = 1, start = 0;
+        for (int i = 0; i < index; i++)
+        {
+            if (text[i] == '\n')
+            {
+                line++;
+                start = i + 1;
+            }
+        }
+
+        return (line, index - start + 1);
     }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$", RegexOptions.CultureInvariant)]
