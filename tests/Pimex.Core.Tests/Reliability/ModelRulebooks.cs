@@ -35,8 +35,8 @@ internal static class ModelRulebooks
         """;
 
     /// <summary>
-    /// Other numbers: 75 % support intensity, a EUR 1,000 cap, EUR 72.50 an hour, tutorials
-    /// anywhere, any region, no in-kind aid, 5 seats for EUR 4,000 of actions, and a de minimis
+    /// Other numbers: a commitment of one session and one tutorial (so that runs reach completion often), 75 % support intensity, a EUR 1,000 cap, EUR 72.50 an hour, tutorials
+    /// anywhere, any region, no in-kind aid, 3 seats (the actions line of EUR 4,000 would fund 4 caps), and a de minimis
     /// ceiling that drops to EUR 2,500 from June 2016, so that support granted after it is
     /// limited by the ceiling.
     /// </summary>
@@ -47,7 +47,11 @@ internal static class ModelRulebooks
           "extends": "extremadura",
           "illustrative": true,
           "overrides": {
-            "commitment": { "tutorialVenue": [ { "from": "2002-01-01", "value": "any" } ] },
+            "commitment": {
+              "groupSessions": [ { "from": "2002-01-01", "value": 1 } ],
+              "tutorials": [ { "from": "2002-01-01", "value": 1 } ],
+              "tutorialVenue": [ { "from": "2002-01-01", "value": "any" } ]
+            },
             "promotion": {
               "capPerCompany": [ { "from": "2002-01-01", "value": "EUR 1000.00" } ],
               "supportIntensity": [ { "from": "2002-01-01", "value": "75%" } ]
@@ -65,7 +69,7 @@ internal static class ModelRulebooks
           "annuities": {
             "2016": {
               "budget": { "actions": "EUR 4000.00", "training": "EUR 500.00", "consultancy": "EUR 1000.00", "total": "EUR 5500.00" },
-              "capacity": 5,
+              "capacity": 3,
               "windows": {
                 "applications": { "start": "2016-01-15", "end": "2016-03-15" },
                 "training": { "start": "2016-04-01", "end": "2016-11-30" },
