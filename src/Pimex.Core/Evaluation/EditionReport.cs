@@ -62,14 +62,17 @@ public sealed record EditionReport(
     /// </summary>
     /// <param name="edition">The edition.</param>
     /// <param name="participants">
-    /// Every participant of the edition, each once, in any order; enumerated once. Checked by
-    /// edition, by count, and by an order-independent checksum of their company ids.
+    /// Every participant of the edition, each once, in any order; enumerated once. Each must be
+    /// of the edition and their number must be the edition's: a participant missing or given in
+    /// addition is detected, one given twice in place of another is not (that would take a
+    /// second pass over the edition's participants or a set of their ids, which the report
+    /// avoids so that it stays one streaming pass).
     /// </param>
     /// <param name="rulebook">The edition's rulebook: the funding rates, cap and survey scale in force on <see cref="Edition.RulesDate"/>.</param>
     /// <returns>The report.</returns>
     /// <exception cref="ArgumentException">
     /// The rulebook is not the edition's or has no rules in force on its date; a participant
-    /// belongs to another edition; the participants are not exactly the edition's; a survey
+    /// belongs to another edition; the number of participants is not the edition's; a survey
     /// score lies outside the scale.
     /// </exception>
     public static EditionReport Create(Edition edition, IEnumerable<Participant> participants, Rulebook rulebook)
@@ -104,15 +107,9 @@ public sealed record EditionReport(
             }
         }
 
-        ulong expected = 0;
-        foreach (var id in edition.Participants.Values)
+        if (tally.Admitted != edition.AdmittedCount)
         {
-            expected = unchecked(expected + Checksum(id.Company));
-        }
-
-        if (tally.Admitted != edition.AdmittedCount || tally.Checksum != expected)
-        {
-            throw new ArgumentException($"The participants given ({tally.Admitted}) are not the {edition.AdmittedCount} participants of {edition.Id}, each once.", nameof(participants));
+            throw new ArgumentException($"{tally.Admitted} participants were given, but {edition.Id} admitted {edition.AdmittedCount}: give each of them once.", nameof(participants));
         }
 
         var budget = BudgetOf(edition.Ledger, rules.Funding, currency);
@@ -229,20 +226,6 @@ public sealed record EditionReport(
         }
 
         return text.ToString().TrimEnd('\n') + "\n";
-    }
-
-    /// <summary>An order-independent fingerprint of one company id (FNV-1a, 64 bits), summed over participants.</summary>
-    internal static ulong Checksum(CompanyId company)
-    {
-        const ulong offset = 14695981039346656037UL;
-        const ulong prime = 1099511628211UL;
-        ulong hash = offset;
-        foreach (var c in company.Value)
-        {
-            hash = unchecked((hash ^ c) * prime);
-        }
-
-        return hash;
     }
 
     private static BudgetFigures BudgetOf(BudgetLedger ledger, FundingRules funding, Currency currency)
@@ -453,14 +436,11 @@ public sealed record EditionReport(
 
         public int Completed { get; private set; }
 
-        public ulong Checksum { get; private set; }
-
         /// <summary>Counts one participant.</summary>
         /// <returns>Null, or why its survey answer cannot be counted (a score outside the scale).</returns>
         public string? Add(Participant p)
         {
             Admitted++;
-            Checksum = unchecked(Checksum + EditionReport.Checksum(p.Id.Company));
             switch (p.Status)
             {
                 case ParticipantStatus.Completed: Completed++; break;
@@ -582,7 +562,7 @@ public sealed record EditionReport(
 
         private string? Count(Participant p, SurveyAnswer answer)
         {
-            if (OutOfScale(p, "overall", answer.Overall) is { } problem)
+            if (OutOfScale(p, null, answer.Overall) is { } problem)
             {
                 return problem;
             }
@@ -597,7 +577,7 @@ public sealed record EditionReport(
 
             foreach (var (question, score) in answer.Questions)
             {
-                if (OutOfScale(p, "question " + question, score) is { } wrong)
+                if (OutOfScale(p, question, score) is { } wrong)
                 {
                     return wrong;
                 }
@@ -609,9 +589,9 @@ public sealed record EditionReport(
             return null;
         }
 
-        private string? OutOfScale(Participant p, string what, int score) =>
+        private string? OutOfScale(Participant p, string? question, int score) =>
             score >= scale.ScaleMin && score <= scale.ScaleMax
                 ? null
-                : $"{p.Id} scored {what} {score}, outside the survey scale {scale.ScaleMin} to {scale.ScaleMax}.";
+                : $"{p.Id} scored {(question is null ? "overall" : "question " + question)} {score}, outside the survey scale {scale.ScaleMin} to {scale.ScaleMax}.";
     }
 }
