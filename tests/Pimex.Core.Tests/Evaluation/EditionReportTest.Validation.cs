@@ -92,7 +92,7 @@ public partial class EditionReportTest
     public void Create_WhenParticipantsAreEnumerated_EnumeratesThemOnce()
     {
         var (edition, participants) = SmallEdition();
-        var source = new CountingSequence<Participation.Participant>(participants);
+        var source = new CountingSequence<global::Pimex.Participation.Participant>(participants);
 
         EditionReport.Create(edition, source, Rulebook.Extremadura);
 
