@@ -39,12 +39,18 @@ internal static partial class RulebookJson
         }
         catch (JsonException ex)
         {
-            var tooDeep = ex.Message.Contains("depth", StringComparison.OrdinalIgnoreCase);
+            var tooDeep = ExceedsDepth(json, options.MaxDepth);
             var where = ex.LineNumber is { } line ? $" (line {line + 1}, position {(ex.BytePositionInLine ?? 0) + 1})" : string.Empty;
             context.Error(
                 ex.Path is { Length: > 0 } p ? p : "$",
                 tooDeep ? RulebookErrors.TooDeep : RulebookErrors.MalformedJson,
                 tooDeep ? $"The document is nested more than {options.MaxDepth} levels deep{where}." : $"The text is not valid JSON{where}: {ex.Message}");
+            return Result<Rulebook>.Invalid(context.Errors);
+        }
+        catch (ArgumentException)
+        {
+            // JsonDocument throws this for text that is not valid UTF-16 (an unpaired surrogate).
+            context.Error("$", RulebookErrors.MalformedJson, "The text is not valid UTF-16: it holds an unpaired surrogate.");
             return Result<Rulebook>.Invalid(context.Errors);
         }
 
@@ -60,6 +66,33 @@ internal static partial class RulebookJson
                 ? ReadPartner(context, root, @base, options)
                 : ReadBase(context, root);
         }
+    }
+
+    /// <summary>
+    /// Whether the text opens more than <paramref name="maxDepth"/> nested objects and arrays
+    /// before its first syntax error, if any: tells a document that is too deep from one that is
+    /// malformed, without relying on the parser's message.
+    /// </summary>
+    private static bool ExceedsDepth(string json, int maxDepth)
+    {
+        int limit = maxDepth > 0 ? maxDepth : 64;
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json), new JsonReaderOptions { MaxDepth = int.MaxValue });
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && reader.CurrentDepth >= limit)
+                {
+                    return true;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // A syntax error before any level too deep: the document is malformed.
+        }
+
+        return false;
     }
 
     private static Result<Rulebook> ReadBase(JsonReadContext context, Dictionary<string, JsonElement> root)
