@@ -181,6 +181,21 @@ public class RulebookLoadErrorsTest
     }
 
     [Fact]
+    public void Load_WhenTheCurrencyIsMissingAndBudgetLinesMixCurrencies_ReportsBothWithoutThrowing()
+    {
+        var result = Load(root =>
+        {
+            root.Remove("currency");
+            root.Annuity2016()["budget"]!["training"] = "GBP 5000.00";
+        });
+
+        Assert.Equal(ResultStatus.Invalid, result.Status);
+        Assert.Equal(
+            [("$.currency", RulebookErrors.MissingField), ("$.annuities.2016.budget.training", RulebookErrors.CurrencyMismatch)],
+            result.ValidationErrors.Select(e => (e.Identifier, e.ErrorCode)));
+    }
+
+    [Fact]
     public void Load_WhenBudgetLinesDoNotAddUpToTheTotal_ReportsBudgetDoesNotAddUp()
     {
         var error = Load(root => root.Annuity2016()["budget"]!["total"] = "EUR 88279.99").AssertSingleError("$.annuities.2016.budget.total", RulebookErrors.BudgetDoesNotAddUp);

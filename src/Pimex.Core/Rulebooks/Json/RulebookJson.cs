@@ -369,7 +369,8 @@ internal static partial class RulebookJson
                 var training = Line("training");
                 var consultancy = Line("consultancy");
                 var total = Line("total");
-                if (actions is not null && training is not null && consultancy is not null && total is not null)
+                if (actions is not null && training is not null && consultancy is not null && total is not null
+                    && SameCurrencyAsActions(context, bp, actions.Value, ("training", training.Value), ("consultancy", consultancy.Value), ("total", total.Value)))
                 {
                     budget = new AnnuityBudget(actions.Value, training.Value, consultancy.Value);
                     if (budget.Total != total.Value)
@@ -408,6 +409,26 @@ internal static partial class RulebookJson
         }
 
         return new AnnuityRules(year, budget, capacity.Value, applications, training2, expenses, source);
+    }
+
+    /// <summary>
+    /// Whether every budget line is in the actions line's currency. Amounts are checked against
+    /// the rulebook's currency as they are read, but when that currency is missing or unknown
+    /// the lines must still agree before they are added up.
+    /// </summary>
+    private static bool SameCurrencyAsActions(JsonReadContext context, string budgetPath, Money actions, params (string Name, Money Amount)[] lines)
+    {
+        bool same = true;
+        foreach (var (name, amount) in lines)
+        {
+            if (amount.Currency != actions.Currency)
+            {
+                context.Error(JsonReadContext.Child(budgetPath, name), RulebookErrors.CurrencyMismatch, $"{amount} is not in the currency of the actions line, {actions.Currency}: a budget is in one currency.");
+                same = false;
+            }
+        }
+
+        return same;
     }
 
     public static string Write(Rulebook rulebook)
