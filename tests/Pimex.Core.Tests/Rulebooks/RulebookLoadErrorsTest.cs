@@ -227,6 +227,15 @@ public class RulebookLoadErrorsTest
     }
 
     [Fact]
+    public void Load_WhenTheSurveyScaleMinimumIsNotBelowItsMaximum_ReportsOutOfRange()
+    {
+        Load(root => root.Timeline("survey.scaleMin")[0]!["value"] = 10).AssertSingleError("$.parameters.survey.scaleMin[0].value", RulebookErrors.OutOfRange);
+        Load(root => root.Timeline("survey.scaleMax").Add(new JsonObject { ["from"] = "2020-01-01", ["value"] = 0 }))
+            .AssertSingleError("$.parameters.survey.scaleMax[1].value", RulebookErrors.OutOfRange);
+        LoadPartner(p => p.Override("survey.scaleMin", 10)).AssertSingleError("$.overrides.survey.scaleMin[0].value", RulebookErrors.OutOfRange);
+    }
+
+    [Fact]
     public void Load_WhenATimelineIsEmpty_ReportsEmptyTimeline()
     {
         Load(root => root["parameters"]!["commitment"]!["groupSessions"] = new JsonArray()).AssertSingleError("$.parameters.commitment.groupSessions", RulebookErrors.EmptyTimeline);
