@@ -346,7 +346,12 @@ internal static partial class RulebookJson
             var (parameter, timeline, entry) = new[] { (Parameters.SurveyScaleMin, min, low), (Parameters.SurveyScaleMax, max, high) }
                 .Where(c => pathOf(c.Item1) is not null)
                 .OrderByDescending(c => c.Item3.From)
-                .First();
+                .FirstOrDefault();
+            if (parameter is null)
+            {
+                continue; // both entries inherited: the base was checked when it was loaded
+            }
+
             var path = JsonReadContext.Child(JsonReadContext.Index(pathOf(parameter)!, timeline.Entries.IndexOf(entry)), "value");
             if (blamed.Add(path))
             {
