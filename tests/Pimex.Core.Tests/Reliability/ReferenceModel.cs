@@ -80,7 +80,7 @@ internal sealed class ReferenceModel
 
     public long InKindCents { get; }
 
-    public static long Cents(Monetary.Money money) => money.MinorUnits;
+    public static long Cents(Pimex.Monetary.Money money) => money.MinorUnits;
 
     public long Available(BudgetLine line) => Allocated[line] - Reserved[line] - Spent[line];
 

@@ -165,7 +165,7 @@ public class RulebookFuzzTest
     }
 
     [Fact]
-    public void LoadRefusesALoneSurrogate_NamingItsLine()
+    public void LoadRefusesALoneSurrogate_AsMalformed()
     {
         var lines = BaseJson.Split('\n');
         lines[2] = lines[2].Replace("\"name\": \"", "\"name\": \"\uD83D", StringComparison.Ordinal);
@@ -175,7 +175,6 @@ public class RulebookFuzzTest
         Assert.Equal(ResultStatus.Invalid, result.Status);
         var error = Assert.Single(result.ValidationErrors);
         Assert.Equal(("$", RulebookErrors.MalformedJson), (error.Identifier, error.ErrorCode));
-        Assert.Contains("line 3", error.ErrorMessage, StringComparison.Ordinal);
     }
 
     [Fact]
