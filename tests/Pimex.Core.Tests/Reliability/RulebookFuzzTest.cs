@@ -117,6 +117,53 @@ public class RulebookFuzzTest
     [InlineData("{\"id\":1,\"id\":2}")]
     public void LoadNeverThrows_ForTinyDocuments(string json) => CheckLoad(json, null);
 
+    [Theory]
+    [InlineData("\"capacity\": 30,", "\"capacity\": \"30\",", "$.annuities.2016.capacity", RulebookErrors.WrongType)]
+    [InlineData("\"capacity\": 30,", "", "$.annuities.2016.capacity", RulebookErrors.MissingField)]
+    [InlineData("\"capacity\": 30,", "\"capacity\": 30, \"capacity\": 31,", "$.annuities.2016.capacity", RulebookErrors.DuplicateKey)]
+    [InlineData("\"capacity\": 30,", "\"capacity\": 30, \"seats\": 31,", "$.annuities.2016.seats", RulebookErrors.UnknownField)]
+    [InlineData("\"capacity\": 30,", "\"capacity\": 1e400,", "$.annuities.2016.capacity", RulebookErrors.InvalidValue)]
+    [InlineData("\"capacity\": 30,", "\"capacity\": -1,", "$.annuities.2016.capacity", RulebookErrors.OutOfRange)]
+    [InlineData("\"capacity\": 30,", "\"capacity\": 0,", "$.annuities.2016.capacity", RulebookErrors.OutOfRange)]
+    [InlineData("\"total\": \"EUR 88280.00\"", "\"total\": \"EUR 88280.01\"", "$.annuities.2016.budget.total", RulebookErrors.BudgetDoesNotAddUp)]
+    [InlineData("\"training\": \"EUR 5000.00\"", "\"training\": \"USD 5000.00\"", "$.annuities.2016.budget.training", RulebookErrors.CurrencyMismatch)]
+    [InlineData("\"training\": \"EUR 5000.00\"", "\"training\": \"EUR -5000.00\"", "$.annuities.2016.budget.training", RulebookErrors.NegativeAmount)]
+    [InlineData("\"training\": \"EUR 5000.00\"", "\"training\": \"EUR 5,000.00\"", "$.annuities.2016.budget.training", RulebookErrors.InvalidValue)]
+    [InlineData("\"currency\": \"EUR\"", "\"currency\": \"EURO\"", "$.currency", RulebookErrors.InvalidValue)]
+    [InlineData("\"currency\": \"EUR\"", "\"currency\": [\"EUR\"]", "$.currency", RulebookErrors.WrongType)]
+    public void EachDamage_IsReportedWithItsCode_AtItsPath(string find, string replace, string path, string code)
+    {
+        Assert.Contains(find, BaseJson, StringComparison.Ordinal);
+
+        var result = Rulebook.Load(BaseJson.Replace(find, replace, StringComparison.Ordinal));
+
+        Assert.Equal(ResultStatus.Invalid, result.Status);
+        Assert.Contains(result.ValidationErrors, e => e.Identifier == path && e.ErrorCode == code);
+    }
+
+    [Fact]
+    public void ATruncatedDocument_IsMalformed_NamingTheLine()
+    {
+        var result = Rulebook.Load(BaseJson[..(BaseJson.Length / 2)]);
+
+        var error = Assert.Single(result.ValidationErrors);
+        Assert.Equal(RulebookErrors.MalformedJson, error.ErrorCode);
+        Assert.StartsWith("$", error.Identifier, StringComparison.Ordinal);
+        Assert.Matches("line [0-9]+", error.ErrorMessage);
+    }
+
+    [Fact]
+    public void ADeeplyNestedDocument_IsTooDeep_AndOneWithinTheLimitIsNot()
+    {
+        static string Nested(int depth) => "{\"id\": " + string.Concat(Enumerable.Repeat("[", depth - 1)) + string.Concat(Enumerable.Repeat("]", depth - 1)) + "}";
+
+        var tooDeep = Rulebook.Load(Nested(200));
+        var shallow = Rulebook.Load(Nested(10));
+
+        Assert.Equal([RulebookErrors.TooDeep], tooDeep.ValidationErrors.Select(e => e.ErrorCode));
+        Assert.DoesNotContain(shallow.ValidationErrors, e => e.ErrorCode is RulebookErrors.TooDeep or RulebookErrors.MalformedJson);
+    }
+
     [Fact]
     public void LoadRefusesHugeAmounts_WhoseSumsWouldOverflow_NamingEachPath()
     {
