@@ -118,11 +118,32 @@ internal sealed class DomainDriver
         if (!result.IsSuccess)
         {
             Assert.Null(result.Value);
+            ExplainsItself(result);
             return Outcome.Of(result.Status, result.Codes());
         }
 
         track(result.Value);
         return Outcome.Ok;
+    }
+
+    /// <summary>
+    /// A refusal explains itself: each validation error names what it is about and says why, and
+    /// each conflict, refusal of the actor or missing thing reads <c>CODE: why</c>.
+    /// </summary>
+    private static void ExplainsItself<T>(Result<T> result)
+    {
+        Assert.NotEmpty(result.Codes());
+        foreach (var error in result.ValidationErrors)
+        {
+            Assert.False(string.IsNullOrWhiteSpace(error.Identifier), $"{error.ErrorCode} names nothing");
+            Assert.False(string.IsNullOrWhiteSpace(error.ErrorMessage), $"{error.ErrorCode} at {error.Identifier} says nothing");
+            Assert.StartsWith("PIMEX-", error.ErrorCode, StringComparison.Ordinal);
+        }
+
+        foreach (var message in result.Errors)
+        {
+            Assert.Matches("^PIMEX-[A-Z]+(-[A-Z]+)?-[0-9]{3}: \\S", message);
+        }
     }
 
     private static CompanyApplication Application(Apply c)
