@@ -180,6 +180,7 @@ public sealed partial record Edition
     /// <returns>The new edition and event, or the reason it is refused.</returns>
     public Result<Changed<Edition, EditionEvent>> ScheduleSession(GroupSession session, CommandContext context)
     {
+        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(session);
         if (Precheck(context, context.Actor.IsTechnicalStaff, "schedule a group session") is { } refused)
         {
@@ -218,6 +219,7 @@ public sealed partial record Edition
     /// <returns>The new edition and event, or the reason it is refused.</returns>
     public Result<Changed<Edition, EditionEvent>> RecordExpense(BudgetLine line, Money amount, string description, CommandContext context)
     {
+        ArgumentNullException.ThrowIfNull(context);
         if (Precheck(context, context.Actor.Role == ActorRole.ProgrammeManager, "record a budget expense") is { } refused)
         {
             return refused;

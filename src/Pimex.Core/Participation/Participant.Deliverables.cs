@@ -15,6 +15,7 @@ public sealed partial record Participant
     /// <returns>The change, or why not.</returns>
     public Result<Changed<Participant, ParticipantEvent>> SubmitSwot(Swot swot, CommandContext context)
     {
+        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(swot);
         if (Precheck(context, ActsForCompany(context.Actor), "submit the SWOT analysis") is { } refused)
         {
@@ -41,6 +42,7 @@ public sealed partial record Participant
     /// <returns>The change, or why not.</returns>
     public Result<Changed<Participant, ParticipantEvent>> ReviewSwot(bool accept, string? comment, CommandContext context)
     {
+        ArgumentNullException.ThrowIfNull(context);
         if (Precheck(context, context.Actor.IsTechnicalStaff, "review the SWOT analysis") is { } refused)
         {
             return refused;
@@ -64,6 +66,7 @@ public sealed partial record Participant
     /// <returns>The change, or why not.</returns>
     public Result<Changed<Participant, ParticipantEvent>> SubmitRoadmap(Roadmap roadmap, CommandContext context)
     {
+        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(roadmap);
         if (Precheck(context, ActsForCompany(context.Actor), "submit the roadmap") is { } refused)
         {
@@ -138,6 +141,7 @@ public sealed partial record Participant
     /// <returns>The change, or why not.</returns>
     public Result<Changed<Participant, ParticipantEvent>> ReviewRoadmap(bool accept, string? comment, CommandContext context)
     {
+        ArgumentNullException.ThrowIfNull(context);
         if (Precheck(context, context.Actor.IsTechnicalStaff, "review the roadmap") is { } refused)
         {
             return refused;

@@ -55,6 +55,7 @@ public sealed partial record Participant
     /// <returns>Both changes, or why not.</returns>
     public Result<ParticipationChange> Complete(Edition edition, CommandContext context)
     {
+        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(edition);
         if (Precheck(context, context.Actor.IsTechnicalStaff, "complete") is { } refused)
         {
@@ -125,6 +126,8 @@ public sealed partial record Participant
     /// <returns>The change, or why not.</returns>
     public Result<Changed<Participant, ParticipantEvent>> AnswerSurvey(SurveyAnswer answer, Rulebook rulebook, CommandContext context)
     {
+        ArgumentNullException.ThrowIfNull(rulebook);
+        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(answer);
         if (Precheck(context, ActsForCompany(context.Actor), "answer the survey", allowFinal: true) is { } refused)
         {

@@ -18,6 +18,7 @@ public sealed partial record Participant
     /// <returns>Both changes, or why not.</returns>
     public Result<ParticipationChange> RecordAttendance(Edition edition, string sessionId, CommandContext context)
     {
+        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(edition);
         if (Precheck(context, context.Actor.IsTechnicalStaff, "record attendance") is { } refused)
         {
@@ -108,6 +109,7 @@ public sealed partial record Participant
     /// <returns>The change, or why not.</returns>
     public Result<Changed<Participant, ParticipantEvent>> RecordTrainingPill(TrainingPill pill, CommandContext context)
     {
+        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(pill);
         if (Precheck(context, context.Actor.IsTechnicalStaff, "record a training pill") is { } refused)
         {
@@ -140,6 +142,8 @@ public sealed partial record Participant
     /// <returns>The change, or why not.</returns>
     public Result<Changed<Participant, ParticipantEvent>> AssignTechnician(string technician, Rulebook rulebook, CommandContext context)
     {
+        ArgumentNullException.ThrowIfNull(rulebook);
+        ArgumentNullException.ThrowIfNull(context);
         if (Precheck(context, context.Actor.Role == ActorRole.ProgrammeManager, "assign a technician") is { } refused)
         {
             return refused;
