@@ -1,4 +1,3 @@
-using Ardalis.GuardClauses;
 using NodaTime;
 using Pimex.Monetary;
 
@@ -30,24 +29,37 @@ public sealed record AidPeriod(AidPeriodKind Kind, int Years, AnnualDate FiscalY
     /// <remarks>
     /// Rolling years: from the day after the same date N years earlier (a 29 February goes back
     /// to 28 February, so the period starts on 1 March). Fiscal years: from the start of the
-    /// fiscal year N - 1 years before the one that contains the grant date.
+    /// fiscal year N - 1 years before the one that contains the grant date. Either way the period
+    /// ends on the grant date: aid granted later is not counted.
     /// </remarks>
-    public DateInterval LookBack(LocalDate grantDate)
+    /// <exception cref="ArgumentException"><see cref="Years"/> is not positive.</exception>
+    /// <exception cref="InvalidOperationException"><see cref="Kind"/> is not a defined kind.</exception>
+    public DateInterval LookBack(LocalDate grantDate) => new(LookBackStart(grantDate), grantDate);
+
+    /// <summary>
+    /// The first day of <see cref="LookBack"/> for aid granted on <paramref name="grantDate"/>,
+    /// without allocating the interval.
+    /// </summary>
+    /// <param name="grantDate">The date the new aid is granted.</param>
+    /// <returns>The first date whose aid counts.</returns>
+    public LocalDate LookBackStart(LocalDate grantDate)
     {
-        Guard.Against.NegativeOrZero(Years);
-        if (Kind == AidPeriodKind.RollingYears)
+        if (Years <= 0)
         {
-            return new DateInterval(grantDate.PlusYears(-Years).PlusDays(1), grantDate);
+            throw new ArgumentException($"An aid period lasts at least one year, not {Years}.", nameof(grantDate));
         }
 
-        var start = FiscalYearStart.InYear(grantDate.Year);
-        if (start > grantDate)
+        return Kind switch
         {
-            start = FiscalYearStart.InYear(grantDate.Year - 1);
-        }
-
-        return new DateInterval(FiscalYearStart.InYear(start.Year - (Years - 1)), grantDate);
+            AidPeriodKind.RollingYears => grantDate.PlusYears(-Years).PlusDays(1),
+            AidPeriodKind.FiscalYears => FiscalYearStart.InYear(FiscalYearOf(grantDate) - (Years - 1)),
+            _ => throw new InvalidOperationException($"Unknown aid period kind {Kind}."),
+        };
     }
+
+    /// <summary>The calendar year in which the fiscal year containing <paramref name="date"/> starts.</summary>
+    private int FiscalYearOf(LocalDate date) =>
+        FiscalYearStart.InYear(date.Year) <= date ? date.Year : date.Year - 1;
 
     /// <summary>A readable description, such as <c>rolling 3 years</c>.</summary>
     /// <returns>The description.</returns>

@@ -1,0 +1,54 @@
+namespace Pimex.Admission;
+
+/// <summary>
+/// The stable error codes of admission. Validation errors carry the code as their
+/// <c>ErrorCode</c> and what they are about (such as <c>Related[1].Share</c>) as their
+/// <c>Identifier</c>; Conflict messages start with the code and a colon
+/// (see <see cref="Common.DomainErrors"/>).
+/// </summary>
+/// <remarks>Codes 001-009 are the admission decision's rules; 010 and up are problems in the
+/// company profile an applicant declares. A code, once published, never changes meaning.</remarks>
+public static class AdmissionErrors
+{
+    /// <summary>The edition has admitted as many participants as its capacity allows.</summary>
+    public const string CapacityReached = "PIMEX-ADM-001";
+
+    /// <summary>The application arrives outside the edition's application window.</summary>
+    public const string OutsideApplicationWindow = "PIMEX-ADM-002";
+
+    /// <summary>The company is not established in a region the rulebook accepts.</summary>
+    public const string NotEstablishedInRegion = "PIMEX-ADM-003";
+
+    /// <summary>The SME test finds the company is not a micro, small or medium-sized enterprise.</summary>
+    public const string NotAnSme = "PIMEX-ADM-004";
+
+    /// <summary>The support the company would receive takes it over the state-aid ceiling.</summary>
+    public const string AidCeilingExceeded = "PIMEX-ADM-005";
+
+    /// <summary>The edition's actions line cannot reserve the company's cap.</summary>
+    public const string BudgetCannotReserveCap = "PIMEX-ADM-006";
+
+    /// <summary>The company has already applied to the edition.</summary>
+    public const string AlreadyApplied = "PIMEX-ADM-007";
+
+    /// <summary>The company has not applied to the edition.</summary>
+    public const string NotApplied = "PIMEX-ADM-008";
+
+    /// <summary>The application has already been decided (admitted or rejected).</summary>
+    public const string AlreadyDecided = "PIMEX-ADM-009";
+
+    /// <summary>A negative figure in the company profile: staff, turnover or balance-sheet total.</summary>
+    public const string NegativeFigure = "PIMEX-ADM-010";
+
+    /// <summary>An amount in the company profile in another currency than the programme's.</summary>
+    public const string WrongCurrency = "PIMEX-ADM-011";
+
+    /// <summary>A related enterprise's share outside 0 % to 100 %.</summary>
+    public const string ShareOutOfRange = "PIMEX-ADM-012";
+
+    /// <summary>Two related enterprises with the same name (compared trimmed and case-insensitively).</summary>
+    public const string DuplicateRelatedEnterprise = "PIMEX-ADM-013";
+
+    /// <summary>A related enterprise with an empty or blank name.</summary>
+    public const string BlankRelatedEnterpriseName = "PIMEX-ADM-014";
+}

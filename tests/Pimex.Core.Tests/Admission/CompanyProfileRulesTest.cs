@@ -1,0 +1,192 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Ardalis.Result;
+using Pimex.Admission;
+using Pimex.Common;
+using Pimex.Monetary;
+
+namespace Pimex.Tests.Admission;
+
+public class CompanyProfileRulesTest
+{
+    private static readonly Money Nothing = Money.Zero(Currency.EUR);
+
+    private static Money Eur(decimal amount) => Money.Of(amount, Currency.EUR);
+
+    private static Money Gbp(decimal amount) => Money.Of(amount, Currency.GBP);
+
+    private static EnterpriseFigures Valid => new(5m, Eur(100_000m), Eur(80_000m));
+
+    private static CompanyProfile Profile(EnterpriseFigures own, params RelatedEnterprise[] related) =>
+        new(own, new EquatableArray<RelatedEnterprise>(related));
+
+    private static RelatedEnterprise Related(string name, decimal percent = 30m, EnterpriseFigures? figures = null) =>
+        new(name, Rate.FromPercent(percent), figures ?? Valid);
+
+    private static (string Identifier, string Code)[] Problems(IReadOnlyList<ValidationError> errors) =>
+        [.. errors.Select(e => (e.Identifier, e.ErrorCode))];
+
+    [Fact]
+    public void Validate_WhenProfileIsWellFormed_ReturnsNoError()
+    {
+        var profile = Profile(Valid, Related("Linked SA", 100m), Related("Partner SA", 25m), Related("Autonomous SA", 0m));
+
+        Assert.Empty(CompanyProfileRules.Validate(profile, Currency.EUR));
+    }
+
+    [Fact]
+    public void Validate_WhenFiguresAreZero_ReturnsNoError()
+    {
+        Assert.Empty(CompanyProfileRules.Validate(Profile(new EnterpriseFigures(0m, Nothing, Nothing)), Currency.EUR));
+    }
+
+    [Fact]
+    public void Validate_WhenOwnFiguresAreNegative_ReportsEachAsNegativeFigure()
+    {
+        var profile = Profile(new EnterpriseFigures(-0.5m, Eur(-1m), Eur(-0.01m)));
+
+        var errors = CompanyProfileRules.Validate(profile, Currency.EUR);
+
+        Assert.Equal(
+            [("Own.Staff", AdmissionErrors.NegativeFigure), ("Own.Turnover", AdmissionErrors.NegativeFigure), ("Own.BalanceSheet", AdmissionErrors.NegativeFigure)],
+            Problems(errors));
+        Assert.All(errors, e => Assert.Equal(ValidationSeverity.Error, e.Severity));
+        Assert.Contains("-0.5", errors[0].ErrorMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_WhenARelatedEnterprisesFigureIsNegative_NamesItsPosition()
+    {
+        var profile = Profile(Valid, Related("A"), Related("B", figures: new EnterpriseFigures(1m, Eur(-5m), Nothing)));
+
+        Assert.Equal([("Related[1].Figures.Turnover", AdmissionErrors.NegativeFigure)], Problems(CompanyProfileRules.Validate(profile, Currency.EUR)));
+    }
+
+    [Fact]
+    public void Validate_WhenAmountsAreInAnotherCurrency_ReportsEachAsWrongCurrency()
+    {
+        var profile = Profile(
+            new EnterpriseFigures(1m, Gbp(10m), Eur(10m)),
+            Related("Partner Ltd", figures: new EnterpriseFigures(1m, Eur(10m), Gbp(10m))));
+
+        var errors = CompanyProfileRules.Validate(profile, Currency.EUR);
+
+        Assert.Equal(
+            [("Own.Turnover", AdmissionErrors.WrongCurrency), ("Related[0].Figures.BalanceSheet", AdmissionErrors.WrongCurrency)],
+            Problems(errors));
+        Assert.Contains("GBP", errors[0].ErrorMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_WhenTheProgrammeIsInAnotherCurrency_ChecksAgainstIt()
+    {
+        var profile = Profile(new EnterpriseFigures(1m, Gbp(10m), Gbp(10m)));
+
+        Assert.Empty(CompanyProfileRules.Validate(profile, Currency.GBP));
+        Assert.Equal(2, CompanyProfileRules.Validate(profile, Currency.EUR).Count);
+    }
+
+    [Fact]
+    public void Validate_WhenAnAmountIsBothNegativeAndInAnotherCurrency_ReportsBothProblems()
+    {
+        var profile = Profile(new EnterpriseFigures(1m, Gbp(-1m), Eur(1m)));
+
+        Assert.Equal(
+            [("Own.Turnover", AdmissionErrors.WrongCurrency), ("Own.Turnover", AdmissionErrors.NegativeFigure)],
+            Problems(CompanyProfileRules.Validate(profile, Currency.EUR)));
+    }
+
+    [Theory]
+    [InlineData(0, true)]
+    [InlineData(100, true)]
+    [InlineData(100.01, false)]
+    [InlineData(250, false)]
+    public void Validate_WhenShareIsOutsideZeroToOneHundredPercent_ReportsShareOutOfRange(decimal percent, bool valid)
+    {
+        var profile = Profile(Valid, Related("Partner SA", percent));
+
+        var problems = Problems(CompanyProfileRules.Validate(profile, Currency.EUR));
+
+        Assert.Equal(valid ? [] : [("Related[0].Share", AdmissionErrors.ShareOutOfRange)], problems);
+    }
+
+    [Fact]
+    public void Validate_WhenANameIsRepeated_ReportsEveryLaterOccurrence()
+    {
+        var profile = Profile(Valid, Related("Acme SA"), Related("Other SA"), Related(" ACME sa "), Related("acme SA"));
+
+        Assert.Equal(
+            [("Related[2].Name", AdmissionErrors.DuplicateRelatedEnterprise), ("Related[3].Name", AdmissionErrors.DuplicateRelatedEnterprise)],
+            Problems(CompanyProfileRules.Validate(profile, Currency.EUR)));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void Validate_WhenANameIsBlank_ReportsBlankName(string name)
+    {
+        var profile = Profile(Valid, Related(name));
+
+        Assert.Equal([("Related[0].Name", AdmissionErrors.BlankRelatedEnterpriseName)], Problems(CompanyProfileRules.Validate(profile, Currency.EUR)));
+    }
+
+    [Fact]
+    public void Validate_WhenSeveralProblems_ReportsAllInProfileOrder()
+    {
+        var profile = Profile(
+            new EnterpriseFigures(-1m, Eur(1m), Eur(1m)),
+            Related("A", 120m, new EnterpriseFigures(1m, Gbp(1m), Eur(1m))),
+            Related("a", 10m));
+
+        Assert.Equal(
+            [
+                ("Own.Staff", AdmissionErrors.NegativeFigure),
+                ("Related[0].Share", AdmissionErrors.ShareOutOfRange),
+                ("Related[0].Figures.Turnover", AdmissionErrors.WrongCurrency),
+                ("Related[1].Name", AdmissionErrors.DuplicateRelatedEnterprise),
+            ],
+            Problems(CompanyProfileRules.Validate(profile, Currency.EUR)));
+    }
+
+    [Fact]
+    public void Validate_WhenAValidProfileIsAssessed_DoesNotThrow()
+    {
+        var profile = Profile(Valid, Related("Linked SA", 100m), Related("Partner SA", 25m));
+        var sme = Pimex.Rulebooks.Rulebook.Extremadura.On(new NodaTime.LocalDate(2016, 3, 1)).Value.Sme;
+
+        Assert.Empty(CompanyProfileRules.Validate(profile, Currency.EUR));
+        Assert.Equal(SizeClass.Small, SmeTest.Assess(profile, sme).SizeClass);
+    }
+
+    [Fact]
+    public void Validate_WhenProfileIsNull_Throws()
+    {
+        Assert.Throws<ArgumentNullException>("profile", () => CompanyProfileRules.Validate(null!, Currency.EUR));
+    }
+
+    [Fact]
+    public void AdmissionErrors_Codes_AreStableAndDistinct()
+    {
+        var codes = typeof(AdmissionErrors)
+            .GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.IsLiteral)
+            .ToDictionary(f => f.Name, f => (string)f.GetRawConstantValue()!);
+
+        Assert.All(codes.Values, c => Assert.Matches(new Regex("^PIMEX-ADM-[0-9]{3}$"), c));
+        Assert.Equal(codes.Count, codes.Values.Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal("PIMEX-ADM-001", AdmissionErrors.CapacityReached);
+        Assert.Equal("PIMEX-ADM-002", AdmissionErrors.OutsideApplicationWindow);
+        Assert.Equal("PIMEX-ADM-003", AdmissionErrors.NotEstablishedInRegion);
+        Assert.Equal("PIMEX-ADM-004", AdmissionErrors.NotAnSme);
+        Assert.Equal("PIMEX-ADM-005", AdmissionErrors.AidCeilingExceeded);
+        Assert.Equal("PIMEX-ADM-006", AdmissionErrors.BudgetCannotReserveCap);
+        Assert.Equal("PIMEX-ADM-007", AdmissionErrors.AlreadyApplied);
+        Assert.Equal("PIMEX-ADM-008", AdmissionErrors.NotApplied);
+        Assert.Equal("PIMEX-ADM-009", AdmissionErrors.AlreadyDecided);
+        Assert.Equal("PIMEX-ADM-010", AdmissionErrors.NegativeFigure);
+        Assert.Equal("PIMEX-ADM-011", AdmissionErrors.WrongCurrency);
+        Assert.Equal("PIMEX-ADM-012", AdmissionErrors.ShareOutOfRange);
+        Assert.Equal("PIMEX-ADM-013", AdmissionErrors.DuplicateRelatedEnterprise);
+        Assert.Equal("PIMEX-ADM-014", AdmissionErrors.BlankRelatedEnterpriseName);
+    }
+}

@@ -1,0 +1,277 @@
+using Ardalis.Result;
+using NodaTime;
+using Pimex.Admission;
+using Pimex.Common;
+using Pimex.Editions;
+using Pimex.Participation;
+using Pimex.Rulebooks;
+using Pimex.StateAid;
+using Pimex.Tests.Support;
+using static Pimex.Tests.Support.Scenario;
+
+namespace Pimex.Tests.Editions;
+
+public class AdmissionTest
+{
+    private static readonly RuleSet Rules2016 = Rulebook.Extremadura.On(new LocalDate(2016, 1, 15)).Value;
+    private static readonly AnnuityRules Annuity2016 = Rulebook.Extremadura.Annuity(2016).Value;
+
+    [Fact]
+    public void ReceiveApplication_WhenTheCompanyApplies_RecordsItWithItsDate()
+    {
+        var s = Open();
+
+        var result = s.Edition.ReceiveApplication(Application("B1"), s.Rulebook, Ctx(Rep("B1"), At(2016, 2, 1)));
+
+        Assert.True(result.IsSuccess);
+        var received = result.Value.Aggregate.Applications[new CompanyId("B1")];
+        Assert.Equal(new LocalDate(2016, 2, 1), received.AppliedOn);
+    }
+
+    [Fact]
+    public void ReceiveApplication_WhenAnotherCompanyRepresentativeApplies_IsForbidden()
+    {
+        var s = Open();
+
+        var result = s.Edition.ReceiveApplication(Application("B1"), s.Rulebook, Ctx(Rep("B2"), At(2016, 2, 1)));
+
+        Assert.Equal(ResultStatus.Forbidden, result.Status);
+        Assert.Equal([CommonErrors.WrongActor], result.Codes());
+    }
+
+    [Fact]
+    public void ReceiveApplication_WhenTheCompanyAlreadyApplied_IsConflict()
+    {
+        var s = Open().ApplyFor(Application("B1"));
+
+        var result = s.Edition.ReceiveApplication(Application("B1"), s.Rulebook, Ctx(Rep("B1"), At(2016, 2, 2)));
+
+        Assert.Equal(ResultStatus.Conflict, result.Status);
+        Assert.Equal([AdmissionErrors.AlreadyApplied], result.Codes());
+    }
+
+    [Fact]
+    public void ReceiveApplication_WhenFiguresAreInAnotherCurrency_IsInvalid()
+    {
+        var s = Open();
+        var gbp = Monetary.Money.Of(1_000_000m, Monetary.Currency.GBP);
+        var application = Application("B1") with { Profile = new CompanyProfile(new EnterpriseFigures(10m, gbp, gbp), default) };
+
+        var result = s.Edition.ReceiveApplication(application, s.Rulebook, Ctx(Rep("B1"), At(2016, 2, 1)));
+
+        Assert.Equal(ResultStatus.Invalid, result.Status);
+        Assert.Contains(AdmissionErrors.WrongCurrency, result.Codes());
+    }
+
+    [Fact]
+    public void Admit_WhenEveryRuleHolds_ReservesTheCapAndStartsTheParticipant()
+    {
+        var s = Open().ApplyFor(Application("B1"));
+
+        var result = s.Edition.Admit(new CompanyId("B1"), s.Rulebook, Ctx(Manager, At(2016, 3, 20)));
+
+        Assert.True(result.IsSuccess);
+        var edition = result.Value.Edition.Aggregate;
+        var participant = result.Value.Participant.Aggregate;
+        Assert.Equal(Rules2016.Promotion.CapPerCompany, edition.Ledger.Actions.Reserved);
+        Assert.Equal(Annuity2016.Budget.Actions - Rules2016.Promotion.CapPerCompany, edition.Ledger.Actions.Available);
+        Assert.Equal(new ParticipantId(edition.Id, new CompanyId("B1")), participant.Id);
+        Assert.Equal("extremadura-2016/B1", participant.Id.ToString());
+        Assert.Equal(Rules2016.Promotion.CapPerCompany, participant.ReservationLeft);
+        Assert.Equal(Rules2016.Commitment, participant.Terms.Commitment);
+        Assert.Equal(SizeClass.Small, participant.Terms.SizeClass);
+        Assert.Equal(ParticipantStatus.Admitted, participant.Status);
+        Assert.Collection(
+            result.Value.Edition.Events,
+            e => Assert.IsType<CompanyAdmitted>(e),
+            e => Assert.Equal(Rules2016.Promotion.CapPerCompany, Assert.IsType<FundsReserved>(e).Amount));
+        Assert.IsType<ParticipantAdmitted>(Assert.Single(result.Value.Participant.Events));
+    }
+
+    [Fact]
+    public void Admit_WhenTheEditionIsFull_IsInvalidForCapacityAndBudget()
+    {
+        var s = Open();
+        for (int i = 0; i < Annuity2016.Capacity; i++)
+        {
+            s.Join("C" + i);
+        }
+
+        s.ApplyFor(Application("LATE"));
+
+        var result = s.Edition.Admit(new CompanyId("LATE"), s.Rulebook, Ctx(Manager, At(2016, 3, 25)));
+
+        // In Extremadura the actions line funds exactly the cap of every seat: a full edition
+        // has nothing left to reserve either.
+        Assert.Equal([AdmissionErrors.CapacityReached, AdmissionErrors.BudgetCannotReserveCap], result.Codes());
+        Assert.Equal(Annuity2016.Capacity, s.Edition.AdmittedCount);
+        Assert.True(s.Edition.Ledger.Actions.Available.IsZero);
+    }
+
+    [Fact]
+    public void Admit_WhenTheApplicationCameAfterTheWindow_IsInvalid()
+    {
+        var late = Annuity2016.Applications.End.PlusDays(1);
+        var s = Open().ApplyFor(Application("B1"), At(late.Year, late.Month, late.Day));
+
+        var result = s.Edition.Admit(new CompanyId("B1"), s.Rulebook, Ctx(Manager, At(2016, 3, 20)));
+
+        Assert.Equal([AdmissionErrors.OutsideApplicationWindow], result.Codes());
+    }
+
+    [Fact]
+    public void Admit_WhenTheApplicationCameOnTheLastDayOfTheWindow_Succeeds()
+    {
+        var last = Annuity2016.Applications.End;
+        var s = Open().ApplyFor(Application("B1"), At(last.Year, last.Month, last.Day, 23));
+
+        var result = s.Edition.Admit(new CompanyId("B1"), s.Rulebook, Ctx(Manager, At(2016, 3, 20)));
+
+        Assert.True(result.IsSuccess);
+    }
+
+    [Fact]
+    public void Admit_WhenTheCompanyIsEstablishedInAnotherRegion_IsInvalid()
+    {
+        var s = Open().ApplyFor(Application("B1", region: "ES30"));
+
+        var result = s.Edition.Admit(new CompanyId("B1"), s.Rulebook, Ctx(Manager, At(2016, 3, 20)));
+
+        Assert.Equal([AdmissionErrors.NotEstablishedInRegion], result.Codes());
+    }
+
+    [Fact]
+    public void Admit_WhenTheCompanyIsNotAnSme_IsInvalid()
+    {
+        var s = Open().ApplyFor(Application("BIG", staff: Rules2016.Sme.Medium.StaffBelow, turnoverEur: 60_000_000m, balanceEur: 50_000_000m));
+
+        var result = s.Edition.Admit(new CompanyId("BIG"), s.Rulebook, Ctx(Manager, At(2016, 3, 20)));
+
+        Assert.Equal([AdmissionErrors.NotAnSme], result.Codes());
+    }
+
+    [Fact]
+    public void Admit_WhenDeclaredAidPlusTheMostThisParticipationGivesExceedsTheCeiling_IsInvalid()
+    {
+        var regime = Rulebook.Extremadura.On(new LocalDate(2016, 3, 20)).Value.Aid.Regime;
+        var inKind = AdmissionEligibility.InKindAid(Rules2016, Annuity2016);
+        var most = Rules2016.Promotion.CapPerCompany + inKind;
+        var declared = new AidReceived(regime.Ceiling - most + Eur(0.01m), new LocalDate(2015, 6, 1), "Junta de Extremadura");
+        var s = Open().ApplyFor(Application("B1", declaredAid: declared));
+
+        var result = s.Edition.Admit(new CompanyId("B1"), s.Rulebook, Ctx(Manager, At(2016, 3, 20)));
+
+        Assert.Equal([AdmissionErrors.AidCeilingExceeded], result.Codes());
+    }
+
+    [Fact]
+    public void Admit_WhenDeclaredAidLeavesExactlyRoomForThisParticipation_Succeeds()
+    {
+        var regime = Rulebook.Extremadura.On(new LocalDate(2016, 3, 20)).Value.Aid.Regime;
+        var most = Rules2016.Promotion.CapPerCompany + AdmissionEligibility.InKindAid(Rules2016, Annuity2016);
+        var declared = new AidReceived(regime.Ceiling - most, new LocalDate(2015, 6, 1), "Junta de Extremadura");
+        var s = Open().ApplyFor(Application("B1", declaredAid: declared));
+
+        var result = s.Edition.Admit(new CompanyId("B1"), s.Rulebook, Ctx(Manager, At(2016, 3, 20)));
+
+        Assert.True(result.IsSuccess);
+    }
+
+    [Fact]
+    public void Admit_WhenTheActionsLineCannotReserveTheCap_IsInvalid()
+    {
+        // A partner rulebook whose cap does not fit 30 times in the actions line.
+        var partner = Rulebook.Load(
+            """{ "id": "test-cap", "name": "Test", "extends": "extremadura", "overrides": { "promotion": { "capPerCompany": [ { "from": "2002-01-01", "value": "EUR 3000.00" } ] } }, "annuities": {} }""",
+            Rulebook.Extremadura).Value;
+        var s = Open(partner);
+        int fits = (int)(Annuity2016.Budget.Actions.Amount / 3000m);
+        for (int i = 0; i < fits; i++)
+        {
+            s.Join("C" + i);
+        }
+
+        s.ApplyFor(Application("ONE-MORE"));
+
+        var result = s.Edition.Admit(new CompanyId("ONE-MORE"), s.Rulebook, Ctx(Manager, At(2016, 3, 25)));
+
+        Assert.Equal([AdmissionErrors.BudgetCannotReserveCap], result.Codes());
+    }
+
+    [Fact]
+    public void Admit_WhenSeveralRulesAreBroken_ListsEveryOneAndChangesNothing()
+    {
+        var late = Annuity2016.Applications.End.PlusDays(3);
+        var s = Open().ApplyFor(Application("BAD", staff: 400m, turnoverEur: 90_000_000m, balanceEur: 90_000_000m, region: "PT11"), At(late.Year, late.Month, late.Day));
+        var before = s.Edition;
+
+        var result = s.Edition.Admit(new CompanyId("BAD"), s.Rulebook, Ctx(Manager, At(2016, 3, 20)));
+
+        Assert.Equal(ResultStatus.Invalid, result.Status);
+        Assert.Equal(
+            [AdmissionErrors.OutsideApplicationWindow, AdmissionErrors.NotEstablishedInRegion, AdmissionErrors.NotAnSme],
+            result.Codes());
+        Assert.Equal(before, s.Edition);
+        Assert.Equal(before, Edition.Replay(s.EditionEvents));
+    }
+
+    [Fact]
+    public void Admit_WhenTheCompanyDidNotApply_IsNotFound()
+    {
+        var s = Open();
+
+        var result = s.Edition.Admit(new CompanyId("B1"), s.Rulebook, Ctx(Manager, At(2016, 3, 20)));
+
+        Assert.Equal(ResultStatus.NotFound, result.Status);
+        Assert.Equal([AdmissionErrors.NotApplied], result.Codes());
+    }
+
+    [Fact]
+    public void Admit_WhenAlreadyAdmitted_IsConflict()
+    {
+        var s = Open();
+        s.Join("B1");
+
+        var result = s.Edition.Admit(new CompanyId("B1"), s.Rulebook, Ctx(Manager, At(2016, 3, 21)));
+
+        Assert.Equal(ResultStatus.Conflict, result.Status);
+        Assert.Equal([AdmissionErrors.AlreadyDecided], result.Codes());
+    }
+
+    [Fact]
+    public void Admit_WhenATechnicianTries_IsForbidden()
+    {
+        var s = Open().ApplyFor(Application("B1"));
+
+        var result = s.Edition.Admit(new CompanyId("B1"), s.Rulebook, Ctx(Tech, At(2016, 3, 20)));
+
+        Assert.Equal(ResultStatus.Forbidden, result.Status);
+    }
+
+    [Fact]
+    public void Admit_WhenTheRulebookIsAnotherEditions_IsInvalid()
+    {
+        var partner = Rulebook.Load(
+            """{ "id": "other", "name": "Other", "extends": "extremadura", "annuities": {} }""",
+            Rulebook.Extremadura).Value;
+        var s = Open().ApplyFor(Application("B1"));
+
+        var result = s.Edition.Admit(new CompanyId("B1"), partner, Ctx(Manager, At(2016, 3, 20)));
+
+        Assert.Equal([EditionErrors.WrongEdition], result.Codes());
+    }
+
+    [Fact]
+    public void Withdraw_WhenAParticipantLeaves_ReleasesItsUnspentReservation()
+    {
+        var s = Open();
+        s.Join("B1");
+
+        s.Do("B1", p => p.Withdraw(s.Edition, "Changed strategy", Ctx(Rep("B1"), At(2016, 5, 1))));
+
+        Assert.True(s.Edition.Ledger.Actions.Reserved.IsZero);
+        Assert.Equal(Annuity2016.Budget.Actions, s.Edition.Ledger.Actions.Available);
+        Assert.Equal(Rules2016.Promotion.CapPerCompany, s.Edition.Ledger.Actions.Released);
+        Assert.Equal(ParticipantStatus.Withdrawn, s.Participant("B1").Status);
+    }
+}
