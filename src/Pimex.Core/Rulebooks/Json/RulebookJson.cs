@@ -39,7 +39,7 @@ internal static partial class RulebookJson
         }
         catch (JsonException ex)
         {
-            var tooDeep = ex.Message.Contains("depth", StringComparison.OrdinalIgnoreCase);
+            var tooDeep = NestsDeeperThan(json, options.MaxDepth);
             var where = ex.LineNumber is { } line ? $" (line {line + 1}, position {(ex.BytePositionInLine ?? 0) + 1})" : string.Empty;
             context.Error(
                 ex.Path is { Length: > 0 } p ? p : "$",
@@ -60,6 +60,31 @@ internal static partial class RulebookJson
                 ? ReadPartner(context, root, @base, options)
                 : ReadBase(context, root);
         }
+    }
+
+    /// <summary>
+    /// Whether the text opens more than <paramref name="maxDepth"/> nested objects or arrays before
+    /// any syntax error: a truncated document is malformed, not too deep.
+    /// </summary>
+    private static bool NestsDeeperThan(string json, int maxDepth)
+    {
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json), new JsonReaderOptions { MaxDepth = int.MaxValue });
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && reader.CurrentDepth >= maxDepth)
+                {
+                    return true;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // A syntax error before the depth limit: malformed.
+        }
+
+        return false;
     }
 
     private static Result<Rulebook> ReadBase(JsonReadContext context, Dictionary<string, JsonElement> root)
