@@ -195,19 +195,27 @@ internal static class RulesCommands
         Header(text, rulebook);
         using var document = JsonDocument.Parse(rulebook.ToJson());
         var parameters = document.RootElement.GetProperty("parameters");
-        List<IReadOnlyList<string>> rows = [["parameter", "from", "value", "source"]];
         foreach (var p in Parameters.All)
         {
+            text.Append(p.Name).Append(": ").Append(p.Description).Append('\n');
             foreach (var entry in parameters.GetProperty(p.Group).GetProperty(p.Key).EnumerateArray())
             {
                 var from = LocalDatePattern.Iso.Parse(entry.GetProperty("from").GetString()!).Value;
-                var source = entry.TryGetProperty("source", out var s) ? s.GetString() ?? string.Empty : string.Empty;
-                var isDefault = entry.TryGetProperty("default", out var d) && d.GetBoolean();
-                rows.Add([p.Name, LocalDatePattern.Iso.Format(from), p.FormatOn(rulebook, from) ?? string.Empty, (isDefault ? "(default) " : string.Empty) + source]);
+                text.Append("  from ").Append(LocalDatePattern.Iso.Format(from)).Append(": ").Append(p.FormatOn(rulebook, from));
+                if (entry.TryGetProperty("default", out var d) && d.GetBoolean())
+                {
+                    text.Append(" (default)");
+                }
+
+                if (entry.TryGetProperty("source", out var s) && s.GetString() is { Length: > 0 } source)
+                {
+                    text.Append("\n    source: ").Append(source);
+                }
+
+                text.Append('\n');
             }
         }
 
-        text.Append(TextTable.Render(rows));
         Annuities(text, rulebook.Annuities.Values);
         return text.ToString();
     }
@@ -217,10 +225,10 @@ internal static class RulesCommands
         var text = new StringBuilder();
         Header(text, rulebook);
         text.Append(CultureInfo.InvariantCulture, $"Rules in force on {LocalDatePattern.Iso.Format(date)}:\n");
-        List<IReadOnlyList<string>> rows = [["parameter", "value", "since"]];
+        List<IReadOnlyList<string>> rows = [["parameter", "since", "value"]];
         foreach (var (name, value, since) in InForce(rulebook, date))
         {
-            rows.Add([name, value ?? "(not in force)", since ?? string.Empty]);
+            rows.Add([name, since ?? string.Empty, value ?? "(not in force)"]);
         }
 
         text.Append(TextTable.Render(rows));

@@ -143,7 +143,7 @@ internal sealed class Edition2016Generator
         }
 
         Add(new RecordExpense(At(4, 15, 11), Manager, BudgetLine.Training, Money.Of(395.50m, Eur), "Printed training materials for the three group sessions"));
-        Add(new RecordExpense(At(9, 30, 11), Manager, BudgetLine.Training, Money.Of(600m, Eur), "Trainer fees, training pills on strategic planning"));
+        Add(new RecordExpense(At(9, 30, 11), Manager, BudgetLine.Training, Money.Of(300m, Eur), "Trainer fees, training pills on strategic planning"));
 
         for (int i = 0; i < plans.Count; i++)
         {

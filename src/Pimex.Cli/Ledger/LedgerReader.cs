@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Text;
 using System.Text.Json;
 using NodaTime;
 using Pimex.Admission;
@@ -138,7 +139,7 @@ internal static class LedgerReader
         }
         catch (JsonException ex)
         {
-            var tooDeep = ex.Message.Contains("depth", StringComparison.OrdinalIgnoreCase);
+            var tooDeep = NestsDeeperThan(json, MaxDepth);
             errors.Add(new LedgerError(
                 line,
                 "$",
@@ -181,6 +182,28 @@ internal static class LedgerReader
         }
     }
 
+    /// <summary>Whether the text opens more than <paramref name="maxDepth"/> nested objects or arrays before any syntax error.</summary>
+    private static bool NestsDeeperThan(string json, int maxDepth)
+    {
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json), new JsonReaderOptions { MaxDepth = int.MaxValue });
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && reader.CurrentDepth >= maxDepth)
+                {
+                    return true;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // A syntax error before the depth limit: malformed.
+        }
+
+        return false;
+    }
+
     private static Actor ReadActor(FieldReader r)
     {
         var a = r.Object("actor");
@@ -198,6 +221,7 @@ internal static class LedgerReader
         }
         else if (a.Has("company"))
         {
+            a.String("company");
             a.Error("company", LedgerErrors.InvalidValue, "Only a companyRepresentative acts for a company.");
         }
 
