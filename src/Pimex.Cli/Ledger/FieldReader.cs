@@ -38,6 +38,12 @@ internal sealed class FieldReader
         Errors = errors;
     }
 
+    /// <summary>The largest amount accepted, in absolute value: far above any programme's figures, far below decimal overflow.</summary>
+    public const decimal MaxAmount = 1_000_000_000_000_000m;
+
+    /// <summary>The largest staff count or number of hours accepted.</summary>
+    public const decimal MaxQuantity = 1_000_000_000m;
+
     /// <summary>The placeholder id returned when an id is missing or blank.</summary>
     public const string Placeholder = "?";
 
@@ -148,12 +154,12 @@ internal sealed class FieldReader
             return 0m;
         }
 
-        if (e.TryGetDecimal(out var value))
+        if (e.TryGetDecimal(out var value) && Math.Abs(value) <= MaxQuantity)
         {
             return value;
         }
 
-        Error(name, LedgerErrors.InvalidValue, $"{e.GetRawText()} is not a decimal number.");
+        Error(name, LedgerErrors.InvalidValue, $"{e.GetRawText()} is not a number from -{MaxQuantity:0} to {MaxQuantity:0}.");
         return 0m;
     }
 
@@ -193,12 +199,12 @@ internal sealed class FieldReader
             return default;
         }
 
-        if (Monetary.Money.TryParse(text, out var money) && money.Amount == ParseAmount(text))
+        if (Monetary.Money.TryParse(text, out var money) && money.Amount == ParseAmount(text) && Math.Abs(money.Amount) <= MaxAmount)
         {
             return money;
         }
 
-        Error(name, LedgerErrors.InvalidValue, $"'{text}' is not an amount such as \"EUR 2500.00\" (currency code, a space, at most the currency's decimals).");
+        Error(name, LedgerErrors.InvalidValue, $"'{text}' is not an amount such as \"EUR 2500.00\" (currency code, a space, at most the currency's decimals, at most {MaxAmount:0} in absolute value).");
         return default;
     }
 
