@@ -27,7 +27,8 @@ public class RunCommandTest
         Assert.Matches(@"line \d+: PIMEX-ADM-001 ", run.Out);
         Assert.Matches(@"line \d+: PIMEX-PART-004 ", run.Out);
         Assert.Matches($@"line \d+: {PromotionErrors.DuplicateInvoice} Invoice ", run.Out);
-        Assert.Contains("88,280", run.Out, StringComparison.Ordinal);
+        Assert.Contains("Edition report: extremadura-2016", run.Out, StringComparison.Ordinal);
+        Assert.Contains("EUR 88,280.00", run.Out, StringComparison.Ordinal);
         Assert.Empty(run.Error);
     }
 
@@ -56,7 +57,9 @@ public class RunCommandTest
         Assert.Equal("submitClaim", refused.GetProperty("command").GetString());
         Assert.Equal("Conflict", refused.GetProperty("status").GetString());
         Assert.Equal(PromotionErrors.DuplicateInvoice, refused.GetProperty("errors")[0].GetProperty("code").GetString());
-        Assert.Equal(JsonValueKind.Object, json.RootElement.GetProperty("report").ValueKind);
+        var report = json.RootElement.GetProperty("report");
+        Assert.Equal(1, report.GetProperty("participants").GetProperty("admitted").GetInt32());
+        Assert.Equal("EUR 1200.00", report.GetProperty("support").GetProperty("total").GetString());
     }
 
     [Fact]

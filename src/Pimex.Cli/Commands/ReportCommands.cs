@@ -94,9 +94,10 @@ internal static class ReportCommands
             return ExitCodes.Invalid;
         }
 
+        var edition = EditionReports.Of(outcome, rulebook);
         if (json)
         {
-            var report = JsonNode.Parse(EditionReports.Json(outcome, rulebook));
+            var report = JsonNode.Parse(edition.ToJson());
             JsonNode result = listRefused
                 ? new JsonObject { ["ledger"] = Summary(source, outcome), ["report"] = report }
                 : report!;
@@ -111,7 +112,7 @@ internal static class ReportCommands
                 context.Out.WriteLine();
             }
 
-            context.Out.Write(EditionReports.Text(outcome, rulebook));
+            context.Out.Write(edition.ToText());
         }
 
         if (!listRefused && outcome.Refused.Count > 0)
