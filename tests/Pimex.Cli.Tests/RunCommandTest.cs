@@ -13,7 +13,8 @@ public class RunCommandTest
         .With("broken.json", Fixtures.BrokenPartner)
         .With("refusals.jsonl", Fixtures.Ledger(Fixtures.Open(), Fixtures.Apply(), Fixtures.Admit(), Fixtures.Claim("C1", "F-1"), Fixtures.Claim("C2", "F-1"), Fixtures.Verify("C1")))
         .With("unknown.jsonl", Fixtures.Ledger(Fixtures.Open(), Fixtures.Apply(), "{\"command\":\"promote\",\"at\":\"2016-03-21T09:00:00Z\"}", Fixtures.Admit()))
-        .With("noedition.jsonl", Fixtures.Ledger(Fixtures.Apply()));
+        .With("noedition.jsonl", Fixtures.Ledger(Fixtures.Apply()))
+        .With("late.json", Fixtures.Partner.Replace("2002-01-01", "2024-01-01", StringComparison.Ordinal));
 
     [Fact]
     public void Run_Embedded2016_ListsTheRefusedCommandsWithLineAndCode_ThenTheReport()
@@ -80,8 +81,20 @@ public class RunCommandTest
 
         Assert.Equal(1, run.ExitCode);
         Assert.Empty(run.Out);
-        Assert.Contains($"line 1: {LedgerErrors.NoEditionOpen}", run.Error, StringComparison.Ordinal);
+        Assert.Contains($"... and 1 command(s) refused with {LedgerErrors.NoEditionOpen}: no edition is open.", run.Error, StringComparison.Ordinal);
         Assert.Contains("opened no edition", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Report_WhenTheRulebookHasNoRulesInForceForTheEdition_ExitsOneAndSaysWhy()
+    {
+        var run = Tool.Run(Files, "report", "--rulebook", "late.json");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Empty(run.Out);
+        Assert.Contains("line 6: PIMEX-ED-001 promotion.capPerCompany: 'promotion.capPerCompany' has no value in force on 2016-01-15.", run.ErrorLines.Select(l => l.Trim()));
+        Assert.Matches(@"\.\.\. and \d+ command\(s\) refused with PIMEX-LEDGER-101: no edition is open\.", run.Error);
+        Assert.DoesNotContain("line 7:", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]

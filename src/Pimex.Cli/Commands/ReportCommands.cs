@@ -89,7 +89,13 @@ internal static class ReportCommands
         var outcome = LedgerRunner.Run(rulebook, parsed.Entries);
         if (outcome.Edition is null)
         {
-            WriteRefused(context.Error, outcome);
+            var waiting = outcome.Refused.Count(r => r.Errors.Any(e => e.Code == LedgerErrors.NoEditionOpen));
+            WriteRefused(context.Error, outcome with { Refused = [.. outcome.Refused.Where(r => r.Errors.All(e => e.Code != LedgerErrors.NoEditionOpen))] });
+            if (waiting > 0)
+            {
+                context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  ... and {waiting} command(s) refused with {LedgerErrors.NoEditionOpen}: no edition is open."));
+            }
+
             context.Fail($"{source} opened no edition (an openEdition command must come first and succeed): there is no report.");
             return ExitCodes.Invalid;
         }
