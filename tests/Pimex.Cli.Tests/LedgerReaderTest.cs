@@ -112,6 +112,14 @@ public class LedgerReaderTest
     }
 
     [Fact]
+    public void Read_WhenALineHasALoneSurrogate_ReportsMalformedJson()
+    {
+        var read = LedgerReader.Read(Fixtures.Open().Replace("manager-1", "manager-\uD800", StringComparison.Ordinal));
+
+        Assert.Equal(LedgerErrors.MalformedJson, Assert.Single(read.Errors).Code);
+    }
+
+    [Fact]
     public void Read_ParsesEveryFieldOfAClaim()
     {
         var read = LedgerReader.Read(Fixtures.Ledger(Fixtures.Claim("C1", "F-1", "EUR 1234.50")));

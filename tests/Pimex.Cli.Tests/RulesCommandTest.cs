@@ -10,6 +10,7 @@ public class RulesCommandTest
         .With("podravje.json", Fixtures.Partner)
         .With("broken.json", Fixtures.BrokenPartner)
         .With("notjson.json", "{ \"id\": ")
+        .With("surrogate.json", "{ \"id\": \"\uD800\" }")
         .With("base.json", Rulebook.Extremadura.ToJson());
 
     [Fact]
@@ -95,6 +96,15 @@ public class RulesCommandTest
         var error = Assert.Single(json.RootElement.GetProperty("errors").EnumerateArray());
         Assert.Equal(RulebookErrors.MalformedJson, error.GetProperty("code").GetString());
         Assert.Equal("$", error.GetProperty("path").GetString());
+    }
+
+    [Fact]
+    public void Validate_WhenTheTextIsNotValidUnicode_ExitsOneWithMalformedJson()
+    {
+        var run = Tool.Run(Files, "rules", "validate", "surrogate.json");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains(RulebookErrors.MalformedJson, run.Out, StringComparison.Ordinal);
     }
 
     [Fact]

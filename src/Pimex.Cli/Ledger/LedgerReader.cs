@@ -147,6 +147,12 @@ internal static class LedgerReader
                 tooDeep ? $"The line is nested more than {MaxDepth} levels deep." : $"Not valid JSON (position {(ex.BytePositionInLine ?? 0) + 1}): {ex.Message}"));
             return null;
         }
+        catch (ArgumentException ex)
+        {
+            // A lone UTF-16 surrogate cannot be transcoded to UTF-8.
+            errors.Add(new LedgerError(line, "$", LedgerErrors.MalformedJson, $"Not valid text: {ex.Message}"));
+            return null;
+        }
 
         using (document)
         {

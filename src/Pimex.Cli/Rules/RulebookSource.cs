@@ -96,8 +96,9 @@ internal static class RulebookSource
                 ? e.GetString()
                 : null;
         }
-        catch (System.Text.Json.JsonException)
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or ArgumentException)
         {
+            // Not JSON (or not transcodable text): the loader reports it.
             return null;
         }
     }
