@@ -42,7 +42,7 @@ public class Edition2016GeneratorTest
     }
 
     [Fact]
-    public void EmbeddedLedger_CanBePrintedWithTheHiddenCommand()
+    public void EmbeddedLedger_IsPrintedByTheGenerateCommand()
     {
         var run = Tool.Run("ledger", "generate-2016");
 
