@@ -39,6 +39,20 @@ public class RulesCommandTest
     }
 
     [Fact]
+    public void Show_TakesTheRulebookAsAnArgumentToo()
+    {
+        var named = Tool.Run(Files, "rules", "show", "extremadura", "--on", "2016-03-01");
+        var embedded = Tool.Run(Files, "rules", "show", "--on", "2016-03-01");
+        var partner = Tool.Run(Files, "rules", "show", "podravje.json");
+        var both = Tool.Run(Files, "rules", "show", "podravje.json", "--rulebook", "podravje.json");
+
+        Assert.Equal(0, named.ExitCode);
+        Assert.Equal(embedded.Out, named.Out);
+        Assert.Contains("Rulebook podravje:", partner.Out, StringComparison.Ordinal);
+        Assert.Equal(2, both.ExitCode);
+    }
+
+    [Fact]
     public void Show_AsJson_PrintsARulebookThatLoadsBackEqual()
     {
         var run = Tool.Run(Files, "rules", "show", "--rulebook", "podravje.json", "--json");

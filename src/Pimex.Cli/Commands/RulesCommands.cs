@@ -26,12 +26,17 @@ internal static class RulesCommands
 
     private static Command Show(CliContext context)
     {
+        var positional = new Argument<string?>("RULEBOOK")
+        {
+            Description = "The rulebook file, or 'extremadura' for the embedded one (the same as --rulebook).",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
         var rulebook = CommonOptions.Rulebook();
         var on = CommonOptions.On("whose rules in force to show; without it, every dated value of every parameter");
         var json = CommonOptions.Json("the rulebook (the merged base rulebook; with --on, the values in force)");
         var command = new Command("show", "Show a rulebook: every parameter's dated values and the annuities, or the rules in force on a date.")
         {
-            rulebook, on, json,
+            positional, rulebook, on, json,
         };
         command.SetAction(parse =>
         {
@@ -40,7 +45,13 @@ internal static class RulesCommands
                 return ExitCodes.Unreadable;
             }
 
-            var loaded = RulebookSource.Load(context.Files, parse.GetValue(rulebook));
+            if (parse.GetValue(positional) is { } named && parse.GetValue(rulebook) is not null)
+            {
+                context.Fail($"Give the rulebook once: '{named}' or --rulebook, not both.");
+                return ExitCodes.Unreadable;
+            }
+
+            var loaded = RulebookSource.Load(context.Files, parse.GetValue(positional) ?? parse.GetValue(rulebook));
             if (CommonOptions.Report(context, loaded) is var code && code != ExitCodes.Ok)
             {
                 return code;
