@@ -84,11 +84,15 @@ public readonly struct EquatableDictionary<TKey, TValue> : IEquatable<EquatableD
         return hash;
     }
 
-    /// <inheritdoc />
-    public IEnumerator<KeyValuePair<TKey, TValue>> GetEnumerator() => Items.GetEnumerator();
+    /// <summary>A struct enumerator: <c>foreach</c> over the dictionary allocates nothing.</summary>
+    /// <returns>The enumerator.</returns>
+    public ImmutableDictionary<TKey, TValue>.Enumerator GetEnumerator() => Items.GetEnumerator();
 
     /// <inheritdoc />
-    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    IEnumerator<KeyValuePair<TKey, TValue>> IEnumerable<KeyValuePair<TKey, TValue>>.GetEnumerator() => Items.GetEnumerator();
+
+    /// <inheritdoc />
+    IEnumerator IEnumerable.GetEnumerator() => Items.GetEnumerator();
 
     /// <summary>Whether two maps hold equal entries.</summary>
     public static bool operator ==(EquatableDictionary<TKey, TValue> left, EquatableDictionary<TKey, TValue> right) => left.Equals(right);

@@ -17,7 +17,8 @@ namespace Pimex.Monetary;
 /// <para>Equality: two amounts are equal when their currencies and values are equal
 /// (EUR 2500 equals EUR 2500.00); amounts in different currencies are simply not equal.</para>
 /// <para>The <c>default</c> value is zero in the "no currency" <c>XXX</c>
-/// (<see cref="Currency.IsNone"/>).</para>
+/// (<see cref="Currency.IsNone"/>); it formats as <c>XXX 0</c>, which <see cref="TryParse"/>
+/// does not read back.</para>
 /// <para>Text form: <c>EUR 2500.00</c> (code, a space, the amount with exactly the minor-unit
 /// digits, invariant culture), which <see cref="TryParse"/> reads back.</para>
 /// </remarks>

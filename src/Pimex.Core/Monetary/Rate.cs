@@ -9,7 +9,8 @@ namespace Pimex.Monetary;
 /// </summary>
 /// <remarks>
 /// Equality and ordering are those of the fraction. The <c>default</c> value is
-/// <see cref="Zero"/>. The text form is the percentage, <c>85%</c>.
+/// <see cref="Zero"/>. The text form is the percentage with at most four decimals, <c>85%</c>
+/// or <c>33.3333%</c>.
 /// </remarks>
 public readonly struct Rate : IEquatable<Rate>, IComparable<Rate>
 {

@@ -350,6 +350,12 @@ public static class Parameters
                 var kind = c.Require(pm, "kind", pp, out var ke) ? c.Enum<AidPeriodKind>(ke, JsonReadContext.Child(pp, "kind")) : null;
                 var years = c.Require(pm, "years", pp, out var ye) ? c.Count(ye, JsonReadContext.Child(pp, "years"), 100) : null;
                 var start = pm.TryGetValue("fiscalYearStart", out var se) ? c.AnnualDate(se, JsonReadContext.Child(pp, "fiscalYearStart")) : new NodaTime.AnnualDate(1, 1);
+                if (start is { Month: 2, Day: 29 })
+                {
+                    c.Error(JsonReadContext.Child(pp, "fiscalYearStart"), RulebookErrors.OutOfRange, "A fiscal year cannot start on 29 February: it does not exist every year.");
+                    start = null;
+                }
+
                 if (years == 0)
                 {
                     c.Error(JsonReadContext.Child(pp, "years"), RulebookErrors.OutOfRange, "The period must last at least one year.");

@@ -64,5 +64,5 @@ public class SmeTestProperties
 
     [Property]
     public bool GeneratedProfilesAreValid(CompanyProfile profile) =>
-        CompanyProfileRules.Validate(profile, Monetary.Currency.EUR).Count == 0;
+        CompanyProfileRules.Validate(profile, global::Pimex.Monetary.Currency.EUR).Count == 0;
 }

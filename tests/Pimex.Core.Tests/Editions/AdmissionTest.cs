@@ -54,7 +54,7 @@ public class AdmissionTest
     public void ReceiveApplication_WhenFiguresAreInAnotherCurrency_IsInvalid()
     {
         var s = Open();
-        var gbp = Monetary.Money.Of(1_000_000m, Monetary.Currency.GBP);
+        var gbp = global::Pimex.Monetary.Money.Of(1_000_000m, global::Pimex.Monetary.Currency.GBP);
         var application = Application("B1") with { Profile = new CompanyProfile(new EnterpriseFigures(10m, gbp, gbp), default) };
 
         var result = s.Edition.ReceiveApplication(application, s.Rulebook, Ctx(Rep("B1"), At(2016, 2, 1)));

@@ -12,7 +12,7 @@ namespace Pimex.Tests.Promotion;
 public class ClaimTest
 {
     private static readonly RuleSet Rules2016 = Rulebook.Extremadura.On(new LocalDate(2016, 1, 15)).Value;
-    private static readonly Monetary.Money Cap = Rules2016.Promotion.CapPerCompany;
+    private static readonly global::Pimex.Monetary.Money Cap = Rules2016.Promotion.CapPerCompany;
 
     private static Support.Scenario WithB1(Rulebook? rulebook = null)
     {
@@ -91,7 +91,7 @@ public class ClaimTest
     public void SubmitClaim_WhenInAnotherCurrency_IsInvalid()
     {
         var s = WithB1();
-        var gbp = Monetary.Money.Of(100m, Monetary.Currency.GBP);
+        var gbp = global::Pimex.Monetary.Money.Of(100m, global::Pimex.Monetary.Currency.GBP);
 
         var result = s.Participant("B1").SubmitClaim(Claim("C1", 1000m) with { Net = gbp, Vat = gbp }, s.Rulebook, Ctx(Rep("B1"), At(2016, 10, 5)));
 

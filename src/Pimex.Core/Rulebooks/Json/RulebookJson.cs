@@ -39,12 +39,18 @@ internal static partial class RulebookJson
         }
         catch (JsonException ex)
         {
-            var tooDeep = ex.Message.Contains("depth", StringComparison.OrdinalIgnoreCase);
+            var tooDeep = ExceedsDepth(json, options.MaxDepth);
             var where = ex.LineNumber is { } line ? $" (line {line + 1}, position {(ex.BytePositionInLine ?? 0) + 1})" : string.Empty;
             context.Error(
                 ex.Path is { Length: > 0 } p ? p : "$",
                 tooDeep ? RulebookErrors.TooDeep : RulebookErrors.MalformedJson,
                 tooDeep ? $"The document is nested more than {options.MaxDepth} levels deep{where}." : $"The text is not valid JSON{where}: {ex.Message}");
+            return Result<Rulebook>.Invalid(context.Errors);
+        }
+        catch (ArgumentException)
+        {
+            // JsonDocument throws this for text that is not valid UTF-16 (an unpaired surrogate).
+            context.Error("$", RulebookErrors.MalformedJson, "The text is not valid UTF-16: it holds an unpaired surrogate.");
             return Result<Rulebook>.Invalid(context.Errors);
         }
 
@@ -60,6 +66,33 @@ internal static partial class RulebookJson
                 ? ReadPartner(context, root, @base, options)
                 : ReadBase(context, root);
         }
+    }
+
+    /// <summary>
+    /// Whether the text opens more than <paramref name="maxDepth"/> nested objects and arrays
+    /// before its first syntax error, if any: tells a document that is too deep from one that is
+    /// malformed, without relying on the parser's message.
+    /// </summary>
+    private static bool ExceedsDepth(string json, int maxDepth)
+    {
+        int limit = maxDepth > 0 ? maxDepth : 64;
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json), new JsonReaderOptions { MaxDepth = int.MaxValue });
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && reader.CurrentDepth >= limit)
+                {
+                    return true;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // A syntax error before any level too deep: the document is malformed.
+        }
+
+        return false;
     }
 
     private static Result<Rulebook> ReadBase(JsonReadContext context, Dictionary<string, JsonElement> root)
@@ -81,6 +114,7 @@ internal static partial class RulebookJson
         if (context.Require(root, "parameters", "$", out var pe))
         {
             ReadParameterGroups(context, pe, "$.parameters", timelines, requireAll: true);
+            CheckSurveyScale(context, timelines, p => JsonReadContext.Child(JsonReadContext.Child("$.parameters", p.Group), p.Key));
         }
 
         var annuities = context.Require(root, "annuities", "$", out var ae)
@@ -129,6 +163,10 @@ internal static partial class RulebookJson
         if (root.TryGetValue("overrides", out var oe))
         {
             ReadParameterGroups(context, oe, "$.overrides", overrides, requireAll: false);
+            CheckSurveyScale(
+                context,
+                @base.Timelines.SetItems(overrides),
+                p => overrides.ContainsKey(p.Name) ? JsonReadContext.Child(JsonReadContext.Child("$.overrides", p.Group), p.Key) : null);
         }
 
         var annuities = root.TryGetValue("annuities", out var ae)
@@ -283,6 +321,45 @@ internal static partial class RulebookJson
         }
     }
 
+    /// <summary>
+    /// Reports each date on which the survey scale's minimum is not below its maximum, blaming
+    /// the entry in force that this document states (<paramref name="pathOf"/> gives a
+    /// parameter's JSON path, or null when it is inherited), the latest to start, the minimum on
+    /// a tie.
+    /// </summary>
+    private static void CheckSurveyScale(JsonReadContext context, IReadOnlyDictionary<string, object> timelines, Func<ParameterDefinition, string?> pathOf)
+    {
+        if (timelines.GetValueOrDefault(Parameters.SurveyScaleMin.Name) is not Timeline<int> min
+            || timelines.GetValueOrDefault(Parameters.SurveyScaleMax.Name) is not Timeline<int> max)
+        {
+            return; // a missing or broken timeline is reported already
+        }
+
+        var blamed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var date in min.Entries.Concat(max.Entries).Select(e => e.From).Distinct().Order())
+        {
+            if (!min.TryGetEntry(date, out var low) || !max.TryGetEntry(date, out var high) || low.Value < high.Value)
+            {
+                continue;
+            }
+
+            var (parameter, timeline, entry) = new[] { (Parameters.SurveyScaleMin, min, low), (Parameters.SurveyScaleMax, max, high) }
+                .Where(c => pathOf(c.Item1) is not null)
+                .OrderByDescending(c => c.Item3.From)
+                .FirstOrDefault();
+            if (parameter is null)
+            {
+                continue; // both entries inherited: the base was checked when it was loaded
+            }
+
+            var path = JsonReadContext.Child(JsonReadContext.Index(pathOf(parameter)!, timeline.Entries.IndexOf(entry)), "value");
+            if (blamed.Add(path))
+            {
+                context.Error(path, RulebookErrors.OutOfRange, $"From {LocalDatePattern.Iso.Format(date)} the survey scale would run from {low.Value} to {high.Value}: its minimum must be below its maximum.");
+            }
+        }
+    }
+
     private static ImmutableSortedDictionary<int, AnnuityRules>? ReadAnnuities(JsonReadContext context, JsonElement element, string path)
     {
         var years = context.Object(element, path, null);
@@ -336,7 +413,8 @@ internal static partial class RulebookJson
                 var training = Line("training");
                 var consultancy = Line("consultancy");
                 var total = Line("total");
-                if (actions is not null && training is not null && consultancy is not null && total is not null)
+                if (actions is not null && training is not null && consultancy is not null && total is not null
+                    && SameCurrencyAsActions(context, bp, actions.Value, ("training", training.Value), ("consultancy", consultancy.Value), ("total", total.Value)))
                 {
                     budget = new AnnuityBudget(actions.Value, training.Value, consultancy.Value);
                     if (budget.Total != total.Value)
@@ -375,6 +453,26 @@ internal static partial class RulebookJson
         }
 
         return new AnnuityRules(year, budget, capacity.Value, applications, training2, expenses, source);
+    }
+
+    /// <summary>
+    /// Whether every budget line is in the actions line's currency. Amounts are checked against
+    /// the rulebook's currency as they are read, but when that currency is missing or unknown
+    /// the lines must still agree before they are added up.
+    /// </summary>
+    private static bool SameCurrencyAsActions(JsonReadContext context, string budgetPath, Money actions, params (string Name, Money Amount)[] lines)
+    {
+        bool same = true;
+        foreach (var (name, amount) in lines)
+        {
+            if (amount.Currency != actions.Currency)
+            {
+                context.Error(JsonReadContext.Child(budgetPath, name), RulebookErrors.CurrencyMismatch, $"{amount} is not in the currency of the actions line, {actions.Currency}: a budget is in one currency.");
+                same = false;
+            }
+        }
+
+        return same;
     }
 
     public static string Write(Rulebook rulebook)

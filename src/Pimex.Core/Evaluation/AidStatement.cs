@@ -1,0 +1,226 @@
+using System.Text;
+using System.Text.Json;
+using NodaTime;
+using NodaTime.Text;
+using Pimex.Common;
+using Pimex.Monetary;
+using Pimex.Participation;
+using Pimex.Rulebooks;
+using Pimex.StateAid;
+
+namespace Pimex.Evaluation;
+
+/// <summary>What an entry of an aid statement is.</summary>
+public enum AidKind
+{
+    /// <summary>De minimis aid the company declared having received from others, before its admission.</summary>
+    Declared,
+
+    /// <summary>The value of the in-kind support of its participation (training and consultancy), dated on admission.</summary>
+    InKind,
+
+    /// <summary>Promotion support granted on a verified expense claim, dated on the grant.</summary>
+    PromotionSupport,
+}
+
+/// <summary>One aid on a company's statement.</summary>
+/// <param name="Kind">Declared, in-kind or promotion support.</param>
+/// <param name="GrantedOn">The date the aid was granted.</param>
+/// <param name="Amount">Its value.</param>
+/// <param name="GrantingBody">Who granted it, and for what.</param>
+/// <param name="InLookBack">Whether it falls in the regime's look-back period ending on the statement's date, and so counts towards the ceiling.</param>
+public sealed record AidStatementEntry(AidKind Kind, LocalDate GrantedOn, Money Amount, string GrantingBody, bool InLookBack);
+
+/// <summary>
+/// A participant's state-aid statement, for the company's de minimis records: every aid it
+/// received up to a date (declared, the in-kind value of its participation, each promotion
+/// support granted), what PIMEX granted, and where it stands against the regime's ceiling over
+/// the look-back period on that date. Immutable, with value equality.
+/// </summary>
+/// <param name="Participant">The participant.</param>
+/// <param name="On">The statement's date: aid granted after it is not on the statement.</param>
+/// <param name="Regime">The state-aid regime in force on <paramref name="On"/>.</param>
+/// <param name="LookBack">The regime's look-back period ending on <paramref name="On"/>, both ends included.</param>
+/// <param name="Entries">Every aid granted on or before <paramref name="On"/>, by grant date (aid of one date in the order of <see cref="Participant.AidReceived"/>: declared, in-kind, then support by claim id).</param>
+/// <param name="InKind">The in-kind value of the participation on the statement.</param>
+/// <param name="PromotionSupport">The promotion support granted on the statement.</param>
+/// <param name="CountedInLookBack">Every entry in the look-back period added up, declared aid included: what the ceiling is checked against.</param>
+/// <param name="Headroom">The ceiling minus what is counted, never below zero: how much more aid the company may receive on that date.</param>
+public sealed record AidStatement(
+    ParticipantId Participant,
+    LocalDate On,
+    AidRegime Regime,
+    DateInterval LookBack,
+    EquatableArray<AidStatementEntry> Entries,
+    Money InKind,
+    Money PromotionSupport,
+    Money CountedInLookBack,
+    Money Headroom)
+{
+    private static readonly string[] EntryHeader = ["granted on", "kind", "amount", "granting body", "in look-back"];
+    private static readonly string[] FigureHeader = ["figure", "value"];
+
+    /// <summary>The aid PIMEX granted on the statement: in-kind value plus promotion support.</summary>
+    public Money GrantedByPimex => InKind + PromotionSupport;
+
+    /// <summary>The regime's ceiling per single undertaking over the look-back period.</summary>
+    public Money Ceiling => Regime.Ceiling;
+
+    /// <summary>Whether what is counted in the look-back period is within the ceiling.</summary>
+    public bool IsWithinCeiling => CountedInLookBack <= Ceiling;
+
+    /// <summary>
+    /// The statement of a participant on a date, from <see cref="Participant.AidReceived"/> and
+    /// the regime the rulebook puts in force on that date.
+    /// </summary>
+    /// <param name="participant">The participant.</param>
+    /// <param name="rulebook">The participant's rulebook.</param>
+    /// <param name="on">The statement's date.</param>
+    /// <returns>The statement.</returns>
+    /// <exception cref="ArgumentException">The rulebook is not the participant's, or has no state-aid regime in force on <paramref name="on"/>.</exception>
+    public static AidStatement Create(Participant participant, Rulebook rulebook, LocalDate on)
+    {
+        ArgumentNullException.ThrowIfNull(participant);
+        ArgumentNullException.ThrowIfNull(rulebook);
+        if (!string.Equals(rulebook.Id, participant.Id.Edition.RulebookId, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"The rulebook '{rulebook.Id}' is not the rulebook of {participant.Id}.", nameof(rulebook));
+        }
+
+        if (!rulebook.Get(Parameters.AidRegimeRule).TryGetValue(on, out var regime))
+        {
+            throw new ArgumentException($"The rulebook '{rulebook.Id}' has no state-aid regime in force on {LocalDatePattern.Iso.Format(on)}.", nameof(on));
+        }
+
+        var lookBack = regime.Period.LookBack(on);
+        var zero = Money.Zero(regime.Ceiling.Currency);
+        Money inKind = zero, support = zero, counted = zero;
+        var aid = participant.AidReceived();
+        int declared = participant.Terms.DeclaredAid.Count;
+        int inKindAt = participant.Terms.InKindAid.IsPositive ? declared : -1;
+        var entries = new List<AidStatementEntry>(aid.Count);
+        for (int i = 0; i < aid.Count; i++)
+        {
+            var received = aid[i];
+            if (received.GrantedOn > on)
+            {
+                continue;
+            }
+
+            var kind = i < declared ? AidKind.Declared : i == inKindAt ? AidKind.InKind : AidKind.PromotionSupport;
+            bool inLookBack = lookBack.Contains(received.GrantedOn);
+            entries.Add(new AidStatementEntry(kind, received.GrantedOn, received.Amount, received.GrantingBody, inLookBack));
+            if (kind == AidKind.InKind)
+            {
+                inKind += received.Amount;
+            }
+            else if (kind == AidKind.PromotionSupport)
+            {
+                support += received.Amount;
+            }
+
+            if (inLookBack)
+            {
+                counted += received.Amount;
+            }
+        }
+
+        return new AidStatement(
+            participant.Id,
+            on,
+            regime,
+            lookBack,
+            new EquatableArray<AidStatementEntry>(entries.OrderBy(e => e.GrantedOn)),
+            inKind,
+            support,
+            counted,
+            Money.Max(regime.Ceiling - counted, zero));
+    }
+
+    /// <summary>The statement as indented JSON with the stable camelCase field names of <c>docs/evaluation.md</c>.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => ReportFormat.Json(w =>
+    {
+        w.WriteStartObject();
+        w.WriteString("participant", Participant.ToString());
+        w.WriteString("edition", Participant.Edition.ToString());
+        w.WriteString("company", Participant.Company.Value);
+        w.WriteDate("on", On);
+        w.WriteStartObject("regime");
+        w.WriteString("name", Regime.Name);
+        w.WriteMoney("ceiling", Regime.Ceiling);
+        w.WriteStartObject("period");
+        w.WriteString("kind", ReportFormat.Name(Regime.Period.Kind));
+        w.WriteNumber("years", Regime.Period.Years);
+        w.WriteString("fiscalYearStart", AnnualDatePattern.Iso.Format(Regime.Period.FiscalYearStart));
+        w.WriteEndObject();
+        if (Regime.Reference is not null)
+        {
+            w.WriteString("reference", Regime.Reference);
+        }
+
+        w.WriteEndObject();
+        w.WriteInterval("lookBack", LookBack);
+        w.WriteStartArray("entries");
+        foreach (var entry in Entries)
+        {
+            WriteEntry(w, entry);
+        }
+
+        w.WriteEndArray();
+        w.WriteMoney("inKind", InKind);
+        w.WriteMoney("promotionSupport", PromotionSupport);
+        w.WriteMoney("grantedByPimex", GrantedByPimex);
+        w.WriteMoney("countedInLookBack", CountedInLookBack);
+        w.WriteMoney("ceiling", Ceiling);
+        w.WriteMoney("headroom", Headroom);
+        w.WriteBoolean("withinCeiling", IsWithinCeiling);
+        w.WriteEndObject();
+    });
+
+    /// <summary>The statement as plain-text tables: the aid received, then the position against the ceiling.</summary>
+    /// <returns>The text.</returns>
+    public string ToText()
+    {
+        var text = new StringBuilder();
+        text.Append("State-aid statement: ").Append(Participant).Append(" on ").Append(ReportFormat.Date(On)).Append('\n')
+            .Append("Regime: ").Append(Regime.Name).Append(", ceiling ").Append(ReportFormat.Text(Regime.Ceiling)).Append(" over ").Append(Regime.Period)
+            .Append(" (").Append(ReportFormat.Date(LookBack.Start)).Append(" to ").Append(ReportFormat.Date(LookBack.End)).Append(")\n");
+        if (Regime.Reference is not null)
+        {
+            text.Append("Reference: ").Append(Regime.Reference).Append('\n');
+        }
+
+        text.Append('\n').Append("Aid received\n");
+        var rows = new List<string[]> { EntryHeader };
+        foreach (var entry in Entries)
+        {
+            rows.Add([ReportFormat.Date(entry.GrantedOn), ReportFormat.Name(entry.Kind), ReportFormat.Text(entry.Amount), entry.GrantingBody, entry.InLookBack ? "yes" : "no"]);
+        }
+
+        text.Append(TextTable.Render(rows)).Append('\n').Append("Position\n");
+        text.Append(TextTable.Render(
+        [
+            FigureHeader,
+            ["in-kind value (PIMEX)", ReportFormat.Text(InKind)],
+            ["promotion support (PIMEX)", ReportFormat.Text(PromotionSupport)],
+            ["granted by PIMEX", ReportFormat.Text(GrantedByPimex)],
+            ["counted in the look-back", ReportFormat.Text(CountedInLookBack)],
+            ["ceiling", ReportFormat.Text(Ceiling)],
+            ["headroom", ReportFormat.Text(Headroom)],
+            ["within the ceiling", IsWithinCeiling ? "yes" : "no"],
+        ]));
+        return text.ToString();
+    }
+
+    private static void WriteEntry(Utf8JsonWriter w, AidStatementEntry entry)
+    {
+        w.WriteStartObject();
+        w.WriteString("kind", ReportFormat.Name(entry.Kind));
+        w.WriteDate("grantedOn", entry.GrantedOn);
+        w.WriteMoney("amount", entry.Amount);
+        w.WriteString("grantingBody", entry.GrantingBody);
+        w.WriteBoolean("inLookBack", entry.InLookBack);
+        w.WriteEndObject();
+    }
+}

@@ -1,0 +1,597 @@
+using System.Text;
+using System.Text.Json;
+using NodaTime;
+using Pimex.Common;
+using Pimex.Editions;
+using Pimex.Monetary;
+using Pimex.Participation;
+using Pimex.Rulebooks;
+
+namespace Pimex.Evaluation;
+
+/// <summary>
+/// The evaluation of one edition: participants, training against the commitment, deliverables,
+/// the budget per line with its funding breakdown, promotion support, cost per completed
+/// participant and satisfaction. A pure function of the edition, its participants and its
+/// rulebook (<see cref="Create"/>); immutable, with value equality.
+/// </summary>
+/// <remarks>
+/// <para>Every rate is a <see cref="Rate"/> in [0, 1] (0 when its denominator is zero); every
+/// amount is <see cref="Money"/> in the edition's currency. The budget figures are the ledger's,
+/// so the report's totals are the ledger's totals.</para>
+/// <para><see cref="ToJson"/> writes the stable field names of <c>docs/evaluation.md</c>;
+/// <see cref="ToText"/> renders plain-text tables.</para>
+/// </remarks>
+/// <param name="Edition">The edition.</param>
+/// <param name="EditionVersion">The version of the edition's stream the report reflects.</param>
+/// <param name="RulesDate">The date whose rules the edition applies.</param>
+/// <param name="Currency">The edition's currency.</param>
+/// <param name="Participants">How many took part, and how they left.</param>
+/// <param name="Training">Sessions, tutorials, pills and consultancy against the commitment.</param>
+/// <param name="Deliverables">SWOT analyses and roadmaps.</param>
+/// <param name="Budget">The budget lines, their totals and the funding breakdown.</param>
+/// <param name="Support">Promotion support granted.</param>
+/// <param name="CostPerCompletedParticipant">The edition's total spend over participants completed, rounded to the cent; null when nobody completed.</param>
+/// <param name="Satisfaction">The satisfaction survey.</param>
+public sealed record EditionReport(
+    EditionId Edition,
+    long EditionVersion,
+    LocalDate RulesDate,
+    Currency Currency,
+    ParticipantCounts Participants,
+    TrainingFigures Training,
+    DeliverableFigures Deliverables,
+    BudgetFigures Budget,
+    SupportFigures Support,
+    Money? CostPerCompletedParticipant,
+    SatisfactionFigures Satisfaction)
+{
+    /// <summary>The widest survey scale a report accepts, in scores (the distribution has one entry per score).</summary>
+    public const int MaxScalePoints = 1001;
+
+    private static readonly string[] FigureHeader = ["figure", "value"];
+    private static readonly string[] BudgetHeader = ["line", "allocated", "reserved", "spent", "released", "available", "execution"];
+    private static readonly string[] FundingHeader = ["line", "fund", "rate", "pays of the spend"];
+    private static readonly string[] DistributionHeader = ["score", "answers"];
+    private static readonly string[] QuestionHeader = ["question", "responses", "mean"];
+
+    /// <summary>
+    /// Evaluates an edition in one pass over its participants, keeping no per-participant data
+    /// (only counters, sums and the score distribution), so that it scales to any number of
+    /// participants.
+    /// </summary>
+    /// <param name="edition">The edition.</param>
+    /// <param name="participants">
+    /// Every participant of the edition, each once, in any order; enumerated once. Each must be
+    /// of the edition and their number must be the edition's: a participant missing or given in
+    /// addition is detected, one given twice in place of another is not (that would take a
+    /// second pass over the edition's participants or a set of their ids, which the report
+    /// avoids so that it stays one streaming pass).
+    /// </param>
+    /// <param name="rulebook">The edition's rulebook: the funding rates, cap and survey scale in force on <see cref="Edition.RulesDate"/>.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="ArgumentException">
+    /// The rulebook is not the edition's or has no rules in force on its date; a participant
+    /// belongs to another edition; the number of participants is not the edition's; a survey
+    /// score lies outside the scale.
+    /// </exception>
+    public static EditionReport Create(Edition edition, IEnumerable<Participant> participants, Rulebook rulebook)
+    {
+        ArgumentNullException.ThrowIfNull(edition);
+        ArgumentNullException.ThrowIfNull(participants);
+        ArgumentNullException.ThrowIfNull(rulebook);
+        var found = edition.RulesFrom(rulebook);
+        if (!found.IsSuccess)
+        {
+            throw new ArgumentException(string.Join(" ", found.ValidationErrors.Select(e => e.ErrorMessage)), nameof(rulebook));
+        }
+
+        var rules = found.Value;
+        if (rules.Survey.ScaleMax < rules.Survey.ScaleMin || (long)rules.Survey.ScaleMax - rules.Survey.ScaleMin >= MaxScalePoints)
+        {
+            throw new ArgumentException($"The survey scale {rules.Survey.ScaleMin} to {rules.Survey.ScaleMax} is not a scale of at most {MaxScalePoints} scores.", nameof(rulebook));
+        }
+
+        var currency = edition.Ledger.Actions.Allocated.Currency;
+        var tally = new Tally(rules.Survey, currency);
+        foreach (var participant in participants)
+        {
+            if (participant is null || participant.Id.Edition != edition.Id)
+            {
+                throw new ArgumentException($"{participant?.Id.ToString() ?? "null"} is not a participant of {edition.Id}.", nameof(participants));
+            }
+
+            if (tally.Add(participant) is { } outOfScale)
+            {
+                throw new ArgumentException(outOfScale, nameof(participants));
+            }
+        }
+
+        if (tally.Admitted != edition.AdmittedCount)
+        {
+            throw new ArgumentException($"{tally.Admitted} participants were given, but {edition.Id} admitted {edition.AdmittedCount}: give each of them once.", nameof(participants));
+        }
+
+        var budget = BudgetOf(edition.Ledger, rules.Funding, currency);
+        return new EditionReport(
+            edition.Id,
+            edition.Version,
+            edition.RulesDate,
+            currency,
+            tally.Counts(edition.Annuity.Capacity),
+            tally.Training(edition.Sessions.Count),
+            tally.Deliverables(),
+            budget,
+            tally.Support(rules.Promotion.CapPerCompany),
+            tally.Completed == 0 ? null : Money.Of(budget.Total.Spent.Amount / tally.Completed, currency),
+            tally.Satisfaction());
+    }
+
+    /// <summary>The report as indented JSON with the stable camelCase field names of <c>docs/evaluation.md</c>.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => ReportFormat.Json(WriteJson);
+
+    /// <summary>The report as plain-text tables, one per section.</summary>
+    /// <returns>The text.</returns>
+    public string ToText()
+    {
+        var p = Participants;
+        var t = Training;
+        var d = Deliverables;
+        var s = Support;
+        var q = Satisfaction;
+        var text = new StringBuilder();
+        text.Append("Edition report: ").Append(Edition).Append(" (rules of ").Append(ReportFormat.Date(RulesDate))
+            .Append(", edition version ").Append(EditionVersion).Append(", ").Append(Currency.Code).Append(")\n\n");
+        Section(text, "Participants", Table(
+            ["capacity", ReportFormat.Text(p.Capacity)],
+            ["admitted", ReportFormat.Text(p.Admitted)],
+            ["active", ReportFormat.Text(p.Active)],
+            ["completed", ReportFormat.Text(p.Completed)],
+            ["withdrawn", ReportFormat.Text(p.Withdrawn)],
+            ["excluded", ReportFormat.Text(p.Excluded)],
+            ["completion rate", p.CompletionRate.ToString()]));
+        Section(text, "Training and deliverables", Table(
+            ["group sessions scheduled", ReportFormat.Text(t.GroupSessionsScheduled)],
+            ["group sessions committed", ReportFormat.Text(t.GroupSessionsCommitted)],
+            ["group sessions attended", ReportFormat.Text(t.GroupSessionsAttended)],
+            ["attendance rate", t.AttendanceRate.ToString()],
+            ["tutorials committed", ReportFormat.Text(t.TutorialsCommitted)],
+            ["tutorials held", ReportFormat.Text(t.TutorialsHeld)],
+            ["tutorial rate", t.TutorialRate.ToString()],
+            ["training pills attended", ReportFormat.Text(t.TrainingPillsAttended)],
+            ["consultancy hours", ReportFormat.Text(t.ConsultancyHours)],
+            ["SWOT submitted", ReportFormat.Text(d.SwotSubmitted)],
+            ["SWOT accepted", ReportFormat.Text(d.SwotAccepted)],
+            ["SWOT completion rate", d.SwotCompletionRate.ToString()],
+            ["roadmap submitted", ReportFormat.Text(d.RoadmapSubmitted)],
+            ["roadmap accepted", ReportFormat.Text(d.RoadmapAccepted)],
+            ["roadmap completion rate", d.RoadmapCompletionRate.ToString()]));
+
+        var lines = new List<string[]> { BudgetHeader };
+        foreach (var line in Budget.Lines)
+        {
+            lines.Add([ReportFormat.Name(line.Line), ReportFormat.Text(line.Allocated), ReportFormat.Text(line.Reserved), ReportFormat.Text(line.Spent), ReportFormat.Text(line.Released), ReportFormat.Text(line.Available), line.ExecutionRate.ToString()]);
+        }
+
+        var total = Budget.Total;
+        lines.Add(["total", ReportFormat.Text(total.Allocated), ReportFormat.Text(total.Reserved), ReportFormat.Text(total.Spent), ReportFormat.Text(total.Released), ReportFormat.Text(total.Available), total.ExecutionRate.ToString()]);
+        Section(text, "Budget", TextTable.Render(lines));
+
+        var funding = new List<string[]> { FundingHeader };
+        foreach (var line in Budget.Lines)
+        {
+            foreach (var share in line.Funding)
+            {
+                funding.Add([ReportFormat.Name(line.Line), share.Fund, share.Rate.ToString(), ReportFormat.Text(share.Amount)]);
+            }
+        }
+
+        foreach (var fund in Budget.Funds)
+        {
+            funding.Add(["all lines", fund.Fund, string.Empty, ReportFormat.Text(fund.Amount)]);
+        }
+
+        Section(text, "Funding of the spend", TextTable.Render(funding));
+        Section(text, "Promotion support", Table(
+            ["cap per company", ReportFormat.Text(s.CapPerCompany)],
+            ["total granted", ReportFormat.Text(s.Total)],
+            ["mean per participant", ReportFormat.Text(s.Mean)],
+            ["max", ReportFormat.Text(s.Max)],
+            ["participants supported", ReportFormat.Text(s.Supported)],
+            ["participants at the cap", ReportFormat.Text(s.ReachedCap)],
+            ["cost per completed participant", ReportFormat.Text(CostPerCompletedParticipant)]));
+        Section(text, $"Satisfaction (scale {q.ScaleMin} to {q.ScaleMax})", Table(
+            ["responses", ReportFormat.Text(q.Responses)],
+            ["response rate", q.ResponseRate.ToString()],
+            ["mean", ReportFormat.Text(q.Mean)],
+            ["median", ReportFormat.Text(q.Median)]));
+
+        var distribution = new List<string[]> { DistributionHeader };
+        foreach (var score in q.Distribution)
+        {
+            distribution.Add([ReportFormat.Text(score.Score), ReportFormat.Text(score.Count)]);
+        }
+
+        Section(text, "Overall scores", TextTable.Render(distribution));
+        if (q.Questions.Count > 0)
+        {
+            var questions = new List<string[]> { QuestionHeader };
+            foreach (var question in q.Questions)
+            {
+                questions.Add([question.Question, ReportFormat.Text(question.Responses), ReportFormat.Text(question.Mean)]);
+            }
+
+            Section(text, "Questions", TextTable.Render(questions));
+        }
+
+        return text.ToString().TrimEnd('\n') + "\n";
+    }
+
+    private static BudgetFigures BudgetOf(BudgetLedger ledger, FundingRules funding, Currency currency)
+    {
+        var lines = new BudgetLineFigures[3];
+        var zero = Money.Zero(currency);
+        Money allocated = zero, reserved = zero, spent = zero, released = zero, available = zero;
+        int i = 0;
+        foreach (var balance in ledger.Lines)
+        {
+            lines[i++] = new BudgetLineFigures(
+                balance.Line,
+                balance.Allocated,
+                balance.Reserved,
+                balance.Spent,
+                balance.Released,
+                balance.Available,
+                balance.ExecutionRate,
+                FundingBreakdown.Split(balance.Spent, funding.For(balance.Line)));
+            allocated += balance.Allocated;
+            reserved += balance.Reserved;
+            spent += balance.Spent;
+            released += balance.Released;
+            available += balance.Available;
+        }
+
+        var total = new BudgetTotals(allocated, reserved, spent, released, available, Rate.Ratio(spent.Amount, allocated.Amount));
+        var funds = FundingBreakdown.Totals(lines.Select(l => l.Funding), currency);
+        return new BudgetFigures(new EquatableArray<BudgetLineFigures>(lines), total, funds);
+    }
+
+    private static string Table(params string[][] rows) =>
+        TextTable.Render([FigureHeader, .. rows]);
+
+    private static void Section(StringBuilder text, string title, string table) =>
+        text.Append(title).Append('\n').Append(table).Append('\n');
+
+    private void WriteJson(Utf8JsonWriter w)
+    {
+        w.WriteStartObject();
+        w.WriteString("edition", Edition.ToString());
+        w.WriteString("rulebook", Edition.RulebookId);
+        w.WriteNumber("year", Edition.Year);
+        w.WriteNumber("editionVersion", EditionVersion);
+        w.WriteDate("rulesDate", RulesDate);
+        w.WriteString("currency", Currency.Code);
+
+        w.WriteStartObject("participants");
+        w.WriteNumber("capacity", Participants.Capacity);
+        w.WriteNumber("admitted", Participants.Admitted);
+        w.WriteNumber("active", Participants.Active);
+        w.WriteNumber("completed", Participants.Completed);
+        w.WriteNumber("withdrawn", Participants.Withdrawn);
+        w.WriteNumber("excluded", Participants.Excluded);
+        w.WriteRate("completionRate", Participants.CompletionRate);
+        w.WriteEndObject();
+
+        w.WriteStartObject("training");
+        w.WriteNumber("groupSessionsScheduled", Training.GroupSessionsScheduled);
+        w.WriteNumber("groupSessionsCommitted", Training.GroupSessionsCommitted);
+        w.WriteNumber("groupSessionsAttended", Training.GroupSessionsAttended);
+        w.WriteRate("attendanceRate", Training.AttendanceRate);
+        w.WriteNumber("tutorialsCommitted", Training.TutorialsCommitted);
+        w.WriteNumber("tutorialsHeld", Training.TutorialsHeld);
+        w.WriteRate("tutorialRate", Training.TutorialRate);
+        w.WriteNumber("trainingPillsAttended", Training.TrainingPillsAttended);
+        w.WriteNumber("consultancyHours", Training.ConsultancyHours);
+        w.WriteEndObject();
+
+        w.WriteStartObject("deliverables");
+        w.WriteNumber("swotSubmitted", Deliverables.SwotSubmitted);
+        w.WriteNumber("swotAccepted", Deliverables.SwotAccepted);
+        w.WriteRate("swotCompletionRate", Deliverables.SwotCompletionRate);
+        w.WriteNumber("roadmapSubmitted", Deliverables.RoadmapSubmitted);
+        w.WriteNumber("roadmapAccepted", Deliverables.RoadmapAccepted);
+        w.WriteRate("roadmapCompletionRate", Deliverables.RoadmapCompletionRate);
+        w.WriteEndObject();
+
+        w.WriteStartObject("budget");
+        w.WriteStartArray("lines");
+        foreach (var line in Budget.Lines)
+        {
+            w.WriteStartObject();
+            w.WriteString("line", ReportFormat.Name(line.Line));
+            w.WriteMoney("allocated", line.Allocated);
+            w.WriteMoney("reserved", line.Reserved);
+            w.WriteMoney("spent", line.Spent);
+            w.WriteMoney("released", line.Released);
+            w.WriteMoney("available", line.Available);
+            w.WriteRate("executionRate", line.ExecutionRate);
+            w.WriteStartArray("funding");
+            foreach (var share in line.Funding)
+            {
+                w.WriteStartObject();
+                w.WriteString("fund", share.Fund);
+                w.WriteRate("rate", share.Rate);
+                w.WriteMoney("amount", share.Amount);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        var total = Budget.Total;
+        w.WriteStartObject("total");
+        w.WriteMoney("allocated", total.Allocated);
+        w.WriteMoney("reserved", total.Reserved);
+        w.WriteMoney("spent", total.Spent);
+        w.WriteMoney("released", total.Released);
+        w.WriteMoney("available", total.Available);
+        w.WriteRate("executionRate", total.ExecutionRate);
+        w.WriteEndObject();
+        w.WriteStartArray("funds");
+        foreach (var fund in Budget.Funds)
+        {
+            w.WriteStartObject();
+            w.WriteString("fund", fund.Fund);
+            w.WriteMoney("amount", fund.Amount);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+
+        w.WriteStartObject("support");
+        w.WriteMoney("capPerCompany", Support.CapPerCompany);
+        w.WriteMoney("total", Support.Total);
+        w.WriteMoney("mean", Support.Mean);
+        w.WriteMoney("max", Support.Max);
+        w.WriteNumber("supported", Support.Supported);
+        w.WriteNumber("reachedCap", Support.ReachedCap);
+        w.WriteEndObject();
+        w.WriteMoney("costPerCompletedParticipant", CostPerCompletedParticipant);
+
+        w.WriteStartObject("satisfaction");
+        w.WriteNumber("scaleMin", Satisfaction.ScaleMin);
+        w.WriteNumber("scaleMax", Satisfaction.ScaleMax);
+        w.WriteNumber("responses", Satisfaction.Responses);
+        w.WriteRate("responseRate", Satisfaction.ResponseRate);
+        w.WriteNumber("mean", Satisfaction.Mean);
+        w.WriteNumber("median", Satisfaction.Median);
+        w.WriteStartArray("distribution");
+        foreach (var score in Satisfaction.Distribution)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("score", score.Score);
+            w.WriteNumber("count", score.Count);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("questions");
+        foreach (var question in Satisfaction.Questions)
+        {
+            w.WriteStartObject();
+            w.WriteString("question", question.Question);
+            w.WriteNumber("responses", question.Responses);
+            w.WriteNumber("mean", question.Mean);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    /// <summary>The running counters of the single pass over participants.</summary>
+    private sealed class Tally
+    {
+        private readonly SurveyRules scale;
+        private readonly int[] scores;
+        private readonly Dictionary<string, (long Sum, int Count)> questions = new(StringComparer.Ordinal);
+        private readonly Money zero;
+        private int active;
+        private int withdrawn;
+        private int excluded;
+        private int sessionsCommitted;
+        private int sessionsAttended;
+        private int sessionsTowardsCommitment;
+        private int tutorialsCommitted;
+        private int tutorialsHeld;
+        private int tutorialsTowardsCommitment;
+        private int pills;
+        private decimal consultancyHours;
+        private int swotSubmitted;
+        private int swotAccepted;
+        private int roadmapSubmitted;
+        private int roadmapAccepted;
+        private Money supportTotal;
+        private Money supportMax;
+        private int supported;
+        private int reachedCap;
+        private int responses;
+        private long scoreSum;
+
+        public Tally(SurveyRules scale, Currency currency)
+        {
+            this.scale = scale;
+            scores = new int[scale.ScaleMax - scale.ScaleMin + 1];
+            zero = Money.Zero(currency);
+            supportTotal = zero;
+            supportMax = zero;
+        }
+
+        public int Admitted { get; private set; }
+
+        public int Completed { get; private set; }
+
+        /// <summary>Counts one participant.</summary>
+        /// <returns>Null, or why its survey answer cannot be counted (a score outside the scale).</returns>
+        public string? Add(Participant p)
+        {
+            Admitted++;
+            switch (p.Status)
+            {
+                case ParticipantStatus.Completed: Completed++; break;
+                case ParticipantStatus.Withdrawn: withdrawn++; break;
+                case ParticipantStatus.Excluded: excluded++; break;
+                default: active++; break;
+            }
+
+            var commitment = p.Terms.Commitment;
+            sessionsCommitted += commitment.GroupSessions;
+            sessionsAttended += p.SessionsAttended.Count;
+            sessionsTowardsCommitment += Math.Min(p.SessionsAttended.Count, commitment.GroupSessions);
+            tutorialsCommitted += commitment.Tutorials;
+            tutorialsHeld += p.Tutorials.Count;
+            tutorialsTowardsCommitment += Math.Min(p.Tutorials.Count, commitment.Tutorials);
+            pills += p.Pills.Count;
+            consultancyHours += p.ConsultancyHours;
+            swotSubmitted += p.Swot.Versions.Count > 0 ? 1 : 0;
+            swotAccepted += p.Swot.IsAccepted ? 1 : 0;
+            roadmapSubmitted += p.Roadmap.Versions.Count > 0 ? 1 : 0;
+            roadmapAccepted += p.Roadmap.IsAccepted ? 1 : 0;
+
+            var granted = p.SupportGranted;
+            supportTotal += granted;
+            supportMax = Money.Max(supportMax, granted);
+            supported += granted.IsPositive ? 1 : 0;
+            reachedCap += p.ReachedCap ? 1 : 0;
+
+            return p.Survey is { } answer ? Count(p, answer) : null;
+        }
+
+        public ParticipantCounts Counts(int capacity) =>
+            new(capacity, Admitted, active, Completed, withdrawn, excluded, Rate.Ratio(Completed, Admitted));
+
+        public TrainingFigures Training(int sessionsScheduled) => new(
+            sessionsScheduled,
+            sessionsCommitted,
+            sessionsAttended,
+            Rate.Ratio(sessionsTowardsCommitment, sessionsCommitted),
+            tutorialsCommitted,
+            tutorialsHeld,
+            Rate.Ratio(tutorialsTowardsCommitment, tutorialsCommitted),
+            pills,
+            consultancyHours);
+
+        public DeliverableFigures Deliverables() => new(
+            swotSubmitted,
+            swotAccepted,
+            Rate.Ratio(swotAccepted, Admitted),
+            roadmapSubmitted,
+            roadmapAccepted,
+            Rate.Ratio(roadmapAccepted, Admitted));
+
+        public SupportFigures Support(Money cap) => new(
+            cap,
+            supportTotal,
+            Admitted == 0 ? zero : Money.Of(supportTotal.Amount / Admitted, zero.Currency),
+            supportMax,
+            supported,
+            reachedCap);
+
+        public SatisfactionFigures Satisfaction()
+        {
+            var distribution = new ScoreCount[scores.Length];
+            for (int i = 0; i < scores.Length; i++)
+            {
+                distribution[i] = new ScoreCount(scale.ScaleMin + i, scores[i]);
+            }
+
+            var byQuestion = new List<QuestionFigures>(questions.Count);
+            foreach (var (question, (sum, count)) in questions)
+            {
+                byQuestion.Add(new QuestionFigures(question, count, Mean(sum, count)));
+            }
+
+            byQuestion.Sort((a, b) => string.CompareOrdinal(a.Question, b.Question));
+            return new SatisfactionFigures(
+                scale.ScaleMin,
+                scale.ScaleMax,
+                responses,
+                Rate.Ratio(responses, Admitted),
+                responses == 0 ? null : Mean(scoreSum, responses),
+                Median(),
+                new EquatableArray<ScoreCount>(distribution),
+                new EquatableArray<QuestionFigures>(byQuestion));
+        }
+
+        private static decimal Mean(long sum, int count) =>
+            decimal.Round((decimal)sum / count, 2, MidpointRounding.AwayFromZero);
+
+        /// <summary>The median from the counts: the middle score, or the mean of the two middle ones.</summary>
+        private decimal? Median()
+        {
+            if (responses == 0)
+            {
+                return null;
+            }
+
+            int lowRank = (responses - 1) / 2;
+            int highRank = responses / 2;
+            int? low = null;
+            long seen = 0;
+            for (int i = 0; i < scores.Length; i++)
+            {
+                seen += scores[i];
+                if (low is null && seen > lowRank)
+                {
+                    low = scale.ScaleMin + i;
+                }
+
+                if (seen > highRank)
+                {
+                    return (low!.Value + scale.ScaleMin + i) / 2m;
+                }
+            }
+
+            throw new InvalidOperationException("The distribution holds fewer answers than were counted.");
+        }
+
+        private string? Count(Participant p, SurveyAnswer answer)
+        {
+            if (OutOfScale(p, null, answer.Overall) is { } problem)
+            {
+                return problem;
+            }
+
+            scores[answer.Overall - scale.ScaleMin]++;
+            scoreSum += answer.Overall;
+            responses++;
+            if (answer.Questions.Count == 0)
+            {
+                return null;
+            }
+
+            foreach (var (question, score) in answer.Questions)
+            {
+                if (OutOfScale(p, question, score) is { } wrong)
+                {
+                    return wrong;
+                }
+
+                var (sum, count) = questions.TryGetValue(question, out var q) ? q : default;
+                questions[question] = (sum + score, count + 1);
+            }
+
+            return null;
+        }
+
+        private string? OutOfScale(Participant p, string? question, int score) =>
+            score >= scale.ScaleMin && score <= scale.ScaleMax
+                ? null
+                : $"{p.Id} scored {(question is null ? "overall" : "question " + question)} {score}, outside the survey scale {scale.ScaleMin} to {scale.ScaleMax}.";
+    }
+}

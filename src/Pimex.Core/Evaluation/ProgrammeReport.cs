@@ -1,0 +1,128 @@
+using System.Text;
+using Pimex.Common;
+using Pimex.Monetary;
+
+namespace Pimex.Evaluation;
+
+/// <summary>One edition's line of the programme report.</summary>
+/// <param name="Year">The edition's year.</param>
+/// <param name="Edition">The edition.</param>
+/// <param name="Participants">Participants admitted that year.</param>
+/// <param name="Completed">Participants that completed.</param>
+/// <param name="CompletionRate">Completed over admitted.</param>
+/// <param name="SatisfactionMean">The edition's mean overall satisfaction score; null without responses.</param>
+/// <param name="Cumulative">Participants since the programme started: those before the data, plus every year up to this one.</param>
+public sealed record ProgrammeYear(int Year, EditionId Edition, int Participants, int Completed, Rate CompletionRate, decimal? SatisfactionMean, int Cumulative);
+
+/// <summary>
+/// The programme across editions: participants per year and cumulative since the first
+/// edition, with each year's completion and satisfaction. Built from edition reports, so it
+/// holds no per-participant data; immutable, with value equality.
+/// </summary>
+/// <remarks>
+/// Participants are participations: a company that took part in two editions counts twice,
+/// as the edition reports hold no company ids. Years without an edition in the data are simply
+/// absent.
+/// </remarks>
+/// <param name="RulebookId">The programme's rulebook (every edition's); null for a report of no edition.</param>
+/// <param name="ParticipantsBefore">Participants of earlier editions not in the data, as the caller states them (the seed: "more than 500 companies since 2002").</param>
+/// <param name="Years">One line per edition, by year.</param>
+/// <param name="TotalParticipants">Participants since the programme started: <paramref name="ParticipantsBefore"/> plus every edition's.</param>
+public sealed record ProgrammeReport(string? RulebookId, int ParticipantsBefore, EquatableArray<ProgrammeYear> Years, int TotalParticipants)
+{
+    private static readonly string[] YearHeader = ["year", "edition", "participants", "completed", "completion", "satisfaction", "cumulative"];
+
+    /// <summary>The programme report of some editions of one programme.</summary>
+    /// <param name="editions">Edition reports of one rulebook, each edition once, in any order.</param>
+    /// <param name="participantsBefore">Participants of earlier editions not in <paramref name="editions"/>; not negative.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="ArgumentException">
+    /// Editions of several rulebooks, an edition given twice, or a negative
+    /// <paramref name="participantsBefore"/>.
+    /// </exception>
+    public static ProgrammeReport Create(IEnumerable<EditionReport> editions, int participantsBefore = 0)
+    {
+        ArgumentNullException.ThrowIfNull(editions);
+        ArgumentOutOfRangeException.ThrowIfNegative(participantsBefore);
+        var sorted = new List<EditionReport>();
+        foreach (var edition in editions)
+        {
+            ArgumentNullException.ThrowIfNull(edition, nameof(editions));
+            if (sorted.Count > 0 && !string.Equals(edition.Edition.RulebookId, sorted[0].Edition.RulebookId, StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"A programme report covers one rulebook: {edition.Edition} is not of '{sorted[0].Edition.RulebookId}'.", nameof(editions));
+            }
+
+            sorted.Add(edition);
+        }
+
+        sorted.Sort((a, b) => a.Edition.Year.CompareTo(b.Edition.Year));
+        var years = new ProgrammeYear[sorted.Count];
+        int cumulative = participantsBefore;
+        for (int i = 0; i < sorted.Count; i++)
+        {
+            var e = sorted[i];
+            if (i > 0 && sorted[i - 1].Edition.Year == e.Edition.Year)
+            {
+                throw new ArgumentException($"The edition {e.Edition} is given twice.", nameof(editions));
+            }
+
+            var p = e.Participants;
+            cumulative = checked(cumulative + p.Admitted);
+            years[i] = new ProgrammeYear(e.Edition.Year, e.Edition, p.Admitted, p.Completed, p.CompletionRate, e.Satisfaction.Mean, cumulative);
+        }
+
+        return new ProgrammeReport(sorted.Count == 0 ? null : sorted[0].Edition.RulebookId, participantsBefore, new EquatableArray<ProgrammeYear>(years), cumulative);
+    }
+
+    /// <summary>The report as indented JSON with the stable camelCase field names of <c>docs/evaluation.md</c>.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => ReportFormat.Json(w =>
+    {
+        w.WriteStartObject();
+        if (RulebookId is null)
+        {
+            w.WriteNull("rulebook");
+        }
+        else
+        {
+            w.WriteString("rulebook", RulebookId);
+        }
+
+        w.WriteNumber("participantsBefore", ParticipantsBefore);
+        w.WriteStartArray("years");
+        foreach (var year in Years)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("year", year.Year);
+            w.WriteString("edition", year.Edition.ToString());
+            w.WriteNumber("participants", year.Participants);
+            w.WriteNumber("completed", year.Completed);
+            w.WriteRate("completionRate", year.CompletionRate);
+            w.WriteNumber("satisfactionMean", year.SatisfactionMean);
+            w.WriteNumber("cumulative", year.Cumulative);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteNumber("totalParticipants", TotalParticipants);
+        w.WriteEndObject();
+    });
+
+    /// <summary>The report as a plain-text table, one row per year.</summary>
+    /// <returns>The text.</returns>
+    public string ToText()
+    {
+        var text = new StringBuilder();
+        text.Append("Programme report: ").Append(RulebookId ?? "(no edition)").Append('\n')
+            .Append("Participants before these editions: ").Append(ReportFormat.Text(ParticipantsBefore)).Append('\n')
+            .Append("Participants since the programme started: ").Append(ReportFormat.Text(TotalParticipants)).Append("\n\n");
+        var rows = new List<string[]> { YearHeader };
+        foreach (var y in Years)
+        {
+            rows.Add([y.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), y.Edition.ToString(), ReportFormat.Text(y.Participants), ReportFormat.Text(y.Completed), y.CompletionRate.ToString(), ReportFormat.Text(y.SatisfactionMean), ReportFormat.Text(y.Cumulative)]);
+        }
+
+        return text.Append(TextTable.Render(rows)).ToString();
+    }
+}

@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using NodaTime;
+using NodaTime.Text;
+using Pimex.Monetary;
+
+namespace Pimex.Evaluation;
+
+/// <summary>
+/// The conventions every report shares, in JSON and in text: money as <c>EUR 2500.00</c>
+/// (the rulebook's form), rates as percentages such as <c>85%</c> (at most four decimals),
+/// dates as ISO <c>2016-04-01</c>, names of enum values in camelCase.
+/// </summary>
+internal static class ReportFormat
+{
+    private static readonly JsonWriterOptions Options = new()
+    {
+        Indented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>Writes one JSON document with a <see cref="Utf8JsonWriter"/> (no reflection: trimming- and AOT-safe).</summary>
+    public static string Json(Action<Utf8JsonWriter> write)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, Options))
+        {
+            write(writer);
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    public static void WriteMoney(this Utf8JsonWriter w, string name, Money value) => w.WriteString(name, value.ToString());
+
+    public static void WriteMoney(this Utf8JsonWriter w, string name, Money? value)
+    {
+        if (value is { } money)
+        {
+            w.WriteString(name, money.ToString());
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+
+    public static void WriteRate(this Utf8JsonWriter w, string name, Rate value) => w.WriteString(name, value.ToString());
+
+    public static void WriteDate(this Utf8JsonWriter w, string name, LocalDate value) => w.WriteString(name, Date(value));
+
+    public static void WriteNumber(this Utf8JsonWriter w, string name, decimal? value)
+    {
+        if (value is { } number)
+        {
+            w.WriteNumber(name, number);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+
+    public static void WriteInterval(this Utf8JsonWriter w, string name, DateInterval interval)
+    {
+        w.WriteStartObject(name);
+        w.WriteDate("start", interval.Start);
+        w.WriteDate("end", interval.End);
+        w.WriteEndObject();
+    }
+
+    public static string Name<TEnum>(TEnum value)
+        where TEnum : struct, Enum
+    {
+        var name = value.ToString();
+        return char.ToLowerInvariant(name[0]) + name[1..];
+    }
+
+    public static string Date(LocalDate date) => LocalDatePattern.Iso.Format(date);
+
+    /// <summary>Money for people: <c>EUR 75,000.00</c>.</summary>
+    public static string Text(Money value) => value.ToString("N", CultureInfo.InvariantCulture);
+
+    public static string Text(Money? value) => value is { } money ? Text(money) : "-";
+
+    public static string Text(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    public static string Text(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+
+    public static string Text(decimal? value) => value is { } number ? Text(number) : "-";
+}

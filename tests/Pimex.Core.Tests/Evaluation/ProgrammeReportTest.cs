@@ -1,0 +1,128 @@
+using System.Text.Json;
+using Pimex.Common;
+using Pimex.Evaluation;
+using Pimex.Monetary;
+using Pimex.Rulebooks;
+using static Pimex.Tests.Evaluation.EditionBuilder;
+
+namespace Pimex.Tests.Evaluation;
+
+public class ProgrammeReportTest
+{
+    private static EditionReport Edition(int year, int participants, int completed, params int[] scores)
+    {
+        var b = year == 2016 ? For2016() : Sized(30, year);
+        for (int i = 0; i < participants; i++)
+        {
+            var p = b.Admit($"B{i:D7}");
+            if (i < scores.Length)
+            {
+                p.Answer(scores[i]);
+            }
+
+            if (i < completed)
+            {
+                p.Complete();
+            }
+        }
+
+        var (edition, all) = b.Build();
+        return EditionReport.Create(edition, all, Rulebook.Extremadura);
+    }
+
+    [Fact]
+    public void Create_WhenEditionsOfSeveralYears_CountsParticipantsPerYearAndCumulative()
+    {
+        var report = ProgrammeReport.Create([Edition(2018, 25, 20, 8, 9), Edition(2016, 30, 28, 7, 9), Edition(2017, 12, 12)], participantsBefore: 500);
+
+        Assert.Equal("extremadura", report.RulebookId);
+        Assert.Equal(500, report.ParticipantsBefore);
+        Assert.Equal([2016, 2017, 2018], report.Years.Select(y => y.Year));
+        Assert.Equal([30, 12, 25], report.Years.Select(y => y.Participants));
+        Assert.Equal([530, 542, 567], report.Years.Select(y => y.Cumulative));
+        Assert.Equal(567, report.TotalParticipants);
+        Assert.Equal(new ProgrammeYear(2016, new EditionId("extremadura", 2016), 30, 28, Rate.Ratio(28, 30), 8m, 530), report.Years[0]);
+        Assert.Null(report.Years[1].SatisfactionMean);
+        Assert.Equal(8.5m, report.Years[2].SatisfactionMean);
+    }
+
+    [Fact]
+    public void Create_WhenNoEarlierParticipants_CumulativeStartsAtTheFirstEdition()
+    {
+        var report = ProgrammeReport.Create([Edition(2016, 3, 0), Edition(2017, 2, 0)]);
+
+        Assert.Equal([3, 5], report.Years.Select(y => y.Cumulative));
+        Assert.Equal(5, report.TotalParticipants);
+    }
+
+    [Fact]
+    public void Create_WhenNoEdition_ReportsOnlyTheEarlierParticipants()
+    {
+        var report = ProgrammeReport.Create([], participantsBefore: 500);
+
+        Assert.Null(report.RulebookId);
+        Assert.Empty(report.Years);
+        Assert.Equal(500, report.TotalParticipants);
+    }
+
+    [Fact]
+    public void Create_WhenAnEditionIsGivenTwice_Throws()
+    {
+        var once = Edition(2016, 2, 0);
+
+        Assert.Throws<ArgumentException>(() => ProgrammeReport.Create([once, once]));
+    }
+
+    [Fact]
+    public void Create_WhenEditionsOfTwoRulebooks_Throws()
+    {
+        var extremadura = Edition(2016, 2, 0);
+        var other = extremadura with { Edition = new EditionId("coventry", 2017) };
+
+        Assert.Throws<ArgumentException>(() => ProgrammeReport.Create([extremadura, other]));
+    }
+
+    [Fact]
+    public void Create_WhenEarlierParticipantsNegative_Throws()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => ProgrammeReport.Create([], participantsBefore: -1));
+    }
+
+    [Fact]
+    public void ToJson_WhenTwoYears_WritesTheDocumentedFields()
+    {
+        var report = ProgrammeReport.Create([Edition(2016, 3, 1, 8), Edition(2017, 2, 0)], participantsBefore: 500);
+
+        using var json = JsonDocument.Parse(report.ToJson());
+
+        string[] expected =
+        [
+            "participantsBefore", "rulebook", "totalParticipants",
+            "years[].completed", "years[].completionRate", "years[].cumulative", "years[].edition",
+            "years[].participants", "years[].satisfactionMean", "years[].year",
+        ];
+        Assert.Equal(expected, JsonPaths.Of(json.RootElement));
+        var first = json.RootElement.GetProperty("years")[0];
+        Assert.Equal("extremadura-2016", first.GetProperty("edition").GetString());
+        Assert.Equal("33.3333%", first.GetProperty("completionRate").GetString());
+        Assert.Equal(503, first.GetProperty("cumulative").GetInt32());
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("years")[1].GetProperty("satisfactionMean").ValueKind);
+    }
+
+    [Fact]
+    public void ToText_WhenTwoYears_RendersOneRowPerYear()
+    {
+        var text = ProgrammeReport.Create([Edition(2016, 30, 30, 8), Edition(2017, 2, 0)], participantsBefore: 500).ToText();
+
+        Assert.Equal(
+            "Programme report: extremadura\n"
+            + "Participants before these editions: 500\n"
+            + "Participants since the programme started: 532\n"
+            + "\n"
+            + "year  edition           participants  completed  completion  satisfaction  cumulative\n"
+            + "----  ----------------  ------------  ---------  ----------  ------------  ----------\n"
+            + "2016  extremadura-2016  30            30         100%        8             530\n"
+            + "2017  extremadura-2017  2             0          0%          -             532\n",
+            text);
+    }
+}

@@ -1,0 +1,216 @@
+using System.Text.Json.Nodes;
+using Ardalis.Result;
+using FsCheck.Xunit;
+using NodaTime;
+using Pimex.Monetary;
+using Pimex.Rulebooks;
+using Pimex.Tests.Support;
+
+namespace Pimex.Tests.Rulebooks;
+
+/// <summary>Partner rulebooks: extends a base, overrides named parameters, adds annuities.</summary>
+[Properties(Arbitrary = new[] { typeof(PimexArbitraries) })]
+public class PartnerRulebookTest
+{
+    private static readonly LocalDate Mid2016 = new(2016, 6, 1);
+
+    private static Rulebook FreshExtremadura() => Rulebook.Load(Rulebook.Extremadura.ToJson()).Value;
+
+    private static Rulebook LoadPartner(Rulebook @base, Action<JsonObject> edit)
+    {
+        var result = Rulebook.Load(RulebookJsonEdits.Partner(edit), @base);
+        Assert.True(result.IsSuccess, string.Join("; ", result.ValidationErrors.Select(e => $"{e.Identifier} {e.ErrorCode} {e.ErrorMessage}")));
+        return result.Value;
+    }
+
+    [Fact]
+    public void Load_WhenPartnerOverridesTheCap_ChangesThePartnerOnly()
+    {
+        var @base = FreshExtremadura();
+
+        var partner = LoadPartner(@base, p => p.Override("promotion.capPerCompany", "EUR 3000.00"));
+
+        Assert.Equal(Money.Of(3_000m, Currency.EUR), partner.On(Mid2016).Value.Promotion.CapPerCompany);
+        Assert.Equal(Money.Of(2_500m, Currency.EUR), @base.On(Mid2016).Value.Promotion.CapPerCompany);
+        Assert.Equal(FreshExtremadura(), @base);
+        Assert.Equal(Rulebook.Extremadura.ToJson(), @base.ToJson());
+        Assert.Equal("partner", partner.Id);
+        Assert.Equal("extremadura", partner.BasedOn);
+        Assert.NotEqual(@base, partner);
+    }
+
+    [Fact]
+    public void Load_WhenPartnerOverridesOneParameter_InheritsEveryOther()
+    {
+        var partner = LoadPartner(Rulebook.Extremadura, p => p.Override("promotion.capPerCompany", "EUR 3000.00"));
+
+        Assert.All(
+            Parameters.All.Where(p => p != Parameters.CapPerCompany),
+            p => Assert.Equal(Rulebook.Extremadura.Timelines[p.Name], partner.Timelines[p.Name]));
+        Assert.Equal(Rulebook.Extremadura.Currency, partner.Currency);
+        Assert.Equal(Rulebook.Extremadura.TimeZone, partner.TimeZone);
+        Assert.Equal(Rulebook.Extremadura.Annuities, partner.Annuities);
+    }
+
+    [Fact]
+    public void Load_WhenPartnerOverridesATimeline_ReplacesItWhole()
+    {
+        var partner = LoadPartner(Rulebook.Extremadura, p => p.Override(
+            "aid.regime",
+            new JsonObject
+            {
+                ["name"] = "EU 2023/2831",
+                ["ceiling"] = "EUR 300000.00",
+                ["period"] = new JsonObject { ["kind"] = "rollingYears", ["years"] = 3 },
+            },
+            from: "2024-01-01"));
+
+        var entry = Assert.Single(partner.Get(Parameters.AidRegimeRule).Entries);
+        Assert.Equal(new LocalDate(2024, 1, 1), entry.From);
+        partner.On(Mid2016).AssertSingleError("aid.regime", RulebookErrors.NotInForce);
+        Assert.Equal(2, Rulebook.Extremadura.Get(Parameters.AidRegimeRule).Entries.Length);
+    }
+
+    [Fact]
+    public void Load_WhenPartnerOverridesTheTimeZone_UsesIt()
+    {
+        var partner = LoadPartner(Rulebook.Extremadura, p => p["timeZone"] = "Europe/Ljubljana");
+
+        Assert.Equal("Europe/Ljubljana", partner.TimeZone.Id);
+        Assert.Equal("Europe/Ljubljana", partner.On(Mid2016).Value.TimeZone.Id);
+        Assert.Equal("Europe/Madrid", Rulebook.Extremadura.TimeZone.Id);
+    }
+
+    [Fact]
+    public void Load_WhenPartnerHasANewYear_AddsItToTheBasesAnnuities()
+    {
+        var partner = LoadPartner(Rulebook.Extremadura, p => p["annuities"] = new JsonObject { ["2026"] = Annuity(2026, capacity: 20) });
+
+        Assert.Equal([2016, 2026], partner.Annuities.Keys);
+        Assert.Equal(20, partner.Annuity(2026).Value.Capacity);
+        Assert.Equal(Rulebook.Extremadura.Annuity(2016).Value, partner.Annuity(2016).Value);
+        Assert.Equal([2016], Rulebook.Extremadura.Annuities.Keys);
+    }
+
+    [Fact]
+    public void Load_WhenPartnerRestatesABaseYear_ReplacesThatYear()
+    {
+        var partner = LoadPartner(Rulebook.Extremadura, p => p["annuities"] = new JsonObject { ["2016"] = Annuity(2016, capacity: 12) });
+
+        Assert.Equal(12, partner.Annuity(2016).Value.Capacity);
+        Assert.Equal(30, Rulebook.Extremadura.Annuity(2016).Value.Capacity);
+    }
+
+    [Fact]
+    public void Load_WhenPartnerSwitchesCurrencyWithoutRestatingAmounts_RefusesNamingEveryInheritedAmount()
+    {
+        var result = Rulebook.Load(RulebookJsonEdits.Partner(p => p["currency"] = "GBP"), Rulebook.Extremadura);
+
+        Assert.Equal(ResultStatus.Invalid, result.Status);
+        Assert.Null(result.Value);
+        Assert.All(result.ValidationErrors, e =>
+        {
+            Assert.Equal(RulebookErrors.CurrencyMismatch, e.ErrorCode);
+            Assert.Contains("inherited from 'extremadura'", e.ErrorMessage, StringComparison.Ordinal);
+        });
+        Assert.Equal(
+            new[]
+            {
+                "$.parameters.promotion.capPerCompany[0].value",
+                "$.parameters.support.consultantHourlyRate[0].value",
+                "$.parameters.aid.regime[0].value.ceiling",
+                "$.parameters.aid.regime[1].value.ceiling",
+                "$.parameters.sme.microTurnoverAtMost[0].value",
+                "$.parameters.sme.microBalanceSheetAtMost[0].value",
+                "$.parameters.sme.smallTurnoverAtMost[0].value",
+                "$.parameters.sme.smallBalanceSheetAtMost[0].value",
+                "$.parameters.sme.mediumTurnoverAtMost[0].value",
+                "$.parameters.sme.mediumBalanceSheetAtMost[0].value",
+                "$.annuities.2016.budget.actions",
+                "$.annuities.2016.budget.training",
+                "$.annuities.2016.budget.consultancy",
+                "$.annuities.2016.budget.total",
+            }.Order(StringComparer.Ordinal),
+            result.ValidationErrors.Select(e => e.Identifier).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Load_WhenPartnerSwitchesCurrencyAndRestatesEveryAmount_Loads()
+    {
+        var partner = LoadPartner(Rulebook.Extremadura, p =>
+        {
+            p["currency"] = "GBP";
+            p["timeZone"] = "Europe/London";
+            foreach (var money in Parameters.All.OfType<ParameterDefinition<Money>>())
+            {
+                p.Override(money.Name, "GBP 2000.00");
+            }
+
+            p.Override("aid.regime", new JsonObject
+            {
+                ["name"] = "UK minimal financial assistance",
+                ["ceiling"] = "GBP 315000.00",
+                ["period"] = new JsonObject { ["kind"] = "fiscalYears", ["years"] = 3, ["fiscalYearStart"] = "04-01" },
+            });
+            p["annuities"] = new JsonObject { ["2016"] = Annuity(2016, capacity: 10, currency: "GBP") };
+        });
+
+        Assert.Equal(Currency.GBP, partner.Currency);
+        Assert.Equal(Money.Of(2_000m, Currency.GBP), partner.On(Mid2016).Value.Promotion.CapPerCompany);
+        Assert.Equal(Money.Of(315_000m, Currency.GBP), partner.On(Mid2016).Value.Aid.Regime.Ceiling);
+        Assert.Equal(Currency.GBP, partner.Annuity(2016).Value.Budget.Total.Currency);
+    }
+
+    [Fact]
+    public void Load_WhenAPartnerExtendsAPartner_InheritsItsOverrides()
+    {
+        var first = LoadPartner(Rulebook.Extremadura, p => p.Override("promotion.capPerCompany", "EUR 3000.00"));
+
+        var second = Rulebook.Load(
+            RulebookJsonEdits.Partner(p =>
+            {
+                p["id"] = "second";
+                p["extends"] = "partner";
+                p.Override("commitment.tutorials", 4);
+            }),
+            first).Value;
+
+        Assert.Equal(4, second.On(Mid2016).Value.Commitment.Tutorials);
+        Assert.Equal(Money.Of(3_000m, Currency.EUR), second.On(Mid2016).Value.Promotion.CapPerCompany);
+        Assert.Equal(3, first.On(Mid2016).Value.Commitment.Tutorials);
+    }
+
+    [Property]
+    public bool AnOverrideNeverChangesItsBase(PartnerRulebookJson partnerJson)
+    {
+        var @base = FreshExtremadura();
+        var before = @base.ToJson();
+
+        var partner = Rulebook.Load(partnerJson.Json, @base);
+
+        return partner.IsSuccess
+            && @base.ToJson() == before
+            && @base.Equals(Rulebook.Extremadura)
+            && Parameters.All
+                .Where(p => !partnerJson.Overridden.Contains(p.Name))
+                .All(p => partner.Value.Timelines[p.Name].Equals(@base.Timelines[p.Name]));
+    }
+
+    private static JsonObject Annuity(int year, int capacity, string currency = "EUR") => new()
+    {
+        ["budget"] = new JsonObject
+        {
+            ["actions"] = $"{currency} 50000.00",
+            ["training"] = $"{currency} 4000.00",
+            ["consultancy"] = $"{currency} 6000.00",
+            ["total"] = $"{currency} 60000.00",
+        },
+        ["capacity"] = capacity,
+        ["windows"] = new JsonObject
+        {
+            ["applications"] = new JsonObject { ["start"] = $"{year}-01-15", ["end"] = $"{year}-03-15" },
+            ["training"] = new JsonObject { ["start"] = $"{year}-04-01", ["end"] = $"{year}-11-30" },
+            ["expenses"] = new JsonObject { ["start"] = $"{year}-04-01", ["end"] = $"{year}-12-31" },
+        },
+    };
+}
