@@ -79,7 +79,14 @@ internal sealed class EditionLifecycle
         var copy = new ParticipantEvent[stream.Length];
         for (int i = 0; i < stream.Length; i++)
         {
-            copy[i] = stream[i] with { Participant = id };
+            // The objects a report reads get their own copies, as a host that deserialises each
+            // stream would have: no participant shares its terms or survey answer with another.
+            copy[i] = stream[i] switch
+            {
+                ParticipantAdmitted a => a with { Participant = id, Terms = a.Terms with { Commitment = a.Terms.Commitment with { } } },
+                SurveyAnswered s => s with { Participant = id, Answer = s.Answer with { } },
+                var e => e with { Participant = id },
+            };
         }
 
         return copy;
