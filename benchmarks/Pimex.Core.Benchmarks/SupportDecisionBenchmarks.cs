@@ -28,7 +28,7 @@ public class SupportDecisionBenchmarks
     private static readonly LocalDate GrantDate = ClaimCase.GrantDate;
     private static readonly PlainClaimLimits PlainLimits = Implementations.PlainClaimLimits;
     private static readonly PlainAid[] PlainAid = [.. AidReceived.Select(PlainApplication.PlainAidFrom)];
-    private static readonly ClaimInput EngineInput = Implementations.ClaimInputFrom(Approved, AlreadyGranted, ReservationLeft, AidReceived);
+    private static readonly ClaimInput EngineInput = Implementations.ClaimInputFrom(Approved, AlreadyGranted, ReservationLeft, AidReceived, GrantDate);
 
     /// <summary>Builds the engines and checks that all four implementations decide alike.</summary>
     [GlobalSetup]

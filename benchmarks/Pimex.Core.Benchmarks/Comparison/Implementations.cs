@@ -39,31 +39,34 @@ internal static class Implementations
     /// </summary>
     public static void CheckTheyAgree()
     {
-        foreach (var (application, appliedOn, admitted, available) in AdmissionCases())
+        foreach (var (application, appliedOn, decisionDate, admitted, available) in AdmissionCases())
         {
-            var pimex = AdmissionEligibility.Evaluate(application, appliedOn, AdmissionCase.DecisionDate, AdmissionCase.Rules, AdmissionCase.Regime, AdmissionCase.Annuity, admitted, available);
-            var plain = HandWritten.Admission(PlainAdmissionLimits, PlainApplication.From(application), appliedOn, AdmissionCase.DecisionDate, admitted, available.Amount);
-            var input = AdmissionInput.From(application, appliedOn, AdmissionCase.DecisionDate, admitted, available.Amount);
-            var rulesEngine = RulesEngine.AdmissionAsync(input).AsTask().GetAwaiter().GetResult();
-            var nrules = NRules.Admission(input);
-            Agree($"admission of {application.Company} applied {appliedOn}", pimex.Broken, plain.Broken, rulesEngine, nrules);
-            Agree($"size class of {application.Company}", pimex.Sme.SizeClass, plain.SizeClass, plain.SizeClass, plain.SizeClass);
-            Agree($"aid counted for {application.Company}", pimex.Aid.AlreadyCounted.Amount, plain.AidCounted, plain.AidCounted, plain.AidCounted);
+            var regime = AdmissionCase.Rulebook.On(decisionDate).Value.Aid.Regime;
+            var engineLimits = AdmissionLimits.From(AdmissionCase.Rules, AdmissionCase.Annuity, regime);
+            var pimex = AdmissionEligibility.Evaluate(application, appliedOn, decisionDate, AdmissionCase.Rules, regime, AdmissionCase.Annuity, admitted, available);
+            var plain = HandWritten.Admission(Comparison.PlainAdmissionLimits.From(AdmissionCase.Rules, AdmissionCase.Annuity, regime), PlainApplication.From(application), appliedOn, decisionDate, admitted, available.Amount);
+            var input = AdmissionInput.From(application, appliedOn, decisionDate, admitted, available.Amount);
+            var rulesEngine = new RulesEngineChecks(engineLimits, EngineClaimLimits).AdmissionAsync(input).AsTask().GetAwaiter().GetResult();
+            var nrules = new NRulesChecks(engineLimits, EngineClaimLimits).Admission(input);
+            var name = $"admission of {application.Company} applied {appliedOn} decided {decisionDate} under {regime.Name}";
+            Agree(name, pimex.Broken, plain.Broken, rulesEngine, nrules);
+            Agree(name + " (size class)", pimex.Sme.SizeClass, plain.SizeClass, plain.SizeClass, plain.SizeClass);
+            Agree(name + " (aid counted)", pimex.Aid.AlreadyCounted.Amount, plain.AidCounted, plain.AidCounted, plain.AidCounted);
         }
 
-        foreach (var (rules, approved, granted, aid) in ClaimCases())
+        foreach (var (rules, approved, granted, aid, grantDate) in ClaimCases())
         {
-            var regime = ClaimCase.Regime;
-            var headroom = AidCeiling.Check(regime, aid, ClaimCase.NoNewAid, ClaimCase.GrantDate).Headroom;
+            var regime = AdmissionCase.Rulebook.On(grantDate).Value.Aid.Regime;
+            var headroom = AidCeiling.Check(regime, aid, ClaimCase.NoNewAid, grantDate).Headroom;
             var reservation = rules.Promotion.CapPerCompany - granted;
             var pimex = SupportDecision.Decide(approved, rules.Promotion.SupportIntensity, rules.Promotion.CapPerCompany, granted, reservation, headroom);
-            var plain = HandWritten.Claim(Comparison.PlainClaimLimits.From(rules, regime), [.. aid.Select(PlainApplication.PlainAidFrom)], approved.Amount, granted.Amount, reservation.Amount, ClaimCase.GrantDate);
+            var plain = HandWritten.Claim(Comparison.PlainClaimLimits.From(rules, regime), [.. aid.Select(PlainApplication.PlainAidFrom)], approved.Amount, granted.Amount, reservation.Amount, grantDate);
             var engines = new RulesEngineChecks(EngineAdmissionLimits, ClaimLimits.From(rules, regime));
             var nrulesEngine = new NRulesChecks(EngineAdmissionLimits, ClaimLimits.From(rules, regime));
-            var input = ClaimInputFrom(approved, granted, reservation, aid);
+            var input = ClaimInputFrom(approved, granted, reservation, aid, grantDate);
             var rulesEngine = engines.ClaimAsync(input).AsTask().GetAwaiter().GetResult();
             var nrules = nrulesEngine.Claim(input);
-            var name = $"claim of {approved} with {granted} granted at intensity {rules.Promotion.SupportIntensity}";
+            var name = $"claim of {approved} with {granted} granted at intensity {rules.Promotion.SupportIntensity} on {grantDate} under {regime.Name}";
             Agree(name, pimex.Reasons, plain.Reasons, rulesEngine.Reasons, nrules.Reasons);
             Agree(name, pimex.Granted.Amount, plain.Granted, rulesEngine.Granted, nrules.Granted);
         }
@@ -74,43 +77,58 @@ internal static class Implementations
     /// <param name="alreadyGranted">Support already granted.</param>
     /// <param name="reservationLeft">The reservation left.</param>
     /// <param name="aid">The aid received.</param>
+    /// <param name="grantDate">The grant date.</param>
     /// <returns>The input.</returns>
-    public static ClaimInput ClaimInputFrom(Money approved, Money alreadyGranted, Money reservationLeft, AidReceived[] aid) => new()
+    public static ClaimInput ClaimInputFrom(Money approved, Money alreadyGranted, Money reservationLeft, AidReceived[] aid, LocalDate grantDate) => new()
     {
         Approved = approved.Amount,
         AlreadyGranted = alreadyGranted.Amount,
         ReservationLeft = reservationLeft.Amount,
         AidReceived = [.. aid.Select(AidInput.From)],
-        GrantDate = Eur.ToDateTime(ClaimCase.GrantDate),
+        GrantDate = Eur.ToDateTime(grantDate),
     };
 
-    private static IEnumerable<(CompanyApplication Application, LocalDate AppliedOn, int Admitted, Money Available)> AdmissionCases()
+    private static IEnumerable<(CompanyApplication Application, LocalDate AppliedOn, LocalDate DecisionDate, int Admitted, Money Available)> AdmissionCases()
     {
         var ok = AdmissionCase.Application;
-        yield return (ok, AdmissionCase.AppliedOn, AdmissionCase.AdmittedSoFar, AdmissionCase.ActionsAvailable);
-        yield return (ok with { Region = "ES30" }, new LocalDate(2016, 3, 16), 30, Eur.Of(2_000m));
-        yield return (ok, new LocalDate(2016, 1, 14), 29, Eur.Of(2_500m));
+        var decided = AdmissionCase.DecisionDate;
+        yield return (ok, AdmissionCase.AppliedOn, decided, AdmissionCase.AdmittedSoFar, AdmissionCase.ActionsAvailable);
+        yield return (ok with { Region = "ES30" }, new LocalDate(2016, 3, 16), decided, 30, Eur.Of(2_000m));
+        yield return (ok, new LocalDate(2016, 1, 14), decided, 29, Eur.Of(2_500m));
         var large = ok with
         {
             Profile = ok.Profile with { Own = new EnterpriseFigures(200m, Eur.Of(30_000_000m), Eur.Of(30_000_000m)) },
             DeclaredAid = new([new AidReceived(Eur.Of(197_500m), new LocalDate(2014, 1, 1), "Junta de Extremadura")]),
         };
-        yield return (large, AdmissionCase.AppliedOn, 0, AdmissionCase.ActionsAvailable);
-        var almost = ok with { DeclaredAid = new([new AidReceived(Eur.Of(197_057.33m), new LocalDate(2016, 3, 20), "ICEX"), new AidReceived(Eur.Of(1m), new LocalDate(2016, 3, 21), "Later")]) };
-        yield return (almost, AdmissionCase.AppliedOn, 0, AdmissionCase.ActionsAvailable);
-        yield return (almost with { DeclaredAid = new([.. almost.DeclaredAid, new AidReceived(Eur.Of(0.01m), new LocalDate(2014, 1, 1), "ICEX")]) }, AdmissionCase.AppliedOn, 0, AdmissionCase.ActionsAvailable);
+        yield return (large, AdmissionCase.AppliedOn, decided, 0, AdmissionCase.ActionsAvailable);
+
+        // Three fiscal years (EU 1407/2013): the ceiling of EUR 200,000 reached to the cent, then passed by one.
+        var almost = ok with { DeclaredAid = new([new AidReceived(Eur.Of(197_057.33m), decided, "ICEX"), new AidReceived(Eur.Of(1m), decided.PlusDays(1), "Later")]) };
+        yield return (almost, AdmissionCase.AppliedOn, decided, 0, AdmissionCase.ActionsAvailable);
+        yield return (almost with { DeclaredAid = new([.. almost.DeclaredAid, new AidReceived(Eur.Of(0.01m), new LocalDate(2014, 1, 1), "ICEX")]) }, AdmissionCase.AppliedOn, decided, 0, AdmissionCase.ActionsAvailable);
+
+        // Rolling three years (EU 2023/2831, decided on 2024-03-20): from 2021-03-21; EUR 300,000 reached to the cent, then passed.
+        var rolling = new LocalDate(2024, 3, 20);
+        var atCeiling = ok with { DeclaredAid = new([new AidReceived(Eur.Of(297_057.33m), new LocalDate(2021, 3, 21), "ICEX"), new AidReceived(Eur.Of(50_000m), new LocalDate(2021, 3, 20), "Before")]) };
+        yield return (atCeiling, AdmissionCase.AppliedOn, rolling, 0, AdmissionCase.ActionsAvailable);
+        yield return (atCeiling with { DeclaredAid = new([.. atCeiling.DeclaredAid, new AidReceived(Eur.Of(0.01m), rolling, "ICEX")]) }, AdmissionCase.AppliedOn, rolling, 0, AdmissionCase.ActionsAvailable);
     }
 
-    private static IEnumerable<(RuleSet Rules, Money Approved, Money AlreadyGranted, AidReceived[] Aid)> ClaimCases()
+    private static IEnumerable<(RuleSet Rules, Money Approved, Money AlreadyGranted, AidReceived[] Aid, LocalDate GrantDate)> ClaimCases()
     {
         var rules = ClaimCase.Rules;
         var eighty = rules with { Promotion = rules.Promotion with { SupportIntensity = Rate.FromPercent(80m) } };
-        yield return (rules, ClaimCase.Approved, ClaimCase.AlreadyGranted, ClaimCase.AidReceived);
-        yield return (rules, Eur.Of(300m), Eur.Of(1_000m), ClaimCase.AidReceived);
-        yield return (eighty, Eur.Of(333.33m), Eur.Of(0m), ClaimCase.AidReceived);
-        yield return (eighty, Eur.Of(3_333.33m), Eur.Of(200m), ClaimCase.AidReceived);
-        yield return (rules, Eur.Of(900m), Eur.Of(0m), [new AidReceived(Eur.Of(199_800m), new LocalDate(2014, 1, 1), "ICEX")]);
-        yield return (rules, Eur.Of(900m), Eur.Of(2_600m), [new AidReceived(Eur.Of(250_000m), new LocalDate(2016, 12, 1), "ICEX")]);
+        var granted = ClaimCase.GrantDate;
+        yield return (rules, ClaimCase.Approved, ClaimCase.AlreadyGranted, ClaimCase.AidReceived, granted);
+        yield return (rules, Eur.Of(300m), Eur.Of(1_000m), ClaimCase.AidReceived, granted);
+        yield return (eighty, Eur.Of(333.33m), Eur.Of(0m), ClaimCase.AidReceived, granted);
+        yield return (eighty, Eur.Of(3_333.33m), Eur.Of(200m), ClaimCase.AidReceived, granted);
+        yield return (rules, Eur.Of(900m), Eur.Of(0m), [new AidReceived(Eur.Of(199_800m), new LocalDate(2014, 1, 1), "ICEX")], granted);
+        yield return (rules, Eur.Of(900m), Eur.Of(2_600m), [new AidReceived(Eur.Of(250_000m), new LocalDate(2016, 12, 1), "ICEX")], granted);
+
+        // Rolling three years (EU 2023/2831): granted on 2024-06-01, aid from 2021-06-02 counts.
+        var rolling = new LocalDate(2024, 6, 1);
+        yield return (rules, Eur.Of(900m), Eur.Of(0m), [new AidReceived(Eur.Of(299_500m), new LocalDate(2021, 6, 2), "ICEX"), new AidReceived(Eur.Of(10_000m), new LocalDate(2021, 6, 1), "Before")], rolling);
     }
 
     private static void Agree<T>(string what, T pimex, T handWritten, T rulesEngine, T nrules)
