@@ -51,4 +51,7 @@ public static class AdmissionErrors
 
     /// <summary>A related enterprise with an empty or blank name.</summary>
     public const string BlankRelatedEnterpriseName = "PIMEX-ADM-014";
+
+    /// <summary>A staff figure or an amount beyond <see cref="CompanyProfileRules.MaxFigure"/>.</summary>
+    public const string FigureTooLarge = "PIMEX-ADM-015";
 }

@@ -11,6 +11,13 @@ namespace Pimex.Admission;
 /// </summary>
 public static class CompanyProfileRules
 {
+    /// <summary>
+    /// The largest figure accepted for staff or an amount (10^15): an input limit that keeps the
+    /// consolidation of linked and partner enterprises from overflowing, far above any SME's
+    /// figures. Not a rule of the programme (those come from the rulebook).
+    /// </summary>
+    public const decimal MaxFigure = 1_000_000_000_000_000m;
+
     /// <summary>Checks a company profile against the programme's currency.</summary>
     /// <param name="profile">The profile.</param>
     /// <param name="currency">The programme's currency (the rulebook's).</param>
@@ -67,6 +74,10 @@ public static class CompanyProfileRules
         {
             errors.Add(DomainErrors.Validation(path + ".Staff", AdmissionErrors.NegativeFigure, string.Create(CultureInfo.InvariantCulture, $"Staff must not be negative (was {figures.Staff} AWU).")));
         }
+        else if (figures.Staff > MaxFigure)
+        {
+            errors.Add(DomainErrors.Validation(path + ".Staff", AdmissionErrors.FigureTooLarge, string.Create(CultureInfo.InvariantCulture, $"Staff of {figures.Staff} AWU is beyond the input limit of {MaxFigure}.")));
+        }
 
         CheckAmount(errors, path + ".Turnover", "Turnover", figures.Turnover, currency);
         CheckAmount(errors, path + ".BalanceSheet", "The balance-sheet total", figures.BalanceSheet, currency);
@@ -82,6 +93,10 @@ public static class CompanyProfileRules
         if (amount.IsNegative)
         {
             errors.Add(DomainErrors.Validation(path, AdmissionErrors.NegativeFigure, $"{what} must not be negative (was {amount})."));
+        }
+        else if (amount.Amount > MaxFigure)
+        {
+            errors.Add(DomainErrors.Validation(path, AdmissionErrors.FigureTooLarge, $"{what} of {amount} is beyond the input limit of {MaxFigure.ToString(CultureInfo.InvariantCulture)}."));
         }
     }
 

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using Pimex.Monetary;
 using Pimex.Rulebooks;
 
@@ -105,14 +107,19 @@ public static class SmeTest
         ArgumentNullException.ThrowIfNull(figures, parameterName);
         if (figures.Turnover.Currency != currency || figures.BalanceSheet.Currency != currency)
         {
-            throw new ArgumentException($"The profile's amounts must be in {currency}, the thresholds' currency: validate the profile first.", parameterName);
+            ThrowUnusable($"The profile's amounts must be in {currency}, the thresholds' currency: validate the profile first.", parameterName);
         }
 
-        if (figures.Staff < 0m || figures.Turnover.IsNegative || figures.BalanceSheet.IsNegative)
+        if ((decimal.IsNegative(figures.Staff) && figures.Staff != 0m) || figures.Turnover.IsNegative || figures.BalanceSheet.IsNegative)
         {
-            throw new ArgumentException("The profile has a negative figure: validate the profile first.", parameterName);
+            ThrowUnusable("The profile has a negative figure: validate the profile first.", parameterName);
         }
 
         return figures;
     }
+
+    // Out of line, so that the checks above stay small on the hot path.
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowUnusable(string message, string parameterName) => throw new ArgumentException(message, parameterName);
 }

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 
 namespace Pimex.Common;
 
@@ -19,7 +20,11 @@ public readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadO
     public EquatableArray(IEnumerable<T> items) => this.items = [.. items];
 
     /// <summary>The items as an immutable array.</summary>
-    public ImmutableArray<T> Items => items.IsDefault ? [] : items;
+    public ImmutableArray<T> Items
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => items.IsDefault ? [] : items;
+    }
 
     /// <inheritdoc />
     public int Count => Items.Length;

@@ -50,7 +50,7 @@ public sealed partial record Edition
         for (int i = 0; i < application.DeclaredAid.Count; i++)
         {
             var aid = application.DeclaredAid[i];
-            if (aid.Amount.Currency != rulebook.Currency || aid.Amount.IsNegative)
+            if (aid.Amount.Currency != rulebook.Currency || aid.Amount.IsNegative || aid.Amount.Amount > CompanyProfileRules.MaxFigure)
             {
                 errors.Add(DomainErrors.Validation($"declaredAid[{i}].amount", CommonErrors.InvalidAmount, $"{aid.Amount} is not an amount of zero or more in {rulebook.Currency}."));
             }

@@ -45,6 +45,9 @@ public readonly struct Currency : IEquatable<Currency>
         ["TND"] = 3,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    private static readonly FrozenDictionary<string, string> KnownCodeInstances =
+        KnownMinorUnits.Keys.ToFrozenDictionary(code => code, code => code, StringComparer.Ordinal);
+
     private readonly string? code;
     private readonly byte minorUnits;
 
@@ -80,7 +83,9 @@ public readonly struct Currency : IEquatable<Currency>
     {
         if (code is not null && KnownMinorUnits.TryGetValue(code, out var units))
         {
-            currency = new Currency(code, units);
+            // The dictionary's own key, not the caller's string: every EUR then shares one code
+            // instance, and comparing two currencies is mostly a reference check.
+            currency = new Currency(KnownCodeInstances[code], units);
             return true;
         }
 
@@ -98,7 +103,7 @@ public readonly struct Currency : IEquatable<Currency>
             : throw new ArgumentException($"'{code}' is not a known ISO 4217 currency code.", nameof(code));
 
     /// <inheritdoc />
-    public bool Equals(Currency other) => string.Equals(Code, other.Code, StringComparison.Ordinal);
+    public bool Equals(Currency other) => ReferenceEquals(code, other.code) || string.Equals(Code, other.Code, StringComparison.Ordinal);
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => obj is Currency other && Equals(other);

@@ -9,6 +9,12 @@ namespace Pimex.Participation;
 public sealed partial record Participant
 {
     /// <summary>
+    /// The most hours one consultancy request may record (an input limit against overflow, far
+    /// above what any consultancy line pays for; the line itself is the business limit).
+    /// </summary>
+    public const decimal MaxConsultancyHours = 1_000_000m;
+
+    /// <summary>
     /// Records the participant's attendance at one of its edition's group sessions. Technical
     /// staff only; a session counts once per participant and seats no more than its capacity.
     /// </summary>
@@ -197,9 +203,9 @@ public sealed partial record Participant
         }
 
         var errors = new List<ValidationError>();
-        if (hours <= 0m)
+        if (hours <= 0m || hours > MaxConsultancyHours)
         {
-            errors.Add(DomainErrors.Validation("hours", ParticipationErrors.InvalidHours, $"{hours} hours: hours must be positive."));
+            errors.Add(DomainErrors.Validation("hours", ParticipationErrors.InvalidHours, $"{hours} hours: hours must be positive and at most {MaxConsultancyHours}."));
         }
         else
         {

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using NodaTime;
 using NodaTime.Text;
@@ -107,14 +109,9 @@ public static class AidCeiling
             ArgumentNullException.ThrowIfNull(regime);
             ArgumentNullException.ThrowIfNull(regime.Period, nameof(regime));
             var currency = regime.Ceiling.Currency;
-            if (newAid.Currency != currency)
+            if (newAid.Currency != currency || newAid.IsNegative)
             {
-                throw new ArgumentException($"The new aid is in {newAid.Currency}; the {regime.Name} ceiling is in {currency}.", nameof(newAid));
-            }
-
-            if (newAid.IsNegative)
-            {
-                throw new ArgumentException($"The new aid must not be negative (was {newAid}).", nameof(newAid));
+                ThrowUnusableNewAid(regime, newAid);
             }
 
             this.regime = regime;
@@ -128,14 +125,9 @@ public static class AidCeiling
         {
             ArgumentNullException.ThrowIfNull(received);
             var amount = received.Amount;
-            if (amount.Currency != counted.Currency)
+            if (amount.Currency != counted.Currency || amount.IsNegative)
             {
-                throw new ArgumentException($"Aid granted on {LocalDatePattern.Iso.Format(received.GrantedOn)} by {received.GrantingBody} is in {amount.Currency}; the {regime.Name} ceiling is in {counted.Currency}.", nameof(received));
-            }
-
-            if (amount.IsNegative)
-            {
-                throw new ArgumentException($"Aid granted on {LocalDatePattern.Iso.Format(received.GrantedOn)} by {received.GrantingBody} is negative ({amount}).", nameof(received));
+                ThrowUnusableAid(regime, received, counted.Currency);
             }
 
             if (lookBackStart <= received.GrantedOn && received.GrantedOn <= grantDate)
@@ -143,6 +135,25 @@ public static class AidCeiling
                 counted += amount;
             }
         }
+
+        // The throws live out of line, so that the loop over the aid stays small and fast.
+        [DoesNotReturn]
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static void ThrowUnusableNewAid(AidRegime regime, Money newAid) =>
+            throw new ArgumentException(
+                newAid.Currency != regime.Ceiling.Currency
+                    ? $"The new aid is in {newAid.Currency}; the {regime.Name} ceiling is in {regime.Ceiling.Currency}."
+                    : $"The new aid must not be negative (was {newAid}).",
+                nameof(newAid));
+
+        [DoesNotReturn]
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static void ThrowUnusableAid(AidRegime regime, AidReceived received, Currency currency) =>
+            throw new ArgumentException(
+                received.Amount.Currency != currency
+                    ? $"Aid granted on {LocalDatePattern.Iso.Format(received.GrantedOn)} by {received.GrantingBody} is in {received.Amount.Currency}; the {regime.Name} ceiling is in {currency}."
+                    : $"Aid granted on {LocalDatePattern.Iso.Format(received.GrantedOn)} by {received.GrantingBody} is negative ({received.Amount}).",
+                nameof(received));
 
         public readonly AidCeilingCheck Result()
         {

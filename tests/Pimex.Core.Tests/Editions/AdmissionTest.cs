@@ -275,3 +275,28 @@ public class AdmissionTest
         Assert.Equal(ParticipantStatus.Withdrawn, s.Participant("B1").Status);
     }
 }
+
+public class AdmissionInputLimitsTest
+{
+    [Fact]
+    public void ReceiveApplication_WhenFiguresAreAbsurdlyLarge_IsInvalidNotAnOverflow()
+    {
+        var s = Pimex.Tests.Support.Scenario.Open();
+        var huge = Pimex.Tests.Support.Scenario.Application("B1", staff: 1e20m, turnoverEur: 7e27m, balanceEur: 7e27m);
+
+        var result = s.Edition.ReceiveApplication(huge, s.Rulebook, Pimex.Tests.Support.Scenario.Ctx(Pimex.Tests.Support.Scenario.Rep("B1"), Pimex.Tests.Support.Scenario.At(2016, 2, 1)));
+
+        Assert.Equal([AdmissionErrors.FigureTooLarge, AdmissionErrors.FigureTooLarge, AdmissionErrors.FigureTooLarge], result.Codes());
+    }
+
+    [Fact]
+    public void RequestConsultancy_WhenHoursAreAbsurdlyLarge_IsInvalidNotAnOverflow()
+    {
+        var s = Pimex.Tests.Support.Scenario.Open();
+        s.Join("B1");
+
+        var result = s.Participant("B1").RequestConsultancy(s.Edition, 7e27m, "Everything", s.Rulebook, Pimex.Tests.Support.Scenario.Ctx(Pimex.Tests.Support.Scenario.Rep("B1"), Pimex.Tests.Support.Scenario.At(2016, 6, 1)));
+
+        Assert.Equal([Pimex.Participation.ParticipationErrors.InvalidHours], result.Codes());
+    }
+}

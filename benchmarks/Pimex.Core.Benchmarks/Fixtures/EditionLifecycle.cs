@@ -1,0 +1,200 @@
+using Ardalis.Result;
+using NodaTime;
+using Pimex.Admission;
+using Pimex.Common;
+using Pimex.Editions;
+using Pimex.Participation;
+using Pimex.Promotion;
+using Pimex.Rulebooks;
+using Pimex.StateAid;
+
+namespace Pimex.Benchmarks.Fixtures;
+
+/// <summary>
+/// A 2016 Extremadura edition driven through the domain's own verbs, to obtain realistic event
+/// streams: each participant is admitted, gets a technician, attends the 3 group sessions, hosts
+/// the 3 tutorials, attends a training pill, receives 4 hours of consultancy, has its SWOT
+/// returned once then accepted, its roadmap accepted, submits 3 expense claims (the third capped),
+/// answers the survey and completes: <see cref="EventsPerParticipant"/> events.
+/// </summary>
+internal sealed class EditionLifecycle
+{
+    /// <summary>How many events each participant's stream holds.</summary>
+    public const int EventsPerParticipant = 24;
+
+    private static readonly Actor Manager = Actor.Manager("mgr-1");
+    private static readonly Actor Tech = Actor.Technician("tech-1");
+    private static readonly Actor Verifier = Actor.Technician("tech-2");
+
+    private readonly Rulebook rulebook = Rulebook.Extremadura;
+    private readonly List<EditionEvent> editionEvents = [];
+    private readonly List<ParticipantEvent[]> participantStreams = [];
+    private Edition edition;
+
+    private EditionLifecycle()
+    {
+        var opened = Must(Edition.Open(rulebook, 2016, new CommandContext(Manager, Eur.At(new LocalDate(2016, 1, 10)))));
+        edition = opened.Aggregate;
+        editionEvents.AddRange(opened.Events);
+    }
+
+    /// <summary>The edition after every participant completed.</summary>
+    public Edition Edition => edition;
+
+    /// <summary>The edition's stream.</summary>
+    public IReadOnlyList<EditionEvent> EditionEvents => editionEvents;
+
+    /// <summary>Each participant's stream.</summary>
+    public IReadOnlyList<ParticipantEvent[]> ParticipantStreams => participantStreams;
+
+    /// <summary>Runs an edition with <paramref name="participants"/> companies (at most the capacity, 30).</summary>
+    /// <param name="participants">How many companies take part.</param>
+    /// <returns>The edition and every stream.</returns>
+    public static EditionLifecycle Run(int participants)
+    {
+        var run = new EditionLifecycle();
+        for (int i = 1; i <= 3; i++)
+        {
+            run.Record(run.edition.ScheduleSession(new GroupSession("S" + i, new LocalDate(2016, 4 + i, 10), "Mérida", "Internationalisation " + i, 40), Ctx(Tech, 2016, 3, 25)));
+        }
+
+        for (int i = 1; i <= participants; i++)
+        {
+            run.participantStreams.Add(run.TakePart("B06" + i.ToString("D6", System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        return run;
+    }
+
+    /// <summary>
+    /// A participant's stream rewritten for another company: the same facts, another id. Replaying
+    /// copies is how large editions are built without a million commands.
+    /// </summary>
+    /// <param name="stream">A stream.</param>
+    /// <param name="company">The other company.</param>
+    /// <returns>The copied stream.</returns>
+    public static ParticipantEvent[] For(ParticipantEvent[] stream, CompanyId company)
+    {
+        var id = new ParticipantId(stream[0].Participant.Edition, company);
+        var copy = new ParticipantEvent[stream.Length];
+        for (int i = 0; i < stream.Length; i++)
+        {
+            // The objects a report reads get their own copies, as a host that deserialises each
+            // stream would have: no participant shares its terms or survey answer with another.
+            copy[i] = stream[i] switch
+            {
+                ParticipantAdmitted a => a with { Participant = id, Terms = a.Terms with { Commitment = a.Terms.Commitment with { } } },
+                SurveyAnswered s => s with { Participant = id, Answer = s.Answer with { } },
+                var e => e with { Participant = id },
+            };
+        }
+
+        return copy;
+    }
+
+    private ParticipantEvent[] TakePart(string company)
+    {
+        var id = new CompanyId(company);
+        var rep = Actor.Representative("rep-" + company, id);
+        var events = new List<ParticipantEvent>();
+        Record(edition.ReceiveApplication(Application(id), rulebook, new CommandContext(rep, Eur.At(new LocalDate(2016, 2, 1)))));
+        var participant = Track(edition.Admit(id, rulebook, Ctx(Manager, 2016, 3, 20)), events);
+        participant = Track(participant.AssignTechnician(Tech.Id, rulebook, Ctx(Manager, 2016, 3, 21)), events);
+        foreach (var session in new[] { "S1", "S2", "S3" })
+        {
+            participant = Track(participant.RecordAttendance(edition, session, Ctx(Tech, 2016, 6, 1)), events);
+        }
+
+        for (int i = 1; i <= 3; i++)
+        {
+            participant = Track(participant.RecordTutorial(new Tutorial("T" + i, new LocalDate(2016, 6, 2 + i), VenueKind.CompanyPremises, "Export diagnosis " + i), Ctx(Tech, 2016, 6, 2 + i)), events);
+        }
+
+        participant = Track(participant.RecordTrainingPill(new TrainingPill("Strategic planning for export", new LocalDate(2016, 6, 15), "management"), Ctx(Tech, 2016, 6, 15)), events);
+        participant = Track(participant.RequestConsultancy(edition, 4m, "Pricing for the Portuguese market", rulebook, Ctx(rep, 2016, 6, 20)), events);
+        participant = Track(participant.SubmitSwot(Swot("No export department"), Ctx(rep, 2016, 7, 1)), events);
+        participant = Track(participant.ReviewSwot(false, "Threats must name the competitors.", Ctx(Tech, 2016, 7, 4)), events);
+        participant = Track(participant.SubmitSwot(Swot("Portuguese distributors of Iberian ham"), Ctx(rep, 2016, 7, 8)), events);
+        participant = Track(participant.ReviewSwot(true, null, Ctx(Tech, 2016, 7, 11)), events);
+        participant = Track(participant.SubmitRoadmap(Roadmap(), Ctx(rep, 2016, 9, 1)), events);
+        participant = Track(participant.ReviewRoadmap(true, null, Ctx(Tech, 2016, 9, 5)), events);
+        var claims = new[]
+        {
+            Claim("C1", "tradeFair", 1_200m, new LocalDate(2016, 10, 3)),
+            Claim("C2", "marketStudy", 900m, new LocalDate(2016, 10, 10)),
+            Claim("C3", "promotionalMaterial", 650m, new LocalDate(2016, 11, 2)),
+        };
+        foreach (var claim in claims)
+        {
+            participant = Track(participant.SubmitClaim(claim, rulebook, new CommandContext(rep, Eur.At(claim.InvoiceDate.PlusDays(2)))), events);
+        }
+
+        foreach (var claim in claims)
+        {
+            participant = Track(participant.VerifyClaim(edition, claim.Id, ClaimVerification.ApproveInFull(), rulebook, new CommandContext(Verifier, Eur.At(claim.InvoiceDate.PlusDays(20)))), events);
+        }
+
+        participant = Track(participant.AnswerSurvey(new SurveyAnswer(8, default), rulebook, Ctx(rep, 2016, 12, 10)), events);
+        Track(participant.Complete(edition, Ctx(Tech, 2016, 12, 15)), events);
+        if (events.Count != EventsPerParticipant)
+        {
+            throw new InvalidOperationException($"The lifecycle made {events.Count} events, not {EventsPerParticipant}.");
+        }
+
+        return [.. events];
+    }
+
+    private static CompanyApplication Application(CompanyId company) => new(
+        company,
+        "ES43",
+        new CompanyProfile(new EnterpriseFigures(20m, Eur.Of(3_000_000m), Eur.Of(2_000_000m)), default),
+        new EquatableArray<AidReceived>([new AidReceived(Eur.Of(15_000m), new LocalDate(2015, 4, 1), "Junta de Extremadura")]));
+
+    private static Swot Swot(string threat) => new(
+        new EquatableArray<string>(["Iberian ham quality", "Family know-how since 1950"]),
+        new EquatableArray<string>(["No export department"]),
+        new EquatableArray<string>(["Growing demand in Portugal", "Gourmet retail in France"]),
+        new EquatableArray<string>(["Currency risk outside the euro area", threat]));
+
+    private static Roadmap Roadmap() => new(
+        new DateInterval(new LocalDate(2016, 10, 1), new LocalDate(2018, 12, 31)),
+        new EquatableArray<string>(["PT", "FR"]),
+        new EquatableArray<string>(["First export sale in Portugal", "A French distributor"]),
+        new EquatableArray<RoadmapAction>(
+        [
+            new RoadmapAction("Attend SISAB Lisbon", "PT", new LocalDate(2017, 2, 15)),
+            new RoadmapAction("B2B agenda in Paris", "FR", new LocalDate(2017, 10, 10)),
+        ]),
+        new EquatableArray<string>(["Export share of turnover"]));
+
+    private static ExpenseClaim Claim(string id, string category, decimal net, LocalDate date) =>
+        new(id, "INV-" + id, "B11111111", date, category, "Promotion action " + id, Eur.Of(net), Eur.Of(0m), true);
+
+    private static CommandContext Ctx(Actor actor, int year, int month, int day) => new(actor, Eur.At(new LocalDate(year, month, day)));
+
+    private static T Must<T>(Result<T> result) =>
+        result.IsSuccess
+            ? result.Value
+            : throw new InvalidOperationException($"Expected success, got {result.Status}: " + string.Join("; ", result.ValidationErrors.Select(e => $"{e.Identifier} {e.ErrorCode} {e.ErrorMessage}").Concat(result.Errors)));
+
+    private void Record(Result<Changed<Edition, EditionEvent>> change)
+    {
+        var changed = Must(change);
+        edition = changed.Aggregate;
+        editionEvents.AddRange(changed.Events);
+    }
+
+    private Participant Track(Result<ParticipationChange> change, List<ParticipantEvent> events)
+    {
+        var changed = Must(change);
+        Record(Result<Changed<Edition, EditionEvent>>.Success(changed.Edition));
+        return Track(Result<Changed<Participant, ParticipantEvent>>.Success(changed.Participant), events);
+    }
+
+    private static Participant Track(Result<Changed<Participant, ParticipantEvent>> change, List<ParticipantEvent> events)
+    {
+        var changed = Must(change);
+        events.AddRange(changed.Events);
+        return changed.Aggregate;
+    }
+}

@@ -1,0 +1,363 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using NodaTime;
+using NodaTime.Text;
+using Pimex.Cli.Rules;
+using Pimex.Common;
+using Pimex.Rulebooks;
+
+namespace Pimex.Cli.Commands;
+
+/// <summary><c>pimex rules show | validate | diff</c>.</summary>
+internal static class RulesCommands
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static Command Create(CliContext context) =>
+        new("rules", "Show, validate and compare rulebooks (a region's rules as dated data).")
+        {
+            Show(context),
+            Validate(context),
+            Diff(context),
+        };
+
+    private static Command Show(CliContext context)
+    {
+        var positional = new Argument<string?>("RULEBOOK")
+        {
+            Description = "The rulebook file, or 'extremadura' for the embedded one (the same as --rulebook).",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var rulebook = CommonOptions.Rulebook();
+        var on = CommonOptions.On("whose rules in force to show; without it, every dated value of every parameter");
+        var json = CommonOptions.Json("the rulebook (the merged base rulebook; with --on, the values in force)");
+        var command = new Command("show", "Show a rulebook: every parameter's dated values and the annuities, or the rules in force on a date.")
+        {
+            positional, rulebook, on, json,
+        };
+        command.SetAction(parse =>
+        {
+            if (!CommonOptions.TryDate(context, parse.GetValue(on), out var date))
+            {
+                return ExitCodes.Unreadable;
+            }
+
+            if (parse.GetValue(positional) is { } named && parse.GetValue(rulebook) is not null)
+            {
+                context.Fail($"Give the rulebook once: '{named}' or --rulebook, not both.");
+                return ExitCodes.Unreadable;
+            }
+
+            var loaded = RulebookSource.Load(context.Files, parse.GetValue(positional) ?? parse.GetValue(rulebook));
+            if (CommonOptions.Report(context, loaded) is var code && code != ExitCodes.Ok)
+            {
+                return code;
+            }
+
+            var rb = loaded.Rulebook!;
+            var asJson = parse.GetValue(json);
+            context.Out.Write(date is { } d
+                ? asJson ? InForceJson(rb, d) + "\n" : InForceText(rb, d)
+                : asJson ? rb.ToJson() + "\n" : TimelinesText(rb));
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Validate(CliContext context)
+    {
+        var file = new Argument<string>("FILE") { Description = "The rulebook file: a base rulebook, or a partner rulebook that extends the embedded Extremadura one." };
+        var json = CommonOptions.Json("the verdict and the errors");
+        var command = new Command("validate", "Check a rulebook file: exit 0 when it is valid; otherwise exit 1 and list every error with its JSON path and code.")
+        {
+            file, json,
+        };
+        command.SetAction(parse =>
+        {
+            var path = parse.GetValue(file)!;
+            var read = context.Files.Read(path);
+            if (read.Text is null)
+            {
+                context.Fail(read.Error ?? $"{path} cannot be read.");
+                return ExitCodes.Unreadable;
+            }
+
+            var loaded = RulebookSource.Load(context.Files, path);
+            if (parse.GetValue(json))
+            {
+                var errors = new JsonArray();
+                foreach (var e in loaded.Errors)
+                {
+                    errors.Add(new JsonObject { ["path"] = e.Identifier, ["code"] = e.ErrorCode, ["message"] = e.ErrorMessage });
+                }
+
+                var verdict = new JsonObject { ["file"] = path, ["valid"] = loaded.Status == LoadStatus.Loaded };
+                if (loaded.Rulebook is { } valid)
+                {
+                    verdict["id"] = valid.Id;
+                    verdict["extends"] = valid.BasedOn;
+                }
+
+                verdict["errors"] = errors;
+                context.Out.WriteLine(verdict.ToJsonString(Indented));
+            }
+            else if (loaded.Rulebook is { } valid)
+            {
+                context.Out.WriteLine($"{path}: valid rulebook '{valid.Id}' ({valid.Name}){(valid.BasedOn is { } b ? $", extends '{b}'" : string.Empty)}.");
+            }
+            else
+            {
+                context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{path}: invalid rulebook, {loaded.Errors.Count} error(s):"));
+                foreach (var e in loaded.Errors)
+                {
+                    context.Out.WriteLine($"  {e.Identifier} {e.ErrorCode} {e.ErrorMessage}");
+                }
+            }
+
+            return loaded.Status == LoadStatus.Loaded ? ExitCodes.Ok : ExitCodes.Invalid;
+        });
+        return command;
+    }
+
+    private static Command Diff(CliContext context)
+    {
+        var baseFile = new Argument<string>("BASE") { Description = "The base rulebook file, or 'extremadura' for the embedded one." };
+        var partnerFile = new Argument<string>("PARTNER") { Description = "The partner rulebook file (it may extend BASE or the embedded Extremadura rulebook)." };
+        var on = CommonOptions.On("to compare the values in force on; default: the first day of applications of the latest annuity");
+        var json = CommonOptions.Json("the transfer report");
+        var command = new Command("diff", "The transfer report: every parameter whose value in force differs between two rulebooks, side by side.")
+        {
+            baseFile, partnerFile, on, json,
+        };
+        command.SetAction(parse =>
+        {
+            if (!CommonOptions.TryDate(context, parse.GetValue(on), out var date))
+            {
+                return ExitCodes.Unreadable;
+            }
+
+            var loadedBase = RulebookSource.Load(context.Files, parse.GetValue(baseFile));
+            if (CommonOptions.Report(context, loadedBase) is var code && code != ExitCodes.Ok)
+            {
+                return code;
+            }
+
+            var loadedPartner = RulebookSource.Load(context.Files, parse.GetValue(partnerFile), loadedBase.Rulebook!);
+            if (CommonOptions.Report(context, loadedPartner) is var code2 && code2 != ExitCodes.Ok)
+            {
+                return code2;
+            }
+
+            var a = loadedBase.Rulebook!;
+            var b = loadedPartner.Rulebook!;
+            if ((date ?? DefaultDiffDate(a, b)) is not { } when)
+            {
+                context.Fail("Neither rulebook has an annuity: give the date to compare with --on.");
+                return ExitCodes.Unreadable;
+            }
+
+            var diff = a.Diff(b, when);
+            if (parse.GetValue(json))
+            {
+                var differences = new JsonArray();
+                foreach (var d in diff.Differences)
+                {
+                    differences.Add(new JsonObject { ["parameter"] = d.Name, ["base"] = d.BaseValue, ["partner"] = d.PartnerValue });
+                }
+
+                var report = new JsonObject
+                {
+                    ["base"] = diff.BaseId,
+                    ["partner"] = diff.PartnerId,
+                    ["on"] = LocalDatePattern.Iso.Format(diff.On),
+                    ["differences"] = differences,
+                };
+                context.Out.WriteLine(report.ToJsonString(Indented));
+            }
+            else
+            {
+                context.Out.Write(diff.Render());
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>The first day of applications of the latest annuity of either rulebook (the partner's first).</summary>
+    private static LocalDate? DefaultDiffDate(Rulebook a, Rulebook b)
+    {
+        var years = a.Annuities.Keys.Concat(b.Annuities.Keys).ToList();
+        if (years.Count == 0)
+        {
+            return null;
+        }
+
+        var year = years.Max();
+        return (b.Annuities.TryGetValue(year, out var annuity) ? annuity : a.Annuities[year]).Applications.Start;
+    }
+
+    private static string TimelinesText(Rulebook rulebook)
+    {
+        var text = new StringBuilder();
+        Header(text, rulebook);
+        using var document = JsonDocument.Parse(rulebook.ToJson());
+        var parameters = document.RootElement.GetProperty("parameters");
+        foreach (var p in Parameters.All)
+        {
+            text.Append(p.Name).Append(": ").Append(p.Description).Append('\n');
+            foreach (var entry in parameters.GetProperty(p.Group).GetProperty(p.Key).EnumerateArray())
+            {
+                var from = LocalDatePattern.Iso.Parse(entry.GetProperty("from").GetString()!).Value;
+                text.Append("  from ").Append(LocalDatePattern.Iso.Format(from)).Append(": ").Append(p.FormatOn(rulebook, from));
+                if (entry.TryGetProperty("default", out var d) && d.GetBoolean())
+                {
+                    text.Append(" (default)");
+                }
+
+                if (entry.TryGetProperty("source", out var s) && s.GetString() is { Length: > 0 } source)
+                {
+                    text.Append("\n    source: ").Append(source);
+                }
+
+                text.Append('\n');
+            }
+        }
+
+        Annuities(text, rulebook.Annuities.Values);
+        return text.ToString();
+    }
+
+    private static string InForceText(Rulebook rulebook, LocalDate date)
+    {
+        var text = new StringBuilder();
+        Header(text, rulebook);
+        text.Append(CultureInfo.InvariantCulture, $"Rules in force on {LocalDatePattern.Iso.Format(date)}:\n");
+        List<IReadOnlyList<string>> rows = [["parameter", "since", "value"]];
+        foreach (var (name, value, since) in InForce(rulebook, date))
+        {
+            rows.Add([name, since ?? string.Empty, value ?? "(not in force)"]);
+        }
+
+        text.Append(TextTable.Render(rows));
+        Annuities(text, rulebook.Annuities.TryGetValue(date.Year, out var a) ? [a] : []);
+        return text.ToString();
+    }
+
+    private static string InForceJson(Rulebook rulebook, LocalDate date)
+    {
+        var values = new JsonObject();
+        foreach (var (name, value, _) in InForce(rulebook, date))
+        {
+            values[name] = value;
+        }
+
+        var result = new JsonObject
+        {
+            ["rulebook"] = rulebook.Id,
+            ["on"] = LocalDatePattern.Iso.Format(date),
+            ["currency"] = rulebook.Currency.Code,
+            ["timeZone"] = rulebook.TimeZone.Id,
+            ["parameters"] = values,
+        };
+        if (rulebook.Annuities.TryGetValue(date.Year, out var a))
+        {
+            result["annuity"] = new JsonObject
+            {
+                ["year"] = a.Year,
+                ["budget"] = new JsonObject
+                {
+                    ["actions"] = a.Budget.Actions.ToString(),
+                    ["training"] = a.Budget.Training.ToString(),
+                    ["consultancy"] = a.Budget.Consultancy.ToString(),
+                    ["total"] = a.Budget.Total.ToString(),
+                },
+                ["capacity"] = a.Capacity,
+                ["windows"] = new JsonObject
+                {
+                    ["applications"] = Window(a.Applications),
+                    ["training"] = Window(a.Training),
+                    ["expenses"] = Window(a.Expenses),
+                },
+            };
+        }
+
+        return result.ToJsonString(Indented);
+    }
+
+    /// <summary>Each parameter's value in force on a date and the date it started, from the rulebook's timelines.</summary>
+    private static List<(string Name, string? Value, string? Since)> InForce(Rulebook rulebook, LocalDate date)
+    {
+        using var document = JsonDocument.Parse(rulebook.ToJson());
+        var parameters = document.RootElement.GetProperty("parameters");
+        var list = new List<(string, string?, string?)>();
+        foreach (var p in Parameters.All)
+        {
+            string? since = null;
+            foreach (var entry in parameters.GetProperty(p.Group).GetProperty(p.Key).EnumerateArray())
+            {
+                var from = entry.GetProperty("from").GetString()!;
+                if (LocalDatePattern.Iso.Parse(from).Value <= date)
+                {
+                    since = from;
+                }
+            }
+
+            list.Add((p.Name, p.FormatOn(rulebook, date), since));
+        }
+
+        return list;
+    }
+
+    private static void Header(StringBuilder text, Rulebook rulebook)
+    {
+        text.Append(CultureInfo.InvariantCulture, $"Rulebook {rulebook.Id}: {rulebook.Name}\n");
+        text.Append(CultureInfo.InvariantCulture, $"Currency {rulebook.Currency.Code}, time zone {rulebook.TimeZone.Id}");
+        if (rulebook.BasedOn is { } b)
+        {
+            text.Append(CultureInfo.InvariantCulture, $", based on '{b}'");
+        }
+
+        if (rulebook.Illustrative)
+        {
+            text.Append(", illustrative figures");
+        }
+
+        text.Append('\n');
+        if (rulebook.Description is { } description)
+        {
+            text.Append(description).Append('\n');
+        }
+
+        text.Append('\n');
+    }
+
+    private static void Annuities(StringBuilder text, IEnumerable<AnnuityRules> annuities)
+    {
+        List<IReadOnlyList<string>> rows = [["annuity", "actions", "training", "consultancy", "total", "capacity", "applications", "training window", "expenses"]];
+        foreach (var a in annuities)
+        {
+            rows.Add([
+                a.Year.ToString(CultureInfo.InvariantCulture),
+                a.Budget.Actions.ToString("N", CultureInfo.InvariantCulture),
+                a.Budget.Training.ToString("N", CultureInfo.InvariantCulture),
+                a.Budget.Consultancy.ToString("N", CultureInfo.InvariantCulture),
+                a.Budget.Total.ToString("N", CultureInfo.InvariantCulture),
+                a.Capacity.ToString(CultureInfo.InvariantCulture),
+                Window(a.Applications),
+                Window(a.Training),
+                Window(a.Expenses),
+            ]);
+        }
+
+        if (rows.Count > 1)
+        {
+            text.Append('\n').Append(TextTable.Render(rows));
+        }
+    }
+
+    private static string Window(DateInterval w) => LocalDatePattern.Iso.Format(w.Start) + " .. " + LocalDatePattern.Iso.Format(w.End);
+}

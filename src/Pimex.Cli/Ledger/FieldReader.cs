@@ -1,0 +1,406 @@
+using System.Globalization;
+using System.Text.Json;
+using NodaTime;
+using NodaTime.Text;
+using Pimex.Common;
+using Pimex.Monetary;
+
+namespace Pimex.Cli.Ledger;
+
+/// <summary>A problem found in a ledger: its line, the JSON path inside the line, a stable code and a message.</summary>
+/// <param name="Line">The line number, from 1; 0 for the ledger as a whole.</param>
+/// <param name="Path">The JSON path inside the line, such as <c>$.actor.role</c>.</param>
+/// <param name="Code">A code of <see cref="LedgerErrors"/>.</param>
+/// <param name="Message">A readable message.</param>
+internal sealed record LedgerError(int Line, string Path, string Code, string Message)
+{
+    /// <summary>The form <c>line 12: PIMEX-LEDGER-003 $.command: message</c>.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Line > 0
+        ? string.Create(CultureInfo.InvariantCulture, $"line {Line}: {Code} {Path}: {Message}")
+        : $"{Code} {Path}: {Message}";
+}
+
+/// <summary>
+/// Reads the fields of one JSON object of a ledger line, recording every problem with its path.
+/// Getters never throw: on a problem they record an error and return a placeholder, and the
+/// caller discards the line when <see cref="Errors"/> grew.
+/// </summary>
+internal sealed class FieldReader
+{
+    private readonly Dictionary<string, JsonElement> members = new(StringComparer.Ordinal);
+    private readonly HashSet<string> used = new(StringComparer.Ordinal);
+
+    private FieldReader(int line, string path, List<LedgerError> errors)
+    {
+        Line = line;
+        Path = path;
+        Errors = errors;
+    }
+
+    /// <summary>The largest amount accepted, in absolute value: far above any programme's figures, far below decimal overflow.</summary>
+    public const decimal MaxAmount = 1_000_000_000_000_000m;
+
+    /// <summary>The largest staff count or number of hours accepted.</summary>
+    public const decimal MaxQuantity = 1_000_000_000m;
+
+    /// <summary>The placeholder id returned when an id is missing or blank.</summary>
+    public const string Placeholder = "?";
+
+    public int Line { get; }
+
+    public string Path { get; }
+
+    public List<LedgerError> Errors { get; }
+
+    /// <summary>Opens an object, reporting a wrong type and duplicate keys; null when not an object.</summary>
+    public static FieldReader? Open(JsonElement element, int line, string path, List<LedgerError> errors)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add(new LedgerError(line, path, path == "$" ? LedgerErrors.NotAnObject : LedgerErrors.WrongType, $"Expected an object, found {Describe(element)}."));
+            return null;
+        }
+
+        var reader = new FieldReader(line, path, errors);
+        foreach (var property in element.EnumerateObject())
+        {
+            if (!reader.members.TryAdd(property.Name, property.Value))
+            {
+                reader.Error(property.Name, LedgerErrors.DuplicateKey, $"The key '{property.Name}' appears more than once.");
+            }
+        }
+
+        return reader;
+    }
+
+    public static string Describe(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        JsonValueKind.Null => "null",
+        _ => "nothing",
+    };
+
+    public static string Child(string path, string name) => path + "." + name;
+
+    public static string Index(string path, int index) =>
+        path + "[" + index.ToString(CultureInfo.InvariantCulture) + "]";
+
+    public void Error(string field, string code, string message) => Errors.Add(new LedgerError(Line, Child(Path, field), code, message));
+
+    public bool Has(string name) => members.TryGetValue(name, out var e) && e.ValueKind != JsonValueKind.Null;
+
+    /// <summary>Reports every field that no getter asked for.</summary>
+    /// <param name="expected">The fields the object may have, for the message.</param>
+    public void RejectUnknown(IEnumerable<string> expected)
+    {
+        foreach (var name in members.Keys.Where(k => !used.Contains(k)).Order(StringComparer.Ordinal))
+        {
+            Error(name, LedgerErrors.UnknownField, $"Unknown field '{name}'; expected one of: {string.Join(", ", expected)}.");
+        }
+    }
+
+    public string String(string name) => TryString(name, out var text) ? text : string.Empty;
+
+    public string? OptionalString(string name)
+    {
+        if (Has(name))
+        {
+            return String(name);
+        }
+
+        Touch(name);
+        return null;
+    }
+
+    /// <summary>A non-blank identifier; <see cref="Placeholder"/> when missing or blank.</summary>
+    public string Id(string name)
+    {
+        var text = String(name);
+        if (members.ContainsKey(name) && string.IsNullOrWhiteSpace(text))
+        {
+            Error(name, LedgerErrors.InvalidValue, $"'{name}' must not be blank.");
+        }
+
+        return string.IsNullOrWhiteSpace(text) ? Placeholder : text;
+    }
+
+    public CompanyId Company(string name = "company") => new(Id(name));
+
+    public int Int(string name)
+    {
+        if (!Get(name, JsonValueKind.Number, out var e))
+        {
+            return 0;
+        }
+
+        if (e.TryGetInt32(out var value))
+        {
+            return value;
+        }
+
+        Error(name, LedgerErrors.InvalidValue, $"{e.GetRawText()} is not a whole number.");
+        return 0;
+    }
+
+    public decimal Decimal(string name)
+    {
+        if (!Get(name, JsonValueKind.Number, out var e))
+        {
+            return 0m;
+        }
+
+        if (e.TryGetDecimal(out var value) && Math.Abs(value) <= MaxQuantity)
+        {
+            return value;
+        }
+
+        Error(name, LedgerErrors.InvalidValue, $"{e.GetRawText()} is not a number from -{MaxQuantity:0} to {MaxQuantity:0}.");
+        return 0m;
+    }
+
+    public bool Bool(string name)
+    {
+        if (!members.TryGetValue(name, out var e))
+        {
+            Missing(name);
+            return false;
+        }
+
+        used.Add(name);
+        if (e.ValueKind is JsonValueKind.True or JsonValueKind.False)
+        {
+            return e.GetBoolean();
+        }
+
+        Error(name, LedgerErrors.WrongType, $"Expected true or false, found {Describe(e)}.");
+        return false;
+    }
+
+    public bool OptionalBool(string name, bool fallback)
+    {
+        if (Has(name))
+        {
+            return Bool(name);
+        }
+
+        Touch(name);
+        return fallback;
+    }
+
+    public Money Money(string name)
+    {
+        if (!TryString(name, out var text))
+        {
+            return default;
+        }
+
+        if (Monetary.Money.TryParse(text, out var money) && money.Amount == ParseAmount(text) && Math.Abs(money.Amount) <= MaxAmount)
+        {
+            return money;
+        }
+
+        Error(name, LedgerErrors.InvalidValue, $"'{text}' is not an amount such as \"EUR 2500.00\" (currency code, a space, at most the currency's decimals, at most {MaxAmount:0} in absolute value).");
+        return default;
+    }
+
+    public Money? OptionalMoney(string name)
+    {
+        if (Has(name))
+        {
+            return Money(name);
+        }
+
+        Touch(name);
+        return null;
+    }
+
+    public LocalDate Date(string name)
+    {
+        if (!TryString(name, out var text))
+        {
+            return default;
+        }
+
+        var parsed = LocalDatePattern.Iso.Parse(text);
+        if (parsed.Success)
+        {
+            return parsed.Value;
+        }
+
+        Error(name, LedgerErrors.InvalidValue, $"'{text}' is not a date such as 2016-04-20 (yyyy-MM-dd).");
+        return default;
+    }
+
+    public Instant Instant(string name)
+    {
+        if (!TryString(name, out var text))
+        {
+            return default;
+        }
+
+        var parsed = InstantPattern.ExtendedIso.Parse(text);
+        if (parsed.Success)
+        {
+            return parsed.Value;
+        }
+
+        Error(name, LedgerErrors.InvalidValue, $"'{text}' is not a UTC instant such as 2016-04-20T09:00:00Z.");
+        return default;
+    }
+
+    public Rate Percent(string name)
+    {
+        if (!TryString(name, out var text))
+        {
+            return default;
+        }
+
+        if (text.EndsWith('%')
+            && decimal.TryParse(text.AsSpan(0, text.Length - 1), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var percent)
+            && percent <= 100m)
+        {
+            return Rate.FromPercent(percent);
+        }
+
+        Error(name, LedgerErrors.InvalidValue, $"'{text}' is not a percentage from 0% to 100%, such as \"30%\".");
+        return default;
+    }
+
+    /// <summary>An enum value by its camel-case name, such as <c>companyPremises</c>.</summary>
+    public TEnum Enum<TEnum>(string name)
+        where TEnum : struct, Enum
+    {
+        if (!TryString(name, out var text))
+        {
+            return default;
+        }
+
+        foreach (var value in System.Enum.GetValues<TEnum>())
+        {
+            if (string.Equals(NameOf(value), text, StringComparison.Ordinal))
+            {
+                return value;
+            }
+        }
+
+        Error(name, LedgerErrors.InvalidValue, $"'{text}' is not one of: {string.Join(", ", System.Enum.GetValues<TEnum>().Select(v => NameOf(v)))}.");
+        return default;
+    }
+
+    public static string NameOf<TEnum>(TEnum value)
+        where TEnum : struct, Enum
+    {
+        var name = value.ToString();
+        return char.ToLowerInvariant(name[0]) + name[1..];
+    }
+
+    public FieldReader? Object(string name) =>
+        Get(name, JsonValueKind.Object, out var e) ? Open(e, Line, Child(Path, name), Errors) : null;
+
+    /// <summary>The items of an array field; empty when missing (after reporting it) or of the wrong type.</summary>
+    public IReadOnlyList<(JsonElement Element, string Path)> Array(string name, bool required = true)
+    {
+        if (!required && !Has(name))
+        {
+            Touch(name);
+            return [];
+        }
+
+        if (!Get(name, JsonValueKind.Array, out var e))
+        {
+            return [];
+        }
+
+        var path = Child(Path, name);
+        return [.. e.EnumerateArray().Select((item, i) => (item, Index(path, i)))];
+    }
+
+    public IReadOnlyList<FieldReader> Objects(string name, bool required = true) =>
+        [.. Array(name, required).Select(item => Open(item.Element, Line, item.Path, Errors)).OfType<FieldReader>()];
+
+    public EquatableArray<string> Strings(string name)
+    {
+        var items = new List<string>();
+        foreach (var (element, path) in Array(name))
+        {
+            if (element.ValueKind == JsonValueKind.String)
+            {
+                items.Add(element.GetString()!);
+            }
+            else
+            {
+                Errors.Add(new LedgerError(Line, path, LedgerErrors.WrongType, $"Expected a string, found {Describe(element)}."));
+            }
+        }
+
+        return new EquatableArray<string>(items);
+    }
+
+    /// <summary>An object of names to whole numbers, such as survey scores by question.</summary>
+    public EquatableDictionary<string, int> IntMap(string name)
+    {
+        var map = default(EquatableDictionary<string, int>);
+        if (!Has(name))
+        {
+            Touch(name);
+            return map;
+        }
+
+        if (Object(name) is not { } inner)
+        {
+            return map;
+        }
+
+        foreach (var key in inner.members.Keys.ToList())
+        {
+            map = map.SetItem(key, inner.Int(key));
+        }
+
+        return map;
+    }
+
+    private static decimal ParseAmount(string text) =>
+        decimal.Parse(text.AsSpan(4), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+
+    private bool TryString(string name, out string text)
+    {
+        text = Get(name, JsonValueKind.String, out var e) ? e.GetString()! : string.Empty;
+        return e.ValueKind == JsonValueKind.String;
+    }
+
+    private void Touch(string name) => used.Add(name);
+
+    private void Missing(string name) => Error(name, LedgerErrors.MissingField, $"The field '{name}' is required.");
+
+    private bool Get(string name, JsonValueKind kind, out JsonElement element)
+    {
+        used.Add(name);
+        if (!members.TryGetValue(name, out element))
+        {
+            Missing(name);
+            return false;
+        }
+
+        if (element.ValueKind != kind)
+        {
+            Error(name, LedgerErrors.WrongType, $"Expected {Describe(kind)}, found {Describe(element)}.");
+            return false;
+        }
+
+        return true;
+    }
+
+    private static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        _ => kind.ToString(),
+    };
+}

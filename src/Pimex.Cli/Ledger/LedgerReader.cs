@@ -1,0 +1,318 @@
+using System.Collections.Frozen;
+using System.Text;
+using System.Text.Json;
+using NodaTime;
+using Pimex.Admission;
+using Pimex.Common;
+using Pimex.Editions;
+using Pimex.Participation;
+using Pimex.Promotion;
+using Pimex.StateAid;
+
+namespace Pimex.Cli.Ledger;
+
+/// <summary>What reading a ledger gave: every command with its line, or every problem found.</summary>
+/// <param name="Entries">The commands, in line order; empty when there are errors.</param>
+/// <param name="Errors">Every problem, in line order; empty when the ledger is well formed.</param>
+internal sealed record LedgerReadResult(IReadOnlyList<LedgerEntry> Entries, IReadOnlyList<LedgerError> Errors)
+{
+    public bool IsSuccess => Errors.Count == 0;
+}
+
+/// <summary>
+/// Reads a ledger in the JSON-lines format of <c>docs/ledger-format.md</c>: one command per line.
+/// Blank lines and lines starting with <c>//</c> are skipped. Every line is read before anything is
+/// applied, and any problem on any line makes the whole ledger unreadable: all problems are
+/// reported, each with its line number, path and code, and no command is returned.
+/// </summary>
+internal static class LedgerReader
+{
+    /// <summary>The largest ledger accepted, in characters (16 MiB).</summary>
+    public const int MaxCharacters = 16 * 1024 * 1024;
+
+    /// <summary>The deepest nesting accepted on one line.</summary>
+    public const int MaxDepth = 16;
+
+    /// <summary>The fields every command has.</summary>
+    public static readonly IReadOnlyList<string> CommonFields = ["command", "at", "actor"];
+
+    private static readonly CommandSpec[] SpecList =
+    [
+        new("openEdition", ["year"], (r, at, actor) => new OpenEdition(at, actor, r.Int("year"))),
+        new("apply", ["company", "name", "sector", "region", "staff", "turnover", "balanceSheet", "related", "declaredAid"], ReadApply),
+        new("admit", ["company"], (r, at, actor) => new Admit(at, actor, r.Company())),
+        new("scheduleSession", ["session", "date", "venue", "topic", "capacity"], (r, at, actor) =>
+            new ScheduleSession(at, actor, new GroupSession(r.Id("session"), r.Date("date"), r.String("venue"), r.String("topic"), r.Int("capacity")))),
+        new("recordExpense", ["line", "amount", "description"], (r, at, actor) =>
+            new RecordExpense(at, actor, r.Enum<BudgetLine>("line"), r.Money("amount"), r.String("description"))),
+        new("assignTechnician", ["company", "technician"], (r, at, actor) => new AssignTechnician(at, actor, r.Company(), r.String("technician"))),
+        new("recordAttendance", ["company", "session"], (r, at, actor) => new RecordAttendance(at, actor, r.Company(), r.String("session"))),
+        new("recordTutorial", ["company", "tutorial", "date", "venue", "record"], (r, at, actor) =>
+            new RecordTutorial(at, actor, r.Company(), new Tutorial(r.String("tutorial"), r.Date("date"), r.Enum<VenueKind>("venue"), r.String("record")))),
+        new("recordTrainingPill", ["company", "topic", "date", "attendeeRole"], (r, at, actor) =>
+            new RecordTrainingPill(at, actor, r.Company(), new TrainingPill(r.String("topic"), r.Date("date"), r.String("attendeeRole")))),
+        new("requestConsultancy", ["company", "hours", "topic"], (r, at, actor) =>
+            new RequestConsultancy(at, actor, r.Company(), r.Decimal("hours"), r.String("topic"))),
+        new("submitSwot", ["company", "strengths", "weaknesses", "opportunities", "threats"], (r, at, actor) =>
+            new SubmitSwot(at, actor, r.Company(), new Swot(r.Strings("strengths"), r.Strings("weaknesses"), r.Strings("opportunities"), r.Strings("threats")))),
+        new("reviewSwot", ["company", "accept", "comment"], (r, at, actor) => new ReviewSwot(at, actor, r.Company(), r.Bool("accept"), r.OptionalString("comment"))),
+        new("submitRoadmap", ["company", "horizon", "targetMarkets", "objectives", "actions", "indicators"], ReadRoadmap),
+        new("reviewRoadmap", ["company", "accept", "comment"], (r, at, actor) => new ReviewRoadmap(at, actor, r.Company(), r.Bool("accept"), r.OptionalString("comment"))),
+        new("submitClaim", ["company", "claim", "invoice", "supplier", "invoiceDate", "category", "description", "net", "vat", "vatRecoverable"], (r, at, actor) =>
+            new SubmitClaim(at, actor, r.Company(), new ExpenseClaim(
+                r.Id("claim"), r.String("invoice"), r.String("supplier"), r.Date("invoiceDate"), r.String("category"), r.String("description"),
+                r.Money("net"), r.Money("vat"), r.Bool("vatRecoverable")))),
+        new("verifyClaim", ["company", "claim", "verdict", "approvedAmount", "reason"], ReadVerification),
+        new("answerSurvey", ["company", "overall", "questions"], (r, at, actor) =>
+            new AnswerSurvey(at, actor, r.Company(), new SurveyAnswer(r.Int("overall"), r.IntMap("questions")))),
+        new("complete", ["company"], (r, at, actor) => new Complete(at, actor, r.Company())),
+        new("withdraw", ["company", "reason"], (r, at, actor) => new Withdraw(at, actor, r.Company(), r.String("reason"))),
+        new("exclude", ["company", "reason"], (r, at, actor) => new Exclude(at, actor, r.Company(), r.String("reason"))),
+    ];
+
+    private static readonly FrozenDictionary<string, CommandSpec> Specs = SpecList.ToFrozenDictionary(s => s.Name, StringComparer.Ordinal);
+
+    /// <summary>The command names, in documentation order.</summary>
+    public static IEnumerable<string> CommandNames => SpecList.Select(s => s.Name);
+
+    /// <summary>The fields of one command besides the common ones.</summary>
+    /// <param name="command">The command's name.</param>
+    /// <returns>Its own fields.</returns>
+    public static IReadOnlyList<string> FieldsOf(string command) => Specs[command].Fields;
+
+    /// <summary>Reads a whole ledger.</summary>
+    /// <param name="text">The ledger's text.</param>
+    /// <returns>The commands, or every problem.</returns>
+    public static LedgerReadResult Read(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var errors = new List<LedgerError>();
+        if (text.Length > MaxCharacters)
+        {
+            errors.Add(new LedgerError(0, "$", LedgerErrors.TooLarge, $"The ledger has {text.Length} characters; at most {MaxCharacters} are accepted."));
+            return new LedgerReadResult([], errors);
+        }
+
+        var entries = new List<LedgerEntry>();
+        var lines = text.Split('\n');
+        for (int i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i].TrimEnd('\r');
+            if (i == 0)
+            {
+                line = line.TrimStart('\uFEFF');
+            }
+
+            var trimmed = line.Trim();
+            if (trimmed.Length == 0 || trimmed.StartsWith("//", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (ReadLine(trimmed, i + 1, errors) is { } command)
+            {
+                entries.Add(new LedgerEntry(i + 1, command));
+            }
+        }
+
+        if (errors.Count == 0 && entries.Count == 0)
+        {
+            errors.Add(new LedgerError(0, "$", LedgerErrors.Empty, "The ledger holds no command."));
+        }
+
+        return errors.Count == 0 ? new LedgerReadResult(entries, []) : new LedgerReadResult([], errors);
+    }
+
+    /// <summary>Reads one line: a command, or null after recording its problems.</summary>
+    /// <param name="json">The line's text.</param>
+    /// <param name="line">Its number.</param>
+    /// <param name="errors">Where problems go.</param>
+    /// <returns>The command, or null.</returns>
+    public static LedgerCommand? ReadLine(string json, int line, List<LedgerError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        int before = errors.Count;
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = MaxDepth });
+        }
+        catch (JsonException ex)
+        {
+            var tooDeep = NestsDeeperThan(json, MaxDepth);
+            errors.Add(new LedgerError(
+                line,
+                "$",
+                tooDeep ? LedgerErrors.TooLarge : LedgerErrors.MalformedJson,
+                tooDeep ? $"The line is nested more than {MaxDepth} levels deep." : $"Not valid JSON (position {(ex.BytePositionInLine ?? 0) + 1}): {ex.Message}"));
+            return null;
+        }
+        catch (ArgumentException ex)
+        {
+            // A lone UTF-16 surrogate cannot be transcoded to UTF-8.
+            errors.Add(new LedgerError(line, "$", LedgerErrors.MalformedJson, $"Not valid text: {ex.Message}"));
+            return null;
+        }
+
+        using (document)
+        {
+            var r = FieldReader.Open(document.RootElement, line, "$", errors);
+            if (r is null)
+            {
+                return null;
+            }
+
+            if (!r.Has("command"))
+            {
+                r.Error("command", LedgerErrors.MissingField, $"Every line names its command; one of: {string.Join(", ", CommandNames)}.");
+                return null;
+            }
+
+            var name = r.String("command");
+            if (errors.Count > before)
+            {
+                return null;
+            }
+
+            if (!Specs.TryGetValue(name, out var spec))
+            {
+                r.Error("command", LedgerErrors.UnknownCommand, $"'{name}' is not a command; one of: {string.Join(", ", CommandNames)}.");
+                return null;
+            }
+
+            var at = r.Instant("at");
+            var actor = ReadActor(r);
+            var command = spec.Read(r, at, actor);
+            r.RejectUnknown(CommonFields.Concat(spec.Fields));
+            return errors.Count > before ? null : command;
+        }
+    }
+
+    /// <summary>Whether the text opens more than <paramref name="maxDepth"/> nested objects or arrays before any syntax error.</summary>
+    private static bool NestsDeeperThan(string json, int maxDepth)
+    {
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json), new JsonReaderOptions { MaxDepth = int.MaxValue });
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && reader.CurrentDepth >= maxDepth)
+                {
+                    return true;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // A syntax error before the depth limit: malformed.
+        }
+
+        return false;
+    }
+
+    private static Actor ReadActor(FieldReader r)
+    {
+        var a = r.Object("actor");
+        if (a is null)
+        {
+            return new Actor(FieldReader.Placeholder, ActorRole.ProgrammeManager);
+        }
+
+        var id = a.Id("id");
+        var role = a.Enum<ActorRole>("role");
+        CompanyId? company = null;
+        if (role == ActorRole.CompanyRepresentative)
+        {
+            company = a.Company("company");
+        }
+        else if (a.Has("company"))
+        {
+            a.String("company");
+            a.Error("company", LedgerErrors.InvalidValue, "Only a companyRepresentative acts for a company.");
+        }
+
+        a.RejectUnknown(["id", "role", "company"]);
+        return new Actor(id, role, company);
+    }
+
+    private static Apply ReadApply(FieldReader r, Instant at, Actor actor)
+    {
+        var company = r.Company();
+        var name = r.OptionalString("name");
+        var sector = r.OptionalString("sector");
+        var region = r.String("region");
+        var own = ReadFigures(r);
+        var related = new List<RelatedEnterprise>();
+        foreach (var e in r.Objects("related", required: false))
+        {
+            related.Add(new RelatedEnterprise(e.String("name"), e.Percent("share"), ReadFigures(e)));
+            e.RejectUnknown(["name", "share", "staff", "turnover", "balanceSheet"]);
+        }
+
+        var aid = new List<AidReceived>();
+        foreach (var e in r.Objects("declaredAid", required: false))
+        {
+            aid.Add(new AidReceived(e.Money("amount"), e.Date("grantedOn"), e.String("grantingBody")));
+            e.RejectUnknown(["amount", "grantedOn", "grantingBody"]);
+        }
+
+        var application = new CompanyApplication(company, region, new CompanyProfile(own, new EquatableArray<RelatedEnterprise>(related)), new EquatableArray<AidReceived>(aid));
+        return new Apply(at, actor, application, name, sector);
+    }
+
+    private static EnterpriseFigures ReadFigures(FieldReader r) =>
+        new(r.Decimal("staff"), r.Money("turnover"), r.Money("balanceSheet"));
+
+    private static SubmitRoadmap ReadRoadmap(FieldReader r, Instant at, Actor actor)
+    {
+        var company = r.Company();
+        DateInterval horizon = new(new LocalDate(2000, 1, 1), new LocalDate(2000, 1, 1));
+        if (r.Object("horizon") is { } h)
+        {
+            var start = h.Date("start");
+            var end = h.Date("end");
+            h.RejectUnknown(["start", "end"]);
+            if (end < start)
+            {
+                h.Error("end", LedgerErrors.InvalidValue, "The horizon ends before it starts.");
+            }
+            else
+            {
+                horizon = new DateInterval(start, end);
+            }
+        }
+
+        var markets = r.Strings("targetMarkets");
+        var objectives = r.Strings("objectives");
+        var actions = new List<RoadmapAction>();
+        foreach (var e in r.Objects("actions"))
+        {
+            actions.Add(new RoadmapAction(e.String("description"), e.String("market"), e.Date("due")));
+            e.RejectUnknown(["description", "market", "due"]);
+        }
+
+        var indicators = r.Strings("indicators");
+        return new SubmitRoadmap(at, actor, company, new Roadmap(horizon, markets, objectives, new EquatableArray<RoadmapAction>(actions), indicators));
+    }
+
+    private static VerifyClaim ReadVerification(FieldReader r, Instant at, Actor actor)
+    {
+        var company = r.Company();
+        var claim = r.String("claim");
+        var verdict = r.Enum<ClaimVerdict>("verdict");
+        var amount = r.OptionalMoney("approvedAmount");
+        var reason = r.OptionalString("reason");
+        if (verdict == ClaimVerdict.ApprovedInPart && amount is null && r.Has("verdict"))
+        {
+            r.Error("approvedAmount", LedgerErrors.MissingField, "A partial approval (approvedInPart) needs the approved amount.");
+        }
+        else if (verdict != ClaimVerdict.ApprovedInPart && amount is not null)
+        {
+            r.Error("approvedAmount", LedgerErrors.UnknownField, "Only a partial approval (approvedInPart) has an approved amount.");
+        }
+
+        return new VerifyClaim(at, actor, company, claim, new ClaimVerification(verdict, amount ?? default, reason));
+    }
+
+    private sealed record CommandSpec(string Name, IReadOnlyList<string> Fields, Func<FieldReader, Instant, Actor, LedgerCommand> Read);
+}

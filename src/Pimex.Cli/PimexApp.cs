@@ -1,0 +1,46 @@
+using System.CommandLine;
+using Pimex.Cli.Commands;
+using Pimex.Cli.IO;
+
+namespace Pimex.Cli;
+
+/// <summary>
+/// The <c>pimex</c> tool: builds its command tree and runs one command line. Everything it
+/// prints goes to the writers it is given and every file it reads comes from the file source, so
+/// tests run it in-process.
+/// </summary>
+internal static class PimexApp
+{
+    /// <summary>Runs one command line.</summary>
+    /// <param name="args">The arguments, without the program name.</param>
+    /// <param name="stdout">Where results go.</param>
+    /// <param name="stderr">Where diagnostics go.</param>
+    /// <param name="files">Where files are read from.</param>
+    /// <returns>The exit code (see <see cref="ExitCodes"/>).</returns>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, IFileSource files)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var context = new CliContext(stdout, stderr, files);
+        var root = new RootCommand("pimex: adapt and check PIMEX rulebooks, and run an edition from a ledger of commands.")
+        {
+            ReportCommands.Report(context),
+            ReportCommands.RunLedger(context),
+            RulesCommands.Create(context),
+            LedgerCommands.Create(context),
+        };
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                context.Fail(error.Message);
+            }
+
+            stderr.WriteLine("Run 'pimex --help' for usage.");
+            return ExitCodes.Unreadable;
+        }
+
+        return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+    }
+}

@@ -1,0 +1,52 @@
+using Pimex.Cli.Ledger;
+using Pimex.Cli.Tests.Support;
+
+namespace Pimex.Cli.Tests;
+
+public class Edition2016GeneratorTest
+{
+    [Fact]
+    public void EmbeddedLedger_IsTheGeneratorsOutput()
+    {
+        // If this fails after a change to the generator, regenerate the embedded file:
+        //   dotnet run --project src/Pimex.Cli -- ledger generate-2016 > src/Pimex.Cli/Data/extremadura-2016.jsonl
+        Assert.Equal(Edition2016Generator.Generate(), Tool.Ledger2016.Replace("\r\n", "\n", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Generate_IsDeterministic()
+    {
+        Assert.Equal(Edition2016Generator.Generate(), Edition2016Generator.Generate());
+    }
+
+    [Fact]
+    public void Generate_WritesCommandsInTimeOrderWithPlausibleCompanies()
+    {
+        var commands = Edition2016Generator.Commands();
+        var applications = commands.OfType<Apply>().ToList();
+
+        Assert.Equal(commands.OrderBy(c => c.At), commands);
+        Assert.Equal(33, applications.Count);
+        Assert.Equal(33, applications.Select(a => a.Application.Company).Distinct().Count());
+        Assert.All(applications, a =>
+        {
+            Assert.Equal("ES43", a.Application.Region);
+            Assert.Matches("^B(06|10)[0-9]{6}$", a.Application.Company.Value);
+            Assert.False(string.IsNullOrWhiteSpace(a.CompanyName));
+        });
+        Assert.All(applications.Take(30), a => Assert.InRange(a.Application.Profile.Own.Staff, 3m, 140m));
+        Assert.Contains(applications, a => a.Application.Profile.Related.Count > 0);
+        Assert.Contains(applications, a => a.Application.DeclaredAid.Count > 0);
+        Assert.Equal(1, commands.Count(c => c is OpenEdition));
+        Assert.Equal(1, commands.Count(c => c is Withdraw));
+    }
+
+    [Fact]
+    public void EmbeddedLedger_IsPrintedByTheGenerateCommand()
+    {
+        var run = Tool.Run("ledger", "generate-2016");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(Tool.Ledger2016, run.Out);
+    }
+}

@@ -1,0 +1,76 @@
+using System.Text.Json;
+using Pimex.Cli.Tests.Support;
+
+namespace Pimex.Cli.Tests;
+
+public class ReportCommandTest
+{
+    private static readonly InMemoryFiles Files = new InMemoryFiles()
+        .With("2016.jsonl", Tool.Ledger2016)
+        .With("podravje.json", Fixtures.Partner)
+        .With("unknown.jsonl", Fixtures.Ledger(Fixtures.Open(), "{\"command\":\"promote\"}"));
+
+    [Fact]
+    public void Report_WithoutArguments_PrintsThe2016ReportWithItsBudgetAndThreeLines()
+    {
+        var run = Tool.Run("report");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.StartsWith("Edition report: extremadura-2016", run.Out, StringComparison.Ordinal);
+        Assert.Contains(run.OutLines, l => l.StartsWith("actions  ", StringComparison.Ordinal) && l.Contains("EUR 75,000.00", StringComparison.Ordinal));
+        Assert.Contains(run.OutLines, l => l.StartsWith("training  ", StringComparison.Ordinal) && l.Contains("EUR 5,000.00", StringComparison.Ordinal));
+        Assert.Contains(run.OutLines, l => l.StartsWith("consultancy  ", StringComparison.Ordinal) && l.Contains("EUR 8,280.00", StringComparison.Ordinal));
+        Assert.Contains(run.OutLines, l => l.StartsWith("total  ", StringComparison.Ordinal) && l.Contains("EUR 88,280.00", StringComparison.Ordinal));
+        Assert.Equal("pimex: extremadura-2016 (embedded): 5 of 629 commands were refused ('pimex run' lists them).", run.Error.TrimEnd());
+    }
+
+    [Fact]
+    public void Report_AsJson_Parses()
+    {
+        var run = Tool.Run("report", "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Out);
+        var report = json.RootElement;
+        Assert.Equal("extremadura-2016", report.GetProperty("edition").GetString());
+        Assert.Equal(30, report.GetProperty("participants").GetProperty("admitted").GetInt32());
+        Assert.Equal(1, report.GetProperty("participants").GetProperty("withdrawn").GetInt32());
+        Assert.Equal("EUR 88280.00", report.GetProperty("budget").GetProperty("total").GetProperty("allocated").GetString());
+        Assert.Equal(
+            [("actions", "EUR 75000.00"), ("training", "EUR 5000.00"), ("consultancy", "EUR 8280.00")],
+            report.GetProperty("budget").GetProperty("lines").EnumerateArray().Select(l => (l.GetProperty("line").GetString(), l.GetProperty("allocated").GetString())));
+        Assert.InRange(report.GetProperty("satisfaction").GetProperty("mean").GetDecimal(), 7.6m, 8.4m);
+        Assert.True(report.GetProperty("support").GetProperty("reachedCap").GetInt32() >= 3);
+    }
+
+    [Fact]
+    public void Report_OfTheEmbeddedLedgerFile_IsTheDefaultReport()
+    {
+        var embedded = Tool.Run("report");
+        var file = Tool.Run(Files, "report", "--ledger", "2016.jsonl");
+
+        Assert.Equal(0, file.ExitCode);
+        Assert.Equal(embedded.Out, file.Out);
+    }
+
+    [Fact]
+    public void Report_UnderAPartnerRulebook_RunsTheEditionUnderItsRules()
+    {
+        var run = Tool.Run(Files, "report", "--rulebook", "podravje.json");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.StartsWith("Edition report: podravje-2016", run.Out, StringComparison.Ordinal);
+        Assert.Matches(@"admitted\s+0\n", run.Out);
+        Assert.Contains("refused", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Report_WhenTheLedgerIsMalformed_ExitsTwoAndPrintsNoReport()
+    {
+        var run = Tool.Run(Files, "report", "--ledger", "unknown.jsonl");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Empty(run.Out);
+        Assert.Contains("line 2: PIMEX-LEDGER-003", run.Error, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,130 @@
+using System.Text.Json;
+using Pimex.Cli.Ledger;
+using Pimex.Cli.Tests.Support;
+using Pimex.Promotion;
+
+namespace Pimex.Cli.Tests;
+
+public class RunCommandTest
+{
+    private static readonly InMemoryFiles Files = new InMemoryFiles()
+        .With("2016.jsonl", Tool.Ledger2016)
+        .With("podravje.json", Fixtures.Partner)
+        .With("broken.json", Fixtures.BrokenPartner)
+        .With("refusals.jsonl", Fixtures.Ledger(Fixtures.Open(), Fixtures.Apply(), Fixtures.Admit(), Fixtures.Claim("C1", "F-1"), Fixtures.Claim("C2", "F-1"), Fixtures.Verify("C1")))
+        .With("unknown.jsonl", Fixtures.Ledger(Fixtures.Open(), Fixtures.Apply(), "{\"command\":\"promote\",\"at\":\"2016-03-21T09:00:00Z\"}", Fixtures.Admit()))
+        .With("noedition.jsonl", Fixtures.Ledger(Fixtures.Apply()))
+        .With("late.json", Fixtures.Partner.Replace("2002-01-01", "2024-01-01", StringComparison.Ordinal));
+
+    [Fact]
+    public void Run_Embedded2016_ListsTheRefusedCommandsWithLineAndCode_ThenTheReport()
+    {
+        var run = Tool.Run(Files, "run", "2016.jsonl");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Matches(@"^Ledger 2016\.jsonl: \d+ commands, \d+ applied, 5 refused\.", run.Out);
+        Assert.Matches(@"line \d+: PIMEX-ADM-004 ", run.Out);
+        Assert.Matches(@"line \d+: PIMEX-ADM-005 ", run.Out);
+        Assert.Matches(@"line \d+: PIMEX-ADM-001 ", run.Out);
+        Assert.Matches(@"line \d+: PIMEX-PART-004 ", run.Out);
+        Assert.Matches($@"line \d+: {PromotionErrors.DuplicateInvoice} Invoice ", run.Out);
+        Assert.Contains("Edition report: extremadura-2016", run.Out, StringComparison.Ordinal);
+        Assert.Contains("EUR 88,280.00", run.Out, StringComparison.Ordinal);
+        Assert.Empty(run.Error);
+    }
+
+    [Fact]
+    public void Run_WhenACommandIsRefused_ReportsItAndAppliesTheOthers()
+    {
+        var run = Tool.Run(Files, "run", "refusals.jsonl");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Ledger refusals.jsonl: 6 commands, 5 applied, 1 refused.", run.Out, StringComparison.Ordinal);
+        Assert.Contains("  line 5: PIMEX-PROMO-001 Invoice F-1 of B28000002 was already claimed (claim 'C1').", run.OutLines);
+    }
+
+    [Fact]
+    public void Run_AsJson_GivesTheLedgerSummaryAndTheReport()
+    {
+        var run = Tool.Run(Files, "run", "refusals.jsonl", "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Out);
+        var ledger = json.RootElement.GetProperty("ledger");
+        Assert.Equal(6, ledger.GetProperty("commands").GetInt32());
+        Assert.Equal(5, ledger.GetProperty("applied").GetInt32());
+        var refused = Assert.Single(ledger.GetProperty("refused").EnumerateArray());
+        Assert.Equal(5, refused.GetProperty("line").GetInt32());
+        Assert.Equal("submitClaim", refused.GetProperty("command").GetString());
+        Assert.Equal("Conflict", refused.GetProperty("status").GetString());
+        Assert.Equal(PromotionErrors.DuplicateInvoice, refused.GetProperty("errors")[0].GetProperty("code").GetString());
+        var report = json.RootElement.GetProperty("report");
+        Assert.Equal(1, report.GetProperty("participants").GetProperty("admitted").GetInt32());
+        Assert.Equal("EUR 1200.00", report.GetProperty("support").GetProperty("total").GetString());
+    }
+
+    [Fact]
+    public void Run_WhenALineIsAnUnknownCommand_ExitsTwoWithItsLineAndAppliesNothing()
+    {
+        var run = Tool.Run(Files, "run", "unknown.jsonl");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Empty(run.Out);
+        Assert.Contains("unknown.jsonl is not a valid ledger: 1 error(s); nothing was applied.", run.Error, StringComparison.Ordinal);
+        Assert.Contains($"line 3: {LedgerErrors.UnknownCommand} $.command: 'promote' is not a command", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_WhenTheLedgerOpensNoEdition_ExitsOne()
+    {
+        var run = Tool.Run(Files, "run", "noedition.jsonl");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Empty(run.Out);
+        Assert.Contains($"... and 1 command(s) refused with {LedgerErrors.NoEditionOpen}: no edition is open.", run.Error, StringComparison.Ordinal);
+        Assert.Contains("opened no edition", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Report_WhenTheRulebookHasNoRulesInForceForTheEdition_ExitsOneAndSaysWhy()
+    {
+        var run = Tool.Run(Files, "report", "--rulebook", "late.json");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Empty(run.Out);
+        Assert.Contains("line 6: PIMEX-ED-001 promotion.capPerCompany: 'promotion.capPerCompany' has no value in force on 2016-01-15.", run.ErrorLines.Select(l => l.Trim()));
+        Assert.Matches(@"\.\.\. and \d+ command\(s\) refused with PIMEX-LEDGER-101: no edition is open\.", run.Error);
+        Assert.DoesNotContain("line 7:", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_WhenTheLedgerIsMissing_ExitsTwo()
+    {
+        var run = Tool.Run(Files, "run", "nowhere.jsonl");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("nowhere.jsonl does not exist", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_WhenTheRulebookIsInvalid_ExitsOneAndRunsNothing()
+    {
+        var run = Tool.Run(Files, "run", "2016.jsonl", "--rulebook", "broken.json");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Empty(run.Out);
+        Assert.Contains("$.overrides.promotion.coffeeAllowance PIMEX-RB-013", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LedgerCheck_ReportsCommandsOrProblems()
+    {
+        var good = Tool.Run(Files, "ledger", "check", "refusals.jsonl");
+        var bad = Tool.Run(Files, "ledger", "check", "unknown.jsonl");
+
+        Assert.Equal(0, good.ExitCode);
+        Assert.Contains("refusals.jsonl: 6 commands (1 openEdition, 1 apply, 1 admit, 2 submitClaim, 1 verifyClaim).", good.Out, StringComparison.Ordinal);
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains($"line 3: {LedgerErrors.UnknownCommand}", bad.Out, StringComparison.Ordinal);
+    }
+}
