@@ -115,6 +115,9 @@ public class RulebookFuzzTest
     [InlineData("\"\uD800\"")]
     [InlineData("{\"id\": \"\uDC00\"}")]
     [InlineData("{\"id\":1,\"id\":2}")]
+    [InlineData("{\"id\": \"\\uD800\"}")]
+    [InlineData("{\"\\uDC00\": 1}")]
+    [InlineData("{\"annuities\": {\"\\uD800x\": 1}}")]
     public void LoadNeverThrows_ForTinyDocuments(string json) => CheckLoad(json, null);
 
     [Theory]
@@ -225,6 +228,16 @@ public class RulebookFuzzTest
     }
 
     [Fact]
+    public void LoadRefusesAnEscapedLoneSurrogate_AtItsPath()
+    {
+        var result = Rulebook.Load(BaseJson.Replace("\"name\": \"", "\"name\": \"\\uD800", StringComparison.Ordinal));
+
+        Assert.Equal(ResultStatus.Invalid, result.Status);
+        Assert.Contains(result.ValidationErrors, e => e.Identifier == "$.name");
+        Assert.All(result.ValidationErrors, e => Assert.Equal(RulebookErrors.InvalidValue, e.ErrorCode));
+    }
+
+    [Fact]
     public void LoadAcceptsCharactersOutsideTheBasicPlane()
     {
         var result = Rulebook.Load(BaseJson.Replace("\"name\": \"", "\"name\": \"\U0001F1EA\U0001F1F8 ", StringComparison.Ordinal));
@@ -302,6 +315,7 @@ internal static class DocumentMutator
     [
         "1e400", "-1e400", "99999999999999999999999999999", "79228162514264337593543950336", "-79228162514264337593543950336",
         "2147483648", "-2147483649", "-1", "-0", "0.5", "1E+2", "1e-400", "123456789012345678901234567890.123456789",
+        "\"\\uD800\"", "\"a\\uDC00b\"",
     ];
 
     private static readonly string[] OddAmounts =
@@ -459,7 +473,16 @@ internal static class DocumentMutator
                 break;
         }
 
-        var text = root.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true, MaxDepth = 1000 });
+        string text;
+        try
+        {
+            text = root.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true, MaxDepth = 1000 });
+        }
+        catch (InvalidOperationException)
+        {
+            return CharacterNoise(json, random); // a string that escapes an unpaired surrogate
+        }
+
         for (int i = 0; i < raw.Count; i++)
         {
             text = text.Replace("\"__RAW" + i + "__\"", raw[i], StringComparison.Ordinal);

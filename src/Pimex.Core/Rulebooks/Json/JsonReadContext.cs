@@ -62,16 +62,22 @@ internal sealed class JsonReadContext
         var members = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         foreach (var property in element.EnumerateObject())
         {
-            var childPath = Child(path, property.Name);
-            if (allowed is not null && !allowed.Contains(property.Name))
+            if (Text(() => property.Name) is not { } name)
             {
-                Error(childPath, RulebookErrors.UnknownField, $"Unknown field '{property.Name}'; expected one of: {string.Join(", ", allowed)}.");
+                Error(path, RulebookErrors.InvalidValue, UnpairedSurrogate("A key"));
                 continue;
             }
 
-            if (!members.TryAdd(property.Name, property.Value))
+            var childPath = Child(path, name);
+            if (allowed is not null && !allowed.Contains(name))
             {
-                Error(childPath, RulebookErrors.DuplicateKey, $"The key '{property.Name}' appears more than once.");
+                Error(childPath, RulebookErrors.UnknownField, $"Unknown field '{name}'; expected one of: {string.Join(", ", allowed)}.");
+                continue;
+            }
+
+            if (!members.TryAdd(name, property.Value))
+            {
+                Error(childPath, RulebookErrors.DuplicateKey, $"The key '{name}' appears more than once.");
             }
         }
 
@@ -108,7 +114,12 @@ internal sealed class JsonReadContext
             return null;
         }
 
-        var text = element.GetString()!;
+        if (Text(() => element.GetString()!) is not { } text)
+        {
+            Error(path, RulebookErrors.InvalidValue, UnpairedSurrogate("The string"));
+            return null;
+        }
+
         if (text.Length == 0)
         {
             Error(path, RulebookErrors.InvalidValue, "The string must not be empty.");
@@ -295,6 +306,25 @@ internal sealed class JsonReadContext
 
         return new DateInterval(start.Value, end.Value);
     }
+
+    /// <summary>
+    /// A string or key of the document, or null when it escapes an unpaired UTF-16 surrogate
+    /// (<c>"\uD800"</c> is well-formed JSON, but not text: reading it throws).
+    /// </summary>
+    private static string? Text(Func<string> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    private static string UnpairedSurrogate(string what) =>
+        what + " escapes an unpaired UTF-16 surrogate (such as \\uD800 alone): it is not text.";
 
     public static string Describe(JsonElement element) => element.ValueKind switch
     {
