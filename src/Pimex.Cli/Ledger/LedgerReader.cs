@@ -156,6 +156,12 @@ internal static class LedgerReader
 
         using (document)
         {
+            if (EscapesAnUnpairedSurrogate(json))
+            {
+                errors.Add(new LedgerError(line, "$", LedgerErrors.MalformedJson, "Not valid text: a \\u escape names an unpaired UTF-16 surrogate (such as \\uD800 alone)."));
+                return null;
+            }
+
             var r = FieldReader.Open(document.RootElement, line, "$", errors);
             if (r is null)
             {
@@ -186,6 +192,31 @@ internal static class LedgerReader
             r.RejectUnknown(CommonFields.Concat(spec.Fields));
             return errors.Count > before ? null : command;
         }
+    }
+
+    /// <summary>
+    /// Whether a string or key of a well-formed line escapes an unpaired surrogate
+    /// (<c>"\uD800"</c>): valid JSON, but reading it as text throws.
+    /// </summary>
+    private static bool EscapesAnUnpairedSurrogate(string json)
+    {
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json), new JsonReaderOptions { MaxDepth = MaxDepth });
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueIsEscaped)
+                {
+                    reader.GetString();
+                }
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            return true;
+        }
+
+        return false;
     }
 
     /// <summary>Whether the text opens more than <paramref name="maxDepth"/> nested objects or arrays before any syntax error.</summary>
