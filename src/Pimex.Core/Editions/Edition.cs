@@ -61,19 +61,8 @@ public sealed partial record Edition
     /// <param name="events">The stream, in order.</param>
     /// <returns>The edition.</returns>
     /// <exception cref="ArgumentException">The stream is empty or does not start with the opening.</exception>
-    public static Edition Replay(IEnumerable<EditionEvent> events)
-    {
-        ArgumentNullException.ThrowIfNull(events);
-        Edition? state = null;
-        foreach (var e in events)
-        {
-            state = state is null
-                ? e is EditionOpened opened ? Start(opened) : throw new ArgumentException("An edition's stream starts with EditionOpened.", nameof(events))
-                : state.Apply(e);
-        }
-
-        return state ?? throw new ArgumentException("An edition's stream cannot be empty.", nameof(events));
-    }
+    public static Edition Replay(IEnumerable<EditionEvent> events) =>
+        EventFold.Replay<Edition, EditionEvent, EditionOpened>(events, Start, static (state, e) => state.Apply(e), "An edition's");
 
     /// <summary>Applies one event: the state after it. Events are facts, so nothing is checked.</summary>
     /// <param name="e">The event.</param>
@@ -253,16 +242,8 @@ public sealed partial record Edition
     internal static Edition Start(EditionOpened opened) =>
         new Edition(opened.Edition, opened.Annuity, opened.RulesDate) with { Version = 1 };
 
-    internal Changed<Edition, EditionEvent> Emit(params EditionEvent[] events)
-    {
-        var state = this;
-        foreach (var e in events)
-        {
-            state = state.Apply(e);
-        }
-
-        return new Changed<Edition, EditionEvent>(state, [.. events]);
-    }
+    internal Changed<Edition, EditionEvent> Emit(params EditionEvent[] events) =>
+        EventFold.Emit(this, events, static (state, e) => state.Apply(e));
 
     internal Result<Changed<Edition, EditionEvent>>? Precheck(CommandContext context, bool actorAllowed, string what)
     {

@@ -79,7 +79,11 @@ public sealed record BudgetLineFigures(
     Money Released,
     Money Available,
     Rate ExecutionRate,
-    EquatableArray<FundAmount> Funding);
+    EquatableArray<FundAmount> Funding)
+{
+    /// <summary>The line's balance alone, in the shape of <see cref="BudgetTotals"/>.</summary>
+    internal BudgetTotals Balance => new(Allocated, Reserved, Spent, Released, Available, ExecutionRate);
+}
 
 /// <summary>The three budget lines added up.</summary>
 /// <param name="Allocated">The edition's budget.</param>

@@ -171,11 +171,10 @@ public sealed record EditionReport(
         var lines = new List<string[]> { BudgetHeader };
         foreach (var line in Budget.Lines)
         {
-            lines.Add([ReportFormat.Name(line.Line), ReportFormat.Text(line.Allocated), ReportFormat.Text(line.Reserved), ReportFormat.Text(line.Spent), ReportFormat.Text(line.Released), ReportFormat.Text(line.Available), line.ExecutionRate.ToString()]);
+            lines.Add(BalanceRow(ReportFormat.Name(line.Line), line.Balance));
         }
 
-        var total = Budget.Total;
-        lines.Add(["total", ReportFormat.Text(total.Allocated), ReportFormat.Text(total.Reserved), ReportFormat.Text(total.Spent), ReportFormat.Text(total.Released), ReportFormat.Text(total.Available), total.ExecutionRate.ToString()]);
+        lines.Add(BalanceRow("total", Budget.Total));
         Section(text, "Budget", TextTable.Render(lines));
 
         var funding = new List<string[]> { FundingHeader };
@@ -310,12 +309,7 @@ public sealed record EditionReport(
         {
             w.WriteStartObject();
             w.WriteString("line", ReportFormat.Name(line.Line));
-            w.WriteMoney("allocated", line.Allocated);
-            w.WriteMoney("reserved", line.Reserved);
-            w.WriteMoney("spent", line.Spent);
-            w.WriteMoney("released", line.Released);
-            w.WriteMoney("available", line.Available);
-            w.WriteRate("executionRate", line.ExecutionRate);
+            WriteBalance(w, line.Balance);
             w.WriteStartArray("funding");
             foreach (var share in line.Funding)
             {
@@ -331,14 +325,8 @@ public sealed record EditionReport(
         }
 
         w.WriteEndArray();
-        var total = Budget.Total;
         w.WriteStartObject("total");
-        w.WriteMoney("allocated", total.Allocated);
-        w.WriteMoney("reserved", total.Reserved);
-        w.WriteMoney("spent", total.Spent);
-        w.WriteMoney("released", total.Released);
-        w.WriteMoney("available", total.Available);
-        w.WriteRate("executionRate", total.ExecutionRate);
+        WriteBalance(w, Budget.Total);
         w.WriteEndObject();
         w.WriteStartArray("funds");
         foreach (var fund in Budget.Funds)
@@ -392,6 +380,19 @@ public sealed record EditionReport(
         w.WriteEndArray();
         w.WriteEndObject();
         w.WriteEndObject();
+    }
+
+    private static string[] BalanceRow(string name, BudgetTotals b) =>
+        [name, ReportFormat.Text(b.Allocated), ReportFormat.Text(b.Reserved), ReportFormat.Text(b.Spent), ReportFormat.Text(b.Released), ReportFormat.Text(b.Available), b.ExecutionRate.ToString()];
+
+    private static void WriteBalance(Utf8JsonWriter w, BudgetTotals b)
+    {
+        w.WriteMoney("allocated", b.Allocated);
+        w.WriteMoney("reserved", b.Reserved);
+        w.WriteMoney("spent", b.Spent);
+        w.WriteMoney("released", b.Released);
+        w.WriteMoney("available", b.Available);
+        w.WriteRate("executionRate", b.ExecutionRate);
     }
 
     /// <summary>The running counters of the single pass over participants.</summary>

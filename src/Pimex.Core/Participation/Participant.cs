@@ -113,19 +113,8 @@ public sealed partial record Participant
     /// <param name="events">The stream, in order.</param>
     /// <returns>The participant.</returns>
     /// <exception cref="ArgumentException">The stream is empty or does not start with admission.</exception>
-    public static Participant Replay(IEnumerable<ParticipantEvent> events)
-    {
-        ArgumentNullException.ThrowIfNull(events);
-        Participant? state = null;
-        foreach (var e in events)
-        {
-            state = state is null
-                ? e is ParticipantAdmitted admitted ? Start(admitted) : throw new ArgumentException("A participant's stream starts with ParticipantAdmitted.", nameof(events))
-                : state.Apply(e);
-        }
-
-        return state ?? throw new ArgumentException("A participant's stream cannot be empty.", nameof(events));
-    }
+    public static Participant Replay(IEnumerable<ParticipantEvent> events) =>
+        EventFold.Replay<Participant, ParticipantEvent, ParticipantAdmitted>(events, Start, static (state, e) => state.Apply(e), "A participant's");
 
     /// <summary>Applies one event: the state after it. Events are facts, so nothing is checked.</summary>
     /// <param name="e">The event.</param>
@@ -168,16 +157,8 @@ public sealed partial record Participant
 
     private ParticipantStatus Training() => Status == ParticipantStatus.Admitted ? ParticipantStatus.InTraining : Status;
 
-    private Changed<Participant, ParticipantEvent> Emit(params ParticipantEvent[] events)
-    {
-        var state = this;
-        foreach (var e in events)
-        {
-            state = state.Apply(e);
-        }
-
-        return new Changed<Participant, ParticipantEvent>(state, [.. events]);
-    }
+    private Changed<Participant, ParticipantEvent> Emit(params ParticipantEvent[] events) =>
+        EventFold.Emit(this, events, static (state, e) => state.Apply(e));
 
     /// <summary>The checks every verb makes first: the actor, the expected version, a final state.</summary>
     private Result<Changed<Participant, ParticipantEvent>>? Precheck(CommandContext context, bool actorAllowed, string what, bool allowFinal = false)
