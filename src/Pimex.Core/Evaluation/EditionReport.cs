@@ -87,7 +87,8 @@ public sealed record EditionReport(
         }
 
         var rules = found.Value;
-        if (rules.Survey.ScaleMax < rules.Survey.ScaleMin || (long)rules.Survey.ScaleMax - rules.Survey.ScaleMin >= MaxScalePoints)
+        // A loaded rulebook's scale runs upwards (PIMEX-RB-015 otherwise): only its width is checked here.
+        if (rules.Survey.ScaleMax - rules.Survey.ScaleMin >= MaxScalePoints)
         {
             throw new ArgumentException($"The survey scale {rules.Survey.ScaleMin} to {rules.Survey.ScaleMax} is not a scale of at most {MaxScalePoints} scores.", nameof(rulebook));
         }

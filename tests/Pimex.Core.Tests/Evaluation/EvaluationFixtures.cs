@@ -25,12 +25,12 @@ internal sealed class EditionBuilder
     private readonly List<EditionEvent> events = [];
     private readonly List<ParticipantBuilder> participants = [];
 
-    public EditionBuilder(AnnuityRules annuity, string rulebookId = "extremadura")
+    public EditionBuilder(AnnuityRules annuity, string rulebookId = "extremadura", Rulebook? rulebook = null)
     {
         Annuity = annuity;
         Id = new EditionId(rulebookId, annuity.Year);
         RulesDate = annuity.Applications.Start;
-        Rules = Rulebook.Extremadura.On(RulesDate).Value;
+        Rules = (rulebook ?? Rulebook.Extremadura).On(RulesDate).Value;
         Zero = Money.Zero(annuity.Budget.Actions.Currency);
         events.Add(new EditionOpened(Id, annuity, RulesDate, At, Manager));
     }

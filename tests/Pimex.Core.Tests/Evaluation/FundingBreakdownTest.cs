@@ -49,7 +49,7 @@ public class FundingBreakdownTest
     [Fact]
     public void Split_WhenNoFund_Throws()
     {
-        Assert.Throws<ArgumentException>(() => FundingBreakdown.Split(Eur(10m), default));
+        Assert.Throws<ArgumentException>("shares", () => FundingBreakdown.Split(Eur(10m), default));
     }
 
     [Fact]
@@ -61,5 +61,23 @@ public class FundingBreakdownTest
         var totals = FundingBreakdown.Totals([actions, training], Currency.EUR);
 
         Assert.Equal([new FundTotal("ERDF", Eur(850m)), new FundTotal("Regional", Eur(165m)), new FundTotal("ESF+", Eur(85m))], totals);
+    }
+
+    [Fact]
+    public void Split_WhenMoreThanEightFunds_AddsUpToTheCent()
+    {
+        var shares = new EquatableArray<FundShare>(Enumerable.Range(1, 10).Select(i => new FundShare("F" + i, Rate.FromPercent(10))));
+
+        var amounts = FundingBreakdown.Split(Eur(100.05m), shares);
+
+        Assert.Equal(10, amounts.Count);
+        Assert.Equal(Eur(100.05m), amounts.Aggregate(Eur(0m), (sum, a) => sum + a.Amount));
+        Assert.All(amounts, a => Assert.InRange(a.Amount.Amount, 10m, 10.01m));
+    }
+
+    [Fact]
+    public void Totals_WhenNull_Throws()
+    {
+        Assert.Throws<ArgumentNullException>("lines", () => FundingBreakdown.Totals(null!, Pimex.Monetary.Currency.EUR));
     }
 }

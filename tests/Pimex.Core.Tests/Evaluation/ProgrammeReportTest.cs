@@ -66,6 +66,15 @@ public class ProgrammeReportTest
     }
 
     [Fact]
+    public void ToJson_WhenNoEdition_WritesANullRulebook()
+    {
+        using var json = JsonDocument.Parse(ProgrammeReport.Create([], participantsBefore: 500).ToJson());
+
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("rulebook").ValueKind);
+        Assert.Equal(500, json.RootElement.GetProperty("participantsBefore").GetInt32());
+    }
+
+    [Fact]
     public void Create_WhenAnEditionIsGivenTwice_Throws()
     {
         var once = Edition(2016, 2, 0);

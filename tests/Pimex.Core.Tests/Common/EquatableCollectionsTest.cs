@@ -1,0 +1,53 @@
+using Pimex.Common;
+using Pimex.Tests.Support;
+
+namespace Pimex.Tests.Common;
+
+/// <summary>
+/// The collections the aggregates hold compare by content, so that two aggregates rebuilt from
+/// the same events are equal.
+/// </summary>
+public class EquatableCollectionsTest
+{
+    private static EquatableDictionary<string, int> Map(params (string Key, int Value)[] entries)
+    {
+        var map = default(EquatableDictionary<string, int>);
+        foreach (var (key, value) in entries)
+        {
+            map = map.SetItem(key, value);
+        }
+
+        return map;
+    }
+
+    [Fact]
+    public void Equals_WhenSameEntriesInAnotherOrder_AreEqual()
+    {
+        var map = Map(("a", 1), ("b", 2));
+
+        EqualityContract.AssertEquality(map, Map(("b", 2), ("a", 1)), Map(("a", 1), ("b", 3)));
+        EqualityContract.AssertEquality(map, Map(("b", 2), ("a", 1)), Map(("a", 1), ("c", 2)));
+        EqualityContract.AssertEquality(map, Map(("b", 2), ("a", 1)), Map(("a", 1)));
+        EqualityContract.AssertEquality(map, Map(("b", 2), ("a", 1)), map.Remove("b").SetItem("b", 20));
+    }
+
+    [Fact]
+    public void Equals_WhenArraysHoldTheSameItemsInOrder_AreEqual()
+    {
+        var array = new EquatableArray<int>([1, 2, 3]);
+
+        EqualityContract.AssertEquality(array, new EquatableArray<int>([1, 2, 3]), new EquatableArray<int>([3, 2, 1]));
+        EqualityContract.AssertEquality(array, new EquatableArray<int>([1, 2, 3]), new EquatableArray<int>([1, 2]));
+        EqualityContract.AssertEquality(default, new EquatableArray<int>([]), array);
+    }
+
+    [Fact]
+    public void GetHashCode_WhenContentsDiffer_Spreads()
+    {
+        var arrays = Enumerable.Range(0, 100).Select(i => new EquatableArray<int>([i, i * 7])).Select(a => a.GetHashCode());
+        var maps = Enumerable.Range(0, 100).Select(i => Map(("k", i), ("j", i * 7))).Select(m => m.GetHashCode());
+
+        Assert.True(arrays.Distinct().Count() >= 90, "arrays of different items should rarely share a hash code");
+        Assert.True(maps.Distinct().Count() >= 90, "maps of different entries should rarely share a hash code");
+    }
+}
