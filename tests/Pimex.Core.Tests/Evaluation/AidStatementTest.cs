@@ -125,6 +125,7 @@ public class AidStatementTest
         var error = Assert.Throws<ArgumentException>(() => AidStatement.Create(participant, Rulebook.Extremadura, MidJune2016));
 
         Assert.Equal("rulebook", error.ParamName);
+        Assert.StartsWith("The rulebook 'extremadura' is not the rulebook of coventry-2016/B06000001.", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -133,6 +134,7 @@ public class AidStatementTest
         var error = Assert.Throws<ArgumentException>(() => AidStatement.Create(Participant(), Rulebook.Extremadura, new LocalDate(2010, 1, 1)));
 
         Assert.Equal("on", error.ParamName);
+        Assert.StartsWith("The rulebook 'extremadura' has no state-aid regime in force on 2010-01-01.", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

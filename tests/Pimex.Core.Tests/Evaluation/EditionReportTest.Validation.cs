@@ -16,6 +16,7 @@ public partial class EditionReportTest
         var error = Assert.Throws<ArgumentException>(() => EditionReport.Create(edition, participants, Rulebook.Extremadura));
 
         Assert.Equal("rulebook", error.ParamName);
+        Assert.Contains("coventry", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -29,6 +30,7 @@ public partial class EditionReportTest
         var error = Assert.Throws<ArgumentException>(() => EditionReport.Create(edition, strangers, Rulebook.Extremadura));
 
         Assert.Equal("participants", error.ParamName);
+        Assert.StartsWith("extremadura-2025/B0000001 is not a participant of extremadura-2016.", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -36,7 +38,10 @@ public partial class EditionReportTest
     {
         var (edition, participants) = SmallEdition();
 
-        Assert.Throws<ArgumentException>(() => EditionReport.Create(edition, participants.Skip(1), Rulebook.Extremadura));
+        var error = Assert.Throws<ArgumentException>(() => EditionReport.Create(edition, participants.Skip(1), Rulebook.Extremadura));
+
+        Assert.Equal("participants", error.ParamName);
+        Assert.StartsWith("3 participants were given, but extremadura-2016 admitted 4: give each of them once.", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -53,7 +58,10 @@ public partial class EditionReportTest
     {
         var (edition, participants) = SmallEdition();
 
-        Assert.Throws<ArgumentException>(() => EditionReport.Create(edition, [.. participants.Take(3), null!], Rulebook.Extremadura));
+        var error = Assert.Throws<ArgumentException>(() => EditionReport.Create(edition, [.. participants.Take(3), null!], Rulebook.Extremadura));
+
+        Assert.Equal("participants", error.ParamName);
+        Assert.StartsWith("null is not a participant of extremadura-2016.", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -75,11 +75,27 @@ public class ProgrammeReportTest
     }
 
     [Fact]
+    public void ToText_WhenNoEditionAndThousandsBefore_SaysSoWithGroupedDigits()
+    {
+        var text = ProgrammeReport.Create([], participantsBefore: 1_500).ToText();
+
+        Assert.StartsWith(
+            "Programme report: (no edition)\n"
+            + "Participants before these editions: 1,500\n"
+            + "Participants since the programme started: 1,500\n",
+            text,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Create_WhenAnEditionIsGivenTwice_Throws()
     {
         var once = Edition(2016, 2, 0);
 
-        Assert.Throws<ArgumentException>(() => ProgrammeReport.Create([once, once]));
+        var error = Assert.Throws<ArgumentException>(() => ProgrammeReport.Create([once, once]));
+
+        Assert.Equal("editions", error.ParamName);
+        Assert.StartsWith("The edition extremadura-2016 is given twice.", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -88,7 +104,10 @@ public class ProgrammeReportTest
         var extremadura = Edition(2016, 2, 0);
         var other = extremadura with { Edition = new EditionId("coventry", 2017) };
 
-        Assert.Throws<ArgumentException>(() => ProgrammeReport.Create([extremadura, other]));
+        var error = Assert.Throws<ArgumentException>(() => ProgrammeReport.Create([extremadura, other]));
+
+        Assert.Equal("editions", error.ParamName);
+        Assert.Contains("coventry-2017", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -247,4 +247,22 @@ public class ReportTextTest
         Assert.Equal("rulebook", error.ParamName);
         Assert.StartsWith("The survey scale 0 to 1001 is not a scale of at most 1001 scores.", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ToText_WhenHoursHaveTrailingZeros_WritesThemWithoutThem()
+    {
+        var b = For2016();
+        b.Admit("B0000001").Consult(4.50m);
+        var (edition, participants) = b.Build();
+
+        var text = EditionReport.Create(edition, participants, Rulebook.Extremadura).ToText();
+
+        Assert.Contains("consultancy hours         4.5\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ToString_WhenFundShare_NamesTheFundAndItsRate()
+    {
+        Assert.Equal("ERDF 80%", new Pimex.Funding.FundShare("ERDF", Pimex.Monetary.Rate.FromPercent(80)).ToString());
+    }
 }
