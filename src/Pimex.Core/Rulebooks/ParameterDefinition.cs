@@ -120,13 +120,14 @@ public sealed class ParameterDefinition<T> : ParameterDefinition
                 ok = false;
             }
 
+            // The next entry's date is checked against this one's, even when this one is broken.
+            previous = from ?? previous;
             if (from is null || !value.Ok || isDefault is null || (members.ContainsKey("source") && source is null))
             {
                 ok = false;
                 continue;
             }
 
-            previous = from;
             entries.Add(new TimelineEntry<T>(from.Value, value.Value, source, isDefault.Value));
         }
 

@@ -215,15 +215,12 @@ internal static partial class RulebookJson
         }
 
         var name = context.Require(root, "name", "$", out var ne) ? context.String(ne, "$.name") : null;
+        // A partner rulebook is one that has "extends": only a base's "basedOn" can be missing.
         bool required = basedOnField == "extends";
         string? basedOn = null;
         if (root.TryGetValue(basedOnField, out var be))
         {
             basedOn = context.String(be, "$." + basedOnField);
-        }
-        else if (required)
-        {
-            context.Error("$." + basedOnField, RulebookErrors.MissingField, $"The field '{basedOnField}' is required.");
         }
 
         bool? illustrative = root.TryGetValue("illustrative", out var le) ? context.Bool(le, "$.illustrative") : false;
