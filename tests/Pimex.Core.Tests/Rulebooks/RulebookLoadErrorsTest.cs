@@ -256,6 +256,20 @@ public class RulebookLoadErrorsTest
         Rulebook.Load(RulebookJsonEdits.Partner()).AssertSingleError("$.extends", RulebookErrors.BaseMismatch);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Load_WhenAPartnerWithABrokenIdIsLoadedOverTheWrongBase_ReportsBoth(bool withoutBase)
+    {
+        var other = Rulebook.Load(RulebookJsonEdits.Extremadura(root => root["id"] = "alentejo")).Value;
+
+        var result = Rulebook.Load(RulebookJsonEdits.Partner(p => p["id"] = "Not An Id"), withoutBase ? null : other);
+
+        Assert.Equal(
+            [("$.extends", RulebookErrors.BaseMismatch), ("$.id", RulebookErrors.InvalidValue)],
+            result.ValidationErrors.Select(e => (e.Identifier, e.ErrorCode)).Order());
+    }
+
     [Fact]
     public void Load_WhenAPartnerIsLoadedOverAnotherBase_ReportsBaseMismatch()
     {

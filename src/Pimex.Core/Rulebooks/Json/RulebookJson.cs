@@ -112,7 +112,7 @@ internal static partial class RulebookJson
             }
         }
 
-        var header = ReadHeader(context, root, basedOnField: "basedOn");
+        var (header, _) = ReadHeader(context, root, basedOnField: "basedOn");
         var currency = context.Require(root, "currency", "$", out var ce) ? ReadCurrency(context, ce, "$.currency") : null;
         var zone = context.Require(root, "timeZone", "$", out var ze) ? ReadZone(context, ze, "$.timeZone") : null;
         context.Currency = currency ?? default;
@@ -146,15 +146,16 @@ internal static partial class RulebookJson
             }
         }
 
-        var header = ReadHeader(context, root, basedOnField: "extends");
-        if (header is not null && (@base is null || !string.Equals(@base.Id, header.BasedOn, StringComparison.Ordinal)))
+        // The base is checked against "extends" even when another header field is broken: every problem at once.
+        var (header, extends) = ReadHeader(context, root, basedOnField: "extends");
+        if (extends is not null && (@base is null || !string.Equals(@base.Id, extends, StringComparison.Ordinal)))
         {
             context.Error(
                 "$.extends",
                 RulebookErrors.BaseMismatch,
                 @base is null
-                    ? $"This rulebook extends '{header.BasedOn}': load that base first and pass it."
-                    : $"This rulebook extends '{header.BasedOn}', but the base given is '{@base.Id}'.");
+                    ? $"This rulebook extends '{extends}': load that base first and pass it."
+                    : $"This rulebook extends '{extends}', but the base given is '{@base.Id}'.");
         }
 
         if (@base is null)
@@ -205,7 +206,8 @@ internal static partial class RulebookJson
         return merged;
     }
 
-    private static RulebookHeader? ReadHeader(JsonReadContext context, Dictionary<string, JsonElement> root, string basedOnField)
+    /// <summary>The header, or null when a field of it is missing or broken (reported), and the rulebook it is based on, when readable.</summary>
+    private static (RulebookHeader? Header, string? BasedOn) ReadHeader(JsonReadContext context, Dictionary<string, JsonElement> root, string basedOnField)
     {
         var id = context.Require(root, "id", "$", out var ie) ? context.String(ie, "$.id") : null;
         if (id is not null && !IdPattern().IsMatch(id))
@@ -232,10 +234,10 @@ internal static partial class RulebookJson
 
         if (id is null || name is null || illustrative is null || (required && basedOn is null))
         {
-            return null;
+            return (null, basedOn);
         }
 
-        return new RulebookHeader(id, name, basedOn, illustrative.Value, description);
+        return (new RulebookHeader(id, name, basedOn, illustrative.Value, description), basedOn);
     }
 
     private static Currency? ReadCurrency(JsonReadContext context, JsonElement element, string path)
