@@ -132,6 +132,16 @@ public class DeliverablesValidationTest
     }
 
     [Fact]
+    public void SubmitRoadmap_WhenOneObjectiveOfSeveralIsBlank_IsInvalid()
+    {
+        var s = WithAcceptedSwot();
+
+        var result = Submit(s, ValidRoadmap() with { Objectives = new EquatableArray<string>(["Sell in Portugal", " "]) });
+
+        Assert.Equal(["objectives"], result.ValidationErrors.Select(e => e.Identifier));
+    }
+
+    [Fact]
     public void SubmitRoadmap_WhenAnActionHasNoDescription_PointsAtThatAction()
     {
         var s = WithAcceptedSwot();

@@ -172,6 +172,35 @@ public class LifecycleTest
     }
 
     [Fact]
+    public void AnswerSurvey_WhenScoresAreAtBothEndsOfTheScale_IsAccepted()
+    {
+        var s = Open();
+        s.Join("B1");
+        var questions = default(EquatableDictionary<string, int>).SetItem("venue", Rules2016.Survey.ScaleMax);
+
+        var result = s.Participant("B1").AnswerSurvey(new SurveyAnswer(Rules2016.Survey.ScaleMin, questions), s.Rulebook, Ctx(Rep("B1"), At(2016, 12, 10)));
+
+        Assert.True(result.IsSuccess, string.Join("; ", result.ValidationErrors.Select(e => e.ErrorMessage)));
+        Assert.Equal(Rules2016.Survey.ScaleMin, result.Value.Aggregate.Survey!.Overall);
+    }
+
+    [Fact]
+    public void AnswerSurvey_WhenSeveralQuestionsAreOffTheScale_ListsThemByName()
+    {
+        var s = Open();
+        s.Join("B1");
+        var questions = default(EquatableDictionary<string, int>);
+        foreach (var name in new[] { "venue", "content", "trainers", "materials" })
+        {
+            questions = questions.SetItem(name, Rules2016.Survey.ScaleMax + 1);
+        }
+
+        var result = s.Participant("B1").AnswerSurvey(new SurveyAnswer(8, questions), s.Rulebook, Ctx(Rep("B1"), At(2016, 12, 10)));
+
+        Assert.Equal(["questions.content", "questions.materials", "questions.trainers", "questions.venue"], result.ValidationErrors.Select(e => e.Identifier));
+    }
+
+    [Fact]
     public void Replay_WhenGivenAFullStream_RebuildsAnEqualParticipant()
     {
         var s = Open().ScheduleSessions();

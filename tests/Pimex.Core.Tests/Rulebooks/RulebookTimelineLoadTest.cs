@@ -44,4 +44,20 @@ public class RulebookTimelineLoadTest
             [("$.parameters.aid.regime[1].from", RulebookErrors.InvalidValue), ("$.parameters.aid.regime[2].from", RulebookErrors.DatesOutOfOrder)],
             result.ValidationErrors.Select(e => (e.Identifier, e.ErrorCode)));
     }
+
+    [Fact]
+    public void Load_WhenTheThirdEntryIsBeforeTheSecondButAfterTheFirst_ReportsIt()
+    {
+        var result = Load(root =>
+        {
+            var regime = root.Timeline("aid.regime");
+            regime.Add(regime[1]!.DeepClone());
+            regime[2]!["from"] = "2020-01-01"; // after 2014-01-01, before 2024-01-01
+        });
+
+        Assert.Equal(ResultStatus.Invalid, result.Status);
+        Assert.Equal(
+            [("$.parameters.aid.regime[2].from", RulebookErrors.DatesOutOfOrder)],
+            result.ValidationErrors.Select(e => (e.Identifier, e.ErrorCode)));
+    }
 }
