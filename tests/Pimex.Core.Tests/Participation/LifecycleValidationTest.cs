@@ -11,10 +11,6 @@ namespace Pimex.Tests.Participation;
 /// <summary>Exits, the survey and the completion requirements: branches, paths and messages.</summary>
 public class LifecycleValidationTest
 {
-    private static readonly Rulebook Other = Rulebook.Load(
-        """{ "id": "other", "name": "Other", "extends": "extremadura", "annuities": {} }""",
-        Rulebook.Extremadura).Value;
-
     private static Support.Scenario WithB1(Rulebook? rulebook = null)
     {
         var s = Open(rulebook);
@@ -112,7 +108,7 @@ public class LifecycleValidationTest
     {
         var s = WithB1();
 
-        var result = s.Participant("B1").AnswerSurvey(new SurveyAnswer(8, default), Other, Ctx(Rep("B1"), At(2016, 12, 1)));
+        var result = s.Participant("B1").AnswerSurvey(new SurveyAnswer(8, default), OtherProgramme, Ctx(Rep("B1"), At(2016, 12, 1)));
 
         Assert.Equal([ParticipationErrors.WrongEdition], result.Codes());
         Assert.Null(s.Participant("B1").Survey);

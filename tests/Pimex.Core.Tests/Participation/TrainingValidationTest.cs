@@ -13,10 +13,6 @@ public class TrainingValidationTest
 {
     private static readonly RuleSet Rules2016 = Rulebook.Extremadura.On(new LocalDate(2016, 1, 15)).Value;
 
-    private static readonly Rulebook Other = Rulebook.Load(
-        """{ "id": "other", "name": "Other", "extends": "extremadura", "annuities": {} }""",
-        Rulebook.Extremadura).Value;
-
     private static Support.Scenario WithB1()
     {
         var s = Open().ScheduleSessions();
@@ -237,7 +233,7 @@ public class TrainingValidationTest
     {
         var s = WithB1();
 
-        var result = s.Participant("B1").AssignTechnician("tech-1", Other, Ctx(Manager, At(2016, 3, 21)));
+        var result = s.Participant("B1").AssignTechnician("tech-1", OtherProgramme, Ctx(Manager, At(2016, 3, 21)));
 
         var error = Assert.Single(result.ValidationErrors);
         Assert.Equal("rulebook", error.Identifier);
@@ -261,7 +257,7 @@ public class TrainingValidationTest
     {
         var s = WithB1();
 
-        var result = s.Participant("B1").RequestConsultancy(s.Edition, 1m, "Pricing", Other, Ctx(Rep("B1"), At(2016, 6, 1)));
+        var result = s.Participant("B1").RequestConsultancy(s.Edition, 1m, "Pricing", OtherProgramme, Ctx(Rep("B1"), At(2016, 6, 1)));
 
         Assert.Equal([ParticipationErrors.WrongEdition], result.Codes());
         Assert.Equal("rulebook", Assert.Single(result.ValidationErrors).Identifier);

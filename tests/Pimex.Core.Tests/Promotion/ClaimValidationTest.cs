@@ -11,10 +11,6 @@ namespace Pimex.Tests.Promotion;
 /// <summary>The validation branches, paths and messages of submitting and verifying claims.</summary>
 public class ClaimValidationTest
 {
-    private static readonly Rulebook Other = Rulebook.Load(
-        """{ "id": "other", "name": "Other", "extends": "extremadura", "annuities": {} }""",
-        Rulebook.Extremadura).Value;
-
     private static Support.Scenario WithB1()
     {
         var s = Open();
@@ -40,7 +36,7 @@ public class ClaimValidationTest
     {
         var s = WithB1();
 
-        var result = s.Participant("B1").SubmitClaim(Claim("C1", 1000m), Other, Ctx(Rep("B1"), At(2016, 10, 5)));
+        var result = s.Participant("B1").SubmitClaim(Claim("C1", 1000m), OtherProgramme, Ctx(Rep("B1"), At(2016, 10, 5)));
 
         Assert.Equal([ParticipationErrors.WrongEdition], result.Codes());
         Assert.Empty(s.Participant("B1").Claims);
@@ -135,7 +131,7 @@ public class ClaimValidationTest
         var s = WithB1();
         s.SubmitClaim("B1", Claim("C1", 1000m));
 
-        var result = s.Participant("B1").VerifyClaim(s.Edition, "C1", ClaimVerification.ApproveInFull(), Other, Ctx(Tech, At(2016, 10, 20)));
+        var result = s.Participant("B1").VerifyClaim(s.Edition, "C1", ClaimVerification.ApproveInFull(), OtherProgramme, Ctx(Tech, At(2016, 10, 20)));
 
         Assert.Equal([ParticipationErrors.WrongEdition], result.Codes());
         Assert.True(s.Participant("B1").SupportGranted.IsZero);
