@@ -19,6 +19,9 @@ namespace Pimex.Tests.Support;
 internal sealed class Scenario
 {
     public static readonly Actor Manager = Actor.Manager("mgr-1");
+    public static readonly Actor Tech = Actor.Technician("tech-1");
+    public static readonly Actor Tech2 = Actor.Technician("tech-2");
+    public static readonly Actor Consultant = Actor.Consultant("cons-1");
 
     /// <summary>
     /// The rulebook of another programme ("other", with Extremadura's rules): what a command is
@@ -27,9 +30,6 @@ internal sealed class Scenario
     public static readonly Rulebook OtherProgramme = Rulebook.Load(
         """{ "id": "other", "name": "Other", "extends": "extremadura", "annuities": {} }""",
         Rulebook.Extremadura).Value;
-    public static readonly Actor Tech = Actor.Technician("tech-1");
-    public static readonly Actor Tech2 = Actor.Technician("tech-2");
-    public static readonly Actor Consultant = Actor.Consultant("cons-1");
 
     private readonly List<EditionEvent> editionEvents = [];
     private readonly Dictionary<CompanyId, List<ParticipantEvent>> participantEvents = [];
