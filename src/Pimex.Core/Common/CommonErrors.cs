@@ -11,6 +11,13 @@ public static class CommonErrors
     /// <summary>The aggregate's version is not the one the caller expected (<see cref="ResultStatus.Conflict"/>).</summary>
     public const string VersionMismatch = "PIMEX-VER-001";
 
+    /// <summary>
+    /// A command about a participant given a version of its edition older than one the
+    /// participant already acted on (<see cref="ResultStatus.Conflict"/>): the host kept a stale
+    /// edition; reload it.
+    /// </summary>
+    public const string StaleEdition = "PIMEX-VER-002";
+
     /// <summary>An amount that must be positive is zero or negative, or is in the wrong currency.</summary>
     public const string InvalidAmount = "PIMEX-INPUT-001";
 
@@ -32,4 +39,12 @@ public static class CommonErrors
     /// <returns>A Conflict result.</returns>
     public static Result<T> VersionConflict<T>(long expected, long actual) =>
         Result<T>.Conflict(DomainErrors.Coded(VersionMismatch, $"Expected version {expected}, but the aggregate is at version {actual}: reload and retry."));
+
+    /// <summary>A refusal for a stale edition.</summary>
+    /// <typeparam name="T">The result's value type.</typeparam>
+    /// <param name="given">The version of the edition given.</param>
+    /// <param name="seen">The newest edition version the participant already acted on.</param>
+    /// <returns>A Conflict result.</returns>
+    public static Result<T> StaleEditionConflict<T>(long given, long seen) =>
+        Result<T>.Conflict(DomainErrors.Coded(StaleEdition, $"The edition given is at version {given}, older than version {seen} that the participant already acted on: reload the edition and retry."));
 }

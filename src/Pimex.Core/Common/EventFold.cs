@@ -28,6 +28,7 @@ internal static class EventFold
 
     /// <summary>Applies new events to an aggregate: its new state and the events to append.</summary>
     public static Changed<TAggregate, TEvent> Emit<TAggregate, TEvent>(TAggregate state, TEvent[] events, Func<TAggregate, TEvent, TAggregate> apply)
+        where TAggregate : IEventSourced
         where TEvent : DomainEvent
     {
         foreach (var e in events)

@@ -25,7 +25,7 @@ public sealed partial record Edition
         ArgumentNullException.ThrowIfNull(rulebook);
         ArgumentNullException.ThrowIfNull(context);
         var allowed = context.Actor.Represents(application.Company) || context.Actor.Role == ActorRole.ProgrammeManager;
-        if (Precheck(context, allowed, $"apply for {application.Company}") is { } refused)
+        if (Precheck<Changed<Edition, EditionEvent>>(context, allowed, $"apply for {application.Company}") is { } refused)
         {
             return refused;
         }
@@ -78,14 +78,9 @@ public sealed partial record Edition
     {
         ArgumentNullException.ThrowIfNull(rulebook);
         ArgumentNullException.ThrowIfNull(context);
-        if (context.Actor.Role != ActorRole.ProgrammeManager)
+        if (Precheck<ParticipationChange>(context, context.Actor.Role == ActorRole.ProgrammeManager, "admit a company") is { } refused)
         {
-            return CommonErrors.Forbidden<ParticipationChange>(context.Actor, "admit a company");
-        }
-
-        if (context.ExpectedVersion is { } expected && expected != Version)
-        {
-            return CommonErrors.VersionConflict<ParticipationChange>(expected, Version);
+            return refused;
         }
 
         if (Participants.ContainsKey(company))
@@ -99,11 +94,21 @@ public sealed partial record Edition
         }
 
         var rules = RulesFrom(rulebook);
-        var today = context.DateIn(rulebook.TimeZone);
-        var rulesToday = rulebook.On(today);
-        if (!rules.IsSuccess || !rulesToday.IsSuccess)
+        if (!rules.IsSuccess)
         {
-            return Result<ParticipationChange>.Invalid(rules.ValidationErrors.Concat(rulesToday.ValidationErrors));
+            return Result<ParticipationChange>.Invalid(rules.ValidationErrors);
+        }
+
+        var today = context.DateIn(rulebook.TimeZone);
+        if (today < RulesDate)
+        {
+            return Result<ParticipationChange>.Invalid(DomainErrors.Validation("at", TimeErrors.NoRulesInForce, $"Admission on {TimeErrors.Format(today)} is before {Id}'s rules take effect on {TimeErrors.Format(RulesDate)}, the opening of its applications window."));
+        }
+
+        var rulesToday = TimeErrors.RulesOn(rulebook, today, "at", "Admission");
+        if (!rulesToday.IsSuccess)
+        {
+            return Result<ParticipationChange>.Invalid(rulesToday.ValidationErrors);
         }
 
         var check = AdmissionEligibility.Evaluate(received.Application, received.AppliedOn, today, rules.Value, rulesToday.Value.Aid.Regime, Annuity, AdmittedCount, Ledger.Actions.Available);
@@ -125,8 +130,9 @@ public sealed partial record Edition
             received.Application.DeclaredAid,
             check.InKindAid,
             today,
-            RulesDate);
-        var admitted = new ParticipantAdmitted(participant, terms, context.At, context.Actor);
+            RulesDate,
+            rulebook.TimeZone);
+        var admitted = new ParticipantAdmitted(participant, terms, context.At, context.Actor) { EditionVersion = editionChange.Aggregate.Version };
         var participantChange = new Changed<Participant, ParticipantEvent>(Participant.Start(admitted), [admitted]);
         return new ParticipationChange(editionChange, participantChange);
     }

@@ -14,7 +14,7 @@ namespace Pimex.Editions;
 /// its applications and admitted participants, and its group sessions. An aggregate with its own
 /// event stream; immutable, changed only through its verbs, and equal to the replay of its events.
 /// </summary>
-public sealed partial record Edition
+public sealed partial record Edition : IEventSourced
 {
     private Edition(EditionId id, AnnuityRules annuity, LocalDate rulesDate)
     {
@@ -35,6 +35,9 @@ public sealed partial record Edition
 
     /// <summary>How many events its stream holds.</summary>
     public long Version { get; private init; }
+
+    /// <summary>The instant of its last event: no command before it is accepted.</summary>
+    public Instant LastRecordedAt { get; private init; }
 
     /// <summary>The budget ledger.</summary>
     public BudgetLedger Ledger { get; private init; }
@@ -99,7 +102,7 @@ public sealed partial record Edition
             AttendanceRegistered a => this with { SessionAttendance = SessionAttendance.SetItem(a.Session, AttendanceAt(a.Session) + 1) },
             _ => throw new ArgumentException($"Unknown edition event {e.GetType().Name}.", nameof(e)),
         };
-        return next with { Version = Version + 1 };
+        return next with { Version = Version + 1, LastRecordedAt = e.RecordedAt };
     }
 
     /// <summary>What is left of a participant's reservation on the actions line.</summary>
@@ -128,6 +131,11 @@ public sealed partial record Edition
         if (context.Actor.Role != ActorRole.ProgrammeManager)
         {
             return CommonErrors.Forbidden<Changed<Edition, EditionEvent>>(context.Actor, "open an edition");
+        }
+
+        if (!context.IsInSupportedCalendar)
+        {
+            return TimeErrors.OutsideSupportedCalendar<Changed<Edition, EditionEvent>>(context.At);
         }
 
         var annuity = rulebook.Annuity(year);
@@ -171,7 +179,7 @@ public sealed partial record Edition
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(session);
-        if (Precheck(context, context.Actor.IsTechnicalStaff, "schedule a group session") is { } refused)
+        if (Precheck<Changed<Edition, EditionEvent>>(context, context.Actor.IsTechnicalStaff, "schedule a group session") is { } refused)
         {
             return refused;
         }
@@ -209,7 +217,7 @@ public sealed partial record Edition
     public Result<Changed<Edition, EditionEvent>> RecordExpense(BudgetLine line, Money amount, string description, CommandContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (Precheck(context, context.Actor.Role == ActorRole.ProgrammeManager, "record a budget expense") is { } refused)
+        if (Precheck<Changed<Edition, EditionEvent>>(context, context.Actor.Role == ActorRole.ProgrammeManager, "record a budget expense") is { } refused)
         {
             return refused;
         }
@@ -240,25 +248,40 @@ public sealed partial record Edition
     }
 
     internal static Edition Start(EditionOpened opened) =>
-        new Edition(opened.Edition, opened.Annuity, opened.RulesDate) with { Version = 1 };
+        new Edition(opened.Edition, opened.Annuity, opened.RulesDate) with { Version = 1, LastRecordedAt = opened.RecordedAt };
 
     internal Changed<Edition, EditionEvent> Emit(params EditionEvent[] events) =>
         EventFold.Emit(this, events, static (state, e) => state.Apply(e));
 
-    internal Result<Changed<Edition, EditionEvent>>? Precheck(CommandContext context, bool actorAllowed, string what)
+    /// <summary>
+    /// The checks every edition verb makes first, in order: the actor, the expected version, the
+    /// calendar, and time (no command before the edition's last event).
+    /// </summary>
+    internal Result<T>? Precheck<T>(CommandContext context, bool actorAllowed, string what)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (!actorAllowed)
         {
-            return CommonErrors.Forbidden<Changed<Edition, EditionEvent>>(context.Actor, what);
+            return CommonErrors.Forbidden<T>(context.Actor, what);
         }
 
         if (context.ExpectedVersion is { } expected && expected != Version)
         {
-            return CommonErrors.VersionConflict<Changed<Edition, EditionEvent>>(expected, Version);
+            return CommonErrors.VersionConflict<T>(expected, Version);
         }
 
-        return null;
+        return TimeCheck<T>(context);
+    }
+
+    /// <summary>The calendar and time checks of a command that changes this edition.</summary>
+    internal Result<T>? TimeCheck<T>(CommandContext context)
+    {
+        if (!context.IsInSupportedCalendar)
+        {
+            return TimeErrors.OutsideSupportedCalendar<T>(context.At);
+        }
+
+        return context.At < LastRecordedAt ? TimeErrors.BackInTime<T>(Id.ToString(), LastRecordedAt, context.At) : null;
     }
 }
 

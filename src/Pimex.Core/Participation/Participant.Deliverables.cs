@@ -17,7 +17,7 @@ public sealed partial record Participant
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(swot);
-        if (Precheck(context, ActsForCompany(context.Actor), "submit the SWOT analysis") is { } refused)
+        if (Precheck<Changed<Participant, ParticipantEvent>>(context, ActsForCompany(context.Actor), "submit the SWOT analysis") is { } refused)
         {
             return refused;
         }
@@ -43,7 +43,7 @@ public sealed partial record Participant
     public Result<Changed<Participant, ParticipantEvent>> ReviewSwot(bool accept, string? comment, CommandContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (Precheck(context, context.Actor.IsTechnicalStaff, "review the SWOT analysis") is { } refused)
+        if (Precheck<Changed<Participant, ParticipantEvent>>(context, context.Actor.IsTechnicalStaff, "review the SWOT analysis") is { } refused)
         {
             return refused;
         }
@@ -68,7 +68,7 @@ public sealed partial record Participant
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(roadmap);
-        if (Precheck(context, ActsForCompany(context.Actor), "submit the roadmap") is { } refused)
+        if (Precheck<Changed<Participant, ParticipantEvent>>(context, ActsForCompany(context.Actor), "submit the roadmap") is { } refused)
         {
             return refused;
         }
@@ -142,7 +142,7 @@ public sealed partial record Participant
     public Result<Changed<Participant, ParticipantEvent>> ReviewRoadmap(bool accept, string? comment, CommandContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (Precheck(context, context.Actor.IsTechnicalStaff, "review the roadmap") is { } refused)
+        if (Precheck<Changed<Participant, ParticipantEvent>>(context, context.Actor.IsTechnicalStaff, "review the roadmap") is { } refused)
         {
             return refused;
         }

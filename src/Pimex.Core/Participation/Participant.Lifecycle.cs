@@ -57,12 +57,12 @@ public sealed partial record Participant
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(edition);
-        if (Precheck(context, context.Actor.IsTechnicalStaff, "complete") is { } refused)
+        if (Precheck<ParticipationChange>(context, context.Actor.IsTechnicalStaff, "complete") is { } refused)
         {
-            return Joint(refused);
+            return refused;
         }
 
-        if (WrongEdition(edition) is { } wrong)
+        if (EditionCheck(edition, context) is { } wrong)
         {
             return wrong;
         }
@@ -88,9 +88,9 @@ public sealed partial record Participant
     {
         ArgumentNullException.ThrowIfNull(edition);
         ArgumentNullException.ThrowIfNull(context);
-        if (Precheck(context, ActsForCompany(context.Actor) || context.Actor.Role == ActorRole.ProgrammeManager, "withdraw") is { } refused)
+        if (Precheck<ParticipationChange>(context, ActsForCompany(context.Actor) || context.Actor.Role == ActorRole.ProgrammeManager, "withdraw") is { } refused)
         {
-            return Joint(refused);
+            return refused;
         }
 
         return ExitWithReason(edition, reason, context, new ParticipantWithdrew(Id, reason, ReservationLeft, context.At, context.Actor));
@@ -108,17 +108,17 @@ public sealed partial record Participant
     {
         ArgumentNullException.ThrowIfNull(edition);
         ArgumentNullException.ThrowIfNull(context);
-        if (Precheck(context, context.Actor.Role == ActorRole.ProgrammeManager, "be excluded by this actor") is { } refused)
+        if (Precheck<ParticipationChange>(context, context.Actor.Role == ActorRole.ProgrammeManager, "be excluded by this actor") is { } refused)
         {
-            return Joint(refused);
+            return refused;
         }
 
         return ExitWithReason(edition, reason, context, new ParticipantExcluded(Id, reason, ReservationLeft, context.At, context.Actor));
     }
 
     /// <summary>
-    /// The company answers the satisfaction survey, once per edition: an overall score and
-    /// optional scores per question, on the rulebook's scale. Allowed after completion too.
+    /// The company answers the satisfaction survey, once per edition, after completing the
+    /// programme: an overall score and optional scores per question, on the rulebook's scale.
     /// </summary>
     /// <param name="answer">The answer.</param>
     /// <param name="rulebook">The edition's rulebook (the scale).</param>
@@ -129,7 +129,7 @@ public sealed partial record Participant
         ArgumentNullException.ThrowIfNull(rulebook);
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(answer);
-        if (Precheck(context, ActsForCompany(context.Actor), "answer the survey", allowFinal: true) is { } refused)
+        if (Precheck<Changed<Participant, ParticipantEvent>>(context, ActsForCompany(context.Actor), "answer the survey", allowFinal: true) is { } refused)
         {
             return refused;
         }
@@ -137,6 +137,11 @@ public sealed partial record Participant
         if (Survey is not null)
         {
             return Result<Changed<Participant, ParticipantEvent>>.Conflict(DomainErrors.Coded(ParticipationErrors.SurveyAlreadyAnswered, $"{Id} already answered the survey."));
+        }
+
+        if (Status != ParticipantStatus.Completed)
+        {
+            return Result<Changed<Participant, ParticipantEvent>>.Conflict(DomainErrors.Coded(TimeErrors.SurveyBeforeCompletion, $"{Id} is {Status.ToString().ToLowerInvariant()}: the satisfaction survey is answered after completing the programme."));
         }
 
         var rules = RulesFrom(rulebook);
@@ -166,7 +171,7 @@ public sealed partial record Participant
 
     private Result<ParticipationChange> ExitWithReason(Edition edition, string reason, CommandContext context, ParticipantEvent exit)
     {
-        if (WrongEdition(edition) is { } wrong)
+        if (EditionCheck(edition, context) is { } wrong)
         {
             return wrong;
         }
@@ -184,6 +189,6 @@ public sealed partial record Participant
         var editionChange = ReservationLeft.IsPositive
             ? edition.Emit(new ReservationReleased(edition.Id, BudgetLine.Actions, Id, ReservationLeft, context.At, context.Actor))
             : new Changed<Edition, EditionEvent>(edition, []);
-        return new ParticipationChange(editionChange, Emit(exit));
+        return Jointly(editionChange, exit);
     }
 }

@@ -23,8 +23,9 @@ public sealed partial record Participant
     public Result<Changed<Participant, ParticipantEvent>> SubmitClaim(ExpenseClaim claim, Rulebook rulebook, CommandContext context)
     {
         ArgumentNullException.ThrowIfNull(claim);
+        ArgumentNullException.ThrowIfNull(rulebook);
         ArgumentNullException.ThrowIfNull(context);
-        if (Precheck(context, ActsForCompany(context.Actor) || context.Actor.IsTechnicalStaff, "submit an expense claim") is { } refused)
+        if (Precheck<Changed<Participant, ParticipantEvent>>(context, ActsForCompany(context.Actor) || context.Actor.IsTechnicalStaff, "submit an expense claim") is { } refused)
         {
             return refused;
         }
@@ -88,6 +89,12 @@ public sealed partial record Participant
             errors.Add(DomainErrors.Validation("invoiceId", CommonErrors.MissingText, "A claim needs its id, the invoice number and the supplier."));
         }
 
+        var submittedOn = context.DateIn(rulebook.TimeZone);
+        if (claim.InvoiceDate > submittedOn)
+        {
+            errors.Add(TimeErrors.AfterCommand("invoiceDate", $"Invoice {claim.InvoiceId}", claim.InvoiceDate, submittedOn));
+        }
+
         return errors.Count > 0 ? Invalid(errors) : Emit(new ClaimSubmitted(Id, claim, context.At, context.Actor));
     }
 
@@ -110,12 +117,12 @@ public sealed partial record Participant
         ArgumentNullException.ThrowIfNull(verification);
         ArgumentNullException.ThrowIfNull(rulebook);
         ArgumentNullException.ThrowIfNull(context);
-        if (Precheck(context, context.Actor.IsTechnicalStaff, "verify an expense claim") is { } refused)
+        if (Precheck<ParticipationChange>(context, context.Actor.IsTechnicalStaff, "verify an expense claim") is { } refused)
         {
-            return Joint(refused);
+            return refused;
         }
 
-        if (WrongEdition(edition) is { } wrong)
+        if (EditionCheck(edition, context) is { } wrong)
         {
             return wrong;
         }
@@ -136,11 +143,16 @@ public sealed partial record Participant
         }
 
         var rules = RulesFrom(rulebook);
-        var grantDate = context.DateIn(rulebook.TimeZone);
-        var rulesOnGrant = rulebook.On(grantDate);
-        if (!rules.IsSuccess || !rulesOnGrant.IsSuccess)
+        if (!rules.IsSuccess)
         {
-            return Result<ParticipationChange>.Invalid(rules.ValidationErrors.Concat(rulesOnGrant.ValidationErrors));
+            return Result<ParticipationChange>.Invalid(rules.ValidationErrors);
+        }
+
+        var grantDate = context.DateIn(rulebook.TimeZone);
+        var rulesOnGrant = TimeErrors.RulesOn(rulebook, grantDate, "at", "A grant");
+        if (!rulesOnGrant.IsSuccess)
+        {
+            return Result<ParticipationChange>.Invalid(rulesOnGrant.ValidationErrors);
         }
 
         var eligible = record.Claim.EligibleAmount(rules.Value.Promotion.NonRecoverableVatEligible);
@@ -172,9 +184,7 @@ public sealed partial record Participant
         var editionChange = decision.Granted.IsPositive
             ? edition.Emit(new ReservedFundsSpent(edition.Id, BudgetLine.Actions, Id, decision.Granted, context.At, context.Actor))
             : new Changed<Edition, EditionEvent>(edition, []);
-        return new ParticipationChange(
-            editionChange,
-            Emit(new ClaimVerified(Id, claimId, verification.Verdict, decision, verification.Reason, grantDate, context.At, context.Actor)));
+        return Jointly(editionChange, new ClaimVerified(Id, claimId, verification.Verdict, decision, verification.Reason, grantDate, context.At, context.Actor));
     }
 
     /// <summary>

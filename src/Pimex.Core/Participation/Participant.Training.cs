@@ -26,12 +26,12 @@ public sealed partial record Participant
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(edition);
-        if (Precheck(context, context.Actor.IsTechnicalStaff, "record attendance") is { } refused)
+        if (Precheck<ParticipationChange>(context, context.Actor.IsTechnicalStaff, "record attendance") is { } refused)
         {
-            return Joint(refused);
+            return refused;
         }
 
-        if (WrongEdition(edition) is { } wrong)
+        if (EditionCheck(edition, context) is { } wrong)
         {
             return wrong;
         }
@@ -46,14 +46,21 @@ public sealed partial record Participant
             return Result<ParticipationChange>.Conflict(DomainErrors.Coded(ParticipationErrors.SessionAlreadyAttended, $"{Id} already attended session '{sessionId}'."));
         }
 
+        var errors = new List<ValidationError>();
         if (edition.AttendanceAt(sessionId) >= session.Capacity)
         {
-            return Result<ParticipationChange>.Invalid(DomainErrors.Validation("session", ParticipationErrors.SessionFull, $"Session '{sessionId}' is full ({session.Capacity} seats)."));
+            errors.Add(DomainErrors.Validation("session", ParticipationErrors.SessionFull, $"Session '{sessionId}' is full ({session.Capacity} seats)."));
         }
 
-        return new ParticipationChange(
+        CheckFactDate(errors, "session.date", $"Session '{sessionId}'", session.Date, context);
+        if (errors.Count > 0)
+        {
+            return Result<ParticipationChange>.Invalid(errors);
+        }
+
+        return Jointly(
             edition.Emit(new AttendanceRegistered(edition.Id, sessionId, Id, context.At, context.Actor)),
-            Emit(new SessionAttended(Id, sessionId, session.Date, context.At, context.Actor)));
+            new SessionAttended(Id, sessionId, session.Date, context.At, context.Actor));
     }
 
     /// <summary>
@@ -69,7 +76,7 @@ public sealed partial record Participant
         ArgumentNullException.ThrowIfNull(tutorial);
         ArgumentNullException.ThrowIfNull(context);
         var actor = context.Actor;
-        if (Precheck(context, actor.Role is ActorRole.Technician or ActorRole.SeniorConsultant, "hold a tutorial") is { } refused)
+        if (Precheck<Changed<Participant, ParticipantEvent>>(context, actor.Role is ActorRole.Technician or ActorRole.SeniorConsultant, "hold a tutorial") is { } refused)
         {
             return refused;
         }
@@ -103,6 +110,8 @@ public sealed partial record Participant
             errors.Add(DomainErrors.Validation("tutorial.record", CommonErrors.MissingText, "A tutorial needs an id and a short record of what was done."));
         }
 
+        CheckFactDate(errors, "tutorial.date", $"Tutorial '{tutorial.Id}'", tutorial.Date, context);
+
         return errors.Count > 0 ? Invalid(errors) : Emit(new TutorialHeld(Id, tutorial, context.At, context.Actor));
     }
 
@@ -117,7 +126,7 @@ public sealed partial record Participant
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(pill);
-        if (Precheck(context, context.Actor.IsTechnicalStaff, "record a training pill") is { } refused)
+        if (Precheck<Changed<Participant, ParticipantEvent>>(context, context.Actor.IsTechnicalStaff, "record a training pill") is { } refused)
         {
             return refused;
         }
@@ -138,6 +147,8 @@ public sealed partial record Participant
             errors.Add(DomainErrors.Validation("pill.topic", CommonErrors.MissingText, "A training pill needs a topic."));
         }
 
+        CheckFactDate(errors, "pill.date", "The training pill", pill.Date, context);
+
         return errors.Count > 0 ? Invalid(errors) : Emit(new TrainingPillAttended(Id, pill, context.At, context.Actor));
     }
 
@@ -150,7 +161,7 @@ public sealed partial record Participant
     {
         ArgumentNullException.ThrowIfNull(rulebook);
         ArgumentNullException.ThrowIfNull(context);
-        if (Precheck(context, context.Actor.Role == ActorRole.ProgrammeManager, "assign a technician") is { } refused)
+        if (Precheck<Changed<Participant, ParticipantEvent>>(context, context.Actor.Role == ActorRole.ProgrammeManager, "assign a technician") is { } refused)
         {
             return refused;
         }
@@ -185,13 +196,14 @@ public sealed partial record Participant
     public Result<ParticipationChange> RequestConsultancy(Edition edition, decimal hours, string topic, Rulebook rulebook, CommandContext context)
     {
         ArgumentNullException.ThrowIfNull(edition);
+        ArgumentNullException.ThrowIfNull(rulebook);
         ArgumentNullException.ThrowIfNull(context);
-        if (Precheck(context, ActsForCompany(context.Actor) || context.Actor.IsTechnicalStaff, "request consultancy") is { } refused)
+        if (Precheck<ParticipationChange>(context, ActsForCompany(context.Actor) || context.Actor.IsTechnicalStaff, "request consultancy") is { } refused)
         {
-            return Joint(refused);
+            return refused;
         }
 
-        if (WrongEdition(edition) is { } wrong)
+        if (EditionCheck(edition, context) is { } wrong)
         {
             return wrong;
         }
@@ -227,9 +239,26 @@ public sealed partial record Participant
         }
 
         var charged = rules.Value.Support.ConsultantHourlyRate.Multiply(hours);
-        return new ParticipationChange(
+        return Jointly(
             edition.Emit(new FundsSpent(edition.Id, BudgetLine.Consultancy, charged, Id, "Senior consultant: " + topic, context.At, context.Actor)),
-            Emit(new ConsultancyProvided(Id, hours, charged, topic, context.At, context.Actor)));
+            new ConsultancyProvided(Id, hours, charged, topic, context.At, context.Actor));
+    }
+
+    /// <summary>
+    /// A training fact (a session attended, a tutorial, a pill) is dated neither after the
+    /// command that records it nor before the participant's admission.
+    /// </summary>
+    private void CheckFactDate(List<ValidationError> errors, string field, string what, NodaTime.LocalDate date, CommandContext context)
+    {
+        var today = context.DateIn(Terms.Zone);
+        if (date > today)
+        {
+            errors.Add(TimeErrors.AfterCommand(field, what, date, today));
+        }
+        else if (date < Terms.AdmittedOn)
+        {
+            errors.Add(TimeErrors.BeforeDependency(field, what, date, "the admission", Terms.AdmittedOn));
+        }
     }
 
     private Result<RuleSet> RulesFrom(Rulebook rulebook)
@@ -243,16 +272,4 @@ public sealed partial record Participant
         return rulebook.On(Terms.RulesDate);
     }
 
-    private Result<ParticipationChange>? WrongEdition(Edition edition) =>
-        edition.Id == Id.Edition && edition.Participants.ContainsKey(Id.Company)
-            ? null
-            : Result<ParticipationChange>.Invalid(DomainErrors.Validation("edition", ParticipationErrors.WrongEdition, $"{Id} is not a participant of {edition.Id}."));
-
-    private static Result<ParticipationChange> Joint(Result<Changed<Participant, ParticipantEvent>> refused) => refused.Status switch
-    {
-        ResultStatus.Forbidden => Result<ParticipationChange>.Forbidden([.. refused.Errors]),
-        ResultStatus.Conflict => Result<ParticipationChange>.Conflict([.. refused.Errors]),
-        ResultStatus.NotFound => Result<ParticipationChange>.NotFound([.. refused.Errors]),
-        _ => Result<ParticipationChange>.Invalid(refused.ValidationErrors),
-    };
 }

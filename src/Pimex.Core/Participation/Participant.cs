@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using Ardalis.Result;
+using NodaTime;
 using Pimex.Common;
+using Pimex.Editions;
 using Pimex.Monetary;
 using Pimex.Promotion;
 
@@ -35,7 +37,7 @@ public enum ParticipantStatus
 /// A participant is immutable: a verb never changes the instance it is called on. Equality is
 /// that of the whole state, so a participant equals the replay of its own events.
 /// </remarks>
-public sealed partial record Participant
+public sealed partial record Participant : IEventSourced
 {
     private Participant(ParticipantId id, ParticipationTerms terms)
     {
@@ -57,6 +59,16 @@ public sealed partial record Participant
 
     /// <summary>How many events its stream holds: the version a writer expects.</summary>
     public long Version { get; private init; }
+
+    /// <summary>The instant of its last event: no command before it is accepted.</summary>
+    public Instant LastRecordedAt { get; private init; }
+
+    /// <summary>
+    /// The newest version of its edition that a change of this participant was computed on (0
+    /// when its stream records none): a command given an older edition is refused
+    /// (<see cref="CommonErrors.StaleEdition"/>).
+    /// </summary>
+    public long EditionVersionSeen { get; private init; }
 
     /// <summary>Where it stands.</summary>
     public ParticipantStatus Status { get; private init; }
@@ -147,11 +159,11 @@ public sealed partial record Participant
             ParticipantExcluded x => this with { Status = ParticipantStatus.Excluded, ExitReason = x.Reason, ReservationLeft = ReservationLeft - x.Released },
             _ => throw new ArgumentException($"Unknown participant event {e.GetType().Name}.", nameof(e)),
         };
-        return next with { Version = Version + 1 };
+        return next with { Version = Version + 1, LastRecordedAt = e.RecordedAt, EditionVersionSeen = Math.Max(EditionVersionSeen, e.EditionVersion ?? 0) };
     }
 
     internal static Participant Start(ParticipantAdmitted admitted) =>
-        new Participant(admitted.Participant, admitted.Terms) with { Version = 1 };
+        new Participant(admitted.Participant, admitted.Terms) with { Version = 1, LastRecordedAt = admitted.RecordedAt, EditionVersionSeen = admitted.EditionVersion ?? 0 };
 
     private static EquatableArray<T> Add<T>(EquatableArray<T> list, T item) => new(list.Items.Add(item));
 
@@ -160,26 +172,66 @@ public sealed partial record Participant
     private Changed<Participant, ParticipantEvent> Emit(params ParticipantEvent[] events) =>
         EventFold.Emit(this, events, static (state, e) => state.Apply(e));
 
-    /// <summary>The checks every verb makes first: the actor, the expected version, a final state.</summary>
-    private Result<Changed<Participant, ParticipantEvent>>? Precheck(CommandContext context, bool actorAllowed, string what, bool allowFinal = false)
+    /// <summary>
+    /// A change of both the edition and this participant: each participant event records the
+    /// edition's version once the edition's events are applied.
+    /// </summary>
+    private ParticipationChange Jointly(Changed<Edition, EditionEvent> editionChange, ParticipantEvent e) =>
+        new(editionChange, Emit(e with { EditionVersion = editionChange.Aggregate.Version }));
+
+    /// <summary>
+    /// The checks every verb makes first, in order: the actor, the expected version, the
+    /// calendar and time (no command before the participant's last event), a final state.
+    /// </summary>
+    private Result<T>? Precheck<T>(CommandContext context, bool actorAllowed, string what, bool allowFinal = false)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (!actorAllowed)
         {
-            return CommonErrors.Forbidden<Changed<Participant, ParticipantEvent>>(context.Actor, what);
+            return CommonErrors.Forbidden<T>(context.Actor, what);
         }
 
         if (context.ExpectedVersion is { } expected && expected != Version)
         {
-            return CommonErrors.VersionConflict<Changed<Participant, ParticipantEvent>>(expected, Version);
+            return CommonErrors.VersionConflict<T>(expected, Version);
+        }
+
+        if (!context.IsInSupportedCalendar)
+        {
+            return TimeErrors.OutsideSupportedCalendar<T>(context.At);
+        }
+
+        if (context.At < LastRecordedAt)
+        {
+            return TimeErrors.BackInTime<T>(Id.ToString(), LastRecordedAt, context.At);
         }
 
         if (IsFinal && !allowFinal)
         {
-            return Result<Changed<Participant, ParticipantEvent>>.Conflict(DomainErrors.Coded(ParticipationErrors.NotActive, $"{Id} is {Status.ToString().ToLowerInvariant()}: it can no longer {what}."));
+            return Result<T>.Conflict(DomainErrors.Coded(ParticipationErrors.NotActive, $"{Id} is {Status.ToString().ToLowerInvariant()}: it can no longer {what}."));
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The checks of a verb that changes the edition too, after <see cref="Precheck{T}"/>: the
+    /// edition is this participant's, it is not older than one this participant already acted
+    /// on, and the command does not take it back in time.
+    /// </summary>
+    private Result<ParticipationChange>? EditionCheck(Edition edition, CommandContext context)
+    {
+        if (edition.Id != Id.Edition || !edition.Participants.ContainsKey(Id.Company))
+        {
+            return Result<ParticipationChange>.Invalid(DomainErrors.Validation("edition", ParticipationErrors.WrongEdition, $"{Id} is not a participant of {edition.Id}."));
+        }
+
+        if (edition.Version < EditionVersionSeen)
+        {
+            return CommonErrors.StaleEditionConflict<ParticipationChange>(edition.Version, EditionVersionSeen);
+        }
+
+        return edition.TimeCheck<ParticipationChange>(context);
     }
 
     private static Result<Changed<Participant, ParticipantEvent>> Invalid(List<ValidationError> errors) =>

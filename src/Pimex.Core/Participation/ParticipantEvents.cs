@@ -9,7 +9,17 @@ namespace Pimex.Participation;
 /// <param name="Participant">The participant.</param>
 /// <param name="RecordedAt">When it was recorded.</param>
 /// <param name="Actor">Who caused it.</param>
-public abstract record ParticipantEvent(ParticipantId Participant, Instant RecordedAt, Actor Actor) : DomainEvent(RecordedAt, Actor);
+public abstract record ParticipantEvent(ParticipantId Participant, Instant RecordedAt, Actor Actor) : DomainEvent(RecordedAt, Actor)
+{
+    /// <summary>
+    /// For an event recorded together with the edition's (admission, attendance, consultancy, a
+    /// verified claim, an exit): the edition's version once its side of the change is applied.
+    /// The participant remembers the newest it has seen (<see cref="Participant.EditionVersionSeen"/>),
+    /// so a later command given an older edition is refused. Null for events of the participant
+    /// alone, and in streams recorded before this was kept.
+    /// </summary>
+    public long? EditionVersion { get; init; }
+}
 
 /// <summary>The company was admitted: the participant's stream starts here.</summary>
 /// <param name="Participant">The participant.</param>

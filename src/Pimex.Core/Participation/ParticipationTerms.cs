@@ -21,6 +21,7 @@ namespace Pimex.Participation;
 /// <param name="InKindAid">The value of its in-kind support (training and consultancy) as aid.</param>
 /// <param name="AdmittedOn">The admission date, in the rulebook's zone: the date of the in-kind aid.</param>
 /// <param name="RulesDate">The date whose rules the edition applies.</param>
+/// <param name="Zone">The programme's time zone (the rulebook's), in which a command's local date is read.</param>
 public sealed record ParticipationTerms(
     CommitmentRules Commitment,
     Money Cap,
@@ -30,4 +31,5 @@ public sealed record ParticipationTerms(
     EquatableArray<AidReceived> DeclaredAid,
     Money InKindAid,
     LocalDate AdmittedOn,
-    LocalDate RulesDate);
+    LocalDate RulesDate,
+    DateTimeZone Zone);

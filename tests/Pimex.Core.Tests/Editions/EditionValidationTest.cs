@@ -138,14 +138,31 @@ public class EditionValidationTest
     }
 
     [Fact]
-    public void Admit_WhenTheRulebookHasNoRulesOnTheDecisionDate_IsInvalidAndSaysWhy()
+    public void Admit_WhenBeforeTheEditionsRulesTakeEffect_SaysSoOnceWithBothDates()
     {
-        var s = Open().ApplyFor(Application("B1"));
+        var s = Open().ApplyFor(Application("B1"), At(2016, 1, 11));
 
-        var result = s.Edition.Admit(new CompanyId("B1"), s.Rulebook, Ctx(Manager, At(2001, 3, 20)));
+        var result = s.Edition.Admit(new CompanyId("B1"), s.Rulebook, Ctx(Manager, At(2016, 1, 12)));
 
         Assert.Equal(ResultStatus.Invalid, result.Status);
-        Assert.NotEmpty(result.ValidationErrors);
+        var error = Assert.Single(result.ValidationErrors);
+        Assert.Equal(TimeErrors.NoRulesInForce, error.ErrorCode);
+        Assert.Contains("2016-01-12", error.ErrorMessage, StringComparison.Ordinal);
+        Assert.Contains("2016-01-15", error.ErrorMessage, StringComparison.Ordinal);
+        Assert.Empty(s.Edition.Participants);
+    }
+
+    [Fact]
+    public void Admit_WhenBeforeTheApplication_IsConflictNamingBothInstants()
+    {
+        var s = Open().ApplyFor(Application("B1"), At(2016, 2, 10));
+
+        var result = s.Edition.Admit(new CompanyId("B1"), s.Rulebook, Ctx(Manager, At(2016, 2, 9)));
+
+        Assert.Equal(ResultStatus.Conflict, result.Status);
+        Assert.Equal([TimeErrors.BeforeLastEvent], result.Codes());
+        Assert.Contains("2016-02-09", Assert.Single(result.Errors), StringComparison.Ordinal);
+        Assert.Contains("2016-02-10", Assert.Single(result.Errors), StringComparison.Ordinal);
         Assert.Empty(s.Edition.Participants);
     }
 

@@ -130,7 +130,8 @@ internal sealed class ParticipantBuilder
             new EquatableArray<AidReceived>(declared),
             AdmissionEligibility.InKindAid(rules, edition.Annuity),
             edition.Annuity.Applications.End,
-            edition.RulesDate);
+            edition.RulesDate,
+            rules.TimeZone);
         edition.Record(new CompanyAdmitted(edition.Id, Id, SizeClass.Small, EditionBuilder.At, EditionBuilder.Manager));
         edition.Record(new FundsReserved(edition.Id, BudgetLine.Actions, Id, Cap, EditionBuilder.At, EditionBuilder.Manager));
         events.Add(new ParticipantAdmitted(Id, terms, EditionBuilder.At, EditionBuilder.Manager));

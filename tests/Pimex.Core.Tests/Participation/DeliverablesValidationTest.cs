@@ -101,7 +101,7 @@ public class DeliverablesValidationTest
         s.Do("B1", p => p.SubmitRoadmap(ValidRoadmap(), Ctx(Rep("B1"), At(2016, 9, 1))));
         s.Do("B1", p => p.ReviewRoadmap(true, null, Ctx(Tech, At(2016, 9, 2))));
 
-        var result = Submit(s, ValidRoadmap());
+        var result = s.Participant("B1").SubmitRoadmap(ValidRoadmap(), Ctx(Rep("B1"), At(2016, 9, 3)));
 
         Assert.Equal(ResultStatus.Conflict, result.Status);
         Assert.Equal([ParticipationErrors.DeliverableAlreadyAccepted], result.Codes());

@@ -146,10 +146,22 @@ public class LifecycleTest
     }
 
     [Fact]
-    public void AnswerSurvey_WhenASecondAnswer_IsConflict()
+    public void AnswerSurvey_WhenTheParticipantHasNotCompleted_IsConflictAndRecordsNothing()
     {
         var s = Open();
         s.Join("B1");
+
+        var result = s.Participant("B1").AnswerSurvey(new SurveyAnswer(8, default), s.Rulebook, Ctx(Rep("B1"), At(2016, 12, 10)));
+
+        Assert.Equal(ResultStatus.Conflict, result.Status);
+        Assert.Equal([TimeErrors.SurveyBeforeCompletion], result.Codes());
+        Assert.Null(s.Participant("B1").Survey);
+    }
+
+    [Fact]
+    public void AnswerSurvey_WhenASecondAnswer_IsConflict()
+    {
+        var s = Support.Scenario.Completed("B1");
         s.Do("B1", p => p.AnswerSurvey(new SurveyAnswer(8, default), s.Rulebook, Ctx(Rep("B1"), At(2016, 12, 10))));
 
         var result = s.Participant("B1").AnswerSurvey(new SurveyAnswer(9, default), s.Rulebook, Ctx(Rep("B1"), At(2016, 12, 11)));
@@ -161,8 +173,7 @@ public class LifecycleTest
     [Fact]
     public void AnswerSurvey_WhenAScoreIsOffTheRulebooksScale_IsInvalid()
     {
-        var s = Open();
-        s.Join("B1");
+        var s = Support.Scenario.Completed("B1");
         var questions = default(EquatableDictionary<string, int>).SetItem("q1", Rules2016.Survey.ScaleMax + 1);
 
         var result = s.Participant("B1").AnswerSurvey(new SurveyAnswer(Rules2016.Survey.ScaleMin - 1, questions), s.Rulebook, Ctx(Rep("B1"), At(2016, 12, 10)));
@@ -174,8 +185,7 @@ public class LifecycleTest
     [Fact]
     public void AnswerSurvey_WhenScoresAreAtBothEndsOfTheScale_IsAccepted()
     {
-        var s = Open();
-        s.Join("B1");
+        var s = Support.Scenario.Completed("B1");
         var questions = default(EquatableDictionary<string, int>).SetItem("venue", Rules2016.Survey.ScaleMax);
 
         var result = s.Participant("B1").AnswerSurvey(new SurveyAnswer(Rules2016.Survey.ScaleMin, questions), s.Rulebook, Ctx(Rep("B1"), At(2016, 12, 10)));
@@ -187,8 +197,7 @@ public class LifecycleTest
     [Fact]
     public void AnswerSurvey_WhenSeveralQuestionsAreOffTheScale_ListsThemByName()
     {
-        var s = Open();
-        s.Join("B1");
+        var s = Support.Scenario.Completed("B1");
         var questions = default(EquatableDictionary<string, int>);
         foreach (var name in new[] { "venue", "content", "trainers", "materials" })
         {
@@ -206,6 +215,7 @@ public class LifecycleTest
         var s = Open().ScheduleSessions();
         s.Join("B1");
         s.Train("B1");
+        s.Do("B1", p => p.Complete(s.Edition, Ctx(Tech, At(2016, 11, 1))));
         s.Do("B1", p => p.AnswerSurvey(new SurveyAnswer(9, default), s.Rulebook, Ctx(Rep("B1"), At(2016, 11, 10))));
 
         var replayed = Participant.Replay(s.EventsOf("B1"));

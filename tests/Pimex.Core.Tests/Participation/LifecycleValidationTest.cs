@@ -95,7 +95,7 @@ public class LifecycleValidationTest
     [Fact]
     public void AnswerSurvey_WhenASecondAnswer_SaysTheParticipantAlreadyAnswered()
     {
-        var s = WithB1();
+        var s = Support.Scenario.Completed("B1");
         s.Do("B1", p => p.AnswerSurvey(new SurveyAnswer(8, default), s.Rulebook, Ctx(Rep("B1"), At(2016, 12, 1))));
 
         var result = s.Participant("B1").AnswerSurvey(new SurveyAnswer(9, default), s.Rulebook, Ctx(Rep("B1"), At(2016, 12, 2)));
@@ -106,7 +106,7 @@ public class LifecycleValidationTest
     [Fact]
     public void AnswerSurvey_WhenTheRulebookIsAnotherEditions_IsInvalidAndRecordsNothing()
     {
-        var s = WithB1();
+        var s = Support.Scenario.Completed("B1");
 
         var result = s.Participant("B1").AnswerSurvey(new SurveyAnswer(8, default), OtherProgramme, Ctx(Rep("B1"), At(2016, 12, 1)));
 
@@ -117,7 +117,7 @@ public class LifecycleValidationTest
     [Fact]
     public void AnswerSurvey_WhenTheScoreIsOffTheScale_NamesTheScoreAndTheScale()
     {
-        var s = WithB1();
+        var s = Support.Scenario.Completed("B1");
         var scale = s.Rulebook.On(new LocalDate(2016, 1, 15)).Value.Survey;
         int tooHigh = scale.ScaleMax + 1;
 

@@ -275,7 +275,7 @@ public class ClaimTest
 
         Assert.Equal(2, aid.Count);
         Assert.Equal(p.Terms.InKindAid, aid[0].Amount);
-        Assert.Equal(new LocalDate(2016, 3, 20), aid[0].GrantedOn);
+        Assert.Equal(new LocalDate(2016, 2, 1), aid[0].GrantedOn);
         Assert.Equal(Eur(1000m), aid[1].Amount);
         Assert.Equal(new LocalDate(2016, 10, 20), aid[1].GrantedOn);
     }

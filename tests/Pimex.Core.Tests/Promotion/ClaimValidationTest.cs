@@ -138,15 +138,16 @@ public class ClaimValidationTest
     }
 
     [Fact]
-    public void VerifyClaim_WhenTheRulebookHasNoRulesOnTheGrantDate_IsInvalidAndSaysWhy()
+    public void VerifyClaim_WhenBeforeTheClaimsSubmission_IsConflictAndGrantsNothing()
     {
         var s = WithB1();
         s.SubmitClaim("B1", Claim("C1", 1000m));
+        var anHourBefore = At(2016, 10, 5) - NodaTime.Duration.FromHours(1);
 
-        var result = s.Participant("B1").VerifyClaim(s.Edition, "C1", ClaimVerification.ApproveInFull(), s.Rulebook, Ctx(Tech, At(2001, 6, 1)));
+        var result = s.Participant("B1").VerifyClaim(s.Edition, "C1", ClaimVerification.ApproveInFull(), s.Rulebook, Ctx(Tech, anHourBefore));
 
-        Assert.Equal(ResultStatus.Invalid, result.Status);
-        Assert.NotEmpty(result.ValidationErrors);
+        Assert.Equal(ResultStatus.Conflict, result.Status);
+        Assert.Equal([TimeErrors.BeforeLastEvent], result.Codes());
         Assert.True(s.Participant("B1").SupportGranted.IsZero);
     }
 

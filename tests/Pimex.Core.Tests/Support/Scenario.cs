@@ -80,6 +80,13 @@ internal sealed class Scenario
         return new Scenario(rulebook, opened.Aggregate, opened.Events);
     }
 
+    /// <summary>
+    /// A default instant for an edition command: the one preferred, or a minute after the
+    /// edition's last event when that is later, so that steps taken in any order stay in time order.
+    /// </summary>
+    public Instant Next(Instant preferred) =>
+        preferred > Edition.LastRecordedAt ? preferred : Edition.LastRecordedAt + Duration.FromMinutes(1);
+
     public static T Must<T>(Result<T> result) =>
         result.IsSuccess
             ? result.Value
@@ -88,13 +95,13 @@ internal sealed class Scenario
     public Scenario ApplyFor(CompanyApplication application, Instant? at = null)
     {
         var company = application.Company.Value;
-        Track(Must(Edition.ReceiveApplication(application, Rulebook, Ctx(Rep(company), at ?? At(2016, 2, 1)))));
+        Track(Must(Edition.ReceiveApplication(application, Rulebook, Ctx(Rep(company), at ?? Next(At(2016, 2, 1))))));
         return this;
     }
 
     public Participant Admit(string company, Instant? at = null)
     {
-        Track(Must(Edition.Admit(new CompanyId(company), Rulebook, Ctx(Manager, at ?? At(2016, 3, 20)))));
+        Track(Must(Edition.Admit(new CompanyId(company), Rulebook, Ctx(Manager, at ?? Next(At(2016, 2, 1, 12))))));
         return Participant(company);
     }
 
@@ -137,11 +144,15 @@ internal sealed class Scenario
     public Participant Do(string company, Func<Participant, Result<ParticipationChange>> command) =>
         Track(Must(command(Participant(company))));
 
+    /// <summary>
+    /// Schedules group sessions S1, S2... on 2 May 2016 and the days after, planned on 15 January
+    /// (after the opening, before any application: each aggregate's commands come in time order).
+    /// </summary>
     public Scenario ScheduleSessions(int count = 3)
     {
         for (int i = 1; i <= count; i++)
         {
-            Track(Must(Edition.ScheduleSession(new GroupSession("S" + i, new LocalDate(2016, 4 + i, 10), "Mérida", "Session " + i, 40), Ctx(Tech, At(2016, 3, 25)))));
+            Track(Must(Edition.ScheduleSession(new GroupSession("S" + i, new LocalDate(2016, 5, 1 + i), "Mérida", "Session " + i, 40), Ctx(Tech, Next(At(2016, 1, 15))))));
         }
 
         return this;
@@ -166,7 +177,7 @@ internal sealed class Scenario
         var rep = Rep(company);
         foreach (var session in Edition.Sessions.Keys.OrderBy(k => k, StringComparer.Ordinal))
         {
-            Do(company, p => p.RecordAttendance(Edition, session, Ctx(Tech, At(2016, 6, 1))));
+            Do(company, p => p.RecordAttendance(Edition, session, Ctx(Tech, At(2016, 5, 31))));
         }
 
         for (int i = 1; i <= Rulebook.Extremadura.On(Edition.RulesDate).Value.Commitment.Tutorials; i++)
@@ -178,6 +189,19 @@ internal sealed class Scenario
         Do(company, p => p.ReviewSwot(true, null, Ctx(Tech, At(2016, 7, 2))));
         Do(company, p => p.SubmitRoadmap(ValidRoadmap(), Ctx(rep, At(2016, 9, 1))));
         return Do(company, p => p.ReviewRoadmap(true, null, Ctx(Tech, At(2016, 9, 2))));
+    }
+
+    /// <summary>
+    /// A 2016 edition with sessions and one company that completed the programme on
+    /// 1 November 2016: what a survey needs.
+    /// </summary>
+    public static Scenario Completed(string company)
+    {
+        var s = Open().ScheduleSessions();
+        s.Join(company);
+        s.Train(company);
+        s.Do(company, p => p.Complete(s.Edition, Ctx(Tech, At(2016, 11, 1))));
+        return s;
     }
 
     public static ExpenseClaim Claim(string id, decimal net, string category = "tradeFair", string? invoice = null, string supplier = "B11111111", LocalDate? date = null, decimal vat = 0m, bool vatRecoverable = true) =>
