@@ -36,7 +36,9 @@ public class LedgerRunnerTest
                 ("admit", "PIMEX-ADM-004"),
                 ("admit", "PIMEX-ADM-005"),
                 ("admit", "PIMEX-ADM-001,PIMEX-ADM-006"),
+                ("recordAttendance", "PIMEX-TIME-002"),
                 ("recordTutorial", "PIMEX-PART-004"),
+                ("verifyClaim", "PIMEX-TIME-001"),
                 ("submitClaim", "PIMEX-PROMO-001"),
             ],
             refused);
@@ -60,7 +62,7 @@ public class LedgerRunnerTest
         Assert.Contains(Embedded.EditionEvents, e => e is ReservationReleased r && r.Participant == withdrawn.Id && r.Amount == cap);
 
         var scores = Embedded.Participants.Where(p => p.Survey is not null).Select(p => p.Survey!.Overall).ToList();
-        Assert.InRange(scores.Count, 25, 29);
+        Assert.InRange(scores.Count, 20, 25);
         Assert.InRange(scores.Average(), 7.6, 8.4);
         Assert.InRange(Embedded.Participants.Count(p => p.Status == ParticipantStatus.Completed), 22, 28);
     }

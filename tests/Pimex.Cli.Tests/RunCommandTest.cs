@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Pimex.Cli.Ledger;
 using Pimex.Cli.Tests.Support;
+using Pimex.Common;
 using Pimex.Promotion;
 
 namespace Pimex.Cli.Tests;
@@ -11,6 +12,8 @@ public class RunCommandTest
         .With("2016.jsonl", Tool.Ledger2016)
         .With("podravje.json", Fixtures.Partner)
         .With("broken.json", Fixtures.BrokenPartner)
+        .With("edges.jsonl", Fixtures.Ledger(Fixtures.Open("9999-12-31T23:59:59Z"), Fixtures.Open("0000-12-31T23:59:59Z"), Fixtures.Open(), Fixtures.Apply(), "{\"command\":\"admit\",\"at\":\"9999-12-31T23:59:59Z\"," + Fixtures.Manager + ",\"company\":\"B06000001\"}"))
+        .With("backdated.jsonl", Fixtures.Ledger(Fixtures.Open(), Fixtures.Apply(), Fixtures.Admit(), Fixtures.Claim("C1", "F-1"), Fixtures.Verify("C1").Replace("2016-06-10T09:00:00Z", "2016-06-01T08:00:00Z", StringComparison.Ordinal)))
         .With("refusals.jsonl", Fixtures.Ledger(Fixtures.Open(), Fixtures.Apply(), Fixtures.Admit(), Fixtures.Claim("C1", "F-1"), Fixtures.Claim("C2", "F-1"), Fixtures.Verify("C1")))
         .With("unknown.jsonl", Fixtures.Ledger(Fixtures.Open(), Fixtures.Apply(), "{\"command\":\"promote\",\"at\":\"2016-03-21T09:00:00Z\"}", Fixtures.Admit()))
         .With("noedition.jsonl", Fixtures.Ledger(Fixtures.Apply()))
@@ -22,15 +25,39 @@ public class RunCommandTest
         var run = Tool.Run(Files, "run", "2016.jsonl");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Matches(@"^Ledger 2016\.jsonl: \d+ commands, \d+ applied, 5 refused\.", run.Out);
+        Assert.Matches(@"^Ledger 2016\.jsonl: \d+ commands, \d+ applied, 7 refused\.", run.Out);
         Assert.Matches(@"line \d+: PIMEX-ADM-004 ", run.Out);
         Assert.Matches(@"line \d+: PIMEX-ADM-005 ", run.Out);
         Assert.Matches(@"line \d+: PIMEX-ADM-001 ", run.Out);
         Assert.Matches(@"line \d+: PIMEX-PART-004 ", run.Out);
+        Assert.Matches($@"line \d+: {TimeErrors.DatedAfterCommand} session\.date: Session 'S2' is dated ", run.Out);
+        Assert.Matches($@"line \d+: {TimeErrors.BeforeLastEvent} The command at ", run.Out);
         Assert.Matches($@"line \d+: {PromotionErrors.DuplicateInvoice} Invoice ", run.Out);
         Assert.Contains("Edition report: extremadura-2016", run.Out, StringComparison.Ordinal);
         Assert.Contains("EUR 88,280.00", run.Out, StringComparison.Ordinal);
         Assert.Empty(run.Error);
+    }
+
+    [Fact]
+    public void Run_WhenInstantsAreAtTheEdgesOfTheCalendar_RefusesThemWithACodeAndGoesOn()
+    {
+        var run = Tool.Run(Files, "run", "edges.jsonl");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains($"  line 1: {TimeErrors.OutsideCalendar} at: The command's instant 9999-12-31T23:59:59Z is outside the supported calendar, 0001-01-01T00:00:00Z to 9998-12-31T23:59:59Z.", run.OutLines);
+        Assert.Matches($@"line 2: {TimeErrors.OutsideCalendar} at: The command's instant 0000-12-31T23:59:59Z ", run.Out);
+        Assert.Matches($@"line 5: {TimeErrors.OutsideCalendar} ", run.Out);
+        Assert.Contains("Ledger edges.jsonl: 5 commands, 2 applied, 3 refused.", run.Out, StringComparison.Ordinal);
+        Assert.Empty(run.Error);
+    }
+
+    [Fact]
+    public void Run_WhenAVerificationIsDatedBeforeItsClaimsSubmission_RefusesItAsGoingBackInTime()
+    {
+        var run = Tool.Run(Files, "run", "backdated.jsonl");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains($"  line 5: {TimeErrors.BeforeLastEvent} The command at 2016-06-01T08:00:00Z is before the last event of extremadura-2016/B06000001, at 2016-06-01T09:00:00Z: an aggregate never goes back in time.", run.OutLines);
     }
 
     [Fact]
@@ -92,9 +119,9 @@ public class RunCommandTest
 
         Assert.Equal(1, run.ExitCode);
         Assert.Empty(run.Out);
-        Assert.Contains("line 6: PIMEX-ED-001 promotion.capPerCompany: 'promotion.capPerCompany' has no value in force on 2016-01-15.", run.ErrorLines.Select(l => l.Trim()));
+        Assert.Contains("line 7: PIMEX-ED-001 promotion.capPerCompany: 'promotion.capPerCompany' has no value in force on 2016-01-15.", run.ErrorLines.Select(l => l.Trim()));
         Assert.Matches(@"\.\.\. and \d+ command\(s\) refused with PIMEX-LEDGER-101: no edition is open\.", run.Error);
-        Assert.DoesNotContain("line 7:", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("line 8:", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]

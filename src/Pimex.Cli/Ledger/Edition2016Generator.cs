@@ -34,6 +34,12 @@ internal sealed class Edition2016Generator
     private static readonly Actor[] Technicians = [.. Enumerable.Range(1, 5).Select(i => Actor.Technician(string.Create(CultureInfo.InvariantCulture, $"technician-{i}")))];
     private static readonly Money HourlyRate = Money.Of(69m, Eur);
 
+    /// <summary>The company (by index) whose attendance at S2 is first typed in ten days early.</summary>
+    private const int BackDatedAttendance = 3;
+
+    /// <summary>The company (by index) whose first claim gets a verification dated before its submission.</summary>
+    private const int BackDatedVerification = 5;
+
     private readonly Dice dice = new(Seed);
     private readonly List<(Instant At, int Order, LedgerCommand Command)> commands = [];
     private readonly HashSet<string> ids = new(StringComparer.Ordinal);
@@ -51,7 +57,8 @@ internal sealed class Edition2016Generator
         text.Append("// Company names, tax ids and figures are made up; towns, products and trade fairs are real. Generated with seed 2016 by\n");
         text.Append("// 'pimex ledger generate-2016': do not edit by hand. Format: docs/ledger-format.md. Refused on purpose: a company that is\n");
         text.Append("// not an SME, one over the de minimis ceiling, one applying when the edition is full, a tutorial away from the\n");
-        text.Append("// company's premises, and a duplicate invoice.\n");
+        text.Append("// company's premises, a duplicate invoice, an attendance recorded ten days before its session, and a verification\n");
+        text.Append("// dated an hour before its claim's submission. Each company answers the survey after completing the programme.\n");
         foreach (var command in Commands())
         {
             text.Append(LedgerWriter.Write(command)).Append('\n');
@@ -70,6 +77,12 @@ internal sealed class Edition2016Generator
     }
 
     private void Add(LedgerCommand command) => commands.Add((command.At, commands.Count, command));
+
+    /// <summary>
+    /// Adds a command at a place in the ledger other than its own instant: a back-dated command,
+    /// typed in after the facts it contradicts.
+    /// </summary>
+    private void AddAfter(Instant placedAt, LedgerCommand command) => commands.Add((placedAt, commands.Count, command));
 
     private void Build()
     {
@@ -156,6 +169,12 @@ internal sealed class Edition2016Generator
                 }
 
                 p.Sessions++;
+                if (i == BackDatedAttendance && session.Id == "S2")
+                {
+                    // Typed in ten days early by mistake: refused (a session is attended on or after its date), then recorded on the day.
+                    Add(new RecordAttendance(Time(session.Date.PlusDays(-10), 17, 0), trainer, p.Company, session.Id));
+                }
+
                 Add(new RecordAttendance(Time(session.Date, 17, 0).Plus(Duration.FromMinutes(i)), trainer, p.Company, session.Id));
             }
 
@@ -307,6 +326,12 @@ internal sealed class Edition2016Generator
                 Add(new SubmitClaim(Time(submitted.PlusDays(7), 9, 45), p.Representative, p.Company, again));
             }
 
+            if (index == BackDatedVerification && c == 0)
+            {
+                // A verification typed in after the submission but dated an hour before it: refused (time never goes back).
+                AddAfter(Time(submitted, 10, 30), new VerifyClaim(Time(submitted, 8, 30), verifier, p.Company, claimId, ClaimVerification.ApproveInFull()));
+            }
+
             var verified = Weekday(submitted.PlusDays(dice.Next(4, 12)));
             var eligible = p.VatNotRecoverable ? net + vat : net;
             ClaimVerification verification;
@@ -338,9 +363,16 @@ internal sealed class Edition2016Generator
         var withdrawn = plans.Single(p => p.Withdraws);
         Add(new Withdraw(At(6, 6, 10), withdrawn.Representative, withdrawn.Company, "Change of ownership: the new owners postpone the company's internationalisation plans"));
 
+        var completers = plans.Where(p => !p.Withdraws && p.Sessions == 3 && p.Tutorials == 3 && p.RoadmapAccepted).ToList();
+        foreach (var p in completers)
+        {
+            Add(new Complete(At(12, 15, 9).Plus(Duration.FromMinutes(plans.IndexOf(p) * 3)), p.Technician, p.Company));
+        }
+
+        // The survey, once completed.
         int[] scores = [6, 7, 7, 7, 7, 8, 8, 8, 8, 8, 8, 8, 8, 8, 9, 9, 9, 9, 9, 9, 10, 10];
         int answered = 0;
-        foreach (var p in plans.Where(p => !p.Withdraws))
+        foreach (var p in completers)
         {
             if (answered > 0 && answered % 14 == 0 && dice.Chance(0.5))
             {
@@ -356,13 +388,8 @@ internal sealed class Edition2016Generator
                 .SetItem("tutorials", Around())
                 .SetItem("consultancy", Around())
                 .SetItem("promotionSupport", Around());
-            var day = Weekday(Between(new LocalDate(Year, 11, 28), new LocalDate(Year, 12, 9)));
+            var day = Weekday(Between(new LocalDate(Year, 12, 16), new LocalDate(Year, 12, 23)));
             Add(new AnswerSurvey(Time(day, 9, 0), p.Representative, p.Company, new SurveyAnswer(overall, questions)));
-        }
-
-        foreach (var p in plans.Where(p => !p.Withdraws && p.Sessions == 3 && p.Tutorials == 3 && p.RoadmapAccepted))
-        {
-            Add(new Complete(At(12, 15, 9).Plus(Duration.FromMinutes(plans.IndexOf(p) * 3)), p.Technician, p.Company));
         }
     }
 
