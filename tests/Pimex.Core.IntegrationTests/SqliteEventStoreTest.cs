@@ -104,8 +104,8 @@ public sealed class SqliteEventStoreTest : IDisposable
         var requestB = b.Participant.RequestConsultancy(b.Edition, 100m, "Logistics", Rulebook.Extremadura, Ctx(Tech2, 6, 1).Expecting(b.Participant.Version));
         Assert.True(requestA.IsSuccess && requestB.IsSuccess);
 
-        var wonA = first.Append(Appends(requestA.Value, a.Edition, a.Participant));
-        var wonB = second.Append(Appends(requestB.Value, b.Edition, b.Participant));
+        var wonA = first.Append(Appends(requestA.Value));
+        var wonB = second.Append(Appends(requestB.Value));
 
         Assert.True(wonA.IsSuccess);
         Assert.Equal(ResultStatus.Conflict, wonB.Status);
@@ -166,27 +166,23 @@ public sealed class SqliteEventStoreTest : IDisposable
         Assert.Equal(19, ex.SqliteErrorCode); // SQLITE_CONSTRAINT
     }
 
-    private static StreamAppend[] Appends(ParticipationChange change, Edition edition, Participant participant) =>
+    /// <summary>Both streams of a joint change, each expecting the version the change was computed on.</summary>
+    private static StreamAppend[] Appends(ParticipationChange change) =>
     [
-        new StreamAppend(edition.Id.ToString(), edition.Version, [.. change.Edition.Events]),
-        new StreamAppend(participant.Id.ToString(), participant.Version, [.. change.Participant.Events]),
+        new StreamAppend(change.Edition.Aggregate.Id.ToString(), change.Edition.ExpectedVersion, [.. change.Edition.Events]),
+        new StreamAppend(change.Participant.Aggregate.Id.ToString(), change.Participant.ExpectedVersion, [.. change.Participant.Events]),
     ];
 
     /// <summary>
-    /// Four companies in the 2016 edition: B1 completes (training, pill, SWOT returned then
-    /// accepted, roadmap, two claims, consultancy, survey), B2 reaches the cap then withdraws,
-    /// B3's claim is rejected and it withdraws, B4 is excluded; the training line pays a trainer.
+    /// Four companies in the 2016 edition, in time order: B1 completes (training, pill, SWOT
+    /// returned then accepted, roadmap, two claims, consultancy, survey), B2 reaches the cap then
+    /// withdraws, B3's claim is rejected and it withdraws, B4 is excluded; the training line pays
+    /// a trainer.
     /// </summary>
     private static void RunRealisticEdition(Host host)
     {
         var rules = host.Rulebook;
         host.Open(2016);
-        for (int i = 1; i <= 3; i++)
-        {
-            var session = new GroupSession("S" + i, new LocalDate(2016, 4 + i, 10), "Mérida", "Session " + i, 40);
-            host.OnEdition(e => e.ScheduleSession(session, Ctx(Tech, 3, 25)));
-        }
-
         foreach (var company in new[] { "B1", "B2", "B3", "B4" })
         {
             host.OnEdition(e => e.ReceiveApplication(Application(company), rules, Ctx(Rep(company), 2, 1)));
@@ -197,27 +193,34 @@ public sealed class SqliteEventStoreTest : IDisposable
             host.Admit(company, At(3, 20));
         }
 
-        host.OnEdition(e => e.RecordExpense(BudgetLine.Training, Eur(1200m), "Trainer fees, sessions 1 to 3", Ctx(Manager, 5, 2)));
-
-        // B1: the whole programme.
         host.On("B1", p => p.AssignTechnician("tech-1", rules, Ctx(Manager, 3, 21)));
-        foreach (var session in new[] { "S1", "S2", "S3" })
+        for (int i = 1; i <= 3; i++)
         {
-            host.OnBoth("B1", (p, e) => p.RecordAttendance(e, session, Ctx(Tech, 7, 1)));
+            var session = new GroupSession("S" + i, new LocalDate(2016, 4 + i, 10), "Mérida", "Session " + i, 40);
+            host.OnEdition(e => e.ScheduleSession(session, Ctx(Tech, 3, 25)));
         }
 
+        host.OnEdition(e => e.RecordExpense(BudgetLine.Training, Eur(1200m), "Trainer fees, sessions 1 to 3", Ctx(Manager, 5, 2)));
+        host.OnBoth("B2", (p, e) => p.RecordAttendance(e, "S1", Ctx(Tech, 5, 10)));
         for (int i = 1; i <= 3; i++)
         {
             var tutorial = new Tutorial("T" + i, new LocalDate(2016, 6, i), VenueKind.CompanyPremises, "Export diagnosis");
             host.On("B1", p => p.RecordTutorial(tutorial, Ctx(Tech, 6, 5)));
         }
 
+        host.OnBoth("B1", (p, e) => p.RequestConsultancy(e, 4m, "Pricing for Portugal", rules, Ctx(Rep("B1"), 6, 10)));
+        host.OnBoth("B2", (p, e) => p.RequestConsultancy(e, 2m, "Trade fair choice", rules, Ctx(Rep("B2"), 6, 12)));
         host.On("B1", p => p.RecordTrainingPill(new TrainingPill("Strategic planning", new LocalDate(2016, 6, 20), "management"), Ctx(Tech, 6, 20)));
         var swot = new Swot(new EquatableArray<string>(["Quality"]), new EquatableArray<string>(["No export team"]), new EquatableArray<string>(["Portugal"]), new EquatableArray<string>(["Currency risk"]));
         host.On("B1", p => p.SubmitSwot(swot, Ctx(Rep("B1"), 7, 1)));
         host.On("B1", p => p.ReviewSwot(false, "Be more specific about Portugal", Ctx(Tech, 7, 2)));
         host.On("B1", p => p.SubmitSwot(swot with { Opportunities = new EquatableArray<string>(["Lisbon food retail"]) }, Ctx(Rep("B1"), 7, 5)));
         host.On("B1", p => p.ReviewSwot(true, null, Ctx(Tech, 7, 6)));
+        foreach (var session in new[] { "S1", "S2", "S3" })
+        {
+            host.OnBoth("B1", (p, e) => p.RecordAttendance(e, session, Ctx(Tech, 7, 11)));
+        }
+
         var roadmap = new Roadmap(
             new DateInterval(new LocalDate(2016, 10, 1), new LocalDate(2018, 12, 31)),
             new EquatableArray<string>(["PT", "FR"]),
@@ -226,29 +229,19 @@ public sealed class SqliteEventStoreTest : IDisposable
             new EquatableArray<string>(["Export share of turnover"]));
         host.On("B1", p => p.SubmitRoadmap(roadmap, Ctx(Rep("B1"), 9, 1)));
         host.On("B1", p => p.ReviewRoadmap(true, null, Ctx(Tech, 9, 2)));
+        host.OnBoth("B4", (p, e) => p.Exclude(e, "Did not attend any session", Ctx(Manager, 9, 30)));
         host.On("B1", p => p.SubmitClaim(Claim("K1", 2000m), rules, Ctx(Rep("B1"), 10, 5)));
+        host.On("B2", p => p.SubmitClaim(Claim("K1", 3000m), rules, Ctx(Rep("B2"), 10, 5)));
+        host.On("B3", p => p.SubmitClaim(Claim("K1", 800m, category: "tradeMission"), rules, Ctx(Rep("B3"), 10, 5)));
         host.On("B1", p => p.SubmitClaim(Claim("K2", 1500m, vat: 315m, vatRecoverable: false, category: "marketStudy"), rules, Ctx(Rep("B1"), 10, 6)));
         host.OnBoth("B1", (p, e) => p.VerifyClaim(e, "K1", ClaimVerification.ApproveInFull(), rules, Ctx(Tech2, 10, 20)));
+        host.OnBoth("B2", (p, e) => p.VerifyClaim(e, "K1", ClaimVerification.ApproveInFull(), rules, Ctx(Tech2, 10, 20)));
+        host.OnBoth("B3", (p, e) => p.VerifyClaim(e, "K1", ClaimVerification.Reject("Invoice is for freight"), rules, Ctx(Tech2, 10, 20)));
         host.OnBoth("B1", (p, e) => p.VerifyClaim(e, "K2", ClaimVerification.ApproveInPart(Eur(400m), "Only the translation is eligible"), rules, Ctx(Tech2, 10, 21)));
-        host.OnBoth("B1", (p, e) => p.RequestConsultancy(e, 4m, "Pricing for Portugal", rules, Ctx(Rep("B1"), 6, 10)));
+        host.OnBoth("B3", (p, e) => p.Withdraw(e, "No capacity this year", Ctx(Manager, 10, 25)));
+        host.OnBoth("B2", (p, e) => p.Withdraw(e, "Sold the export unit", Ctx(Rep("B2"), 11, 2)));
         host.OnBoth("B1", (p, e) => p.Complete(e, Ctx(Tech, 11, 30)));
         host.On("B1", p => p.AnswerSurvey(new SurveyAnswer(9, default(EquatableDictionary<string, int>).SetItem("tutorials", 10).SetItem("sessions", 8)), rules, Ctx(Rep("B1"), 12, 1)));
-
-        // B2: claims more than the cap, then withdraws with nothing left to release.
-        host.OnBoth("B2", (p, e) => p.RecordAttendance(e, "S1", Ctx(Tech, 5, 10)));
-        host.OnBoth("B2", (p, e) => p.RequestConsultancy(e, 2m, "Trade fair choice", rules, Ctx(Rep("B2"), 6, 12)));
-        host.On("B2", p => p.SubmitClaim(Claim("K1", 3000m), rules, Ctx(Rep("B2"), 10, 5)));
-        host.OnBoth("B2", (p, e) => p.VerifyClaim(e, "K1", ClaimVerification.ApproveInFull(), rules, Ctx(Tech2, 10, 20)));
-        host.OnBoth("B2", (p, e) => p.Withdraw(e, "Sold the export unit", Ctx(Rep("B2"), 11, 2)));
-        host.On("B2", p => p.AnswerSurvey(new SurveyAnswer(7, default), rules, Ctx(Rep("B2"), 12, 1)));
-
-        // B3: a rejected claim, then withdrawal (its whole cap goes back).
-        host.On("B3", p => p.SubmitClaim(Claim("K1", 800m, category: "tradeMission"), rules, Ctx(Rep("B3"), 10, 5)));
-        host.OnBoth("B3", (p, e) => p.VerifyClaim(e, "K1", ClaimVerification.Reject("Invoice is for freight"), rules, Ctx(Tech2, 10, 20)));
-        host.OnBoth("B3", (p, e) => p.Withdraw(e, "No capacity this year", Ctx(Manager, 10, 25)));
-
-        // B4: excluded.
-        host.OnBoth("B4", (p, e) => p.Exclude(e, "Did not attend any session", Ctx(Manager, 9, 30)));
     }
 
     private static ExpenseClaim Claim(string id, decimal net, decimal vat = 0m, bool vatRecoverable = true, string category = "tradeFair") =>

@@ -45,45 +45,49 @@ internal sealed class Host(SqliteEventStore store, Rulebook rulebook)
     public void Open(int year)
     {
         var opened = Must(Edition.Open(Rulebook, year, Ctx(Manager, 1, 10)));
-        Store(new StreamAppend(opened.Aggregate.Id.ToString(), 0, [.. opened.Events]));
+        Store(Append(opened));
         Edition = opened.Aggregate;
     }
 
     public void OnEdition(Func<Edition, Result<Changed<Edition, EditionEvent>>> command)
     {
         var change = Must(command(Edition));
-        Store(new StreamAppend(Edition.Id.ToString(), Edition.Version, [.. change.Events]));
+        Store(Append(change));
         Edition = change.Aggregate;
     }
 
     public void Admit(string company, Instant at)
     {
         var change = Must(Edition.Admit(new CompanyId(company), Rulebook, new CommandContext(Manager, at).Expecting(Edition.Version)));
-        Store(
-            new StreamAppend(Edition.Id.ToString(), Edition.Version, [.. change.Edition.Events]),
-            new StreamAppend(change.Participant.Aggregate.Id.ToString(), 0, [.. change.Participant.Events]));
+        Store(Append(change.Edition), Append(change.Participant));
         Edition = change.Edition.Aggregate;
         Participants[company] = change.Participant.Aggregate;
     }
 
     public void On(string company, Func<Participant, Result<Changed<Participant, ParticipantEvent>>> command)
     {
-        var before = Participants[company];
-        var change = Must(command(before));
-        Store(new StreamAppend(before.Id.ToString(), before.Version, [.. change.Events]));
+        var change = Must(command(Participants[company]));
+        Store(Append(change));
         Participants[company] = change.Aggregate;
     }
 
     public void OnBoth(string company, Func<Participant, Edition, Result<ParticipationChange>> command)
     {
-        var before = Participants[company];
-        var change = Must(command(before, Edition));
-        Store(
-            new StreamAppend(Edition.Id.ToString(), Edition.Version, [.. change.Edition.Events]),
-            new StreamAppend(before.Id.ToString(), before.Version, [.. change.Participant.Events]));
+        var change = Must(command(Participants[company], Edition));
+        Store(Append(change.Edition), Append(change.Participant));
         Edition = change.Edition.Aggregate;
         Participants[company] = change.Participant.Aggregate;
     }
+
+    /// <summary>
+    /// A change's events, to append to its aggregate's stream expecting the version the change
+    /// was computed on: no bookkeeping of the host's own.
+    /// </summary>
+    private static StreamAppend Append(Changed<Edition, EditionEvent> change) =>
+        new(change.Aggregate.Id.ToString(), change.ExpectedVersion, [.. change.Events]);
+
+    private static StreamAppend Append(Changed<Participant, ParticipantEvent> change) =>
+        new(change.Aggregate.Id.ToString(), change.ExpectedVersion, [.. change.Events]);
 
     private void Store(params StreamAppend[] appends)
     {
