@@ -15,7 +15,8 @@ namespace Pimex.Benchmarks.Fixtures;
 /// streams: each participant is admitted, gets a technician, attends the 3 group sessions, hosts
 /// the 3 tutorials, attends a training pill, receives 4 hours of consultancy, has its SWOT
 /// returned once then accepted, its roadmap accepted, submits 3 expense claims (the third capped),
-/// answers the survey and completes: <see cref="EventsPerParticipant"/> events.
+/// completes and answers the survey: <see cref="EventsPerParticipant"/> events. Every step is
+/// taken by all companies before the next, so that time moves forward in every stream.
 /// </summary>
 internal sealed class EditionLifecycle
 {
@@ -55,14 +56,11 @@ internal sealed class EditionLifecycle
         var run = new EditionLifecycle();
         for (int i = 1; i <= 3; i++)
         {
-            run.Record(run.edition.ScheduleSession(new GroupSession("S" + i, new LocalDate(2016, 4 + i, 10), "Mérida", "Internationalisation " + i, 40), Ctx(Tech, 2016, 3, 25)));
+            run.Record(run.edition.ScheduleSession(new GroupSession("S" + i, new LocalDate(2016, 5, 1 + i), "Mérida", "Internationalisation " + i, 40), Ctx(Tech, 2016, 1, 15)));
         }
 
-        for (int i = 1; i <= participants; i++)
-        {
-            run.participantStreams.Add(run.TakePart("B06" + i.ToString("D6", System.Globalization.CultureInfo.InvariantCulture)));
-        }
-
+        var companies = Enumerable.Range(1, participants).Select(i => "B06" + i.ToString("D6", System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        run.participantStreams.AddRange(run.TakePart(companies));
         return run;
     }
 
@@ -92,56 +90,84 @@ internal sealed class EditionLifecycle
         return copy;
     }
 
-    private ParticipantEvent[] TakePart(string company)
+    /// <summary>
+    /// Takes every company through the programme step by step, all companies at each step, so
+    /// that every command comes after the last event of the edition and of its participant.
+    /// </summary>
+    private List<ParticipantEvent[]> TakePart(List<string> companies)
     {
-        var id = new CompanyId(company);
-        var rep = Actor.Representative("rep-" + company, id);
-        var events = new List<ParticipantEvent>();
-        Record(edition.ReceiveApplication(Application(id), rulebook, new CommandContext(rep, Eur.At(new LocalDate(2016, 2, 1)))));
-        var participant = Track(edition.Admit(id, rulebook, Ctx(Manager, 2016, 3, 20)), events);
-        participant = Track(participant.AssignTechnician(Tech.Id, rulebook, Ctx(Manager, 2016, 3, 21)), events);
-        foreach (var session in new[] { "S1", "S2", "S3" })
-        {
-            participant = Track(participant.RecordAttendance(edition, session, Ctx(Tech, 2016, 6, 1)), events);
-        }
-
-        for (int i = 1; i <= 3; i++)
-        {
-            participant = Track(participant.RecordTutorial(new Tutorial("T" + i, new LocalDate(2016, 6, 2 + i), VenueKind.CompanyPremises, "Export diagnosis " + i), Ctx(Tech, 2016, 6, 2 + i)), events);
-        }
-
-        participant = Track(participant.RecordTrainingPill(new TrainingPill("Strategic planning for export", new LocalDate(2016, 6, 15), "management"), Ctx(Tech, 2016, 6, 15)), events);
-        participant = Track(participant.RequestConsultancy(edition, 4m, "Pricing for the Portuguese market", rulebook, Ctx(rep, 2016, 6, 20)), events);
-        participant = Track(participant.SubmitSwot(Swot("No export department"), Ctx(rep, 2016, 7, 1)), events);
-        participant = Track(participant.ReviewSwot(false, "Threats must name the competitors.", Ctx(Tech, 2016, 7, 4)), events);
-        participant = Track(participant.SubmitSwot(Swot("Portuguese distributors of Iberian ham"), Ctx(rep, 2016, 7, 8)), events);
-        participant = Track(participant.ReviewSwot(true, null, Ctx(Tech, 2016, 7, 11)), events);
-        participant = Track(participant.SubmitRoadmap(Roadmap(), Ctx(rep, 2016, 9, 1)), events);
-        participant = Track(participant.ReviewRoadmap(true, null, Ctx(Tech, 2016, 9, 5)), events);
+        var ids = companies.Select(c => new CompanyId(c)).ToList();
+        var reps = ids.Select(id => Actor.Representative("rep-" + id.Value, id)).ToList();
+        var events = ids.Select(_ => new List<ParticipantEvent>()).ToList();
+        var participants = new Participant[ids.Count];
         var claims = new[]
         {
             Claim("C1", "tradeFair", 1_200m, new LocalDate(2016, 10, 3)),
             Claim("C2", "marketStudy", 900m, new LocalDate(2016, 10, 10)),
             Claim("C3", "promotionalMaterial", 650m, new LocalDate(2016, 11, 2)),
         };
-        foreach (var claim in claims)
+        void Each(Func<int, Participant> step)
         {
-            participant = Track(participant.SubmitClaim(claim, rulebook, new CommandContext(rep, Eur.At(claim.InvoiceDate.PlusDays(2)))), events);
+            for (int i = 0; i < ids.Count; i++)
+            {
+                participants[i] = step(i);
+            }
         }
 
-        foreach (var claim in claims)
+        for (int i = 0; i < ids.Count; i++)
         {
-            participant = Track(participant.VerifyClaim(edition, claim.Id, ClaimVerification.ApproveInFull(), rulebook, new CommandContext(Verifier, Eur.At(claim.InvoiceDate.PlusDays(20)))), events);
+            Record(edition.ReceiveApplication(Application(ids[i]), rulebook, new CommandContext(reps[i], Eur.At(new LocalDate(2016, 2, 1)))));
         }
 
-        participant = Track(participant.AnswerSurvey(new SurveyAnswer(8, default), rulebook, Ctx(rep, 2016, 12, 10)), events);
-        Track(participant.Complete(edition, Ctx(Tech, 2016, 12, 15)), events);
-        if (events.Count != EventsPerParticipant)
+        Each(i => Track(edition.Admit(ids[i], rulebook, Ctx(Manager, 2016, 3, 20)), events[i]));
+        Each(i => Track(participants[i].AssignTechnician(Tech.Id, rulebook, Ctx(Manager, 2016, 3, 21)), events[i]));
+        foreach (var session in new[] { "S1", "S2", "S3" })
         {
-            throw new InvalidOperationException($"The lifecycle made {events.Count} events, not {EventsPerParticipant}.");
+            Each(i => Track(participants[i].RecordAttendance(edition, session, Ctx(Tech, 2016, 6, 1)), events[i]));
         }
 
-        return [.. events];
+        Each(i =>
+        {
+            var p = participants[i];
+            for (int t = 1; t <= 3; t++)
+            {
+                p = Track(p.RecordTutorial(new Tutorial("T" + t, new LocalDate(2016, 6, 2 + t), VenueKind.CompanyPremises, "Export diagnosis " + t), Ctx(Tech, 2016, 6, 2 + t)), events[i]);
+            }
+
+            return Track(p.RecordTrainingPill(new TrainingPill("Strategic planning for export", new LocalDate(2016, 6, 15), "management"), Ctx(Tech, 2016, 6, 15)), events[i]);
+        });
+        Each(i => Track(participants[i].RequestConsultancy(edition, 4m, "Pricing for the Portuguese market", rulebook, Ctx(reps[i], 2016, 6, 20)), events[i]));
+        Each(i =>
+        {
+            var p = Track(participants[i].SubmitSwot(Swot("No export department"), Ctx(reps[i], 2016, 7, 1)), events[i]);
+            p = Track(p.ReviewSwot(false, "Threats must name the competitors.", Ctx(Tech, 2016, 7, 4)), events[i]);
+            p = Track(p.SubmitSwot(Swot("Portuguese distributors of Iberian ham"), Ctx(reps[i], 2016, 7, 8)), events[i]);
+            p = Track(p.ReviewSwot(true, null, Ctx(Tech, 2016, 7, 11)), events[i]);
+            p = Track(p.SubmitRoadmap(Roadmap(), Ctx(reps[i], 2016, 9, 1)), events[i]);
+            p = Track(p.ReviewRoadmap(true, null, Ctx(Tech, 2016, 9, 5)), events[i]);
+            foreach (var claim in claims)
+            {
+                p = Track(p.SubmitClaim(claim, rulebook, new CommandContext(reps[i], Eur.At(claim.InvoiceDate.PlusDays(2)))), events[i]);
+            }
+
+            return p;
+        });
+        // Verified once all three are in, a week apart.
+        for (int c = 0; c < claims.Length; c++)
+        {
+            var claim = claims[c];
+            var verifiedOn = new LocalDate(2016, 11, 10).PlusWeeks(c);
+            Each(i => Track(participants[i].VerifyClaim(edition, claim.Id, ClaimVerification.ApproveInFull(), rulebook, new CommandContext(Verifier, Eur.At(verifiedOn))), events[i]));
+        }
+
+        Each(i => Track(participants[i].Complete(edition, Ctx(Tech, 2016, 12, 15)), events[i]));
+        Each(i => Track(participants[i].AnswerSurvey(new SurveyAnswer(8, default), rulebook, Ctx(reps[i], 2016, 12, 20)), events[i]));
+        if (events.Any(e => e.Count != EventsPerParticipant))
+        {
+            throw new InvalidOperationException($"The lifecycle made {events[0].Count} events per participant, not {EventsPerParticipant}.");
+        }
+
+        return [.. events.Select(e => e.ToArray())];
     }
 
     private static CompanyApplication Application(CompanyId company) => new(
