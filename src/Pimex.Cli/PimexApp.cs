@@ -20,7 +20,7 @@ internal static class PimexApp
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, IFileSource files)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var context = new CliContext(stdout, stderr, files);
+        var context = new CliContext(stdout, stderr, new ReadOnceFileSource(files));
         var root = new RootCommand("pimex: adapt and check PIMEX rulebooks, and run an edition from a ledger of commands.")
         {
             ReportCommands.Report(context),
@@ -35,6 +35,18 @@ internal static class PimexApp
             foreach (var error in parse.Errors)
             {
                 context.Fail(error.Message);
+            }
+
+            foreach (var token in parse.UnmatchedTokens)
+            {
+                var command = parse.CommandResult.Command;
+                var known = token.StartsWith('-')
+                    ? command.Options.SelectMany(o => o.Aliases.Prepend(o.Name))
+                    : command.Subcommands.Select(c => c.Name);
+                if (Spelling.Closest(token, known) is { } suggestion)
+                {
+                    context.Fail($"'{token}': did you mean '{suggestion}'?");
+                }
             }
 
             stderr.WriteLine("Run 'pimex --help' for usage.");

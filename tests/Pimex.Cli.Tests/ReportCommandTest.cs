@@ -21,7 +21,7 @@ public class ReportCommandTest
         Assert.Contains(run.OutLines, l => l.StartsWith("training  ", StringComparison.Ordinal) && l.Contains("EUR 5,000.00", StringComparison.Ordinal));
         Assert.Contains(run.OutLines, l => l.StartsWith("consultancy  ", StringComparison.Ordinal) && l.Contains("EUR 8,280.00", StringComparison.Ordinal));
         Assert.Contains(run.OutLines, l => l.StartsWith("total  ", StringComparison.Ordinal) && l.Contains("EUR 88,280.00", StringComparison.Ordinal));
-        Assert.Equal("pimex: extremadura-2016 (embedded): 7 of 628 commands were refused ('pimex run' lists them).", run.Error.TrimEnd());
+        Assert.Equal("pimex: extremadura-2016 (embedded): 7 of 628 commands were refused ('pimex run --embedded 2016' lists them).", run.Error.TrimEnd());
     }
 
     [Fact]

@@ -113,15 +113,15 @@ public class RunCommandTest
     }
 
     [Fact]
-    public void Report_WhenTheRulebookHasNoRulesInForceForTheEdition_ExitsOneAndSaysWhy()
+    public void Report_WhenTheRulebookHasNoRulesInForceForItsEdition_IsRefusedAtValidationNotAtOpening()
     {
         var run = Tool.Run(Files, "report", "--rulebook", "late.json");
 
         Assert.Equal(1, run.ExitCode);
         Assert.Empty(run.Out);
-        Assert.Contains("line 7: PIMEX-ED-001 promotion.capPerCompany: 'promotion.capPerCompany' has no value in force on 2016-01-15.", run.ErrorLines.Select(l => l.Trim()));
-        Assert.Matches(@"\.\.\. and \d+ command\(s\) refused with PIMEX-LEDGER-101: no edition is open\.", run.Error);
-        Assert.DoesNotContain("line 8:", run.Error, StringComparison.Ordinal);
+        Assert.Contains("late.json is not a valid rulebook: 2 error(s).", run.Error, StringComparison.Ordinal);
+        Assert.Contains("$.annuities.2016.windows.applications.start PIMEX-RB-020 The 2016 edition takes its rules from its first day of applications, 2016-01-15, and 'promotion.capPerCompany' has no value then", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("line ", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]

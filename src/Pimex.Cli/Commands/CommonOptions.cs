@@ -16,6 +16,16 @@ internal static class CommonOptions
         HelpName = "FILE",
     };
 
+    /// <summary>The most errors printed as text before the rest are only counted.</summary>
+    public const int MaxErrorsShown = 50;
+
+    public static Option<string[]> Bases() => new("--base")
+    {
+        Description = "A base rulebook file that a partner rulebook extends (repeatable, for chains: each may extend the embedded rulebook or an earlier --base). Without it, a partner's base is the embedded 'extremadura' or the file <id>.json beside it.",
+        HelpName = "FILE",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
     public static Option<string?> On(string what) => new("--on")
     {
         Description = $"The date (yyyy-MM-dd) {what}.",
@@ -52,14 +62,32 @@ internal static class CommonOptions
                 return ExitCodes.Unreadable;
             case LoadStatus.Invalid:
                 context.Fail($"{loaded.Source} is not a valid rulebook: {loaded.Errors.Count} error(s).");
-                foreach (var e in loaded.Errors)
-                {
-                    context.Error.WriteLine($"  {e.Identifier} {e.ErrorCode} {e.ErrorMessage}");
-                }
-
+                WriteCapped(context.Error, loaded.Errors.Select(e => $"  {e.Identifier} {e.ErrorCode} {e.ErrorMessage}"), loaded.Errors.Count, "error");
                 return ExitCodes.Invalid;
             default:
                 return ExitCodes.Ok;
+        }
+    }
+
+    /// <summary>
+    /// Writes the first <see cref="MaxErrorsShown"/> lines, then one line counting the rest
+    /// ("  ... and 39,000 more errors"), so that a flood of problems stays readable.
+    /// </summary>
+    /// <param name="writer">Where to write.</param>
+    /// <param name="lines">The lines, lazily.</param>
+    /// <param name="count">How many there are.</param>
+    /// <param name="what">What one line is ("error").</param>
+    public static void WriteCapped(TextWriter writer, IEnumerable<string> lines, int count, string what)
+    {
+        foreach (var line in lines.Take(MaxErrorsShown))
+        {
+            writer.WriteLine(line);
+        }
+
+        if (count > MaxErrorsShown)
+        {
+            int more = count - MaxErrorsShown;
+            writer.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"  ... and {more:N0} more {what}{(more == 1 ? string.Empty : "s")} ({count:N0} in all)."));
         }
     }
 }

@@ -19,15 +19,16 @@ internal static class ReportCommands
         var rulebook = CommonOptions.Rulebook();
         var ledger = new Option<string?>("--ledger")
         {
-            Description = "A ledger file (JSON lines, see docs/ledger-format.md). Default: the embedded 2016 Extremadura edition.",
+            Description = "A ledger file (JSON lines, one command per line: 'pimex ledger format' describes them; '-' for standard input). Default: the embedded 2016 Extremadura edition.",
             HelpName = "FILE",
         };
+        var bases = CommonOptions.Bases();
         var json = CommonOptions.Json("the report");
         var command = new Command("report", "Run an edition's ledger and print its edition report: by default the embedded 2016 Extremadura edition (30 SMEs, EUR 88,280). Refused commands are summed up on standard error; 'pimex run' lists them.")
         {
-            rulebook, ledger, json,
+            rulebook, bases, ledger, json,
         };
-        command.SetAction(parse => Execute(context, parse.GetValue(rulebook), parse.GetValue(ledger), parse.GetValue(json), listRefused: false));
+        command.SetAction(parse => Execute(context, parse.GetValue(rulebook), parse.GetValue(bases) ?? [], parse.GetValue(ledger), parse.GetValue(json), listRefused: false));
         return command;
     }
 
@@ -35,19 +36,38 @@ internal static class ReportCommands
     public static Command RunLedger(CliContext context)
     {
         var rulebook = CommonOptions.Rulebook();
-        var ledger = new Argument<string>("LEDGER") { Description = "The ledger file (JSON lines, see docs/ledger-format.md)." };
+        var bases = CommonOptions.Bases();
+        var ledger = new Argument<string?>("LEDGER") { Description = "The ledger file (JSON lines, one command per line; '-' for standard input).", Arity = ArgumentArity.ZeroOrOne };
+        var embedded = new Option<int?>("--embedded") { Description = $"Run the ledger shipped inside the tool for that year instead of a file: {EmbeddedLedgers.Extremadura2016Year} (the Extremadura edition).", HelpName = "YEAR" };
         var json = CommonOptions.Json("the run and the report");
         var command = new Command("run", "Apply a ledger of commands: list every refused command with its line and error code, then print the edition report.")
         {
-            ledger, rulebook, json,
+            ledger, embedded, rulebook, bases, json,
         };
-        command.SetAction(parse => Execute(context, parse.GetValue(rulebook), parse.GetValue(ledger), parse.GetValue(json), listRefused: true));
+        command.SetAction(parse =>
+        {
+            var file = parse.GetValue(ledger);
+            var year = parse.GetValue(embedded);
+            if ((file is null) == (year is null))
+            {
+                context.Fail($"Give a ledger file or --embedded {EmbeddedLedgers.Extremadura2016Year}, not {(file is null ? "neither" : "both")}.");
+                return ExitCodes.Unreadable;
+            }
+
+            if (year is { } y && y != EmbeddedLedgers.Extremadura2016Year)
+            {
+                context.Fail($"The tool ships the {EmbeddedLedgers.Extremadura2016Year} edition only; 'pimex ledger new --year {y}' starts a ledger for {y}.");
+                return ExitCodes.Unreadable;
+            }
+
+            return Execute(context, parse.GetValue(rulebook), parse.GetValue(bases) ?? [], file, parse.GetValue(json), listRefused: true);
+        });
         return command;
     }
 
-    private static int Execute(CliContext context, string? rulebookFile, string? ledgerFile, bool json, bool listRefused)
+    private static int Execute(CliContext context, string? rulebookFile, IReadOnlyList<string> baseFiles, string? ledgerFile, bool json, bool listRefused)
     {
-        var loaded = RulebookSource.Load(context.Files, rulebookFile);
+        var loaded = RulebookSource.Load(context.Files, rulebookFile, baseFiles);
         if (CommonOptions.Report(context, loaded) is var code && code != ExitCodes.Ok)
         {
             return code;
@@ -78,10 +98,7 @@ internal static class ReportCommands
         if (!parsed.IsSuccess)
         {
             context.Fail($"{source} is not a valid ledger: {parsed.Errors.Count} error(s); nothing was applied.");
-            foreach (var error in parsed.Errors)
-            {
-                context.Error.WriteLine("  " + error);
-            }
+            CommonOptions.WriteCapped(context.Error, parsed.Errors.Select(e => "  " + e), parsed.Errors.Count, "error");
 
             return ExitCodes.Unreadable;
         }
@@ -123,7 +140,11 @@ internal static class ReportCommands
 
         if (!listRefused && outcome.Refused.Count > 0)
         {
-            context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pimex: {source}: {outcome.Refused.Count} of {outcome.Commands} commands were refused ('pimex run' lists them)."));
+            // The hint is a command line that works as written.
+            var run = "pimex run " + (ledgerFile ?? $"--embedded {EmbeddedLedgers.Extremadura2016Year}")
+                + string.Concat(baseFiles.Select(b => " --base " + b))
+                + (rulebookFile is null ? string.Empty : " --rulebook " + rulebookFile);
+            context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pimex: {source}: {outcome.Refused.Count} of {outcome.Commands} commands were refused ('{run}' lists them)."));
         }
 
         return ExitCodes.Ok;

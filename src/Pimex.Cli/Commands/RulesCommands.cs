@@ -11,7 +11,7 @@ using Pimex.Rulebooks;
 
 namespace Pimex.Cli.Commands;
 
-/// <summary><c>pimex rules show | validate | diff</c>.</summary>
+/// <summary><c>pimex rules show | validate | diff | schema | example</c>.</summary>
 internal static class RulesCommands
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -22,7 +22,22 @@ internal static class RulesCommands
             Show(context),
             Validate(context),
             Diff(context),
+            Resource(context, "schema", "Print the JSON Schema of rulebooks (base and partner), for editors: save it and point a rulebook's \"$schema\" at it.", "rulebook.schema.json"),
+            Resource(context, "format", "Print the rulebook format (Markdown): every field, parameter, check and error code.", "rulebook-format.md"),
+            Resource(context, "example", "Print the illustrative Maribor partner rulebook (it extends the embedded 'extremadura'): a starting point for your own, such as 'pimex rules example > my-region.json'.", "maribor.json"),
         };
+
+    /// <summary>A command that prints a document embedded in the tool.</summary>
+    public static Command Resource(CliContext context, string name, string description, string file)
+    {
+        var command = new Command(name, description);
+        command.SetAction(_ =>
+        {
+            context.Out.Write(EmbeddedResources.Text(file));
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
 
     private static Command Show(CliContext context)
     {
@@ -32,11 +47,12 @@ internal static class RulesCommands
             Arity = ArgumentArity.ZeroOrOne,
         };
         var rulebook = CommonOptions.Rulebook();
+        var bases = CommonOptions.Bases();
         var on = CommonOptions.On("whose rules in force to show; without it, every dated value of every parameter");
         var json = CommonOptions.Json("the rulebook (the merged base rulebook; with --on, the values in force)");
         var command = new Command("show", "Show a rulebook: every parameter's dated values and the annuities, or the rules in force on a date.")
         {
-            positional, rulebook, on, json,
+            positional, rulebook, bases, on, json,
         };
         command.SetAction(parse =>
         {
@@ -51,7 +67,7 @@ internal static class RulesCommands
                 return ExitCodes.Unreadable;
             }
 
-            var loaded = RulebookSource.Load(context.Files, parse.GetValue(positional) ?? parse.GetValue(rulebook));
+            var loaded = RulebookSource.Load(context.Files, parse.GetValue(positional) ?? parse.GetValue(rulebook), parse.GetValue(bases) ?? []);
             if (CommonOptions.Report(context, loaded) is var code && code != ExitCodes.Ok)
             {
                 return code;
@@ -69,23 +85,23 @@ internal static class RulesCommands
 
     private static Command Validate(CliContext context)
     {
-        var file = new Argument<string>("FILE") { Description = "The rulebook file: a base rulebook, or a partner rulebook that extends the embedded Extremadura one." };
+        var file = new Argument<string>("FILE") { Description = "The rulebook file ('-' for standard input, 'extremadura' for the embedded one): a base rulebook, or a partner rulebook that extends the embedded Extremadura one, a --base, or the <id>.json beside it." };
+        var bases = CommonOptions.Bases();
         var json = CommonOptions.Json("the verdict and the errors");
-        var command = new Command("validate", "Check a rulebook file: exit 0 when it is valid; otherwise exit 1 and list every error with its JSON path and code.")
+        var command = new Command("validate", "Check a rulebook file: exit 0 when it is valid, that is when each of its annuities can open and run; otherwise exit 1 and list every error with its JSON path and code.")
         {
-            file, json,
+            file, bases, json,
         };
         command.SetAction(parse =>
         {
             var path = parse.GetValue(file)!;
-            var read = context.Files.Read(path);
-            if (read.Text is null)
+            var loaded = RulebookSource.Load(context.Files, path, parse.GetValue(bases) ?? []);
+            if (loaded.Status == LoadStatus.Unreadable)
             {
-                context.Fail(read.Error ?? $"{path} cannot be read.");
+                context.Fail(loaded.ReadError ?? $"{loaded.Source} cannot be read.");
                 return ExitCodes.Unreadable;
             }
 
-            var loaded = RulebookSource.Load(context.Files, path);
             if (parse.GetValue(json))
             {
                 var errors = new JsonArray();
@@ -94,7 +110,7 @@ internal static class RulesCommands
                     errors.Add(new JsonObject { ["path"] = e.Identifier, ["code"] = e.ErrorCode, ["message"] = e.ErrorMessage });
                 }
 
-                var verdict = new JsonObject { ["file"] = path, ["valid"] = loaded.Status == LoadStatus.Loaded };
+                var verdict = new JsonObject { ["file"] = loaded.Source, ["valid"] = loaded.Status == LoadStatus.Loaded };
                 if (loaded.Rulebook is { } valid)
                 {
                     verdict["id"] = valid.Id;
@@ -110,11 +126,8 @@ internal static class RulesCommands
             }
             else
             {
-                context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{path}: invalid rulebook, {loaded.Errors.Count} error(s):"));
-                foreach (var e in loaded.Errors)
-                {
-                    context.Out.WriteLine($"  {e.Identifier} {e.ErrorCode} {e.ErrorMessage}");
-                }
+                context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{loaded.Source}: invalid rulebook, {loaded.Errors.Count} error(s):"));
+                CommonOptions.WriteCapped(context.Out, loaded.Errors.Select(e => $"  {e.Identifier} {e.ErrorCode} {e.ErrorMessage}"), loaded.Errors.Count, "error");
             }
 
             return loaded.Status == LoadStatus.Loaded ? ExitCodes.Ok : ExitCodes.Invalid;
@@ -127,10 +140,11 @@ internal static class RulesCommands
         var baseFile = new Argument<string>("BASE") { Description = "The base rulebook file, or 'extremadura' for the embedded one." };
         var partnerFile = new Argument<string>("PARTNER") { Description = "The partner rulebook file (it may extend BASE or the embedded Extremadura rulebook)." };
         var on = CommonOptions.On("to compare the values in force on; default: the first day of applications of the latest annuity");
+        var bases = CommonOptions.Bases();
         var json = CommonOptions.Json("the transfer report");
         var command = new Command("diff", "The transfer report: every parameter whose value in force differs between two rulebooks, side by side.")
         {
-            baseFile, partnerFile, on, json,
+            baseFile, partnerFile, on, bases, json,
         };
         command.SetAction(parse =>
         {
@@ -139,13 +153,13 @@ internal static class RulesCommands
                 return ExitCodes.Unreadable;
             }
 
-            var loadedBase = RulebookSource.Load(context.Files, parse.GetValue(baseFile));
+            var loadedBase = RulebookSource.Load(context.Files, parse.GetValue(baseFile), parse.GetValue(bases) ?? []);
             if (CommonOptions.Report(context, loadedBase) is var code && code != ExitCodes.Ok)
             {
                 return code;
             }
 
-            var loadedPartner = RulebookSource.Load(context.Files, parse.GetValue(partnerFile), loadedBase.Rulebook!);
+            var loadedPartner = RulebookSource.Load(context.Files, parse.GetValue(partnerFile), parse.GetValue(bases) ?? [], loadedBase.Rulebook!);
             if (CommonOptions.Report(context, loadedPartner) is var code2 && code2 != ExitCodes.Ok)
             {
                 return code2;

@@ -100,7 +100,7 @@ internal sealed class FieldReader
     {
         foreach (var name in members.Keys.Where(k => !used.Contains(k)).Order(StringComparer.Ordinal))
         {
-            Error(name, LedgerErrors.UnknownField, $"Unknown field '{name}'; expected one of: {string.Join(", ", expected)}.");
+            Error(name, LedgerErrors.UnknownField, $"Unknown field '{name}'{Spelling.DidYouMean(name, expected)}; expected one of: {string.Join(", ", expected)}.");
         }
     }
 

@@ -144,13 +144,13 @@ internal static class LedgerReader
                 line,
                 "$",
                 tooDeep ? LedgerErrors.TooLarge : LedgerErrors.MalformedJson,
-                tooDeep ? $"The line is nested more than {MaxDepth} levels deep." : $"Not valid JSON (position {(ex.BytePositionInLine ?? 0) + 1}): {ex.Message}"));
+                tooDeep ? $"The line is nested more than {MaxDepth} levels deep." : $"Not valid JSON (position {(ex.BytePositionInLine ?? 0) + 1}): {JsonErrorText.Describe(ex)}"));
             return null;
         }
-        catch (ArgumentException ex)
+        catch (ArgumentException)
         {
             // A lone UTF-16 surrogate cannot be transcoded to UTF-8.
-            errors.Add(new LedgerError(line, "$", LedgerErrors.MalformedJson, $"Not valid text: {ex.Message}"));
+            errors.Add(new LedgerError(line, "$", LedgerErrors.MalformedJson, "Not valid text: the line holds an unpaired UTF-16 surrogate."));
             return null;
         }
 
@@ -182,7 +182,7 @@ internal static class LedgerReader
 
             if (!Specs.TryGetValue(name, out var spec))
             {
-                r.Error("command", LedgerErrors.UnknownCommand, $"'{name}' is not a command; one of: {string.Join(", ", CommandNames)}.");
+                r.Error("command", LedgerErrors.UnknownCommand, $"'{name}' is not a command{Spelling.DidYouMean(name, CommandNames)}; one of: {string.Join(", ", CommandNames)}.");
                 return null;
             }
 

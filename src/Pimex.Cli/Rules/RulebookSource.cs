@@ -26,64 +26,115 @@ internal enum LoadStatus
 internal sealed record LoadedRulebook(LoadStatus Status, Rulebook? Rulebook, string Source, string? ReadError, IReadOnlyList<ValidationError> Errors);
 
 /// <summary>
-/// Resolves a rulebook argument: a file holding a base rulebook, a file holding a partner
-/// rulebook (<c>"extends"</c>) loaded over the base it names, or the name of the embedded
-/// rulebook, <c>extremadura</c>, when no file of that name exists.
+/// Resolves a rulebook argument: the name of the embedded rulebook (<c>extremadura</c>) when no
+/// file of that name exists, a file holding a base rulebook, or a file holding a partner
+/// rulebook (<c>"extends"</c>) loaded over its base. A partner's base is, in this order: one
+/// given with <c>--base FILE</c> (or a diff's BASE), the embedded rulebook, or the file
+/// <c>&lt;id&gt;.json</c> beside the partner, itself resolved the same way: chains of any
+/// depth load.
 /// </summary>
 internal static class RulebookSource
 {
     /// <summary>The name that stands for the embedded rulebook.</summary>
     public const string Embedded = "extremadura";
 
+    /// <summary>How deep a chain of partner files may be.</summary>
+    public const int MaxChain = 16;
+
     /// <summary>Loads a rulebook argument, or the embedded one when the argument is null.</summary>
     /// <param name="files">Where files are read from.</param>
     /// <param name="argument">A file path, <c>extremadura</c>, or null.</param>
     /// <param name="bases">Rulebooks a partner file may extend besides the embedded one (a diff's base).</param>
     /// <returns>The rulebook, or why not.</returns>
-    public static LoadedRulebook Load(IFileSource files, string? argument, params Rulebook[] bases)
+    public static LoadedRulebook Load(IFileSource files, string? argument, params Rulebook[] bases) =>
+        Load(files, argument, [], bases);
+
+    /// <summary>Loads a rulebook argument over the base files given with <c>--base</c>.</summary>
+    /// <param name="files">Where files are read from.</param>
+    /// <param name="argument">A file path, <c>extremadura</c>, or null for the embedded rulebook.</param>
+    /// <param name="baseFiles">Base rulebook files, each loaded in turn (a later one may extend an earlier one).</param>
+    /// <param name="bases">Rulebooks already loaded that a partner may extend.</param>
+    /// <returns>The rulebook, or why not.</returns>
+    public static LoadedRulebook Load(IFileSource files, string? argument, IReadOnlyList<string> baseFiles, params Rulebook[] bases)
     {
         ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(baseFiles);
+        var known = new Dictionary<string, Rulebook>(StringComparer.Ordinal) { [Embedded] = Rulebook.Extremadura };
+        foreach (var b in bases)
+        {
+            known[b.Id] = b;
+        }
+
+        foreach (var file in baseFiles)
+        {
+            var loadedBase = LoadFile(files, file, known, [], null);
+            if (loadedBase.Status != LoadStatus.Loaded)
+            {
+                return loadedBase;
+            }
+
+            known[loadedBase.Rulebook!.Id] = loadedBase.Rulebook;
+        }
+
         if (argument is null)
         {
             return new LoadedRulebook(LoadStatus.Loaded, Rulebook.Extremadura, Embedded + " (embedded)", null, []);
         }
 
-        var read = files.Read(argument);
+        var loaded = LoadFile(files, argument, known, [], null);
+        if (loaded.Status == LoadStatus.Unreadable && string.Equals(argument, Embedded, StringComparison.Ordinal))
+        {
+            return new LoadedRulebook(LoadStatus.Loaded, Rulebook.Extremadura, Embedded + " (embedded)", null, []);
+        }
+
+        return loaded;
+    }
+
+    private static LoadedRulebook LoadFile(IFileSource files, string path, Dictionary<string, Rulebook> known, List<string> chain, string? extendedBy)
+    {
+        var source = extendedBy is null ? path : $"{path} (the base of {extendedBy})";
+        var read = files.Read(path);
         if (read.Text is null)
         {
-            if (string.Equals(argument, Embedded, StringComparison.Ordinal))
-            {
-                return new LoadedRulebook(LoadStatus.Loaded, Rulebook.Extremadura, Embedded + " (embedded)", null, []);
-            }
-
-            return new LoadedRulebook(LoadStatus.Unreadable, null, argument, read.Error, []);
+            return new LoadedRulebook(LoadStatus.Unreadable, null, source, read.Error, []);
         }
 
-        var @base = PickBase(read.Text, bases);
-        var result = Rulebook.Load(read.Text, @base);
-        return result.IsSuccess
-            ? new LoadedRulebook(LoadStatus.Loaded, result.Value, argument, null, [])
-            : new LoadedRulebook(LoadStatus.Invalid, null, argument, null, result.ValidationErrors.ToList());
-    }
-
-    /// <summary>
-    /// The base a partner rulebook is loaded over: the one among <paramref name="bases"/> whose
-    /// id its <c>"extends"</c> names, or else the embedded rulebook (the loader then reports a
-    /// base mismatch when it names another).
-    /// </summary>
-    private static Rulebook PickBase(string json, Rulebook[] bases)
-    {
-        var extends = ExtendsOf(json);
-        foreach (var candidate in bases)
+        var extends = ExtendsOf(read.Text);
+        if (extends is not null && !known.ContainsKey(extends) && IsId(extends))
         {
-            if (string.Equals(candidate.Id, extends, StringComparison.Ordinal))
+            var beside = Path.Combine(Path.GetDirectoryName(path) ?? string.Empty, extends + ".json");
+            if (chain.Contains(beside, StringComparer.Ordinal) || chain.Count >= MaxChain)
             {
-                return candidate;
+                return Invalid(source, "$.extends", RulebookErrors.BaseMismatch, $"'{extends}' leads back into its own chain ({string.Join(" -> ", chain.Append(beside))}): a chain of rulebooks must end at a base rulebook.");
+            }
+
+            if (files.Read(beside).Text is not null)
+            {
+                var loadedBase = LoadFile(files, beside, known, [.. chain, path], path);
+                if (loadedBase.Status != LoadStatus.Loaded)
+                {
+                    return loadedBase;
+                }
+
+                known[extends] = loadedBase.Rulebook!;
+            }
+            else
+            {
+                return Invalid(source, "$.extends", RulebookErrors.BaseMismatch, $"This rulebook extends '{extends}', which is neither built in ('{Embedded}') nor in {beside}: put {extends}.json beside it, or give its file with --base FILE.");
             }
         }
 
-        return Rulebook.Extremadura;
+        var result = Rulebook.Load(read.Text, extends is not null ? known.GetValueOrDefault(extends) : null);
+        return result.IsSuccess
+            ? new LoadedRulebook(LoadStatus.Loaded, result.Value, path, null, [])
+            : new LoadedRulebook(LoadStatus.Invalid, null, source, null, result.ValidationErrors.ToList());
     }
+
+    private static LoadedRulebook Invalid(string source, string path, string code, string message) =>
+        new(LoadStatus.Invalid, null, source, null, [new ValidationError { Identifier = path, ErrorCode = code, ErrorMessage = message, Severity = ValidationSeverity.Error }]);
+
+    private static bool IsId(string text) =>
+        text.Length is > 0 and <= 64 && text.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
 
     private static string? ExtendsOf(string json)
     {
@@ -96,7 +147,7 @@ internal static class RulebookSource
                 ? e.GetString()
                 : null;
         }
-        catch (Exception ex) when (ex is System.Text.Json.JsonException or ArgumentException)
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or ArgumentException or InvalidOperationException)
         {
             // Not JSON (or not transcodable text): the loader reports it.
             return null;

@@ -44,6 +44,9 @@ public abstract class ParameterDefinition
     internal abstract object? ReadTimeline(JsonReadContext context, JsonElement element, string path);
 
     internal abstract void WriteTimeline(Utf8JsonWriter writer, object timeline);
+
+    /// <summary>The date of a timeline's first entry: before it, the parameter has no value.</summary>
+    internal abstract LocalDate FirstDate(object timeline);
 }
 
 /// <summary>A rulebook parameter whose values are of type <typeparamref name="T"/>.</summary>
@@ -133,6 +136,8 @@ public sealed class ParameterDefinition<T> : ParameterDefinition
 
         return ok ? Timeline.Of(entries) : null;
     }
+
+    internal override LocalDate FirstDate(object timeline) => ((Timeline<T>)timeline).Entries[0].From;
 
     internal override void WriteTimeline(Utf8JsonWriter writer, object timeline)
     {

@@ -30,9 +30,11 @@ public sealed class Rulebook : IEquatable<Rulebook>
         Currency currency,
         DateTimeZone timeZone,
         ImmutableDictionary<string, object> timelines,
-        ImmutableSortedDictionary<int, AnnuityRules> annuities)
+        ImmutableSortedDictionary<int, AnnuityRules> annuities,
+        ImmutableArray<string> ancestors)
     {
         Header = header;
+        Ancestors = ancestors;
         Currency = currency;
         TimeZone = timeZone;
         this.timelines = timelines;
@@ -73,10 +75,15 @@ public sealed class Rulebook : IEquatable<Rulebook>
 
     internal RulebookHeader Header { get; }
 
+    /// <summary>The ids of the rulebooks this one extends, its base first (empty for a base rulebook).</summary>
+    internal ImmutableArray<string> Ancestors { get; }
+
     /// <summary>
     /// Loads a rulebook from JSON. A base rulebook defines every parameter; a partner rulebook
-    /// (<c>"extends"</c>) overrides named parameters of <paramref name="base"/> and may add
-    /// annuities. Never throws for bad input and never returns a half-loaded rulebook.
+    /// (<c>"extends"</c>) overrides named parameters of <paramref name="base"/> and has its own
+    /// annuities (a partner does not inherit its base's). Never throws for bad input and never
+    /// returns a half-loaded rulebook; a rulebook that loads can open and run every annuity it
+    /// has: each has every parameter in force on its rules date and plausible windows.
     /// </summary>
     /// <param name="json">The JSON text (see <c>docs/rulebook-format.md</c>).</param>
     /// <param name="base">The base rulebook, required when the JSON extends one.</param>

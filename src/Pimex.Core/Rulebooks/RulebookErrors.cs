@@ -63,4 +63,19 @@ public static class RulebookErrors
 
     /// <summary>A base rulebook section in a partner rulebook, or the reverse (parameters with extends, overrides without).</summary>
     public const string WrongKind = "PIMEX-RB-019";
+
+    /// <summary>
+    /// An annuity's edition could not open: a parameter has no value in force on its rules date,
+    /// the first day of its applications window.
+    /// </summary>
+    public const string CannotRun = "PIMEX-RB-020";
+
+    /// <summary>
+    /// An annuity's windows are out of order (applications not before training) or far from its
+    /// year (training or expenses without a day in it, a window beyond the year before or after).
+    /// </summary>
+    public const string ImplausibleWindows = "PIMEX-RB-021";
+
+    /// <summary>A partner rulebook's id is the id of a rulebook in its chain (its base, its base's base...).</summary>
+    public const string IdInChain = "PIMEX-RB-022";
 }

@@ -3,7 +3,11 @@ namespace Pimex.Cli.Tests.Support;
 /// <summary>Small rulebooks and ledgers for the tests.</summary>
 internal static class Fixtures
 {
-    /// <summary>A partner rulebook over the embedded Extremadura one: another name, zone and cap.</summary>
+    /// <summary>
+    /// A partner rulebook over the embedded Extremadura one: another name, zone and cap, and a
+    /// 2016 annuity of its own with Extremadura's figures (a partner does not inherit its
+    /// base's annuities), so that it can replay the 2016 edition.
+    /// </summary>
     public const string Partner = """
         {
           "id": "podravje",
@@ -17,6 +21,17 @@ internal static class Fixtures
             },
             "eligibility": {
               "regions": [ { "from": "2002-01-01", "value": [ "SI03" ] } ]
+            }
+          },
+          "annuities": {
+            "2016": {
+              "budget": { "actions": "EUR 75000.00", "training": "EUR 5000.00", "consultancy": "EUR 8280.00", "total": "EUR 88280.00" },
+              "capacity": 30,
+              "windows": {
+                "applications": { "start": "2016-01-15", "end": "2016-03-15" },
+                "training": { "start": "2016-04-01", "end": "2016-11-30" },
+                "expenses": { "start": "2016-04-01", "end": "2016-12-31" }
+              }
             }
           }
         }

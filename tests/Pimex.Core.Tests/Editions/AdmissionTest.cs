@@ -182,7 +182,7 @@ public class AdmissionTest
     {
         // A partner rulebook whose cap does not fit 30 times in the actions line.
         var partner = Rulebook.Load(
-            """{ "id": "test-cap", "name": "Test", "extends": "extremadura", "overrides": { "promotion": { "capPerCompany": [ { "from": "2002-01-01", "value": "EUR 3000.00" } ] } }, "annuities": {} }""",
+            RulebookJsonEdits.Partner(p => p.Override("promotion.capPerCompany", "EUR 3000.00").WithExtremadura2016()),
             Rulebook.Extremadura).Value;
         var s = Open(partner);
         int fits = (int)(Annuity2016.Budget.Actions.Amount / 3000m);

@@ -21,7 +21,7 @@ public class LifecycleValidationTest
     [Fact]
     public void MissingForCompletion_WhenTheRulebookAsksForTwoPillsAndOneWasAttended_CountsThem()
     {
-        var twoPills = Rulebook.Load(RulebookJsonEdits.Partner(p => p.Override("commitment.trainingPills", 2)), Rulebook.Extremadura).Value;
+        var twoPills = Rulebook.Load(RulebookJsonEdits.Partner(p => p.Override("commitment.trainingPills", 2).WithExtremadura2016()), Rulebook.Extremadura).Value;
         var s = WithB1(twoPills);
         var role = twoPills.On(new LocalDate(2016, 1, 15)).Value.Commitment.PillAttendeeRoles[0];
         s.Do("B1", p => p.RecordTrainingPill(new TrainingPill("Strategic planning", new LocalDate(2016, 5, 20), role), Ctx(Tech, At(2016, 5, 20))));

@@ -5,6 +5,7 @@ using Pimex.Editions;
 using Pimex.Participation;
 using Pimex.Promotion;
 using Pimex.Rulebooks;
+using Pimex.Tests.Support;
 using static Pimex.Tests.Support.Scenario;
 
 namespace Pimex.Tests.Promotion;
@@ -251,7 +252,7 @@ public class ClaimTest
     public void VerifyClaim_WhenThePartnerRulebookPaysHalf_GrantsHalfAndSaysWhy()
     {
         var partner = Rulebook.Load(
-            """{ "id": "half", "name": "Half", "extends": "extremadura", "overrides": { "promotion": { "supportIntensity": [ { "from": "2002-01-01", "value": "50%" } ] } } }""",
+            RulebookJsonEdits.Partner(p => p.Override("promotion.supportIntensity", "50%").WithExtremadura2016()),
             Rulebook.Extremadura).Value;
         var s = WithB1(partner);
         s.SubmitClaim("B1", Claim("C1", 1000.01m));

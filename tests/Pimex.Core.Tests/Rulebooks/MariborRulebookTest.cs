@@ -53,7 +53,7 @@ public class MariborRulebookTest
 
         Assert.Equal(Money.Of(75_000m, Currency.EUR), annuity.Budget.Total);
         Assert.Equal(annuity.Budget.Actions, maribor.On(Mid2026).Value.Promotion.CapPerCompany * annuity.Capacity);
-        Assert.Equal([2016, 2026], maribor.Annuities.Keys);
+        Assert.Equal([2026], maribor.Annuities.Keys);
     }
 
     [Fact]

@@ -49,7 +49,16 @@ public class PartnerRulebookTest
             p => Assert.Equal(Rulebook.Extremadura.Timelines[p.Name], partner.Timelines[p.Name]));
         Assert.Equal(Rulebook.Extremadura.Currency, partner.Currency);
         Assert.Equal(Rulebook.Extremadura.TimeZone, partner.TimeZone);
-        Assert.Equal(Rulebook.Extremadura.Annuities, partner.Annuities);
+    }
+
+    [Fact]
+    public void Load_WhenPartnerGivesNoAnnuity_HasNoneOfItsBases()
+    {
+        var partner = LoadPartner(Rulebook.Extremadura, p => p.Override("promotion.capPerCompany", "EUR 3000.00"));
+
+        Assert.Empty(partner.Annuities);
+        Assert.Equal(RulebookErrors.NoAnnuity, Assert.Single(partner.Annuity(2016).ValidationErrors).ErrorCode);
+        Assert.Equal([2016], Rulebook.Extremadura.Annuities.Keys);
     }
 
     [Fact]
@@ -82,18 +91,17 @@ public class PartnerRulebookTest
     }
 
     [Fact]
-    public void Load_WhenPartnerHasANewYear_AddsItToTheBasesAnnuities()
+    public void Load_WhenPartnerHasANewYear_HasThatYearOnly()
     {
         var partner = LoadPartner(Rulebook.Extremadura, p => p["annuities"] = new JsonObject { ["2026"] = Annuity(2026, capacity: 20) });
 
-        Assert.Equal([2016, 2026], partner.Annuities.Keys);
+        Assert.Equal([2026], partner.Annuities.Keys);
         Assert.Equal(20, partner.Annuity(2026).Value.Capacity);
-        Assert.Equal(Rulebook.Extremadura.Annuity(2016).Value, partner.Annuity(2016).Value);
         Assert.Equal([2016], Rulebook.Extremadura.Annuities.Keys);
     }
 
     [Fact]
-    public void Load_WhenPartnerRestatesABaseYear_ReplacesThatYear()
+    public void Load_WhenPartnerStatesABaseYear_HasItsOwnFigures()
     {
         var partner = LoadPartner(Rulebook.Extremadura, p => p["annuities"] = new JsonObject { ["2016"] = Annuity(2016, capacity: 12) });
 
@@ -126,10 +134,6 @@ public class PartnerRulebookTest
                 "$.parameters.sme.smallBalanceSheetAtMost[0].value",
                 "$.parameters.sme.mediumTurnoverAtMost[0].value",
                 "$.parameters.sme.mediumBalanceSheetAtMost[0].value",
-                "$.annuities.2016.budget.actions",
-                "$.annuities.2016.budget.training",
-                "$.annuities.2016.budget.consultancy",
-                "$.annuities.2016.budget.total",
             }.Order(StringComparer.Ordinal),
             result.ValidationErrors.Select(e => e.Identifier).Order(StringComparer.Ordinal));
     }

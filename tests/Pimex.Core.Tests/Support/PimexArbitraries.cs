@@ -235,10 +235,12 @@ public static class PimexArbitraries
                 ["total"] = Money.FromMinorUnits((long)lines[0] + lines[1] + lines[2], Currency.EUR).ToString(),
             },
             ["capacity"] = capacity,
+            // Plausible windows (a rulebook that loads can run its editions): applications open
+            // first and close before training ends; training and expenses lie in the year.
             ["windows"] = new JsonObject
             {
-                ["applications"] = Window(year, starts[0], lengths[0]),
-                ["training"] = Window(year, starts[1], lengths[1]),
+                ["applications"] = Window(year, starts[0] % 60, lengths[0] % 60),
+                ["training"] = Window(year, (starts[0] % 60) + 1 + (starts[1] % 100), Math.Max(lengths[0] % 60, 0) + lengths[1]),
                 ["expenses"] = Window(year, starts[2], lengths[2]),
             },
         };

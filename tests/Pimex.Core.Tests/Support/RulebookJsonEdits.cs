@@ -35,6 +35,22 @@ internal static class RulebookJsonEdits
         return root.ToJsonString();
     }
 
+    /// <summary>
+    /// Gives a partner Extremadura's 2016 annuity, restated as its own (a partner does not
+    /// inherit its base's annuities), so that it can open the 2016 edition.
+    /// </summary>
+    public static JsonObject WithExtremadura2016(this JsonObject partner)
+    {
+        if (partner["annuities"] is not JsonObject annuities)
+        {
+            annuities = [];
+            partner["annuities"] = annuities;
+        }
+
+        annuities["2016"] = Extremadura().Annuity2016().DeepClone();
+        return partner;
+    }
+
     /// <summary>Sets <c>overrides.group.key</c> of a partner to a one-entry timeline.</summary>
     public static JsonObject Override(this JsonObject partner, string parameter, JsonNode? value, string from = "2002-01-01")
     {

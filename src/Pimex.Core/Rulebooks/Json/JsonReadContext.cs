@@ -71,7 +71,7 @@ internal sealed class JsonReadContext
             var childPath = Child(path, name);
             if (allowed is not null && !allowed.Contains(name))
             {
-                Error(childPath, RulebookErrors.UnknownField, $"Unknown field '{name}'; expected one of: {string.Join(", ", allowed)}.");
+                Error(childPath, RulebookErrors.UnknownField, $"Unknown field '{name}'{Spelling.DidYouMean(name, allowed)}; expected one of: {string.Join(", ", allowed)}.");
                 continue;
             }
 

@@ -51,7 +51,7 @@ internal static partial class RulebookJson
             context.Error(
                 ex.Path is { Length: > 0 } p ? p : "$",
                 tooDeep ? RulebookErrors.TooDeep : RulebookErrors.MalformedJson,
-                tooDeep ? $"The document is nested more than {options.MaxDepth} levels deep{where}." : $"The text is not valid JSON{where}: {ex.Message}");
+                tooDeep ? $"The document is nested more than {options.MaxDepth} levels deep{where}." : $"The text is not valid JSON{where}: {JsonErrorText.Describe(ex)}");
             return Result<Rulebook>.Invalid(context.Errors);
         }
         catch (ArgumentException)
@@ -128,12 +128,17 @@ internal static partial class RulebookJson
             ? ReadAnnuities(context, ae, "$.annuities")
             : null;
 
+        if (annuities is not null)
+        {
+            CheckAnnuitiesCanRun(context, annuities, timelines, name => JsonReadContext.Child(JsonReadContext.Child("$.parameters", Parameters.Find(name)!.Group), Parameters.Find(name)!.Key), inheritedFrom: null);
+        }
+
         if (context.HasErrors || header is null || currency is null || zone is null || annuities is null)
         {
             return Result<Rulebook>.Invalid(context.Errors);
         }
 
-        return new Rulebook(header, currency.Value, zone, timelines.ToImmutable(), annuities);
+        return new Rulebook(header, currency.Value, zone, timelines.ToImmutable(), annuities, header.BasedOn is { } b ? [b] : []);
     }
 
     private static Result<Rulebook> ReadPartner(JsonReadContext context, Dictionary<string, JsonElement> root, Rulebook? @base, RulebookLoadOptions options)
@@ -163,6 +168,16 @@ internal static partial class RulebookJson
             return Result<Rulebook>.Invalid(context.Errors);
         }
 
+        // A partner is a region of its own: its id names its editions, so it must not be one of its chain's.
+        ImmutableArray<string> chain = [@base.Id, .. @base.Ancestors];
+        if (header is not null && chain.Contains(header.Id, StringComparer.Ordinal))
+        {
+            context.Error(
+                "$.id",
+                RulebookErrors.IdInChain,
+                $"The id '{header.Id}' is already taken in this rulebook's chain ({string.Join(" -> ", chain.Reverse())}): a partner names its own editions, so it needs an id of its own (docs/rulebook-format.md, 'Chains and new years').");
+        }
+
         Currency? currency = root.TryGetValue("currency", out var ce) ? ReadCurrency(context, ce, "$.currency") : @base.Currency;
         DateTimeZone? zone = root.TryGetValue("timeZone", out var ze) ? ReadZone(context, ze, "$.timeZone") : @base.TimeZone;
         context.Currency = currency ?? default;
@@ -177,34 +192,145 @@ internal static partial class RulebookJson
                 p => overrides.ContainsKey(p.Name) ? JsonReadContext.Child(JsonReadContext.Child("$.overrides", p.Group), p.Key) : null);
         }
 
+        // What the partner did not override is inherited: it must still fit, in the same round as
+        // the partner's own problems (a currency switch lists every amount left in the old one).
+        if (currency is { } partnerCurrency && partnerCurrency != @base.Currency)
+        {
+            CheckInheritedCurrency(context, @base, overrides, partnerCurrency);
+        }
+
+        // Annuities belong to the region that runs them: a partner has only its own.
         var annuities = root.TryGetValue("annuities", out var ae)
             ? ReadAnnuities(context, ae, "$.annuities")
             : ImmutableSortedDictionary<int, AnnuityRules>.Empty;
+
+        var merged = @base.Timelines.SetItems(overrides);
+        if (annuities is not null)
+        {
+            CheckAnnuitiesCanRun(
+                context,
+                annuities,
+                merged,
+                name => overrides.ContainsKey(name) ? JsonReadContext.Child(JsonReadContext.Child("$.overrides", Parameters.Find(name)!.Group), Parameters.Find(name)!.Key) : null,
+                inheritedFrom: @base.Id);
+        }
 
         if (context.HasErrors || header is null || currency is null || zone is null || annuities is null)
         {
             return Result<Rulebook>.Invalid(context.Errors);
         }
 
-        var merged = new Rulebook(
-            header,
-            currency.Value,
-            zone,
-            @base.Timelines.SetItems(overrides.ToImmutable()),
-            @base.Annuities.SetItems(annuities));
+        return new Rulebook(header, currency.Value, zone, merged, annuities, chain);
+    }
 
-        // What the partner did not override is inherited: check it still fits (the currency).
-        var recheck = Read(Write(merged), null, options with { MaxCharacters = int.MaxValue });
-        if (!recheck.IsSuccess)
+    /// <summary>
+    /// Reports each amount of an inherited (not overridden) parameter that is not in the
+    /// partner's currency, at its path in the flattened rulebook.
+    /// </summary>
+    private static void CheckInheritedCurrency(JsonReadContext context, Rulebook @base, ImmutableDictionary<string, object>.Builder overrides, Currency currency)
+    {
+        foreach (var p in Parameters.All.Where(p => !overrides.ContainsKey(p.Name)))
         {
-            return Result<Rulebook>.Invalid(recheck.ValidationErrors.Select(e => DomainErrors.Validation(
-                e.Identifier,
-                e.ErrorCode,
-                $"{e.ErrorMessage} (inherited from '{@base.Id}': override it)")));
+            using var stream = new MemoryStream();
+            using (var w = new Utf8JsonWriter(stream))
+            {
+                p.WriteTimeline(w, @base.Timeline(p.Name));
+            }
+
+            using var document = JsonDocument.Parse(stream.ToArray());
+            var check = new JsonReadContext { Currency = currency };
+            p.ReadTimeline(check, document.RootElement, JsonReadContext.Child(JsonReadContext.Child("$.parameters", p.Group), p.Key));
+            foreach (var e in check.Errors)
+            {
+                context.Error(e.Identifier, e.ErrorCode, $"{e.ErrorMessage} (inherited from '{@base.Id}': override it)");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Checks that each annuity's edition can open and run: its windows ordered and near its
+    /// year, and every parameter in force on its rules date (the first day of applications,
+    /// see <see cref="Editions.Edition.RulesDate"/>). <paramref name="pathOf"/> gives the path
+    /// of a parameter this document states, or null when it is inherited.
+    /// </summary>
+    private static void CheckAnnuitiesCanRun(
+        JsonReadContext context,
+        IReadOnlyDictionary<int, AnnuityRules> annuities,
+        IReadOnlyDictionary<string, object> timelines,
+        Func<string, string?> pathOf,
+        string? inheritedFrom)
+    {
+        foreach (var (year, a) in annuities)
+        {
+            var windows = JsonReadContext.Child(JsonReadContext.Child("$.annuities", year.ToString(CultureInfo.InvariantCulture)), "windows");
+            CheckWindows(context, a, windows);
+            var rulesDate = a.Applications.Start;
+            foreach (var p in Parameters.All)
+            {
+                if (timelines.GetValueOrDefault(p.Name) is not { } timeline)
+                {
+                    continue; // missing or broken: reported already
+                }
+
+                var since = p.FirstDate(timeline);
+                if (since <= rulesDate)
+                {
+                    continue;
+                }
+
+                var where = pathOf(p.Name) is { } path
+                    ? $"its first entry ({path}[0]) starts on {Iso(since)}"
+                    : $"its first entry, inherited from '{inheritedFrom}', starts on {Iso(since)}";
+                context.Error(
+                    JsonReadContext.Child(JsonReadContext.Child(windows, "applications"), "start"),
+                    RulebookErrors.CannotRun,
+                    $"The {year} edition takes its rules from its first day of applications, {Iso(rulesDate)}, and '{p.Name}' has no value then: {where}. Start that entry on or before {Iso(rulesDate)}, or open applications later.");
+            }
+        }
+    }
+
+    /// <summary>
+    /// The windows of an edition in a plausible order: applications open before training starts
+    /// and close before it ends; training and expenses touch the annuity's year; no window
+    /// starts before the year before or ends after the year after.
+    /// </summary>
+    private static void CheckWindows(JsonReadContext context, AnnuityRules a, string path)
+    {
+        string At(string window, string end) => JsonReadContext.Child(JsonReadContext.Child(path, window), end);
+        var earliest = new LocalDate(a.Year - 1, 1, 1);
+        var latest = new LocalDate(a.Year + 1, 12, 31);
+        foreach (var (name, window) in new[] { ("applications", a.Applications), ("training", a.Training), ("expenses", a.Expenses) })
+        {
+            if (window.Start < earliest)
+            {
+                context.Error(At(name, "start"), RulebookErrors.ImplausibleWindows, $"The {a.Year} {name} window starts on {Iso(window.Start)}, before {a.Year - 1}: an edition's windows lie in its year, the year before or the year after.");
+            }
+
+            if (window.End > latest)
+            {
+                context.Error(At(name, "end"), RulebookErrors.ImplausibleWindows, $"The {a.Year} {name} window ends on {Iso(window.End)}, after {a.Year + 1}: an edition's windows lie in its year, the year before or the year after.");
+            }
         }
 
-        return merged;
+        foreach (var (name, window) in new[] { ("training", a.Training), ("expenses", a.Expenses) })
+        {
+            if (window.End.Year < a.Year || window.Start.Year > a.Year)
+            {
+                context.Error(At(name, "start"), RulebookErrors.ImplausibleWindows, $"The {a.Year} {name} window ({Iso(window.Start)} .. {Iso(window.End)}) has no day in {a.Year}.");
+            }
+        }
+
+        if (a.Applications.Start >= a.Training.Start)
+        {
+            context.Error(At("applications", "start"), RulebookErrors.ImplausibleWindows, $"Applications open on {Iso(a.Applications.Start)}, not before training starts on {Iso(a.Training.Start)}: companies apply and are admitted before they train.");
+        }
+        else if (a.Applications.End > a.Training.End)
+        {
+            context.Error(At("applications", "end"), RulebookErrors.ImplausibleWindows, $"Applications close on {Iso(a.Applications.End)}, after training ends on {Iso(a.Training.End)}: a company admitted then could not train.");
+        }
     }
+
+    private static string Iso(LocalDate date) => LocalDatePattern.Iso.Format(date);
 
     /// <summary>The header, or null when a field of it is missing or broken (reported), and the rulebook it is based on, when readable.</summary>
     private static (RulebookHeader? Header, string? BasedOn) ReadHeader(JsonReadContext context, Dictionary<string, JsonElement> root, string basedOnField)
@@ -314,7 +440,7 @@ internal static partial class RulebookJson
                 var definition = Array.Find(known, p => p.Key == key);
                 if (definition is null)
                 {
-                    context.Error(parameterPath, RulebookErrors.UnknownParameter, $"The base has no parameter '{groupName}.{key}' to override.");
+                    context.Error(parameterPath, RulebookErrors.UnknownParameter, $"The base has no parameter '{groupName}.{key}' to override{Spelling.DidYouMean(groupName + "." + key, Parameters.All.Select(p => p.Name))}.");
                     continue;
                 }
 

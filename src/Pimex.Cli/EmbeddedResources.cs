@@ -1,0 +1,20 @@
+namespace Pimex.Cli;
+
+/// <summary>
+/// The documents the tool ships inside itself, so that an installed tool stands alone: the
+/// rulebook JSON Schema and the illustrative Maribor rulebook (<c>pimex rules schema</c>,
+/// <c>pimex rules example</c>).
+/// </summary>
+internal static class EmbeddedResources
+{
+    /// <summary>The text of an embedded document.</summary>
+    /// <param name="file">Its file name, such as <c>maribor.json</c>.</param>
+    /// <returns>Its text.</returns>
+    public static string Text(string file)
+    {
+        using var stream = typeof(EmbeddedResources).Assembly.GetManifestResourceStream("Pimex.Cli.Data." + file)
+            ?? throw new InvalidOperationException($"The embedded document {file} is missing from the tool.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

@@ -1,0 +1,356 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Ardalis.Result;
+using NodaTime;
+using NodaTime.Text;
+using Pimex.Monetary;
+using Pimex.Rulebooks;
+
+namespace Pimex.Cli.Ledger;
+
+/// <summary>
+/// Writes a commented starter ledger for one edition of a rulebook (<c>pimex ledger new</c>):
+/// the opening, the committed group sessions, and one sample company taken through application,
+/// admission, sessions, tutorials, pills, SWOT, roadmap, a claim and its verification,
+/// completion and the survey, every figure and date taken from the rulebook so that it runs
+/// with no refusal.
+/// </summary>
+/// <remarks>
+/// The ledger is causally ordered by construction: its instants never go backwards; each fact
+/// is dated on or before the instant that records it and after what it depends on (attendance
+/// on the session's day, an invoice before its claim, verification after submission, admission
+/// after application, review after submission, completion after its requirements, the survey
+/// after completion); every command falls on or after the edition's rules date.
+/// </remarks>
+internal static class StarterLedger
+{
+    /// <summary>The most sample companies a starter ledger holds.</summary>
+    public const int MaxCompanies = 99;
+
+    private static readonly JsonSerializerOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>Writes the starter ledger of a year's edition.</summary>
+    /// <param name="rulebook">The rulebook the ledger will run under.</param>
+    /// <param name="year">The annuity's year.</param>
+    /// <param name="rulebookArgument">How the rulebook was named on the command line, for the comments.</param>
+    /// <param name="companies">How many sample companies: at least 1, at most what the edition admits (its capacity, the caps its actions line reserves) and <see cref="MaxCompanies"/>.</param>
+    /// <returns>The ledger text, or why there is none (no such annuity).</returns>
+    public static Result<string> Write(Rulebook rulebook, int year, string rulebookArgument, int companies = 1)
+    {
+        ArgumentNullException.ThrowIfNull(rulebook);
+        var annuity = rulebook.Annuity(year);
+        if (!annuity.IsSuccess)
+        {
+            return Result<string>.Invalid(annuity.ValidationErrors);
+        }
+
+        var a = annuity.Value;
+        var loaded = rulebook.On(a.Applications.Start);
+        if (!loaded.IsSuccess)
+        {
+            return Result<string>.Invalid(loaded.ValidationErrors);
+        }
+
+        // As many as the edition admits: its capacity, and the caps its actions line can reserve.
+        var cap = loaded.Value.Promotion.CapPerCompany.Amount;
+        int fits = cap > 0 ? (int)Math.Min(MaxCompanies, decimal.Floor(a.Budget.Actions.Amount / cap)) : MaxCompanies;
+        int count = Math.Clamp(companies, 1, Math.Max(1, Math.Min(Math.Min(MaxCompanies, a.Capacity), fits)));
+        return new Writer(rulebook, a, loaded.Value, rulebookArgument, count).Write();
+    }
+
+    private sealed class Writer(Rulebook rulebook, AnnuityRules annuity, RuleSet rules, string rulebookArgument, int count)
+    {
+        private static readonly string[] Sectors = ["agrifood", "wine", "tourism", "machinery", "cosmetics", "crafts"];
+        private readonly StringBuilder text = new();
+        private Instant last = Instant.MinValue;
+
+        private static JsonObject Manager => new() { ["id"] = "manager-1", ["role"] = "programmeManager" };
+
+        private static JsonObject Technician(int n) => new() { ["id"] = $"technician-{n}", ["role"] = "technician" };
+
+        private static string Company(int k) => string.Create(CultureInfo.InvariantCulture, $"SAMPLE-{k:000}");
+
+        private static JsonObject Representative(int k) => new() { ["id"] = "rep-" + Company(k), ["role"] = "companyRepresentative", ["company"] = Company(k) };
+
+        private IEnumerable<int> All => Enumerable.Range(1, count);
+
+        public string Write()
+        {
+            var training = annuity.Training;
+            var expenses = annuity.Expenses;
+            var c = rules.Commitment;
+            string companies = count == 1 ? "one sample company" : $"{count} sample companies";
+
+            Comment($"Starter ledger: the {annuity.Year} edition of '{rulebook.Id}' ({rulebook.Name}), {companies}.");
+            Comment($"Written by 'pimex ledger new --rulebook {rulebookArgument} --year {annuity.Year}'. Run it with:");
+            Comment($"  pimex run FILE --rulebook {rulebookArgument}");
+            Comment("One JSON command per line; lines starting with // are comments ('pimex ledger format' describes every");
+            Comment("command). Replace the sample companies with yours: each company has the same steps.");
+            Comment($"The edition takes its rules from its first day of applications, {Iso(annuity.Applications.Start)}; its windows:");
+            Comment($"applications {Window(annuity.Applications)}, training {Window(training)}, expenses {Window(expenses)}.");
+            Comment("Instants ('at') are UTC and never go back; each is when the command is recorded, never before what it records.");
+            Blank();
+
+            Comment("The programme manager opens the edition on the first day of applications.");
+            var open = At(annuity.Applications.Start, 9);
+            Line(open, "openEdition", Manager, new() { ["year"] = annuity.Year });
+
+            Blank();
+            Comment($"The {c.GroupSessions} group session(s) every participant commits to attend, spread over the training window.");
+            var days = Spread(training, c.GroupSessions + c.Tutorials + c.TrainingPills + 6);
+            int next = 0;
+            var sessions = new List<(string Id, LocalDate Date)>();
+            for (int i = 1; i <= c.GroupSessions; i++)
+            {
+                sessions.Add(($"S{i}", days[next++]));
+            }
+
+            foreach (var (id, date) in sessions)
+            {
+                Line(open.Plus(Duration.FromMinutes(30)), "scheduleSession", Technician(1), new()
+                {
+                    ["session"] = id,
+                    ["date"] = Iso(date),
+                    ["venue"] = "Chamber of commerce, main hall",
+                    ["topic"] = $"Group session {id[1..]} of the internationalisation programme",
+                    ["capacity"] = annuity.Capacity,
+                });
+            }
+
+            Blank();
+            Comment("Companies apply inside the applications window: their region, staff and figures decide admission");
+            Comment("(the SME test and the region come from the rulebook). Name and sector are for people, not for the rules.");
+            var region = rules.Eligibility.Regions.Count > 0 ? rules.Eligibility.Regions[0] : "XX00";
+            var small = rules.Sme.Small;
+            foreach (int k in All)
+            {
+                int staff = Math.Max(1, (small.StaffBelow / 4) + k - 1);
+                Line(At(annuity.Applications.Start, 11, k), "apply", Representative(k), new()
+                {
+                    ["company"] = Company(k),
+                    ["name"] = string.Create(CultureInfo.InvariantCulture, $"Sample Company {k} Ltd"),
+                    ["sector"] = Sectors[(k - 1) % Sectors.Length],
+                    ["region"] = region,
+                    ["staff"] = staff,
+                    ["turnover"] = Money.Of(Round(small.TurnoverAtMost.Amount * (10 + k) / 60), rulebook.Currency).ToString(),
+                    ["balanceSheet"] = Money.Of(Round(small.BalanceSheetAtMost.Amount * (5 + k) / 60), rulebook.Currency).ToString(),
+                });
+            }
+
+            Blank();
+            Comment("The programme manager admits each (capacity, region, SME test, state-aid ceiling, and the cap reserved");
+            Comment($"on the actions line: {rules.Promotion.CapPerCompany}), then assigns its technician.");
+
+            // Admitted before training starts, the day after applying (or when applications close, if sooner).
+            var admitDay = Earlier(annuity.Applications.Start.PlusDays(1), annuity.Applications.End);
+            admitDay = Later(Earlier(admitDay, training.Start.PlusDays(-1)), annuity.Applications.Start);
+            foreach (int k in All)
+            {
+                Line(At(admitDay, 9, k), "admit", Manager, new() { ["company"] = Company(k) });
+            }
+
+            foreach (int k in All)
+            {
+                Line(At(admitDay, 14, k), "assignTechnician", Manager, new() { ["company"] = Company(k), ["technician"] = "technician-2" });
+            }
+
+            Blank();
+            Comment($"Training: attendance is recorded on each session's day, then the tutorials ({c.Tutorials}, venue: {JsonNamingPolicy.CamelCase.ConvertName(c.TutorialVenue.ToString())})");
+            Comment($"and training pills ({c.TrainingPills}) on theirs.");
+            foreach (var (id, date) in sessions)
+            {
+                foreach (int k in All)
+                {
+                    Line(At(date, 18, k), "recordAttendance", Technician(1), new() { ["company"] = Company(k), ["session"] = id });
+                }
+            }
+
+            for (int i = 1; i <= c.Tutorials; i++)
+            {
+                var date = days[next++];
+                foreach (int k in All)
+                {
+                    Line(At(date, 17, k), "recordTutorial", Technician(2), new()
+                    {
+                        ["company"] = Company(k),
+                        ["tutorial"] = $"T{i}",
+                        ["date"] = Iso(date),
+                        ["venue"] = "companyPremises",
+                        ["record"] = $"Tutorial {i} at the company's premises",
+                    });
+                }
+            }
+
+            for (int i = 1; i <= c.TrainingPills; i++)
+            {
+                var date = days[next++];
+                foreach (int k in All)
+                {
+                    Line(At(date, 17, k), "recordTrainingPill", Technician(1), new()
+                    {
+                        ["company"] = Company(k),
+                        ["topic"] = $"Strategic planning, pill {i}",
+                        ["date"] = Iso(date),
+                        ["attendeeRole"] = c.PillAttendeeRoles.Count > 0 ? c.PillAttendeeRoles[0] : "management",
+                    });
+                }
+            }
+
+            Blank();
+            Comment("Deliverables: each company submits its SWOT analysis and the technician accepts it; then its roadmap.");
+            var swot = days[next++];
+            foreach (int k in All)
+            {
+                Line(At(swot, 10, k), "submitSwot", Representative(k), new()
+                {
+                    ["company"] = Company(k),
+                    ["strengths"] = new JsonArray("A product with a protected designation"),
+                    ["weaknesses"] = new JsonArray("No export department"),
+                    ["opportunities"] = new JsonArray("Demand in neighbouring markets"),
+                    ["threats"] = new JsonArray("Price pressure from larger competitors"),
+                });
+            }
+
+            foreach (int k in All)
+            {
+                Line(At(swot, 16, k), "reviewSwot", Technician(2), new() { ["company"] = Company(k), ["accept"] = true });
+            }
+
+            var roadmap = days[next++];
+            var horizonStart = training.End.PlusDays(1);
+            var horizonEnd = horizonStart.PlusYears(2).PlusDays(-1);
+            foreach (int k in All)
+            {
+                Line(At(roadmap, 10, k), "submitRoadmap", Representative(k), new()
+                {
+                    ["company"] = Company(k),
+                    ["horizon"] = new JsonObject { ["start"] = Iso(horizonStart), ["end"] = Iso(horizonEnd) },
+                    ["targetMarkets"] = new JsonArray("FR", "PT"),
+                    ["objectives"] = new JsonArray("Sign agreements with two importers"),
+                    ["actions"] = new JsonArray(
+                        new JsonObject { ["description"] = "Visit importers in France", ["market"] = "FR", ["due"] = Iso(horizonStart.PlusMonths(6)) },
+                        new JsonObject { ["description"] = "Exhibit at a trade fair in Portugal", ["market"] = "PT", ["due"] = Iso(horizonStart.PlusMonths(12)) }),
+                    ["indicators"] = new JsonArray("Export share of turnover"),
+                });
+            }
+
+            foreach (int k in All)
+            {
+                Line(At(roadmap, 16, k), "reviewRoadmap", Technician(2), new() { ["company"] = Company(k), ["accept"] = true });
+            }
+
+            Blank();
+            var category = rules.Promotion.Categories.FirstOrDefault(k => k.Eligible && !k.ExportAid);
+            var claimDay = days[next++];
+            if (category is not null)
+            {
+                // An invoice inside the expenses window, on or before the day it is claimed.
+                claimDay = Later(claimDay, expenses.Start.PlusDays(1));
+                var invoiceDate = Earlier(Later(claimDay.PlusDays(-7), expenses.Start), expenses.End);
+                claimDay = Later(claimDay, invoiceDate);
+                var net = Money.Of(Round(rules.Promotion.CapPerCompany.Amount * 0.4m), rulebook.Currency);
+                Comment($"A promotion expense claim each ({category.Code}, {net} net, within the cap of {rules.Promotion.CapPerCompany}), its invoice");
+                Comment("dated inside the expenses window; another technician verifies it, and the support is granted.");
+                foreach (int k in All)
+                {
+                    Line(At(claimDay, 10, k), "submitClaim", Representative(k), new()
+                    {
+                        ["company"] = Company(k),
+                        ["claim"] = "C1",
+                        ["invoice"] = string.Create(CultureInfo.InvariantCulture, $"INV-{k:0000}"),
+                        ["supplier"] = "SUPPLIER-001",
+                        ["invoiceDate"] = Iso(invoiceDate),
+                        ["category"] = category.Code,
+                        ["description"] = category.Name,
+                        ["net"] = net.ToString(),
+                        ["vat"] = Money.Zero(rulebook.Currency).ToString(),
+                        ["vatRecoverable"] = true,
+                    });
+                }
+
+                foreach (int k in All)
+                {
+                    Line(At(claimDay.PlusDays(2), 10, k), "verifyClaim", Technician(3), new() { ["company"] = Company(k), ["claim"] = "C1", ["verdict"] = "approvedInFull" });
+                }
+            }
+            else
+            {
+                Comment("The rulebook has no eligible promotion category that is not export aid: no sample claim.");
+            }
+
+            Blank();
+            Comment("The technician records completion once the commitment and deliverables are met; the company then");
+            Comment($"answers the satisfaction survey (scale {rules.Survey.ScaleMin} to {rules.Survey.ScaleMax}).");
+            var end = Later(days[next], LocalDateTimeOf(last).Date.PlusDays(1));
+            int score = rules.Survey.ScaleMin + (((rules.Survey.ScaleMax - rules.Survey.ScaleMin) * 4) / 5);
+            foreach (int k in All)
+            {
+                Line(At(end, 12, k), "complete", Technician(2), new() { ["company"] = Company(k) });
+            }
+
+            foreach (int k in All)
+            {
+                Line(At(end.PlusDays(1), 9, k), "answerSurvey", Representative(k), new()
+                {
+                    ["company"] = Company(k),
+                    ["overall"] = score,
+                    ["questions"] = new JsonObject { ["training"] = score, ["tutorials"] = score },
+                });
+            }
+
+            return text.ToString();
+        }
+
+        private static decimal Round(decimal amount) => decimal.Round(amount, 0, MidpointRounding.AwayFromZero);
+
+        private static string Iso(LocalDate date) => LocalDatePattern.Iso.Format(date);
+
+        private static string Window(DateInterval w) => Iso(w.Start) + " .. " + Iso(w.End);
+
+        private static LocalDate Later(LocalDate a, LocalDate b) => a > b ? a : b;
+
+        private static LocalDate Earlier(LocalDate a, LocalDate b) => a < b ? a : b;
+
+        /// <summary><paramref name="count"/> days spread evenly over a window, in order (several on one day when it is short).</summary>
+        private static List<LocalDate> Spread(DateInterval window, int count)
+        {
+            int span = window.Length - 1;
+            return [.. Enumerable.Range(1, count).Select(i => window.Start.PlusDays((int)((long)span * i / (count + 1))))];
+        }
+
+        private LocalDateTime LocalDateTimeOf(Instant instant) => instant.InZone(rulebook.TimeZone).LocalDateTime;
+
+        /// <summary>An instant at a local hour of a day (5 minutes later for each company after the first), never before the last one written.</summary>
+        private Instant At(LocalDate date, int hour, int company = 1)
+        {
+            var at = date.At(new LocalTime(hour, 0)).PlusMinutes(5L * (company - 1)).InZoneLeniently(rulebook.TimeZone).ToInstant();
+            return at > last ? at : last.Plus(Duration.FromMinutes(5));
+        }
+
+        private void Comment(string line) => text.Append("// ").Append(line).Append('\n');
+
+        private void Blank() => text.Append('\n');
+
+        private void Line(Instant at, string command, JsonObject actor, JsonObject fields)
+        {
+            at = at > last ? at : last.Plus(Duration.FromMinutes(5));
+            last = at;
+            var line = new JsonObject
+            {
+                ["command"] = command,
+                ["at"] = InstantPattern.ExtendedIso.Format(at),
+                ["actor"] = actor,
+            };
+            foreach (var (key, value) in fields.ToList())
+            {
+                fields.Remove(key);
+                line[key] = value;
+            }
+
+            text.Append(line.ToJsonString(Compact)).Append('\n');
+        }
+    }
+}
