@@ -43,7 +43,7 @@ public class InputTest
         var run = Run(files, "run", "-");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("5 refused.", run.Out, StringComparison.Ordinal);
+        Assert.Contains("7 refused.", run.Out, StringComparison.Ordinal);
     }
 
     [Fact]
