@@ -56,6 +56,7 @@ public sealed partial record Edition
             }
         }
 
+        errors.AddRange(SingleUndertaking.Validate(application, rulebook.Currency));
         if (errors.Count > 0)
         {
             return Result<Changed<Edition, EditionEvent>>.Invalid(errors);
@@ -114,7 +115,7 @@ public sealed partial record Edition
 
         var participant = new ParticipantId(Id, company);
         var editionChange = Emit(
-            new CompanyAdmitted(Id, participant, check.Sme.SizeClass, context.At, context.Actor),
+            new CompanyAdmitted(Id, participant, check.Sme.SizeClass, context.At, context.Actor) { Sme = check.Sme },
             new FundsReserved(Id, BudgetLine.Actions, participant, check.Cap, context.At, context.Actor));
         var terms = new ParticipationTerms(
             rules.Value.Commitment,
@@ -122,7 +123,7 @@ public sealed partial record Edition
             Annuity.Training,
             Annuity.Expenses,
             check.Sme.SizeClass,
-            received.Application.DeclaredAid,
+            check.SingleUndertakingAid,
             check.InKindAid,
             today,
             RulesDate);
