@@ -252,8 +252,21 @@ public static class SmeTest
             Add("(applicant)", SmeTreatment.Own, Rate.One, own.Staff, own.Turnover, own.BalanceSheet, period.Basis == FiguresBasis.BonaFideEstimate
                 ? "Its own figures, a bona fide estimate of a new enterprise (art. 4(3))."
                 : "Its own figures, from the accounts of the period (art. 4(1), 6(2)).");
+            CheckAll(period.Related);
             CountAround(period.Related, string.Empty);
             PublicControl = PublicShare(period.Related, thresholds);
+        }
+
+        /// <summary>Checks every related enterprise, counted or not, as the profile's validation would.</summary>
+        private void CheckAll(EquatableArray<RelatedEnterprise> related)
+        {
+            foreach (var r in related)
+            {
+                ArgumentNullException.ThrowIfNull(r, ProfileParameter);
+                EnsureUsable(r.Figures, currency);
+                CheckShare(r);
+                CheckAll(r.Related);
+            }
         }
 
         /// <summary>Counts the enterprises around the applicant or a linked enterprise (the "enterprise in question").</summary>

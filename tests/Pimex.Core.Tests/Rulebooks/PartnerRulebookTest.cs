@@ -126,6 +126,8 @@ public class PartnerRulebookTest
                 "$.parameters.sme.smallBalanceSheetAtMost[0].value",
                 "$.parameters.sme.mediumTurnoverAtMost[0].value",
                 "$.parameters.sme.mediumBalanceSheetAtMost[0].value",
+                "$.parameters.sme.businessAngelInvestmentBelow[0].value",
+                "$.parameters.sme.localAuthorityBudgetBelow[0].value",
                 "$.annuities.2016.budget.actions",
                 "$.annuities.2016.budget.training",
                 "$.annuities.2016.budget.consultancy",
