@@ -36,7 +36,8 @@ public enum AdmissionRulesBroken
 
 /// <summary>The outcome of the admission rules for one application, with the figures behind it.</summary>
 /// <param name="Broken">The rules broken; <see cref="AdmissionRulesBroken.None"/> when admissible.</param>
-/// <param name="Sme">The SME test's assessment.</param>
+/// <param name="Sme">The SME test's class and consolidated figures (<see cref="SmeTest.Classify(CompanyProfile, SmeThresholds)"/>:
+/// without the explanation, which <see cref="SmeTest.Assess"/> gives).</param>
 /// <param name="Aid">The state-aid ceiling check for the most aid the participation can give.</param>
 /// <param name="Cap">The cap to reserve.</param>
 /// <param name="InKindAid">The in-kind aid value counted.</param>
@@ -96,7 +97,7 @@ public static class AdmissionEligibility
             broken |= AdmissionRulesBroken.NotEstablishedInRegion;
         }
 
-        var sme = SmeTest.Assess(application.Profile, rules.Sme);
+        var sme = SmeTest.Classify(application.Profile, rules.Sme);
         if (sme.SizeClass == SizeClass.NotSme)
         {
             broken |= AdmissionRulesBroken.NotAnSme;

@@ -130,9 +130,16 @@ public static class SingleUndertaking
 
     private static bool AnyLinkedAid(EquatableArray<RelatedEnterprise> related, Rate shareAbove)
     {
-        bool any = false;
-        Walk(related, string.Empty, shareAbove, (_, r) => any |= r.Aid.Count > 0);
-        return any;
+        foreach (var r in related)
+        {
+            ArgumentNullException.ThrowIfNull(r, nameof(related));
+            if (IsLinkedUndertaking(r, shareAbove) && (r.Aid.Count > 0 || AnyLinkedAid(r.Related, shareAbove)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void Collect(EquatableArray<RelatedEnterprise> related, string prefix, Rate shareAbove, List<AidReceived> aid) =>

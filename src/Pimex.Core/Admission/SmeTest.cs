@@ -54,13 +54,17 @@ namespace Pimex.Admission;
 /// consolidated staff is below and whose turnover or balance-sheet limit (either one suffices) is
 /// not exceeded; otherwise <see cref="SizeClass.NotSme"/>.</para>
 /// <para>No article of the annex is left to the host: the host declares facts (shares, kinds,
-/// control, markets, periods), and this test applies the rules to them. Pure.</para>
+/// control, markets, periods), and this test applies the rules to them. Pure.
+/// <see cref="Assess"/> explains itself; <see cref="Classify(CompanyProfile, SmeThresholds)"/>
+/// decides the same class and figures without the explanation, allocating nothing for up to 32
+/// periods: the hot path of admission.</para>
 /// </remarks>
 public static class SmeTest
 {
     private const string ProfileParameter = "profile";
 
-    /// <summary>Consolidates a company's figures, period by period, and classifies it.</summary>
+    /// <summary>Consolidates a company's figures, period by period, and classifies it, explaining
+    /// which enterprises were counted, how and why.</summary>
     /// <param name="profile">The applicant's declaration, as <see cref="CompanyProfileRules.Validate"/> accepts it.</param>
     /// <param name="thresholds">The SME thresholds in force (from the rulebook).</param>
     /// <returns>The size class, the reference period's consolidated figures and the explanation.</returns>
@@ -68,54 +72,20 @@ public static class SmeTest
     /// <exception cref="ArgumentException">An amount is in another currency than the thresholds,
     /// a figure is negative or a share is above 100 %: programmer errors, since admission
     /// validates the profile first.</exception>
-    public static SmeAssessment Assess(CompanyProfile profile, SmeThresholds thresholds)
-    {
-        ArgumentNullException.ThrowIfNull(profile);
-        ArgumentNullException.ThrowIfNull(thresholds);
-        var currency = ThresholdsCurrency(thresholds);
+    public static SmeAssessment Assess(CompanyProfile profile, SmeThresholds thresholds) => Run(profile, thresholds, explain: true);
 
-        var declared = new List<CompanyProfile>(profile.Earlier.Count + 1);
-        for (int i = profile.Earlier.Count - 1; i >= 0; i--)
-        {
-            declared.Add(profile.Earlier[i] ?? throw new ArgumentNullException(nameof(profile), "An earlier period is null."));
-        }
-
-        declared.Add(profile);
-        var periods = new List<SmePeriod>(declared.Count);
-        Consolidation? reference = null;
-        foreach (var period in declared)
-        {
-            var c = new Consolidation(thresholds, currency);
-            c.Run(period);
-            periods.Add(new SmePeriod(period.PeriodEnd, Classify(c.Staff, c.Turnover, c.BalanceSheet, thresholds), c.Staff, c.Turnover, c.BalanceSheet));
-            reference = c;
-        }
-
-        var notes = new List<string>();
-        if (profile.Basis == FiguresBasis.BonaFideEstimate)
-        {
-            notes.Add("The own figures are a bona fide estimate made in the course of the financial year, by a new enterprise without approved accounts (art. 4(3)).");
-        }
-
-        var sizeClass = ApplyConsecutivePeriods(periods, thresholds.ConsecutivePeriods, notes);
-        var r = reference!;
-        var publicControl = r.PublicControl;
-        if (publicControl >= thresholds.PublicControlFrom)
-        {
-            notes.Add($"{Percent(publicControl)} of the capital or votes is controlled by public bodies, at least {Percent(thresholds.PublicControlFrom)}: not an SME, whatever its figures (art. 3(4)).");
-            sizeClass = SizeClass.NotSme;
-        }
-
-        notes.Add($"Class {Name(sizeClass)}: the first class whose staff limit the consolidated staff is below and whose turnover or balance-sheet limit is not exceeded (art. 2).");
-        return new SmeAssessment(sizeClass, r.Staff, r.Turnover, r.BalanceSheet)
-        {
-            Lines = new EquatableArray<SmeAssessmentLine>(r.Lines),
-            Periods = new EquatableArray<SmePeriod>(periods),
-            PublicControl = publicControl,
-            Basis = profile.Basis,
-            Notes = new EquatableArray<string>(notes),
-        };
-    }
+    /// <summary>
+    /// Decides what <see cref="Assess"/> decides (the size class, the reference period's
+    /// consolidated figures, public control and basis) without the explanation: its
+    /// <see cref="SmeAssessment.Lines"/>, <see cref="SmeAssessment.Periods"/> and
+    /// <see cref="SmeAssessment.Notes"/> are empty. Allocates nothing for up to 32 periods.
+    /// </summary>
+    /// <param name="profile">The applicant's declaration, as <see cref="CompanyProfileRules.Validate"/> accepts it.</param>
+    /// <param name="thresholds">The SME thresholds in force (from the rulebook).</param>
+    /// <returns>The size class and the reference period's consolidated figures.</returns>
+    /// <exception cref="ArgumentNullException">An argument or a related enterprise is null.</exception>
+    /// <exception cref="ArgumentException">As <see cref="Assess"/>.</exception>
+    public static SmeAssessment Classify(CompanyProfile profile, SmeThresholds thresholds) => Run(profile, thresholds, explain: false);
 
     /// <summary>The class of one set of consolidated figures (art. 2), before art. 4(2) and 3(4).</summary>
     /// <param name="staff">Consolidated staff.</param>
@@ -132,17 +102,76 @@ public static class SmeTest
             : SizeClass.NotSme;
     }
 
-    private static SizeClass ApplyConsecutivePeriods(List<SmePeriod> periods, int consecutive, List<string> notes)
+    private static SmeAssessment Run(CompanyProfile profile, SmeThresholds thresholds, bool explain)
     {
-        var status = periods[0].FiguresClass;
-        int needed = Math.Max(1, consecutive);
-        if (periods.Count == 1)
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(thresholds);
+        var currency = ThresholdsCurrency(thresholds);
+        int count = profile.Earlier.Count + 1;
+        Span<SizeClass> classes = count <= 32 ? stackalloc SizeClass[count] : new SizeClass[count];
+        var periods = explain ? new List<SmePeriod>(count) : null;
+        var reference = default(Walker);
+        for (int j = 0; j < count; j++)
         {
-            notes.Add($"One accounting period declared: its figures decide. Declare the {needed - 1} period(s) before it too, so that a single period over or under a ceiling does not change the class (art. 4(2)).");
-            return status;
+            // Oldest first: Earlier is newest first, and the profile itself is the reference period.
+            var period = j == count - 1 ? profile : profile.Earlier[count - 2 - j] ?? throw new ArgumentNullException(nameof(profile), "An earlier period is null.");
+            var w = new Walker(thresholds, currency, explain && j == count - 1);
+            w.Run(period);
+            classes[j] = Classify(w.Staff, w.Turnover, w.BalanceSheet, thresholds);
+            periods?.Add(new SmePeriod(period.PeriodEnd, classes[j], w.Staff, w.Turnover, w.BalanceSheet));
+            reference = w;
         }
 
-        for (int i = 1; i < periods.Count; i++)
+        var notes = explain ? new List<string>() : null;
+        if (profile.Basis == FiguresBasis.BonaFideEstimate)
+        {
+            notes?.Add("The own figures are a bona fide estimate made in the course of the financial year, by a new enterprise without approved accounts (art. 4(3)).");
+        }
+
+        var sizeClass = ApplyConsecutivePeriods(classes, thresholds.ConsecutivePeriods);
+        if (notes is not null)
+        {
+            int needed = Math.Max(1, thresholds.ConsecutivePeriods);
+            if (count == 1)
+            {
+                notes.Add($"One accounting period declared: its figures decide. Declare the {needed - 1} period(s) before it too, so that a single period over or under a ceiling does not change the class (art. 4(2)).");
+            }
+            else
+            {
+                var byPeriod = string.Join(", ", periods!.Select(p => (p.PeriodEnd is { } end ? LocalDatePattern.Iso.Format(end) + " " : string.Empty) + Name(p.FiguresClass)));
+                notes.Add($"Figures by period, oldest first: {byPeriod}. The class changes only when the ceilings are crossed in {needed} consecutive accounting periods (art. 4(2)): {Name(sizeClass)}.");
+            }
+        }
+
+        var publicControl = PublicShare(profile.Related, thresholds);
+        if (publicControl >= thresholds.PublicControlFrom)
+        {
+            notes?.Add($"{Percent(publicControl)} of the capital or votes is controlled by public bodies, at least {Percent(thresholds.PublicControlFrom)}: not an SME, whatever its figures (art. 3(4)).");
+            sizeClass = SizeClass.NotSme;
+        }
+
+        notes?.Add($"Class {Name(sizeClass)}: the first class whose staff limit the consolidated staff is below and whose turnover or balance-sheet limit is not exceeded (art. 2).");
+        var assessment = new SmeAssessment(sizeClass, reference.Staff, reference.Turnover, reference.BalanceSheet)
+        {
+            PublicControl = publicControl,
+            Basis = profile.Basis,
+        };
+        return explain
+            ? assessment with
+            {
+                Lines = new EquatableArray<SmeAssessmentLine>(reference.Lines!),
+                Periods = new EquatableArray<SmePeriod>(periods!),
+                Notes = new EquatableArray<string>(notes!),
+            }
+            : assessment;
+    }
+
+    /// <summary>Art. 4(2): from the oldest period, the class moves only when the last N periods all lie on one side of it, and then to the nearest class they reach.</summary>
+    private static SizeClass ApplyConsecutivePeriods(ReadOnlySpan<SizeClass> classes, int consecutive)
+    {
+        var status = classes[0];
+        int needed = Math.Max(1, consecutive);
+        for (int i = 1; i < classes.Length; i++)
         {
             if (i + 1 < needed)
             {
@@ -154,7 +183,7 @@ public static class SmeTest
             var nearestBelow = SizeClass.Micro;
             for (int j = i - needed + 1; j <= i; j++)
             {
-                var c = periods[j].FiguresClass;
+                var c = classes[j];
                 allAbove &= c > status;
                 allBelow &= c < status;
                 nearestAbove = c < nearestAbove ? c : nearestAbove;
@@ -164,8 +193,6 @@ public static class SmeTest
             status = allAbove ? nearestAbove : allBelow ? nearestBelow : status;
         }
 
-        var byPeriod = string.Join(", ", periods.Select(p => (p.PeriodEnd is { } end ? LocalDatePattern.Iso.Format(end) + " " : string.Empty) + Name(p.FiguresClass)));
-        notes.Add($"Figures by period, oldest first: {byPeriod}. The class changes only when the ceilings are crossed in {needed} consecutive accounting periods (art. 4(2)): {Name(status)}.");
         return status;
     }
 
@@ -220,6 +247,21 @@ public static class SmeTest
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void ThrowUnusable(string message, string parameterName = ProfileParameter) => throw new ArgumentException(message, parameterName);
 
+    private static Rate CheckShare(RelatedEnterprise r, string parameterName = ProfileParameter)
+    {
+        if (r.Share > Rate.One)
+        {
+            ThrowShare(r, parameterName);
+        }
+
+        return r.Share;
+    }
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowShare(RelatedEnterprise r, string parameterName) =>
+        throw new ArgumentException($"The share held with '{r.Name}' is {r.Share}, above 100 %: validate the profile first.", parameterName);
+
     private enum Relation
     {
         NotCounted,
@@ -228,20 +270,31 @@ public static class SmeTest
         NaturalPersons,
     }
 
-    /// <summary>One period's consolidation: walks the declared relations and keeps the lines.</summary>
-    private sealed class Consolidation(SmeThresholds thresholds, Currency currency)
+    /// <summary>Why a related party relates as it does (art. 3); turned into text only when explaining.</summary>
+    private enum Why
     {
-        public decimal Staff { get; private set; }
+        NaturalPersons,
+        PublicBody,
+        Majority,
+        Control,
+        JointlyLinkedInvestors,
+        BelowPartnerShare,
+        ExemptInvestor,
+        InvestorOutsideItsLimits,
+        Partner,
+    }
 
-        public Money Turnover { get; private set; }
+    /// <summary>One period's consolidation: walks the declared relations, adds up, and keeps the lines when explaining.</summary>
+    private struct Walker(SmeThresholds thresholds, Currency currency, bool explain)
+    {
+        public decimal Staff;
+        public Money Turnover;
+        public Money BalanceSheet;
+        public readonly List<SmeAssessmentLine>? Lines = explain ? [] : null;
 
-        public Money BalanceSheet { get; private set; }
+        private readonly bool Explaining => Lines is not null;
 
-        public Rate PublicControl { get; private set; }
-
-        public List<SmeAssessmentLine> Lines { get; } = [];
-
-        private Money Zero => Money.Zero(currency);
+        private readonly Money Zero => Money.Zero(currency);
 
         public void Run(CompanyProfile period)
         {
@@ -249,16 +302,22 @@ public static class SmeTest
             var own = EnsureUsable(period.Own, currency);
             Turnover = Zero;
             BalanceSheet = Zero;
-            Add("(applicant)", SmeTreatment.Own, Rate.One, own.Staff, own.Turnover, own.BalanceSheet, period.Basis == FiguresBasis.BonaFideEstimate
-                ? "Its own figures, a bona fide estimate of a new enterprise (art. 4(3))."
-                : "Its own figures, from the accounts of the period (art. 4(1), 6(2)).");
+            Add(
+                Explaining ? "(applicant)" : null,
+                SmeTreatment.Own,
+                Rate.One,
+                own.Staff,
+                own.Turnover,
+                own.BalanceSheet,
+                !Explaining ? null : period.Basis == FiguresBasis.BonaFideEstimate
+                    ? "Its own figures, a bona fide estimate of a new enterprise (art. 4(3))."
+                    : "Its own figures, from the accounts of the period (art. 4(1), 6(2)).");
             CheckAll(period.Related);
-            CountAround(period.Related, string.Empty);
-            PublicControl = PublicShare(period.Related, thresholds);
+            CountAround(period.Related, string.Empty, atApplicant: true);
         }
 
         /// <summary>Checks every related enterprise, counted or not, as the profile's validation would.</summary>
-        private void CheckAll(EquatableArray<RelatedEnterprise> related)
+        private readonly void CheckAll(EquatableArray<RelatedEnterprise> related)
         {
             foreach (var r in related)
             {
@@ -269,63 +328,69 @@ public static class SmeTest
             }
         }
 
+        private readonly string? PathOf(string? prefix, RelatedEnterprise r) => Explaining ? prefix + r.Name : null;
+
+        private readonly string? Child(string? path) => Explaining ? path + " > " : null;
+
         /// <summary>Counts the enterprises around the applicant or a linked enterprise (the "enterprise in question").</summary>
-        private void CountAround(EquatableArray<RelatedEnterprise> related, string prefix)
+        private void CountAround(EquatableArray<RelatedEnterprise> related, string? prefix, bool atApplicant)
         {
             foreach (var r in related)
             {
-                ArgumentNullException.ThrowIfNull(r, ProfileParameter);
-                string path = prefix + r.Name;
-                var (relation, reason) = Relate(r, related, thresholds);
+                string? path = PathOf(prefix, r);
+                var (relation, why) = Relate(r, related, thresholds);
                 switch (relation)
                 {
                     case Relation.Linked:
-                        AddLinked(r, path, reason);
+                        AddLinked(r, path, Explaining ? Reason(why, r, related, thresholds) : null);
                         break;
                     case Relation.Partner:
-                        AddPartner(r, path, reason, ofLinked: prefix.Length > 0);
+                        AddPartner(r, path, Explaining ? Reason(why, r, related, thresholds) : null, ofLinked: !atApplicant);
                         break;
                     case Relation.NaturalPersons:
                         AddThroughPersons(r, path);
                         break;
                     default:
-                        NotCounted(path, reason);
+                        NotCounted(path, Explaining ? Reason(why, r, related, thresholds) : null);
                         break;
                 }
             }
         }
 
-        private void AddLinked(RelatedEnterprise r, string path, string reason)
+        private void AddLinked(RelatedEnterprise r, string? path, string? reason)
         {
             var f = EnsureUsable(r.Figures, currency);
             if (r.IncludedThroughConsolidation)
             {
-                Add(path, SmeTreatment.Linked, Rate.One, 0m, Zero, Zero, reason + " Its figures are already included through consolidation, so not added again (art. 6(2)).");
+                Add(path, SmeTreatment.Linked, Rate.One, 0m, Zero, Zero, Explaining ? reason + " Its figures are already included through consolidation, so not added again (art. 6(2))." : null);
             }
             else
             {
-                Add(path, SmeTreatment.Linked, Rate.One, f.Staff, f.Turnover, f.BalanceSheet, reason + " Linked enterprises count in full, directly or indirectly linked (art. 6(2), third subparagraph).");
+                Add(path, SmeTreatment.Linked, Rate.One, f.Staff, f.Turnover, f.BalanceSheet, Explaining ? reason + " Linked enterprises count in full, directly or indirectly linked (art. 6(2), third subparagraph)." : null);
             }
 
-            CountAround(r.Related, path + " > ");
+            CountAround(r.Related, Child(path), atApplicant: false);
         }
 
-        private void AddPartner(RelatedEnterprise r, string path, string reason, bool ofLinked)
+        private void AddPartner(RelatedEnterprise r, string? path, string? reason, bool ofLinked)
         {
             var share = CheckShare(r);
             var f = EnsureUsable(r.Figures, currency);
-            string why = ofLinked
+            string? why = !Explaining ? null : ofLinked
                 ? reason + " A partner of a linked enterprise counts pro rata to that enterprise's share in it (art. 6(3), second subparagraph)."
                 : reason + " Partners immediately upstream or downstream count in proportion to the share, the larger of capital and votes (art. 6(2), second subparagraph).";
             AddShare(r, path, share, f, why);
             foreach (var child in r.Related)
             {
-                ArgumentNullException.ThrowIfNull(child, ProfileParameter);
-                string childPath = path + " > " + child.Name;
-                var (relation, childReason) = Relate(child, r.Related, thresholds);
+                string? childPath = Explaining ? path + " > " + child.Name : null;
+                var (relation, childWhy) = Relate(child, r.Related, thresholds);
                 if (!ofLinked && relation == Relation.Linked)
                 {
-                    AddLinkedToPartner(child, childPath, share, childReason, r.Name);
+                    AddLinkedToPartner(child, childPath, share, Explaining ? Reason(childWhy, child, r.Related, thresholds) : null, r.Name);
+                }
+                else if (!Explaining)
+                {
+                    NotCounted(null, null);
                 }
                 else if (ofLinked)
                 {
@@ -335,60 +400,58 @@ public static class SmeTest
                 {
                     NotCounted(childPath, relation == Relation.Partner
                         ? $"A partner of the partner {r.Name}: only partners immediately upstream or downstream of the enterprise in question count (art. 6(2), second subparagraph)."
-                        : $"Related to the partner {r.Name}, but not linked to it: {childReason}");
+                        : $"Related to the partner {r.Name}, but not linked to it: {Reason(childWhy, child, r.Related, thresholds)}");
                 }
             }
         }
 
-        private void AddLinkedToPartner(RelatedEnterprise r, string path, Rate share, string reason, string partner)
+        private void AddLinkedToPartner(RelatedEnterprise r, string? path, Rate share, string? reason, string partner)
         {
             var f = EnsureUsable(r.Figures, currency);
-            AddShare(r, path, share, f, reason + $" Enterprises linked to the partner {partner} are added to its data in full, then counted in proportion to its share (art. 6(3), first subparagraph).");
+            AddShare(r, path, share, f, Explaining ? reason + $" Enterprises linked to the partner {partner} are added to its data in full, then counted in proportion to its share (art. 6(3), first subparagraph)." : null);
             foreach (var child in r.Related)
             {
-                ArgumentNullException.ThrowIfNull(child, ProfileParameter);
-                string childPath = path + " > " + child.Name;
-                var (relation, childReason) = Relate(child, r.Related, thresholds);
+                string? childPath = Explaining ? path + " > " + child.Name : null;
+                var (relation, childWhy) = Relate(child, r.Related, thresholds);
                 if (relation == Relation.Linked)
                 {
-                    AddLinkedToPartner(child, childPath, share, childReason, partner);
+                    AddLinkedToPartner(child, childPath, share, Explaining ? Reason(childWhy, child, r.Related, thresholds) : null, partner);
                 }
                 else
                 {
-                    NotCounted(childPath, $"Related to {r.Name}, an enterprise linked to the partner {partner}, but not linked to it: only the partner's linked enterprises are added to its data (art. 6(3), first subparagraph).");
+                    NotCounted(childPath, Explaining ? $"Related to {r.Name}, an enterprise linked to the partner {partner}, but not linked to it: only the partner's linked enterprises are added to its data (art. 6(3), first subparagraph)." : null);
                 }
             }
         }
 
-        private void AddThroughPersons(RelatedEnterprise persons, string path)
+        private void AddThroughPersons(RelatedEnterprise persons, string? path)
         {
             bool control = persons.Share > thresholds.LinkedShareAbove || persons.Control != ControlMeans.None;
-            NotCounted(path, control
+            NotCounted(path, !Explaining ? null : control
                 ? "Natural persons acting jointly who control the enterprise in question; they are not an enterprise, the enterprises they control on the same or an adjacent market are linked (art. 3(3), fourth subparagraph)."
                 : "Natural persons who do not control the enterprise in question: no enterprise is linked through them (art. 3(3), fourth subparagraph), and they are not an enterprise themselves.");
             foreach (var held in persons.Related)
             {
-                ArgumentNullException.ThrowIfNull(held, ProfileParameter);
-                string heldPath = path + " > " + held.Name;
+                string? heldPath = Explaining ? path + " > " + held.Name : null;
                 bool controlsHeld = CheckShare(held) > thresholds.LinkedShareAbove || held.Control != ControlMeans.None;
                 if (control && controlsHeld && held.SameOrAdjacentMarket)
                 {
-                    AddLinked(held, heldPath, "Controlled by the same natural persons acting jointly, on the same or an adjacent market: linked (art. 3(3), fourth subparagraph).");
+                    AddLinked(held, heldPath, Explaining ? "Controlled by the same natural persons acting jointly, on the same or an adjacent market: linked (art. 3(3), fourth subparagraph)." : null);
                 }
                 else
                 {
-                    NotCounted(heldPath, !control || !controlsHeld
+                    NotCounted(heldPath, !Explaining ? null : !control || !controlsHeld
                         ? "Held by the same natural persons, who do not control both enterprises: not linked through them (art. 3(3), fourth subparagraph)."
                         : "Controlled by the same natural persons but active on another market, neither the same nor adjacent: not linked (art. 3(3), fourth subparagraph).");
                 }
             }
         }
 
-        private void AddShare(RelatedEnterprise r, string path, Rate share, EnterpriseFigures f, string reason)
+        private void AddShare(RelatedEnterprise r, string? path, Rate share, EnterpriseFigures f, string? reason)
         {
             if (r.IncludedThroughConsolidation)
             {
-                Add(path, SmeTreatment.Partner, share, 0m, Zero, Zero, reason + " Its figures are already included through consolidation, so not added again (art. 6(3)).");
+                Add(path, SmeTreatment.Partner, share, 0m, Zero, Zero, Explaining ? reason + " Its figures are already included through consolidation, so not added again (art. 6(3))." : null);
             }
             else
             {
@@ -396,86 +459,96 @@ public static class SmeTest
             }
         }
 
-        private void NotCounted(string path, string reason) =>
-            Lines.Add(new SmeAssessmentLine(path, SmeTreatment.NotCounted, Rate.Zero, 0m, Zero, Zero, reason));
+        private readonly void NotCounted(string? path, string? reason) =>
+            Lines?.Add(new SmeAssessmentLine(path!, SmeTreatment.NotCounted, Rate.Zero, 0m, Zero, Zero, reason!));
 
-        private void Add(string path, SmeTreatment treatment, Rate share, decimal staff, Money turnover, Money balanceSheet, string reason)
+        private void Add(string? path, SmeTreatment treatment, Rate share, decimal staff, Money turnover, Money balanceSheet, string? reason)
         {
             Staff += staff;
             Turnover += turnover;
             BalanceSheet += balanceSheet;
-            Lines.Add(new SmeAssessmentLine(path, treatment, share, staff, turnover, balanceSheet, reason));
+            Lines?.Add(new SmeAssessmentLine(path!, treatment, share, staff, turnover, balanceSheet, reason!));
         }
-    }
-
-    private static Rate CheckShare(RelatedEnterprise r, string parameterName = ProfileParameter)
-    {
-        if (r.Share > Rate.One)
-        {
-            throw new ArgumentException($"The share held with '{r.Name}' is {r.Share}, above 100 %: validate the profile first.", parameterName);
-        }
-
-        return r.Share;
     }
 
     /// <summary>How one related party relates to the enterprise in question, and why (art. 3).</summary>
-    private static (Relation Relation, string Reason) Relate(RelatedEnterprise r, EquatableArray<RelatedEnterprise> siblings, SmeThresholds t)
+    private static (Relation Relation, Why Why) Relate(RelatedEnterprise r, EquatableArray<RelatedEnterprise> siblings, SmeThresholds t)
     {
         var share = CheckShare(r);
-        string held = $"{Percent(share)} of the capital or votes";
         switch (r.Kind)
         {
             case RelatedPartyKind.NaturalPersons:
-                return (Relation.NaturalPersons, string.Empty);
+                return (Relation.NaturalPersons, Why.NaturalPersons);
             case RelatedPartyKind.PublicBody:
-                return (Relation.NotCounted, $"A public body holding {held}: its figures are not counted, its share counts towards public control (art. 3(4)).");
+                return (Relation.NotCounted, Why.PublicBody);
         }
 
         if (share > t.LinkedShareAbove)
         {
-            return (Relation.Linked, $"Linked: {held}, a majority of the voting rights (art. 3(3)(a)).");
+            return (Relation.Linked, Why.Majority);
         }
 
         if (r.Control != ControlMeans.None)
         {
-            return (Relation.Linked, $"Linked by control other than shares: {ControlText(r.Control)}.");
+            return (Relation.Linked, Why.Control);
         }
 
         if (r.IsListedInvestor && JointShare(r, siblings) is { } joint && joint > t.LinkedShareAbove.Fraction)
         {
-            return (Relation.Linked, $"An investor of art. 3(2) linked to other such investors ('{r.ActingJointlyWith}'), who together hold {Percent(Rate.FromFraction(joint))}, above {Percent(t.LinkedShareAbove)}: linked jointly, not exempt (art. 3(2), second subparagraph; art. 3(3)).");
+            return (Relation.Linked, Why.JointlyLinkedInvestors);
         }
 
         if (share < t.PartnerShareFrom)
         {
-            return (Relation.NotCounted, $"{Capitalised(held)}, below {Percent(t.PartnerShareFrom)}: autonomous of it, not counted (art. 3(1)).");
+            return (Relation.NotCounted, Why.BelowPartnerShare);
         }
 
         if (r.IsListedInvestor)
         {
-            var (exempt, why) = Exemption(r, t);
-            return exempt
-                ? (Relation.NotCounted, $"{why} holding {held} without being linked, individually or jointly: the enterprise stays autonomous of it, not counted (art. 3(2), second subparagraph).")
-                : (Relation.Partner, $"{why}: not an exempt investor, so a partner with {held} (art. 3(2)).");
+            return IsExempt(r, t) ? (Relation.NotCounted, Why.ExemptInvestor) : (Relation.Partner, Why.InvestorOutsideItsLimits);
         }
 
-        return (Relation.Partner, $"A partner: {held}, from {Percent(t.PartnerShareFrom)} and not linked (art. 3(2)).");
+        return (Relation.Partner, Why.Partner);
     }
 
-    private static (bool Exempt, string Why) Exemption(RelatedEnterprise r, SmeThresholds t) => r.Kind switch
+    private static string Reason(Why why, RelatedEnterprise r, EquatableArray<RelatedEnterprise> siblings, SmeThresholds t)
     {
-        RelatedPartyKind.PublicInvestmentCorporation => (true, "A public investment corporation (art. 3(2)(a))"),
-        RelatedPartyKind.VentureCapitalCompany => (true, "A venture capital company (art. 3(2)(a))"),
-        RelatedPartyKind.BusinessAngel => r.BusinessAngelInvestment is { } invested && invested.Currency == t.BusinessAngelInvestmentBelow.Currency && invested < t.BusinessAngelInvestmentBelow
-            ? (true, $"Business angels investing {invested} in total, below {t.BusinessAngelInvestmentBelow} (art. 3(2)(a))")
-            : (false, $"Business angels whose total investment ({(r.BusinessAngelInvestment?.ToString() ?? "not declared")}) is not below {t.BusinessAngelInvestmentBelow} (art. 3(2)(a))"),
-        RelatedPartyKind.University => (true, "A university (art. 3(2)(b))"),
-        RelatedPartyKind.NonProfitResearchCentre => (true, "A non-profit research centre (art. 3(2)(b))"),
-        RelatedPartyKind.InstitutionalInvestor => (true, "An institutional investor (art. 3(2)(c))"),
-        RelatedPartyKind.RegionalDevelopmentFund => (true, "A regional development fund, an institutional investor (art. 3(2)(c))"),
-        _ => LocalAuthorityWithinLimits(r, t)
-            ? (true, $"An autonomous local authority with a budget of {r.AnnualBudget} and {r.Inhabitants?.ToString(CultureInfo.InvariantCulture)} inhabitants, below {t.LocalAuthorityBudgetBelow} and {t.LocalAuthorityInhabitantsBelow.ToString(CultureInfo.InvariantCulture)} (art. 3(2)(d))")
-            : (false, $"An autonomous local authority whose budget ({(r.AnnualBudget?.ToString() ?? "not declared")}) or inhabitants ({(r.Inhabitants?.ToString(CultureInfo.InvariantCulture) ?? "not declared")}) are not below {t.LocalAuthorityBudgetBelow} and {t.LocalAuthorityInhabitantsBelow.ToString(CultureInfo.InvariantCulture)} (art. 3(2)(d))"),
+        string held = $"{Percent(r.Share)} of the capital or votes";
+        return why switch
+        {
+            Why.PublicBody => $"A public body holding {held}: its figures are not counted, its share counts towards public control (art. 3(4)).",
+            Why.Majority => $"Linked: {held}, a majority of the voting rights (art. 3(3)(a)).",
+            Why.Control => $"Linked by control other than shares: {ControlText(r.Control)}.",
+            Why.JointlyLinkedInvestors => $"An investor of art. 3(2) linked to other such investors ('{r.ActingJointlyWith}'), who together hold {Percent(Rate.FromFraction(JointShare(r, siblings) ?? 0m))}, above {Percent(t.LinkedShareAbove)}: linked jointly, not exempt (art. 3(2), second subparagraph; art. 3(3)).",
+            Why.BelowPartnerShare => $"{char.ToUpperInvariant(held[0]) + held[1..]}, below {Percent(t.PartnerShareFrom)}: autonomous of it, not counted (art. 3(1)).",
+            Why.ExemptInvestor => $"{Investor(r, t)} holding {held} without being linked, individually or jointly: the enterprise stays autonomous of it, not counted (art. 3(2), second subparagraph).",
+            Why.InvestorOutsideItsLimits => $"{Investor(r, t)}: not an exempt investor, so a partner with {held} (art. 3(2)).",
+            Why.Partner => $"A partner: {held}, from {Percent(t.PartnerShareFrom)} and not linked (art. 3(2)).",
+            _ => string.Empty,
+        };
+    }
+
+    private static bool IsExempt(RelatedEnterprise r, SmeThresholds t) => r.Kind switch
+    {
+        RelatedPartyKind.BusinessAngel => r.BusinessAngelInvestment is { } invested && invested.Currency == t.BusinessAngelInvestmentBelow.Currency && invested < t.BusinessAngelInvestmentBelow,
+        RelatedPartyKind.AutonomousLocalAuthority => LocalAuthorityWithinLimits(r, t),
+        _ => r.IsListedInvestor,
+    };
+
+    private static string Investor(RelatedEnterprise r, SmeThresholds t) => r.Kind switch
+    {
+        RelatedPartyKind.PublicInvestmentCorporation => "A public investment corporation (art. 3(2)(a))",
+        RelatedPartyKind.VentureCapitalCompany => "A venture capital company (art. 3(2)(a))",
+        RelatedPartyKind.BusinessAngel => IsExempt(r, t)
+            ? $"Business angels investing {r.BusinessAngelInvestment} in total, below {t.BusinessAngelInvestmentBelow} (art. 3(2)(a))"
+            : $"Business angels whose total investment ({(r.BusinessAngelInvestment?.ToString() ?? "not declared")}) is not below {t.BusinessAngelInvestmentBelow} (art. 3(2)(a))",
+        RelatedPartyKind.University => "A university (art. 3(2)(b))",
+        RelatedPartyKind.NonProfitResearchCentre => "A non-profit research centre (art. 3(2)(b))",
+        RelatedPartyKind.InstitutionalInvestor => "An institutional investor (art. 3(2)(c))",
+        RelatedPartyKind.RegionalDevelopmentFund => "A regional development fund, an institutional investor (art. 3(2)(c))",
+        _ => IsExempt(r, t)
+            ? $"An autonomous local authority with a budget of {r.AnnualBudget} and {r.Inhabitants?.ToString(CultureInfo.InvariantCulture)} inhabitants, below {t.LocalAuthorityBudgetBelow} and {t.LocalAuthorityInhabitantsBelow.ToString(CultureInfo.InvariantCulture)} (art. 3(2)(d))"
+            : $"An autonomous local authority whose budget ({(r.AnnualBudget?.ToString() ?? "not declared")}) or inhabitants ({(r.Inhabitants?.ToString(CultureInfo.InvariantCulture) ?? "not declared")}) are not below {t.LocalAuthorityBudgetBelow} and {t.LocalAuthorityInhabitantsBelow.ToString(CultureInfo.InvariantCulture)} (art. 3(2)(d))",
     };
 
     private static bool LocalAuthorityWithinLimits(RelatedEnterprise r, SmeThresholds t) =>
@@ -490,10 +563,11 @@ public static class SmeTest
             return null;
         }
 
+        var group = r.ActingJointlyWith.AsSpan().Trim();
         decimal total = 0m;
         foreach (var s in siblings)
         {
-            if (s is not null && s.IsListedInvestor && string.Equals(s.ActingJointlyWith?.Trim(), r.ActingJointlyWith.Trim(), StringComparison.OrdinalIgnoreCase))
+            if (s is not null && s.IsListedInvestor && s.ActingJointlyWith is { } other && group.Equals(other.AsSpan().Trim(), StringComparison.OrdinalIgnoreCase))
             {
                 total += s.Share.Fraction;
             }
@@ -518,7 +592,8 @@ public static class SmeTest
             }
         }
 
-        return Rate.FromFraction(Math.Min(1m, total));
+        // Rate.FromFraction's guard boxes its argument: the usual case (no public holder) allocates nothing.
+        return total == 0m ? Rate.Zero : total >= 1m ? Rate.One : Rate.FromFraction(total);
     }
 
     private static bool IsPublicHolder(RelatedEnterprise r, EquatableArray<RelatedEnterprise> siblings, SmeThresholds t)
@@ -574,6 +649,4 @@ public static class SmeTest
 
         return string.Join("; ", parts);
     }
-
-    private static string Capitalised(string text) => char.ToUpperInvariant(text[0]) + text[1..];
 }

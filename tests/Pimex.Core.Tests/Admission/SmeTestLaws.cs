@@ -53,4 +53,18 @@ public class SmeTestLaws
             && a.Lines.Aggregate(Money.Zero(a.Turnover.Currency), (sum, l) => sum + l.Turnover) == a.Turnover
             && a.Lines.Aggregate(Money.Zero(a.BalanceSheet.Currency), (sum, l) => sum + l.BalanceSheet) == a.BalanceSheet;
     }
+
+    /// <summary>The allocation-free decision and the explained assessment decide alike.</summary>
+    [Property]
+    public bool ClassifyDecidesAsAssessDoes(SettledHistory history, LinkedEnterprise linked, ExemptInvestor investor)
+    {
+        var profile = Adding(Adding(history.Profile, linked.Enterprise), investor.Investor);
+        var explained = SmeTest.Assess(profile, AdmissionArbitraries.Sme);
+
+        return SmeTest.Classify(profile, AdmissionArbitraries.Sme) == new SmeAssessment(explained.SizeClass, explained.Staff, explained.Turnover, explained.BalanceSheet)
+        {
+            PublicControl = explained.PublicControl,
+            Basis = explained.Basis,
+        };
+    }
 }

@@ -327,4 +327,31 @@ public class SmeTestTest
             [("(applicant)", SmeTreatment.Own), ("Linked SA", SmeTreatment.Linked), ("Partner SA", SmeTreatment.Partner), ("Autonomous SA", SmeTreatment.NotCounted)],
             again.Lines.Select(l => (l.Enterprise, l.Treatment)));
     }
+
+    [Fact]
+    public void Classify_WhenCalledAgain_AllocatesNothing()
+    {
+        var profile = Profile(
+            Figures(10m, Eur(1_000_000m), Eur(1_000_000m)),
+            Related("Linked SA", 75m, Figures(20m, Eur(2_000_000m), Eur(2_000_000m))) with
+            {
+                Related = new EquatableArray<RelatedEnterprise>([Related("Its partner", 30m, Staff(10m)), Related("Its subsidiary", 100m, Staff(5m))]),
+            },
+            Related("Partner SA", 40m, Figures(10m, Eur(1_000_000m), Eur(500_000m))),
+            Related("University", 30m, Staff(1_000m)) with { Kind = RelatedPartyKind.University, ActingJointlyWith = "group" },
+            Related("Autonomous SA", 10m, Staff(1_000m))) with
+        {
+            Earlier = new EquatableArray<CompanyProfile>([Profile(Staff(12m))]),
+        };
+        var expected = SmeTest.Classify(profile, Sme);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var again = SmeTest.Classify(profile, Sme);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(expected, again);
+        Assert.Equal(0, allocated);
+        Assert.Equal(Core(SmeTest.Assess(profile, Sme)), Core(again));
+        Assert.Empty(again.Lines);
+    }
 }
