@@ -134,7 +134,7 @@ public static class SmeTest
             int needed = Math.Max(1, thresholds.ConsecutivePeriods);
             if (count == 1)
             {
-                notes.Add($"One accounting period declared: its figures decide. Declare the {needed - 1} period(s) before it too, so that a single period over or under a ceiling does not change the class (art. 4(2)).");
+                notes.Add($"One accounting period declared: its figures decide. The class changes only when the ceilings are crossed in {needed} consecutive accounting periods (art. 4(2)): declare the earlier periods too.");
             }
             else
             {
@@ -149,8 +149,10 @@ public static class SmeTest
             notes?.Add($"{Percent(publicControl)} of the capital or votes is controlled by public bodies, at least {Percent(thresholds.PublicControlFrom)}: not an SME, whatever its figures (art. 3(4)).");
             sizeClass = SizeClass.NotSme;
         }
-
-        notes?.Add($"Class {Name(sizeClass)}: the first class whose staff limit the consolidated staff is below and whose turnover or balance-sheet limit is not exceeded (art. 2).");
+        else
+        {
+            notes?.Add($"Class {Name(sizeClass)}: the first class whose staff limit the consolidated staff is below and whose turnover or balance-sheet limit is not exceeded (art. 2).");
+        }
         var assessment = new SmeAssessment(sizeClass, reference.Staff, reference.Turnover, reference.BalanceSheet)
         {
             PublicControl = publicControl,

@@ -105,7 +105,8 @@ public class SmeTestArticlesTest
             Figures(0m),
             Related("Same-market company", 60m, Figures(200m)) with { SameOrAdjacentMarket = true },
             Related("Other-market company", 100m, Figures(5_000m)),
-            Related("Minority company", 20m, Figures(5_000m)) with { SameOrAdjacentMarket = true }) with { Kind = RelatedPartyKind.NaturalPersons };
+            Related("Minority company", 20m, Figures(5_000m)) with { SameOrAdjacentMarket = true }) with
+        { Kind = RelatedPartyKind.NaturalPersons };
 
         var a = Assess(Profile(Figures(30m), persons));
 
@@ -121,7 +122,8 @@ public class SmeTestArticlesTest
     {
         // Art. 3(3), fourth subparagraph: the relationship must exist with both enterprises.
         var persons = Related("The García family", 40m, Figures(0m), Related("Same-market company", 100m, Figures(200m)) with { SameOrAdjacentMarket = true })
-            with { Kind = RelatedPartyKind.NaturalPersons };
+            with
+        { Kind = RelatedPartyKind.NaturalPersons };
 
         var a = Assess(Profile(Figures(30m), persons));
 
@@ -148,7 +150,8 @@ public class SmeTestArticlesTest
     {
         // Art. 3(4): "directly or indirectly controlled".
         var holding = Related("Public holding SA", 30m, Figures(5m), Related("Diputación de Badajoz", 100m, Figures(0m)) with { Kind = RelatedPartyKind.PublicBody })
-            with { Direction = HoldingDirection.Upstream };
+            with
+        { Direction = HoldingDirection.Upstream };
 
         var a = Assess(Profile(Figures(3m), holding));
 
