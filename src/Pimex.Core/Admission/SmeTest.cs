@@ -53,6 +53,14 @@ namespace Pimex.Admission;
 /// <para><b>Classification (art. 2).</b> The first class, from micro to medium, whose staff limit the
 /// consolidated staff is below and whose turnover or balance-sheet limit (either one suffices) is
 /// not exceeded; otherwise <see cref="SizeClass.NotSme"/>.</para>
+/// <para><b>What the declaration defines.</b> The figures themselves follow the annex's
+/// definitions, as the model SME declaration asks for them: staff in annual work units, without
+/// apprentices, students in vocational training or parental leave (art. 5); annual turnover
+/// without VAT and other indirect taxes, from the last approved accounts (art. 4(1)); an
+/// enterprise being any entity engaged in an economic activity (art. 1). A holding the enterprise
+/// has jointly with its linked enterprises is declared as one combined share (art. 3(2)), and
+/// where the capital is so spread that no holder can be known, the enterprise declares in good
+/// faith the holders it knows (art. 3(5)).</para>
 /// <para>No article of the annex is left to the host: the host declares facts (shares, kinds,
 /// control, markets, periods), and this test applies the rules to them. Pure.
 /// <see cref="Assess"/> explains itself; <see cref="Classify(CompanyProfile, SmeThresholds)"/>
