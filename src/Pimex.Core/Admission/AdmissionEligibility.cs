@@ -36,7 +36,8 @@ public enum AdmissionRulesBroken
 
 /// <summary>The outcome of the admission rules for one application, with the figures behind it.</summary>
 /// <param name="Broken">The rules broken; <see cref="AdmissionRulesBroken.None"/> when admissible.</param>
-/// <param name="Sme">The SME test's assessment.</param>
+/// <param name="Sme">The SME test's class and consolidated figures (<see cref="SmeTest.Classify(CompanyProfile, SmeThresholds)"/>:
+/// without the explanation, which <see cref="SmeTest.Assess"/> gives).</param>
 /// <param name="Aid">The state-aid ceiling check for the most aid the participation can give.</param>
 /// <param name="Cap">The cap to reserve.</param>
 /// <param name="InKindAid">The in-kind aid value counted.</param>
@@ -44,12 +45,16 @@ public readonly record struct AdmissionCheck(AdmissionRulesBroken Broken, SmeAss
 {
     /// <summary>Whether every admission rule holds.</summary>
     public bool IsAdmissible => Broken == AdmissionRulesBroken.None;
+
+    /// <summary>The de minimis aid of the applicant's single undertaking that the ceiling was checked
+    /// with (<see cref="SingleUndertaking.Aid"/>): its own, its linked undertakings' and the aid carried by restructurings.</summary>
+    public EquatableArray<AidReceived> SingleUndertakingAid { get; init; }
 }
 
 /// <summary>
 /// The admission rules, as one pure decision that allocates nothing: capacity, applications
-/// window, region, the EU SME test, the state-aid ceiling and the actions line. Every number
-/// comes from the rules and the annuity.
+/// window, region, the EU SME test, the state-aid ceiling of the applicant's single undertaking and
+/// the actions line. Every number comes from the rules and the annuity.
 /// </summary>
 public static class AdmissionEligibility
 {
@@ -92,7 +97,7 @@ public static class AdmissionEligibility
             broken |= AdmissionRulesBroken.NotEstablishedInRegion;
         }
 
-        var sme = SmeTest.Assess(application.Profile, rules.Sme);
+        var sme = SmeTest.Classify(application.Profile, rules.Sme);
         if (sme.SizeClass == SizeClass.NotSme)
         {
             broken |= AdmissionRulesBroken.NotAnSme;
@@ -100,7 +105,8 @@ public static class AdmissionEligibility
 
         var cap = rules.Promotion.CapPerCompany;
         var inKind = InKindAid(rules, annuity);
-        var aid = AidCeiling.Check(aidRegime, application.DeclaredAid.AsSpan(), cap + inKind, decisionDate);
+        var singleUndertakingAid = SingleUndertaking.Aid(application, rules.Aid.SingleUndertakingShareAbove);
+        var aid = AidCeiling.Check(aidRegime, singleUndertakingAid.AsSpan(), cap + inKind, decisionDate);
         if (!aid.IsWithinCeiling)
         {
             broken |= AdmissionRulesBroken.AidCeilingExceeded;
@@ -111,7 +117,7 @@ public static class AdmissionEligibility
             broken |= AdmissionRulesBroken.BudgetCannotReserveCap;
         }
 
-        return new AdmissionCheck(broken, sme, aid, cap, inKind);
+        return new AdmissionCheck(broken, sme, aid, cap, inKind) { SingleUndertakingAid = singleUndertakingAid };
     }
 
     /// <summary>
@@ -161,7 +167,9 @@ public static class AdmissionEligibility
 
         if (b.HasFlag(AdmissionRulesBroken.NotAnSme))
         {
-            errors.Add(DomainErrors.Validation("profile", AdmissionErrors.NotAnSme, $"Not an SME: {check.Sme.Staff} staff, turnover {check.Sme.Turnover}, balance sheet {check.Sme.BalanceSheet} with linked and partner enterprises."));
+            errors.Add(DomainErrors.Validation("profile", AdmissionErrors.NotAnSme, check.Sme.PublicControl >= rules.Sme.PublicControlFrom
+                ? $"Not an SME: {Parameters.PercentText(check.Sme.PublicControl)} of its capital or votes is controlled by public bodies (Recommendation 2003/361/EC, annex art. 3(4))."
+                : $"Not an SME: {check.Sme.Staff} staff, turnover {check.Sme.Turnover}, balance sheet {check.Sme.BalanceSheet} with linked and partner enterprises."));
         }
 
         if (b.HasFlag(AdmissionRulesBroken.AidCeilingExceeded))

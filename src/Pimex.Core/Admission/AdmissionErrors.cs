@@ -54,4 +54,16 @@ public static class AdmissionErrors
 
     /// <summary>A staff figure or an amount beyond <see cref="CompanyProfileRules.MaxFigure"/>.</summary>
     public const string FigureTooLarge = "PIMEX-ADM-015";
+
+    /// <summary>A bona fide estimate (annex art. 4(3)) declared with earlier periods, or an earlier period declared as an estimate.</summary>
+    public const string EstimateWithEarlierPeriods = "PIMEX-ADM-016";
+
+    /// <summary>Earlier accounting periods not listed newest first, each ending before the next.</summary>
+    public const string PeriodsOutOfOrder = "PIMEX-ADM-017";
+
+    /// <summary>An investor of annex art. 3(2) without the figure its exception depends on (business angels' investment, a local authority's budget or inhabitants), or an unknown kind.</summary>
+    public const string MissingInvestorFigure = "PIMEX-ADM-018";
+
+    /// <summary>Related enterprises nested deeper than <see cref="CompanyProfileRules.MaxDepth"/>.</summary>
+    public const string RelationsTooDeep = "PIMEX-ADM-019";
 }

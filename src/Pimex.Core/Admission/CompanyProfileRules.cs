@@ -18,35 +18,80 @@ public static class CompanyProfileRules
     /// </summary>
     public const decimal MaxFigure = 1_000_000_000_000_000m;
 
+    /// <summary>
+    /// How deep related enterprises may nest (an enterprise's related enterprises, theirs, and so
+    /// on): an input limit that keeps the walk of the chains bounded, far beyond any real group.
+    /// </summary>
+    public const int MaxDepth = 16;
+
     /// <summary>Checks a company profile against the programme's currency.</summary>
     /// <param name="profile">The profile.</param>
     /// <param name="currency">The programme's currency (the rulebook's).</param>
     /// <returns>One error per problem, in the order of the profile; empty when the profile can be
-    /// assessed. Identifiers name the member, such as <c>Own.Staff</c> or
-    /// <c>Related[1].Figures.Turnover</c>.</returns>
+    /// assessed. Identifiers name the member, such as <c>Own.Staff</c>,
+    /// <c>Related[1].Figures.Turnover</c>, <c>Related[0].Related[2].Share</c> or
+    /// <c>Earlier[0].Own.Staff</c>.</returns>
     /// <exception cref="ArgumentNullException">The profile, its own figures, a related enterprise,
     /// its figures or its name is null (a programmer error, not a declaration error).</exception>
     /// <remarks>
     /// Codes: <see cref="AdmissionErrors.NegativeFigure"/>, <see cref="AdmissionErrors.WrongCurrency"/>,
     /// <see cref="AdmissionErrors.ShareOutOfRange"/>, <see cref="AdmissionErrors.DuplicateRelatedEnterprise"/>
-    /// (on the second and later occurrences; names are compared trimmed and ignoring case) and
-    /// <see cref="AdmissionErrors.BlankRelatedEnterpriseName"/>.
+    /// (on the second and later occurrences among siblings; names are compared trimmed and ignoring
+    /// case), <see cref="AdmissionErrors.BlankRelatedEnterpriseName"/>,
+    /// <see cref="AdmissionErrors.EstimateWithEarlierPeriods"/>, <see cref="AdmissionErrors.PeriodsOutOfOrder"/>,
+    /// <see cref="AdmissionErrors.MissingInvestorFigure"/> and <see cref="AdmissionErrors.RelationsTooDeep"/>.
+    /// Related enterprises are checked at every level, and so is each earlier period.
     /// </remarks>
     public static IReadOnlyList<ValidationError> Validate(CompanyProfile profile, Currency currency)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        ArgumentNullException.ThrowIfNull(profile.Own, nameof(profile));
         var errors = new List<ValidationError>();
-        CheckFigures(errors, "Own", profile.Own, currency);
+        CheckPeriod(errors, string.Empty, profile, currency);
+        if (profile.Basis == FiguresBasis.BonaFideEstimate && profile.Earlier.Count > 0)
+        {
+            errors.Add(DomainErrors.Validation("Basis", AdmissionErrors.EstimateWithEarlierPeriods, "A bona fide estimate is for a new enterprise without approved accounts (art. 4(3)); it cannot have earlier accounting periods."));
+        }
 
-        var related = profile.Related.Items;
+        var later = profile.PeriodEnd;
+        for (int i = 0; i < profile.Earlier.Count; i++)
+        {
+            var earlier = profile.Earlier[i];
+            ArgumentNullException.ThrowIfNull(earlier, nameof(profile));
+            string path = "Earlier[" + i.ToString(CultureInfo.InvariantCulture) + "]";
+            CheckPeriod(errors, path + ".", earlier, currency);
+            if (earlier.Basis == FiguresBasis.BonaFideEstimate)
+            {
+                errors.Add(DomainErrors.Validation(path + ".Basis", AdmissionErrors.EstimateWithEarlierPeriods, "An earlier period rests on approved accounts: only the reference period of a new enterprise can be an estimate (art. 4(3))."));
+            }
+
+            if (earlier.PeriodEnd is { } end && later is { } next && end >= next)
+            {
+                errors.Add(DomainErrors.Validation(path + ".PeriodEnd", AdmissionErrors.PeriodsOutOfOrder, "Earlier periods are listed newest first, each ending before the period after it."));
+            }
+
+            later = earlier.PeriodEnd ?? later;
+        }
+
+        return errors;
+    }
+
+    private static void CheckPeriod(List<ValidationError> errors, string prefix, CompanyProfile profile, Currency currency)
+    {
+        ArgumentNullException.ThrowIfNull(profile.Own, nameof(profile));
+        CheckFigures(errors, prefix + "Own", profile.Own, currency);
+        CheckRelated(errors, prefix, profile.Related, currency, 1);
+    }
+
+    private static void CheckRelated(List<ValidationError> errors, string prefix, EquatableArray<RelatedEnterprise> relatedArray, Currency currency, int depth)
+    {
+        var related = relatedArray.Items;
         for (int i = 0; i < related.Length; i++)
         {
             var enterprise = related[i];
-            ArgumentNullException.ThrowIfNull(enterprise, nameof(profile));
-            ArgumentNullException.ThrowIfNull(enterprise.Name, nameof(profile));
-            ArgumentNullException.ThrowIfNull(enterprise.Figures, nameof(profile));
-            string path = "Related[" + i.ToString(CultureInfo.InvariantCulture) + "]";
+            ArgumentNullException.ThrowIfNull(enterprise, "profile");
+            ArgumentNullException.ThrowIfNull(enterprise.Name, "profile");
+            ArgumentNullException.ThrowIfNull(enterprise.Figures, "profile");
+            string path = prefix + "Related[" + i.ToString(CultureInfo.InvariantCulture) + "]";
 
             if (string.IsNullOrWhiteSpace(enterprise.Name))
             {
@@ -63,9 +108,67 @@ public static class CompanyProfileRules
             }
 
             CheckFigures(errors, path + ".Figures", enterprise.Figures, currency);
+            CheckInvestor(errors, path, enterprise, currency);
+            for (int a = 0; a < enterprise.Aid.Count; a++)
+            {
+                var aid = enterprise.Aid[a];
+                ArgumentNullException.ThrowIfNull(aid, "profile");
+                CheckAmount(errors, path + ".Aid[" + a.ToString(CultureInfo.InvariantCulture) + "].Amount", "Aid received", aid.Amount, currency);
+            }
+
+            if (enterprise.Related.Count > 0)
+            {
+                if (depth >= MaxDepth)
+                {
+                    errors.Add(DomainErrors.Validation(path + ".Related", AdmissionErrors.RelationsTooDeep, string.Create(CultureInfo.InvariantCulture, $"Related enterprises nest at most {MaxDepth} levels deep.")));
+                }
+                else
+                {
+                    CheckRelated(errors, path + ".", enterprise.Related, currency, depth + 1);
+                }
+            }
+        }
+    }
+
+    private static void CheckInvestor(List<ValidationError> errors, string path, RelatedEnterprise enterprise, Currency currency)
+    {
+        if (!Enum.IsDefined(enterprise.Kind))
+        {
+            errors.Add(DomainErrors.Validation(path + ".Kind", AdmissionErrors.MissingInvestorFigure, $"'{enterprise.Kind}' is not a kind of related party."));
         }
 
-        return errors;
+        if (enterprise.Kind == RelatedPartyKind.BusinessAngel)
+        {
+            if (enterprise.BusinessAngelInvestment is { } invested)
+            {
+                CheckAmount(errors, path + ".BusinessAngelInvestment", "The business angels' investment", invested, currency);
+            }
+            else
+            {
+                errors.Add(DomainErrors.Validation(path + ".BusinessAngelInvestment", AdmissionErrors.MissingInvestorFigure, $"'{enterprise.Name}' are business angels: declare their total investment in the enterprise (art. 3(2)(a))."));
+            }
+        }
+
+        if (enterprise.Kind == RelatedPartyKind.AutonomousLocalAuthority)
+        {
+            if (enterprise.AnnualBudget is { } budget)
+            {
+                CheckAmount(errors, path + ".AnnualBudget", "The annual budget", budget, currency);
+            }
+            else
+            {
+                errors.Add(DomainErrors.Validation(path + ".AnnualBudget", AdmissionErrors.MissingInvestorFigure, $"'{enterprise.Name}' is an autonomous local authority: declare its annual budget (art. 3(2)(d))."));
+            }
+
+            if (enterprise.Inhabitants is not { } inhabitants)
+            {
+                errors.Add(DomainErrors.Validation(path + ".Inhabitants", AdmissionErrors.MissingInvestorFigure, $"'{enterprise.Name}' is an autonomous local authority: declare its inhabitants (art. 3(2)(d))."));
+            }
+            else if (inhabitants < 0)
+            {
+                errors.Add(DomainErrors.Validation(path + ".Inhabitants", AdmissionErrors.NegativeFigure, "Inhabitants must not be negative."));
+            }
+        }
     }
 
     private static void CheckFigures(List<ValidationError> errors, string path, EnterpriseFigures figures, Currency currency)

@@ -10,5 +10,11 @@ namespace Pimex.Editions;
 /// <param name="Company">The company's opaque id.</param>
 /// <param name="Region">The code (NUTS) of the region it is established in, such as <c>ES43</c>.</param>
 /// <param name="Profile">Its headcount, turnover and balance sheet, with its linked and partner enterprises.</param>
-/// <param name="DeclaredAid">The de minimis aid it declares having received.</param>
-public sealed record CompanyApplication(CompanyId Company, string Region, CompanyProfile Profile, EquatableArray<AidReceived> DeclaredAid);
+/// <param name="DeclaredAid">The de minimis aid it declares having received itself (aid of its linked
+/// enterprises is declared with them, in <see cref="RelatedEnterprise.Aid"/>).</param>
+public sealed record CompanyApplication(CompanyId Company, string Region, CompanyProfile Profile, EquatableArray<AidReceived> DeclaredAid)
+{
+    /// <summary>The mergers, acquisitions and splits whose earlier aid counts towards its de minimis
+    /// ceiling (see <see cref="SingleUndertaking"/>).</summary>
+    public EquatableArray<Restructuring> Restructurings { get; init; }
+}

@@ -56,6 +56,7 @@ public sealed partial record Edition
             }
         }
 
+        errors.AddRange(SingleUndertaking.Validate(application, rulebook.Currency));
         if (errors.Count > 0)
         {
             return Result<Changed<Edition, EditionEvent>>.Invalid(errors);
@@ -119,7 +120,7 @@ public sealed partial record Edition
 
         var participant = new ParticipantId(Id, company);
         var editionChange = Emit(
-            new CompanyAdmitted(Id, participant, check.Sme.SizeClass, context.At, context.Actor),
+            new CompanyAdmitted(Id, participant, check.Sme.SizeClass, context.At, context.Actor) { Sme = SmeTest.Assess(received.Application.Profile, rules.Value.Sme) },
             new FundsReserved(Id, BudgetLine.Actions, participant, check.Cap, context.At, context.Actor));
         var terms = new ParticipationTerms(
             rules.Value.Commitment,
@@ -127,7 +128,7 @@ public sealed partial record Edition
             Annuity.Training,
             Annuity.Expenses,
             check.Sme.SizeClass,
-            received.Application.DeclaredAid,
+            check.SingleUndertakingAid,
             check.InKindAid,
             today,
             RulesDate,

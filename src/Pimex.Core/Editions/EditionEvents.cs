@@ -37,7 +37,12 @@ public sealed record ApplicationReceived(EditionId Edition, CompanyApplication A
 /// <param name="RecordedAt">When it was recorded.</param>
 /// <param name="Actor">Who admitted it.</param>
 public sealed record CompanyAdmitted(EditionId Edition, ParticipantId Participant, SizeClass SizeClass, Instant RecordedAt, Actor Actor)
-    : EditionEvent(Edition, RecordedAt, Actor);
+    : EditionEvent(Edition, RecordedAt, Actor)
+{
+    /// <summary>The SME test's assessment behind <see cref="SizeClass"/>: which enterprises were
+    /// counted, how and why (<see cref="SmeAssessment.Explain"/>); null in events recorded before it was kept.</summary>
+    public SmeAssessment? Sme { get; init; }
+}
 
 /// <summary>Funds of a line were reserved for a participant (its promotion cap, at admission).</summary>
 /// <param name="Edition">The edition.</param>

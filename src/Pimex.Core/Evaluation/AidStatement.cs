@@ -29,12 +29,19 @@ public enum AidKind
 /// <param name="Amount">Its value.</param>
 /// <param name="GrantingBody">Who granted it, and for what.</param>
 /// <param name="InLookBack">Whether it falls in the regime's look-back period ending on the statement's date, and so counts towards the ceiling.</param>
-public sealed record AidStatementEntry(AidKind Kind, LocalDate GrantedOn, Money Amount, string GrantingBody, bool InLookBack);
+public sealed record AidStatementEntry(AidKind Kind, LocalDate GrantedOn, Money Amount, string GrantingBody, bool InLookBack)
+{
+    /// <summary>Whose aid it is when not the company's own: an undertaking linked to it (its single
+    /// undertaking, art. 2(2) of the de minimis regulations), or one it merged with, acquired or
+    /// split from (art. 3(8)-(9)); null for the company itself.</summary>
+    public string? Recipient { get; init; }
+}
 
 /// <summary>
-/// A participant's state-aid statement, for the company's de minimis records: every aid it
-/// received up to a date (declared, the in-kind value of its participation, each promotion
-/// support granted), what PIMEX granted, and where it stands against the regime's ceiling over
+/// A participant's state-aid statement, for the company's de minimis records: every aid its
+/// single undertaking received up to a date (declared by it or by the undertakings linked to it,
+/// or carried by a merger, acquisition or split, each entry naming whose aid it is; the in-kind
+/// value of its participation; each promotion support granted), what PIMEX granted, and where it stands against the regime's ceiling over
 /// the look-back period on that date. Immutable, with value equality.
 /// </summary>
 /// <param name="Participant">The participant.</param>
@@ -65,6 +72,13 @@ public sealed record AidStatement(
 
     /// <summary>The regime's ceiling per single undertaking over the look-back period.</summary>
     public Money Ceiling => Regime.Ceiling;
+
+    /// <summary>
+    /// Whose aid the statement counts besides the company's own: the undertakings of its single
+    /// undertaking and of its mergers, acquisitions and splits, in the order they first appear.
+    /// Empty when only the company's own aid is on the statement.
+    /// </summary>
+    public IReadOnlyList<string> OtherRecipients => [.. Entries.Where(e => e.Recipient is not null).Select(e => e.Recipient!).Distinct(StringComparer.Ordinal)];
 
     /// <summary>Whether what is counted in the look-back period is within the ceiling.</summary>
     public bool IsWithinCeiling => CountedInLookBack <= Ceiling;
@@ -109,7 +123,7 @@ public sealed record AidStatement(
 
             var kind = i < declared ? AidKind.Declared : i == inKindAt ? AidKind.InKind : AidKind.PromotionSupport;
             bool inLookBack = lookBack.Contains(received.GrantedOn);
-            entries.Add(new AidStatementEntry(kind, received.GrantedOn, received.Amount, received.GrantingBody, inLookBack));
+            entries.Add(new AidStatementEntry(kind, received.GrantedOn, received.Amount, received.GrantingBody, inLookBack) { Recipient = received.Recipient });
             if (kind == AidKind.InKind)
             {
                 inKind += received.Amount;
@@ -191,11 +205,18 @@ public sealed record AidStatement(
             text.Append("Reference: ").Append(Regime.Reference).Append('\n');
         }
 
+        var others = OtherRecipients;
+        if (others.Count > 0)
+        {
+            text.Append("Single undertaking: the company and ").Append(string.Join("; ", others)).Append('\n');
+        }
+
         text.Append('\n').Append("Aid received\n");
-        var rows = new List<string[]> { EntryHeader };
+        var rows = new List<string[]> { others.Count > 0 ? [.. EntryHeader, "received by"] : EntryHeader };
         foreach (var entry in Entries)
         {
-            rows.Add([ReportFormat.Date(entry.GrantedOn), ReportFormat.Name(entry.Kind), ReportFormat.Text(entry.Amount), entry.GrantingBody, entry.InLookBack ? "yes" : "no"]);
+            string[] row = [ReportFormat.Date(entry.GrantedOn), ReportFormat.Name(entry.Kind), ReportFormat.Text(entry.Amount), entry.GrantingBody, entry.InLookBack ? "yes" : "no"];
+            rows.Add(others.Count > 0 ? [.. row, entry.Recipient ?? "the company"] : row);
         }
 
         text.Append(TextTable.Render(rows)).Append('\n').Append("Position\n");
@@ -221,6 +242,11 @@ public sealed record AidStatement(
         w.WriteMoney("amount", entry.Amount);
         w.WriteString("grantingBody", entry.GrantingBody);
         w.WriteBoolean("inLookBack", entry.InLookBack);
+        if (entry.Recipient is not null)
+        {
+            w.WriteString("recipient", entry.Recipient);
+        }
+
         w.WriteEndObject();
     }
 }

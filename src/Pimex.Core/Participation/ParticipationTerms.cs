@@ -17,7 +17,9 @@ namespace Pimex.Participation;
 /// <param name="TrainingWindow">When sessions, pills and tutorials take place.</param>
 /// <param name="ExpensesWindow">The dates an invoice must fall in.</param>
 /// <param name="SizeClass">Its size class under the SME test at admission.</param>
-/// <param name="DeclaredAid">The de minimis aid it declared.</param>
+/// <param name="DeclaredAid">The de minimis aid of its single undertaking at admission: what it
+/// declared itself, what its linked undertakings received (<see cref="AidReceived.Recipient"/> names
+/// them) and the aid carried by mergers, acquisitions and splits (<see cref="Admission.SingleUndertaking.Aid"/>).</param>
 /// <param name="InKindAid">The value of its in-kind support (training and consultancy) as aid.</param>
 /// <param name="AdmittedOn">The admission date, in the rulebook's zone: the date of the in-kind aid.</param>
 /// <param name="RulesDate">The date whose rules the edition applies.</param>

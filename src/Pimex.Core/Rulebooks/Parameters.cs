@@ -115,6 +115,24 @@ public static class Parameters
     /// <summary>Above this share held, an enterprise is linked.</summary>
     public static readonly ParameterDefinition<Rate> LinkedShareAbove = RateParameter("sme", "linkedShareAbove", "Above this share of capital or votes, an enterprise is linked (its figures count in full).");
 
+    /// <summary>From this share of capital or votes held by public bodies, an enterprise is not an SME.</summary>
+    public static readonly ParameterDefinition<Rate> PublicControlFrom = RateParameter("sme", "publicControlFrom", "From this share of capital or votes controlled, directly or indirectly, by public bodies, an enterprise is not an SME.");
+
+    /// <summary>Business angels stay exempt investors while their total investment in the enterprise is below this.</summary>
+    public static readonly ParameterDefinition<Money> BusinessAngelInvestmentBelow = MoneyParameter("sme", "businessAngelInvestmentBelow", "Business angels are exempt investors while their total investment in the same enterprise is below this.");
+
+    /// <summary>Autonomous local authorities are exempt investors while their annual budget is below this.</summary>
+    public static readonly ParameterDefinition<Money> LocalAuthorityBudgetBelow = MoneyParameter("sme", "localAuthorityBudgetBelow", "Autonomous local authorities are exempt investors while their annual budget is below this.");
+
+    /// <summary>Autonomous local authorities are exempt investors while they have fewer inhabitants than this.</summary>
+    public static readonly ParameterDefinition<int> LocalAuthorityInhabitantsBelow = Count("sme", "localAuthorityInhabitantsBelow", "Autonomous local authorities are exempt investors while they have fewer inhabitants than this.");
+
+    /// <summary>How many consecutive accounting periods over or under a ceiling change the size class.</summary>
+    public static readonly ParameterDefinition<int> ConsecutivePeriods = Count("sme", "consecutivePeriods", "How many consecutive accounting periods over (or under) a ceiling it takes to change the size class.");
+
+    /// <summary>Above this share of votes, two undertakings are one single undertaking for de minimis aid.</summary>
+    public static readonly ParameterDefinition<Rate> SingleUndertakingShareAbove = RateParameter("aid", "singleUndertakingShareAbove", "Above this share of voting rights, an undertaking and the one it holds form a single undertaking, whose de minimis aid adds up.");
+
     /// <summary>The regions a company must be established in.</summary>
     public static readonly ParameterDefinition<EquatableArray<string>> Regions = StringList("eligibility", "regions", "Region codes (NUTS) a company must be established in; empty for any.");
 
@@ -139,9 +157,10 @@ public static class Parameters
         GroupSessions, Tutorials, TutorialVenueRule, TrainingPills, PillAttendeeRoles,
         CapPerCompany, SupportIntensity, NonRecoverableVatEligible, ExpenseCategories,
         TechnicianFullTimeInCompany, ConsultantHourlyRate,
-        AidRegimeRule, InKindValuationRule,
+        AidRegimeRule, InKindValuationRule, SingleUndertakingShareAbove,
         MicroStaff, MicroTurnover, MicroBalanceSheet, SmallStaff, SmallTurnover, SmallBalanceSheet,
         MediumStaff, MediumTurnover, MediumBalanceSheet, PartnerShareFrom, LinkedShareAbove,
+        PublicControlFrom, BusinessAngelInvestmentBelow, LocalAuthorityBudgetBelow, LocalAuthorityInhabitantsBelow, ConsecutivePeriods,
         Regions,
         FundingActions, FundingTraining, FundingConsultancy,
         SurveyScaleMin, SurveyScaleMax,

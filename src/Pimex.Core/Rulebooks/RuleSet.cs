@@ -66,17 +66,35 @@ public sealed record SizeClassLimits(int StaffBelow, Money TurnoverAtMost, Money
 /// <param name="Medium">Medium enterprise limits (250 staff; EUR 50 m / 43 m).</param>
 /// <param name="PartnerShareFrom">From this share held, an enterprise is a partner (25 %).</param>
 /// <param name="LinkedShareAbove">Above this share held, an enterprise is linked (50 %).</param>
+/// <param name="PublicControlFrom">From this share of capital or votes controlled by public bodies,
+/// an enterprise is not an SME (25 %, annex art. 3(4)).</param>
+/// <param name="BusinessAngelInvestmentBelow">Business angels are exempt investors while their
+/// total investment in the enterprise is below this (EUR 1,250,000, art. 3(2)(a)).</param>
+/// <param name="LocalAuthorityBudgetBelow">Autonomous local authorities are exempt investors while
+/// their annual budget is below this (EUR 10 m, art. 3(2)(d)).</param>
+/// <param name="LocalAuthorityInhabitantsBelow">... and while they have fewer inhabitants than
+/// this (5,000, art. 3(2)(d)).</param>
+/// <param name="ConsecutivePeriods">How many consecutive accounting periods over (or under) a
+/// ceiling change the size class (2, art. 4(2)).</param>
 public sealed record SmeThresholds(
     SizeClassLimits Micro,
     SizeClassLimits Small,
     SizeClassLimits Medium,
     Rate PartnerShareFrom,
-    Rate LinkedShareAbove);
+    Rate LinkedShareAbove,
+    Rate PublicControlFrom,
+    Money BusinessAngelInvestmentBelow,
+    Money LocalAuthorityBudgetBelow,
+    int LocalAuthorityInhabitantsBelow,
+    int ConsecutivePeriods);
 
 /// <summary>The state-aid rules in force.</summary>
 /// <param name="Regime">The regime for aid granted on the date asked.</param>
 /// <param name="InKindValuation">How in-kind support is valued as aid.</param>
-public sealed record AidRules(AidRegime Regime, InKindValuation InKindValuation);
+/// <param name="SingleUndertakingShareAbove">Above this share of voting rights, an undertaking and
+/// the one it holds form a single undertaking whose aid adds up (50 %, art. 2(2)(a) of both EU
+/// de minimis regulations).</param>
+public sealed record AidRules(AidRegime Regime, InKindValuation InKindValuation, Rate SingleUndertakingShareAbove);
 
 /// <summary>Who may apply.</summary>
 /// <param name="Regions">The region codes (NUTS) a company must be established in; empty for any.</param>

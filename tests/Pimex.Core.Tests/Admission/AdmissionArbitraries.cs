@@ -13,6 +13,15 @@ namespace Pimex.Tests.Admission;
 /// <summary>A related enterprise whose share is below the partner threshold.</summary>
 public sealed record AutonomousEnterprise(RelatedEnterprise Enterprise);
 
+/// <summary>An investor of annex art. 3(2) that is not linked: from 25 % to 50 %, no control, within its limits.</summary>
+public sealed record ExemptInvestor(RelatedEnterprise Investor);
+
+/// <summary>An enterprise linked to the applicant, by a majority or by other control, with its own related enterprises.</summary>
+public sealed record LinkedEnterprise(RelatedEnterprise Enterprise);
+
+/// <summary>A profile whose reference period is settled: the class its figures give is the class assessed.</summary>
+public sealed record SettledHistory(CompanyProfile Profile);
+
 /// <summary>A non-negative number of annual work units to add.</summary>
 public sealed record ExtraStaff(decimal Value);
 
@@ -98,6 +107,72 @@ public static class AdmissionArbitraries
             from hundredths in Gen.Frequency((1, Gen.Constant(below)), (3, Gen.Choose(0, below)))
             from figures in FiguresGen
             select new AutonomousEnterprise(new RelatedEnterprise("Autonomous", Rate.FromPercent(hundredths / 100m), figures)))
+            .ToArbitrary();
+    }
+
+    /// <summary>An exempt investor of any kind of art. 3(2), holding from the partner threshold to the linked one.</summary>
+    public static Arbitrary<ExemptInvestor> ExemptInvestor()
+    {
+        int low = (int)(Sme.PartnerShareFrom.Percent * 100m);
+        int high = (int)(Sme.LinkedShareAbove.Percent * 100m);
+        RelatedPartyKind[] kinds =
+        [
+            RelatedPartyKind.PublicInvestmentCorporation, RelatedPartyKind.VentureCapitalCompany, RelatedPartyKind.BusinessAngel,
+            RelatedPartyKind.University, RelatedPartyKind.NonProfitResearchCentre, RelatedPartyKind.InstitutionalInvestor,
+            RelatedPartyKind.RegionalDevelopmentFund, RelatedPartyKind.AutonomousLocalAuthority,
+        ];
+        return (
+            from kind in Gen.Elements(kinds)
+            from hundredths in Gen.Frequency((1, Gen.Elements(low, high)), (3, Gen.Choose(low, high)))
+            from figures in FiguresGen
+            from count in Gen.Choose(0, 2)
+            from children in RelatedGen.ArrayOf(count)
+            select new ExemptInvestor(new RelatedEnterprise("Exempt investor", Rate.FromPercent(hundredths / 100m), figures)
+            {
+                Kind = kind,
+                Direction = HoldingDirection.Upstream,
+                BusinessAngelInvestment = Sme.BusinessAngelInvestmentBelow - Cent,
+                AnnualBudget = Sme.LocalAuthorityBudgetBelow - Cent,
+                Inhabitants = Sme.LocalAuthorityInhabitantsBelow - 1,
+                Related = new EquatableArray<RelatedEnterprise>(children.Select((c, i) => c with { Name = $"Held {i + 1}" })),
+            }))
+            .ToArbitrary();
+    }
+
+    /// <summary>A linked enterprise: above the linked threshold or controlling by other means, with up to two related enterprises of its own.</summary>
+    public static Arbitrary<LinkedEnterprise> LinkedEnterprise()
+    {
+        int above = (int)(Sme.LinkedShareAbove.Percent * 100m) + 1;
+        return (
+            from byControl in Gen.Elements(false, true)
+            from hundredths in byControl ? Gen.Choose(0, 10_000) : Gen.Frequency((1, Gen.Constant(above)), (3, Gen.Choose(above, 10_000)))
+            from control in byControl ? Gen.Elements(ControlMeans.BoardMajority, ControlMeans.DominantInfluence, ControlMeans.VotingAgreement) : Gen.Constant(ControlMeans.None)
+            from figures in FiguresGen
+            from count in Gen.Choose(0, 2)
+            from children in RelatedGen.ArrayOf(count)
+            select new LinkedEnterprise(new RelatedEnterprise("Linked enterprise", Rate.FromPercent(hundredths / 100m), figures)
+            {
+                Control = control,
+                Related = new EquatableArray<RelatedEnterprise>(children.Select((c, i) => c with { Name = $"Its related {i + 1}" })),
+            }))
+            .ToArbitrary();
+    }
+
+    /// <summary>A history of one to three periods (with related enterprises) whose last period's figures give the class assessed.</summary>
+    public static Arbitrary<SettledHistory> SettledHistory()
+    {
+        var period =
+            from own in FiguresGen
+            from count in Gen.Choose(0, 2)
+            from related in RelatedGen.ArrayOf(count)
+            select new CompanyProfile(own, new EquatableArray<RelatedEnterprise>(related.Select((r, i) => r with { Name = $"Enterprise {i + 1}" })));
+        return (
+            from count in Gen.Choose(1, 3)
+            from periods in period.ArrayOf(count)
+            let history = periods[^1] with { Earlier = new EquatableArray<CompanyProfile>(periods[..^1].Reverse()) }
+            let assessed = SmeTest.Assess(history, Sme)
+            where assessed.Periods[^1].FiguresClass == assessed.SizeClass
+            select new SettledHistory(history))
             .ToArbitrary();
     }
 

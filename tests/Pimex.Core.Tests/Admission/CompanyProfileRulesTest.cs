@@ -188,5 +188,82 @@ public class CompanyProfileRulesTest
         Assert.Equal("PIMEX-ADM-012", AdmissionErrors.ShareOutOfRange);
         Assert.Equal("PIMEX-ADM-013", AdmissionErrors.DuplicateRelatedEnterprise);
         Assert.Equal("PIMEX-ADM-014", AdmissionErrors.BlankRelatedEnterpriseName);
+        Assert.Equal("PIMEX-ADM-016", AdmissionErrors.EstimateWithEarlierPeriods);
+        Assert.Equal("PIMEX-ADM-017", AdmissionErrors.PeriodsOutOfOrder);
+        Assert.Equal("PIMEX-ADM-018", AdmissionErrors.MissingInvestorFigure);
+        Assert.Equal("PIMEX-ADM-019", AdmissionErrors.RelationsTooDeep);
+    }
+
+    [Fact]
+    public void Validate_WhenANestedRelatedEnterpriseIsMalformed_NamesItsPath()
+    {
+        var parent = Related("Parent SA", 60m) with
+        {
+            Related = new EquatableArray<RelatedEnterprise>([Related("Sister SL", 120m), Related(" ", 30m, new EnterpriseFigures(-1m, Nothing, Nothing))]),
+        };
+
+        var errors = CompanyProfileRules.Validate(Profile(Valid, parent), Currency.EUR);
+
+        Assert.Equal(
+            [
+                ("Related[0].Related[0].Share", AdmissionErrors.ShareOutOfRange),
+                ("Related[0].Related[1].Name", AdmissionErrors.BlankRelatedEnterpriseName),
+                ("Related[0].Related[1].Figures.Staff", AdmissionErrors.NegativeFigure),
+            ],
+            Problems(errors));
+    }
+
+    [Fact]
+    public void Validate_WhenInvestorsLackTheFiguresTheirExceptionNeeds_ReportsEachOne()
+    {
+        var angels = Related("Angels", 30m) with { Kind = RelatedPartyKind.BusinessAngel };
+        var council = Related("Ayuntamiento", 30m) with { Kind = RelatedPartyKind.AutonomousLocalAuthority, AnnualBudget = Gbp(1m) };
+        var linkedAid = Related("Parent SA", 60m) with { Aid = new EquatableArray<Pimex.StateAid.AidReceived>([new(Eur(-1m), new NodaTime.LocalDate(2015, 1, 1), "Grant")]) };
+
+        var errors = CompanyProfileRules.Validate(Profile(Valid, angels, council, linkedAid), Currency.EUR);
+
+        Assert.Equal(
+            [
+                ("Related[0].BusinessAngelInvestment", AdmissionErrors.MissingInvestorFigure),
+                ("Related[1].AnnualBudget", AdmissionErrors.WrongCurrency),
+                ("Related[1].Inhabitants", AdmissionErrors.MissingInvestorFigure),
+                ("Related[2].Aid[0].Amount", AdmissionErrors.NegativeFigure),
+            ],
+            Problems(errors));
+    }
+
+    [Fact]
+    public void Validate_WhenPeriodsAreOutOfOrderOrAnEstimateHasHistory_ReportsEachOne()
+    {
+        var older = Profile(Valid) with { PeriodEnd = new NodaTime.LocalDate(2015, 12, 31) };
+        var wrong = Profile(Valid) with { PeriodEnd = new NodaTime.LocalDate(2016, 12, 31), Basis = FiguresBasis.BonaFideEstimate };
+        var profile = Profile(Valid) with { PeriodEnd = new NodaTime.LocalDate(2015, 12, 31), Basis = FiguresBasis.BonaFideEstimate, Earlier = new EquatableArray<CompanyProfile>([older, wrong]) };
+
+        var errors = CompanyProfileRules.Validate(profile, Currency.EUR);
+
+        Assert.Equal(
+            [
+                ("Basis", AdmissionErrors.EstimateWithEarlierPeriods),
+                ("Earlier[0].PeriodEnd", AdmissionErrors.PeriodsOutOfOrder),
+                ("Earlier[1].Basis", AdmissionErrors.EstimateWithEarlierPeriods),
+                ("Earlier[1].PeriodEnd", AdmissionErrors.PeriodsOutOfOrder),
+            ],
+            Problems(errors));
+    }
+
+    [Fact]
+    public void Validate_WhenRelationsNestTooDeep_StopsAtTheLimit()
+    {
+        var deepest = Related("Level 17", 60m);
+        for (int level = CompanyProfileRules.MaxDepth; level >= 1; level--)
+        {
+            deepest = Related($"Level {level}", 60m) with { Related = new EquatableArray<RelatedEnterprise>([deepest]) };
+        }
+
+        var errors = CompanyProfileRules.Validate(Profile(Valid, deepest), Currency.EUR);
+
+        var error = Assert.Single(errors);
+        Assert.Equal(AdmissionErrors.RelationsTooDeep, error.ErrorCode);
+        Assert.EndsWith(".Related", error.Identifier, StringComparison.Ordinal);
     }
 }

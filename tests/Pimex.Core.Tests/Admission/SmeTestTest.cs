@@ -24,6 +24,9 @@ public class SmeTestTest
     private static RelatedEnterprise Related(string name, decimal percent, EnterpriseFigures figures) =>
         new(name, Rate.FromPercent(percent), figures);
 
+    /// <summary>The class and figures of an assessment, without its explanation.</summary>
+    private static SmeAssessment Core(SmeAssessment a) => new(a.SizeClass, a.Staff, a.Turnover, a.BalanceSheet);
+
     private static SizeClassLimits Limits(SizeClass sizeClass) => sizeClass switch
     {
         SizeClass.Micro => Sme.Micro,
@@ -130,7 +133,7 @@ public class SmeTestTest
 
         var assessment = SmeTest.Assess(Profile(own), Sme);
 
-        Assert.Equal(new SmeAssessment(SizeClass.Small, 12.5m, Eur(3_000_000m), Eur(1_500_000.25m)), assessment);
+        Assert.Equal(new SmeAssessment(SizeClass.Small, 12.5m, Eur(3_000_000m), Eur(1_500_000.25m)), Core(assessment));
         Assert.True(assessment.IsSme);
     }
 
@@ -142,7 +145,7 @@ public class SmeTestTest
 
         var assessment = SmeTest.Assess(Profile(own, linked), Sme);
 
-        Assert.Equal(new SmeAssessment(SizeClass.Small, 12m, Eur(2_500_000m), Eur(2_100_000m)), assessment);
+        Assert.Equal(new SmeAssessment(SizeClass.Small, 12m, Eur(2_500_000m), Eur(2_100_000m)), Core(assessment));
     }
 
     [Fact]
@@ -165,7 +168,7 @@ public class SmeTestTest
 
         var assessment = SmeTest.Assess(Profile(own, partner), Sme);
 
-        Assert.Equal(new SmeAssessment(SizeClass.Medium, 54m, Eur(600_000m), Eur(400_000m)), assessment);
+        Assert.Equal(new SmeAssessment(SizeClass.Medium, 54m, Eur(600_000m), Eur(400_000m)), Core(assessment));
     }
 
     [Fact]
@@ -186,7 +189,7 @@ public class SmeTestTest
 
         var assessment = SmeTest.Assess(Profile(Figures(8m, Eur(1_000_000m), Eur(1_000_000m)), partner), Sme);
 
-        Assert.Equal(new SmeAssessment(SizeClass.Small, 10m, Eur(2_000_000m), Eur(1_500_000m)), assessment);
+        Assert.Equal(new SmeAssessment(SizeClass.Small, 10m, Eur(2_000_000m), Eur(1_500_000m)), Core(assessment));
     }
 
     [Fact]
@@ -197,7 +200,7 @@ public class SmeTestTest
 
         var assessment = SmeTest.Assess(Profile(own, autonomous), Sme);
 
-        Assert.Equal(new SmeAssessment(SizeClass.Micro, 9m, Eur(2_000_000m), Eur(2_000_000m)), assessment);
+        Assert.Equal(new SmeAssessment(SizeClass.Micro, 9m, Eur(2_000_000m), Eur(2_000_000m)), Core(assessment));
     }
 
     [Fact]
@@ -234,7 +237,7 @@ public class SmeTestTest
 
         var assessment = SmeTest.Assess(profile, Sme);
 
-        Assert.Equal(new SmeAssessment(SizeClass.Small, 34m, Eur(3_400_000m), Eur(3_200_000m)), assessment);
+        Assert.Equal(new SmeAssessment(SizeClass.Small, 34m, Eur(3_400_000m), Eur(3_200_000m)), Core(assessment));
     }
 
     [Fact]
@@ -255,13 +258,18 @@ public class SmeTestTest
             new SizeClassLimits(20, gbp(5_000_000m), gbp(5_000_000m)),
             new SizeClassLimits(100, gbp(20_000_000m), gbp(20_000_000m)),
             Rate.FromPercent(20m),
-            Rate.FromPercent(60m));
+            Rate.FromPercent(60m),
+            Rate.FromPercent(25m),
+            gbp(1_000_000m),
+            gbp(8_000_000m),
+            5_000,
+            2);
         var partner = new RelatedEnterprise("Partner Ltd", Rate.FromPercent(20m), new EnterpriseFigures(10m, gbp(0m), gbp(0m)));
         var profile = Profile(new EnterpriseFigures(3m, gbp(100_000m), gbp(100_000m)), partner);
 
         var assessment = SmeTest.Assess(profile, thresholds);
 
-        Assert.Equal(new SmeAssessment(SizeClass.Small, 5m, gbp(100_000m), gbp(100_000m)), assessment);
+        Assert.Equal(new SmeAssessment(SizeClass.Small, 5m, gbp(100_000m), gbp(100_000m)), Core(assessment));
     }
 
     [Fact]
@@ -303,7 +311,7 @@ public class SmeTestTest
     }
 
     [Fact]
-    public void Assess_WhenCalledAgain_AllocatesNothing()
+    public void Assess_WhenCalledAgain_GivesAnEqualAssessmentWithOneLinePerEnterprise()
     {
         var profile = Profile(
             Figures(10m, Eur(1_000_000m), Eur(1_000_000m)),
@@ -312,11 +320,38 @@ public class SmeTestTest
             Related("Autonomous SA", 10m, Staff(1_000m)));
         var expected = SmeTest.Assess(profile, Sme);
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
         var again = SmeTest.Assess(profile, Sme);
+
+        Assert.Equal(expected, again);
+        Assert.Equal(
+            [("(applicant)", SmeTreatment.Own), ("Linked SA", SmeTreatment.Linked), ("Partner SA", SmeTreatment.Partner), ("Autonomous SA", SmeTreatment.NotCounted)],
+            again.Lines.Select(l => (l.Enterprise, l.Treatment)));
+    }
+
+    [Fact]
+    public void Classify_WhenCalledAgain_AllocatesNothing()
+    {
+        var profile = Profile(
+            Figures(10m, Eur(1_000_000m), Eur(1_000_000m)),
+            Related("Linked SA", 75m, Figures(20m, Eur(2_000_000m), Eur(2_000_000m))) with
+            {
+                Related = new EquatableArray<RelatedEnterprise>([Related("Its partner", 30m, Staff(10m)), Related("Its subsidiary", 100m, Staff(5m))]),
+            },
+            Related("Partner SA", 40m, Figures(10m, Eur(1_000_000m), Eur(500_000m))),
+            Related("University", 30m, Staff(1_000m)) with { Kind = RelatedPartyKind.University, ActingJointlyWith = "group" },
+            Related("Autonomous SA", 10m, Staff(1_000m))) with
+        {
+            Earlier = new EquatableArray<CompanyProfile>([Profile(Staff(12m))]),
+        };
+        var expected = SmeTest.Classify(profile, Sme);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var again = SmeTest.Classify(profile, Sme);
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
         Assert.Equal(expected, again);
         Assert.Equal(0, allocated);
+        Assert.Equal(Core(SmeTest.Assess(profile, Sme)), Core(again));
+        Assert.Empty(again.Lines);
     }
 }

@@ -134,6 +134,8 @@ public class PartnerRulebookTest
                 "$.parameters.sme.smallBalanceSheetAtMost[0].value",
                 "$.parameters.sme.mediumTurnoverAtMost[0].value",
                 "$.parameters.sme.mediumBalanceSheetAtMost[0].value",
+                "$.parameters.sme.businessAngelInvestmentBelow[0].value",
+                "$.parameters.sme.localAuthorityBudgetBelow[0].value",
             }.Order(StringComparer.Ordinal),
             result.ValidationErrors.Select(e => e.Identifier).Order(StringComparer.Ordinal));
     }
