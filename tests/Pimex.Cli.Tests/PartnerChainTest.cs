@@ -104,7 +104,7 @@ public class PartnerChainTest
         var run = Tool.Run(new InMemoryFiles().With("coventry.json", gbp), "rules", "validate", "coventry.json");
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("invalid rulebook, 14 error(s):", run.Out, StringComparison.Ordinal);
+        Assert.Contains("invalid rulebook, 16 error(s):", run.Out, StringComparison.Ordinal);
         Assert.Contains("$.annuities.2026.budget.total PIMEX-RB-010", run.Out, StringComparison.Ordinal);
         Assert.Contains("$.parameters.promotion.capPerCompany[0].value PIMEX-RB-010", run.Out, StringComparison.Ordinal);
     }

@@ -112,7 +112,9 @@ public class RulebookCanRunTest
         Assert.Contains("$.parameters.support.consultantHourlyRate[0].value", paths);
         Assert.Contains("$.parameters.aid.regime[1].value.ceiling", paths);
         Assert.DoesNotContain("$.parameters.promotion.capPerCompany[0].value", paths);
-        Assert.Equal(4 + 9, paths.Count);
+        Assert.Contains("$.parameters.sme.businessAngelInvestmentBelow[0].value", paths);
+        Assert.Contains("$.parameters.sme.localAuthorityBudgetBelow[0].value", paths);
+        Assert.Equal(4 + 11, paths.Count);
     }
 
     [Fact]
