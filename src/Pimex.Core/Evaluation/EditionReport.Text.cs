@@ -92,13 +92,13 @@ public sealed partial record EditionReport
         {
             foreach (var share in line.Funding)
             {
-                funding.Add([LineName(l, line.Line), share.Fund, l.Percent(share.Rate), l.Money(share.Amount)]);
+                funding.Add([LineName(l, line.Line), Label(share.Fund, l), l.Percent(share.Rate), l.Money(share.Amount)]);
             }
         }
 
         foreach (var fund in Budget.Funds)
         {
-            funding.Add([l.Term("funding.allLines"), fund.Fund, string.Empty, l.Money(fund.Amount)]);
+            funding.Add([l.Term("funding.allLines"), Label(fund.Fund, l), string.Empty, l.Money(fund.Amount)]);
         }
 
         Section(text, l.Term("funding.title"), TextTable.Render(funding));
@@ -152,7 +152,7 @@ public sealed partial record EditionReport
         return text.ToString().TrimEnd('\n') + "\n";
     }
 
-    /// <summary>The human label of a survey question or expense category in a language: the rulebook's, else the code.</summary>
+    /// <summary>The human label of a survey question, an expense category or a fund in a language: the rulebook's, else the code.</summary>
     /// <param name="code">The code, such as <c>promotionSupport</c>.</param>
     /// <param name="language">The language.</param>
     /// <returns>The label.</returns>

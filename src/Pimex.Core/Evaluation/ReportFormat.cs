@@ -34,13 +34,17 @@ internal static class ReportFormat
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 
-    public static void WriteMoney(this Utf8JsonWriter w, string name, Money value) => w.WriteNumber(name, value.Amount);
+    public static void WriteMoney(this Utf8JsonWriter w, string name, Money value) => w.WriteNumber(name, Amount(value));
+
+    /// <summary>An amount with exactly its currency's minor units (<c>2500.00</c>, never <c>2500</c>), so that equal amounts are written alike.</summary>
+    public static decimal Amount(Money value) =>
+        decimal.Parse(value.Amount.ToString("F" + value.Currency.MinorUnits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
     public static void WriteMoney(this Utf8JsonWriter w, string name, Money? value)
     {
         if (value is { } money)
         {
-            w.WriteNumber(name, money.Amount);
+            w.WriteNumber(name, Amount(money));
         }
         else
         {
