@@ -21,7 +21,7 @@ internal static class HtmlReport
         h1 { font-size: 1.6em; margin-bottom: 0.2em; } h2 { font-size: 1.2em; margin-top: 1.6em; border-bottom: 1px solid #ccc; }
         table { border-collapse: collapse; margin: 0.5em 0; font-size: 0.9em; }
         th, td { border-bottom: 1px solid #e4e4e4; padding: 0.2em 0.8em 0.2em 0; text-align: left; vertical-align: top; }
-        td.number { text-align: right; font-variant-numeric: tabular-nums; }
+        td.number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         p.note { font-size: 0.85em; color: #555; max-width: 60em; }
         figure { margin: 1.5em 0; } figure svg { max-width: 100%; height: auto; }
         figure table.chart-data { font-size: 0.8em; color: #444; }
