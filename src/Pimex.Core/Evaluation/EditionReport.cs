@@ -1,7 +1,7 @@
 using System.Text.Json;
 using NodaTime;
-using Pimex.Common;
 using Pimex.Admission;
+using Pimex.Common;
 using Pimex.Editions;
 using Pimex.Localisation;
 using Pimex.Monetary;

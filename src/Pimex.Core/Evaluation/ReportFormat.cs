@@ -55,7 +55,7 @@ internal static class ReportFormat
     public static void WriteRate(this Utf8JsonWriter w, string name, Rate value) => w.WriteNumber(name, Percent(value));
 
     /// <summary>A rate as a number of percent, at most four decimals.</summary>
-    public static decimal Percent(Rate value) => 
+    public static decimal Percent(Rate value) =>
         decimal.Parse(decimal.Round(value.Percent, 4, MidpointRounding.AwayFromZero).ToString("0.####", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
     public static void WriteDate(this Utf8JsonWriter w, string name, LocalDate value) => w.WriteString(name, Date(value));
@@ -88,15 +88,4 @@ internal static class ReportFormat
     }
 
     public static string Date(LocalDate date) => LocalDatePattern.Iso.Format(date);
-
-    /// <summary>Money for people: <c>EUR 75,000.00</c>.</summary>
-    public static string Text(Money value) => value.ToString("N", CultureInfo.InvariantCulture);
-
-    public static string Text(Money? value) => value is { } money ? Text(money) : "-";
-
-    public static string Text(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
-
-    public static string Text(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
-
-    public static string Text(decimal? value) => value is { } number ? Text(number) : "-";
 }
