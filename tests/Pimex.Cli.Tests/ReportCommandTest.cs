@@ -11,16 +11,16 @@ public class ReportCommandTest
         .With("unknown.jsonl", Fixtures.Ledger(Fixtures.Open(), "{\"command\":\"promote\"}"));
 
     [Fact]
-    public void Report_WithoutArguments_PrintsThe2016ReportWithItsBudgetAndThreeLines()
+    public void Report_WithoutArguments_PrintsThe2016ReportInSpanishWithItsBudgetAndThreeLines()
     {
         var run = Tool.Run("report");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.StartsWith("Edition report: extremadura-2016", run.Out, StringComparison.Ordinal);
-        Assert.Contains(run.OutLines, l => l.StartsWith("actions  ", StringComparison.Ordinal) && l.Contains("EUR 75,000.00", StringComparison.Ordinal));
-        Assert.Contains(run.OutLines, l => l.StartsWith("training  ", StringComparison.Ordinal) && l.Contains("EUR 5,000.00", StringComparison.Ordinal));
-        Assert.Contains(run.OutLines, l => l.StartsWith("consultancy  ", StringComparison.Ordinal) && l.Contains("EUR 8,280.00", StringComparison.Ordinal));
-        Assert.Contains(run.OutLines, l => l.StartsWith("total  ", StringComparison.Ordinal) && l.Contains("EUR 88,280.00", StringComparison.Ordinal));
+        Assert.StartsWith("Informe de evaluación de la convocatoria: extremadura-2016\n", run.Out, StringComparison.Ordinal);
+        Assert.Contains(run.OutLines, l => l.StartsWith("acciones de promoción  ", StringComparison.Ordinal) && l.Contains("75.000,00 €", StringComparison.Ordinal));
+        Assert.Contains(run.OutLines, l => l.StartsWith("formación  ", StringComparison.Ordinal) && l.Contains("5.000,00 €", StringComparison.Ordinal));
+        Assert.Contains(run.OutLines, l => l.StartsWith("consultoría  ", StringComparison.Ordinal) && l.Contains("8.280,00 €", StringComparison.Ordinal));
+        Assert.Contains(run.OutLines, l => l.StartsWith("total  ", StringComparison.Ordinal) && l.Contains("88.280,00 €", StringComparison.Ordinal));
         Assert.Equal("pimex: extremadura-2016 (embedded): 7 of 628 commands were refused ('pimex run --embedded 2016' lists them).", run.Error.TrimEnd());
     }
 
@@ -35,10 +35,10 @@ public class ReportCommandTest
         Assert.Equal("extremadura-2016", report.GetProperty("edition").GetString());
         Assert.Equal(30, report.GetProperty("participants").GetProperty("admitted").GetInt32());
         Assert.Equal(1, report.GetProperty("participants").GetProperty("withdrawn").GetInt32());
-        Assert.Equal("EUR 88280.00", report.GetProperty("budget").GetProperty("total").GetProperty("allocated").GetString());
+        Assert.Equal(88280.00m, report.GetProperty("budget").GetProperty("total").GetProperty("allocated").GetDecimal());
         Assert.Equal(
-            [("actions", "EUR 75000.00"), ("training", "EUR 5000.00"), ("consultancy", "EUR 8280.00")],
-            report.GetProperty("budget").GetProperty("lines").EnumerateArray().Select(l => (l.GetProperty("line").GetString(), l.GetProperty("allocated").GetString())));
+            [("actions", 75000.00m), ("training", 5000.00m), ("consultancy", 8280.00m)],
+            report.GetProperty("budget").GetProperty("lines").EnumerateArray().Select(l => (l.GetProperty("line").GetString(), l.GetProperty("allocated").GetDecimal())));
         Assert.InRange(report.GetProperty("satisfaction").GetProperty("mean").GetDecimal(), 7.6m, 8.4m);
         Assert.True(report.GetProperty("support").GetProperty("reachedCap").GetInt32() >= 3);
     }
@@ -59,8 +59,8 @@ public class ReportCommandTest
         var run = Tool.Run(Files, "report", "--rulebook", "podravje.json");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.StartsWith("Edition report: podravje-2016", run.Out, StringComparison.Ordinal);
-        Assert.Matches(@"admitted\s+0\n", run.Out);
+        Assert.StartsWith("Informe de evaluación de la convocatoria: podravje-2016", run.Out, StringComparison.Ordinal);
+        Assert.Matches(@"admitidas\s+0\n", run.Out);
         Assert.Contains("refused", run.Error, StringComparison.Ordinal);
     }
 

@@ -33,8 +33,8 @@ public class RunCommandTest
         Assert.Matches($@"line \d+: {TimeErrors.DatedAfterCommand} session\.date: Session 'S2' is dated ", run.Out);
         Assert.Matches($@"line \d+: {TimeErrors.BeforeLastEvent} The command at ", run.Out);
         Assert.Matches($@"line \d+: {PromotionErrors.DuplicateInvoice} Invoice ", run.Out);
-        Assert.Contains("Edition report: extremadura-2016", run.Out, StringComparison.Ordinal);
-        Assert.Contains("EUR 88,280.00", run.Out, StringComparison.Ordinal);
+        Assert.Contains("Informe de evaluación de la convocatoria: extremadura-2016", run.Out, StringComparison.Ordinal);
+        Assert.Contains("88.280,00 €", run.Out, StringComparison.Ordinal);
         Assert.Empty(run.Error);
     }
 
@@ -87,7 +87,7 @@ public class RunCommandTest
         Assert.Equal(PromotionErrors.DuplicateInvoice, refused.GetProperty("errors")[0].GetProperty("code").GetString());
         var report = json.RootElement.GetProperty("report");
         Assert.Equal(1, report.GetProperty("participants").GetProperty("admitted").GetInt32());
-        Assert.Equal("EUR 1200.00", report.GetProperty("support").GetProperty("total").GetString());
+        Assert.Equal(1200.00m, report.GetProperty("support").GetProperty("total").GetDecimal());
     }
 
     [Fact]

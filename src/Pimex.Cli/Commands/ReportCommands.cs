@@ -2,37 +2,47 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Pimex.Cli.IO;
 using Pimex.Cli.Ledger;
-using Pimex.Cli.Rules;
-using Pimex.Rulebooks;
+using Pimex.Cli.Reports;
+using Pimex.Localisation;
 
 namespace Pimex.Cli.Commands;
 
-/// <summary><c>pimex report</c> and <c>pimex run</c>: run a ledger and print the edition report.</summary>
+/// <summary>
+/// <c>pimex report</c> (the edition report, with <c>companies</c>, <c>programme</c> and
+/// <c>aid</c> beneath it) and <c>pimex run</c>: run a ledger and print its evaluation.
+/// </summary>
 internal static class ReportCommands
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary><c>pimex report [--rulebook FILE] [--ledger FILE] [--json]</c>.</summary>
+    /// <summary><c>pimex report [--rulebook FILE] [--ledger FILE] [--lang en|es|sl] [--format text|json|csv] [--html FILE]</c>.</summary>
     public static Command Report(CliContext context)
     {
         var rulebook = CommonOptions.Rulebook();
-        var ledger = new Option<string?>("--ledger")
+        var bases = CommonOptions.Bases();
+        var ledger = Ledger();
+        var json = CommonOptions.Json("the report (the same as --format json)");
+        var lang = Lang();
+        var format = Format();
+        var html = new Option<string?>("--html")
         {
-            Description = "A ledger file (JSON lines, one command per line: 'pimex ledger format' describes them; '-' for standard input). Default: the embedded 2016 Extremadura edition.",
+            Description = "Also write the report as one self-contained HTML file with charts (budget per line, completion funnel, satisfaction, support per company against the cap).",
             HelpName = "FILE",
         };
-        var bases = CommonOptions.Bases();
-        var json = CommonOptions.Json("the report");
-        var command = new Command("report", "Run an edition's ledger and print its edition report: by default the embedded 2016 Extremadura edition (30 SMEs, EUR 88,280). Refused commands are summed up on standard error; 'pimex run' lists them.")
+        var command = new Command("report", "Run an edition's ledger and print its edition report with a table per company: by default the embedded 2016 Extremadura edition (30 SMEs, EUR 88,280), in the rulebook's language. Refused commands are summed up on standard error; 'pimex run' lists them.")
         {
-            rulebook, bases, ledger, json,
+            rulebook, bases, ledger, json, lang, format, html,
+            Companies(context),
+            Programme(context),
+            Aid(context),
         };
-        command.SetAction(parse => Execute(context, parse.GetValue(rulebook), parse.GetValue(bases) ?? [], parse.GetValue(ledger), parse.GetValue(json), listRefused: false));
+        command.SetAction(parse => Execute(context, new RunInput(parse.GetValue(rulebook), parse.GetValue(bases) ?? [], parse.GetValue(ledger)), parse.GetValue(json) ? "json" : parse.GetValue(format), parse.GetValue(lang), parse.GetValue(html), listRefused: false));
         return command;
     }
 
-    /// <summary><c>pimex run LEDGER [--rulebook FILE] [--json]</c>.</summary>
+    /// <summary><c>pimex run LEDGER [--rulebook FILE] [--json] [--lang en|es|sl]</c>.</summary>
     public static Command RunLedger(CliContext context)
     {
         var rulebook = CommonOptions.Rulebook();
@@ -40,9 +50,10 @@ internal static class ReportCommands
         var ledger = new Argument<string?>("LEDGER") { Description = "The ledger file (JSON lines, one command per line; '-' for standard input).", Arity = ArgumentArity.ZeroOrOne };
         var embedded = new Option<int?>("--embedded") { Description = $"Run the ledger shipped inside the tool for that year instead of a file: {EmbeddedLedgers.Extremadura2016Year} (the Extremadura edition).", HelpName = "YEAR" };
         var json = CommonOptions.Json("the run and the report");
+        var lang = Lang();
         var command = new Command("run", "Apply a ledger of commands: list every refused command with its line and error code, then print the edition report.")
         {
-            ledger, embedded, rulebook, bases, json,
+            ledger, embedded, rulebook, bases, json, lang,
         };
         command.SetAction(parse =>
         {
@@ -60,50 +71,248 @@ internal static class ReportCommands
                 return ExitCodes.Unreadable;
             }
 
-            return Execute(context, parse.GetValue(rulebook), parse.GetValue(bases) ?? [], file, parse.GetValue(json), listRefused: true);
+            return Execute(context, new RunInput(parse.GetValue(rulebook), parse.GetValue(bases) ?? [], file), parse.GetValue(json) ? "json" : "text", parse.GetValue(lang), null, listRefused: true);
         });
         return command;
     }
 
-    private static int Execute(CliContext context, string? rulebookFile, IReadOnlyList<string> baseFiles, string? ledgerFile, bool json, bool listRefused)
+    private static Option<string?> Ledger() => new("--ledger")
     {
-        var loaded = RulebookSource.Load(context.Files, rulebookFile, baseFiles);
-        if (CommonOptions.Report(context, loaded) is var code && code != ExitCodes.Ok)
+        Description = "A ledger file (JSON lines, one command per line: 'pimex ledger format' describes them; '-' for standard input). Default: the embedded 2016 Extremadura edition.",
+        HelpName = "FILE",
+    };
+
+    private static Option<string?> Lang() => new Option<string?>("--lang")
+    {
+        Description = "The language of the report: en, es or sl. Default: the rulebook's (Extremadura: es).",
+        HelpName = "LANG",
+    }.AcceptOnlyFromAmong([.. ReportLanguage.All.Select(l => l.Code)]);
+
+    private static Option<string> Format() => new Option<string>("--format")
+    {
+        Description = "text (tables to read), json (numbers as numbers; docs/schema/report.schema.json) or csv (one value per line, for a spreadsheet in the report's language; docs/evaluation.md).",
+        DefaultValueFactory = _ => "text",
+    }.AcceptOnlyFromAmong("text", "json", "csv");
+
+    /// <summary><c>pimex report companies</c>: the per-company table alone.</summary>
+    private static Command Companies(CliContext context)
+    {
+        var rulebook = CommonOptions.Rulebook();
+        var bases = CommonOptions.Bases();
+        var ledger = Ledger();
+        var lang = Lang();
+        var format = Format();
+        var command = new Command("companies", "Print one line per participant: company, status, sessions and tutorials attended of those committed, SWOT, roadmap, support approved, granted and not supported.")
+        {
+            rulebook, bases, ledger, lang, format,
+        };
+        command.SetAction(parse =>
+        {
+            var run = EditionRun.Load(context, new RunInput(parse.GetValue(rulebook), parse.GetValue(bases) ?? [], parse.GetValue(ledger)), out var code);
+            if (run is null || !HasEdition(context, run))
+            {
+                return run is null ? code : ExitCodes.Invalid;
+            }
+
+            var report = run.Report();
+            var language = EditionRun.Language(context, parse.GetValue(lang), report.Language);
+            if (language is null)
+            {
+                return ExitCodes.Unreadable;
+            }
+
+            var companies = run.Companies();
+            var text = parse.GetValue(format) switch
+            {
+                "json" => CompaniesJson(report, companies).ToJsonString(Indented) + "\n",
+                "csv" => ReportCsv.Of(CompaniesJson(report, companies), language),
+                _ => companies.ToText(language),
+            };
+            context.Out.Write(text);
+            run.SumUpRefusals(context);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    /// <summary><c>pimex report programme</c>: the programme across the editions of several ledgers.</summary>
+    private static Command Programme(CliContext context)
+    {
+        var rulebook = CommonOptions.Rulebook();
+        var bases = CommonOptions.Bases();
+        var ledgers = new Option<string[]>("--ledger")
+        {
+            Description = "A ledger file of one edition; repeat it for each year. Default: the embedded 2016 Extremadura edition.",
+            HelpName = "FILE",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var before = new Option<int>("--before")
+        {
+            Description = "Participants of earlier editions not in the ledgers (the programme's history), added to the cumulative count.",
+            HelpName = "N",
+        };
+        var lang = Lang();
+        var format = Format();
+        var html = new Option<string?>("--html") { Description = "Also write the programme report as one self-contained HTML file with a chart per edition.", HelpName = "FILE" };
+        var command = new Command("programme", "Print the programme report: participants per edition and since the programme started, with each year's completion and satisfaction.")
+        {
+            rulebook, bases, ledgers, before, lang, format, html,
+        };
+        command.SetAction(parse =>
+        {
+            if (parse.GetValue(before) < 0)
+            {
+                context.Fail("--before cannot be negative.");
+                return ExitCodes.Unreadable;
+            }
+
+            var files = parse.GetValue(ledgers) is { Length: > 0 } given ? given.Select(f => (string?)f).ToArray() : [null];
+            var reports = new List<Pimex.Evaluation.EditionReport>();
+            foreach (var file in files)
+            {
+                var run = EditionRun.Load(context, new RunInput(parse.GetValue(rulebook), parse.GetValue(bases) ?? [], file), out var code);
+                if (run is null || !HasEdition(context, run))
+                {
+                    return run is null ? code : ExitCodes.Invalid;
+                }
+
+                run.SumUpRefusals(context);
+                reports.Add(run.Report());
+            }
+
+            if (reports.GroupBy(r => r.Edition.Year).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            {
+                context.Fail(string.Create(CultureInfo.InvariantCulture, $"two ledgers are of the {twice.Key} edition: give each year once."));
+                return ExitCodes.Invalid;
+            }
+
+            var programme = Pimex.Evaluation.ProgrammeReport.Create(reports, parse.GetValue(before));
+            var language = EditionRun.Language(context, parse.GetValue(lang), programme.Language);
+            if (language is null)
+            {
+                return ExitCodes.Unreadable;
+            }
+
+            if (parse.GetValue(html) is { } htmlFile && !Write(context, htmlFile, HtmlReport.Programme(programme, language)))
+            {
+                return ExitCodes.Unreadable;
+            }
+
+            context.Out.Write(parse.GetValue(format) switch
+            {
+                "json" => programme.ToJson(),
+                "csv" => ReportCsv.Of(JsonNode.Parse(programme.ToJson())!, language),
+                _ => programme.ToText(language),
+            });
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    /// <summary><c>pimex report aid COMPANY</c>: one company's state-aid statement.</summary>
+    private static Command Aid(CliContext context)
+    {
+        var company = new Argument<string>("COMPANY") { Description = "The company's id (its tax id in the ledger, such as B10475192)." };
+        var rulebook = CommonOptions.Rulebook();
+        var bases = CommonOptions.Bases();
+        var ledger = Ledger();
+        var on = CommonOptions.On("of the statement; default: the date of the ledger's last command");
+        var lang = Lang();
+        var format = new Option<string>("--format") { Description = "text or json.", DefaultValueFactory = _ => "text" }.AcceptOnlyFromAmong("text", "json");
+        var command = new Command("aid", "Print a participant's state-aid statement: every aid it received, what PIMEX granted, and where it stands against the de minimis ceiling.")
+        {
+            company, rulebook, bases, ledger, on, lang, format,
+        };
+        command.SetAction(parse =>
+        {
+            if (!CommonOptions.TryDate(context, parse.GetValue(on), out var date))
+            {
+                return ExitCodes.Unreadable;
+            }
+
+            var run = EditionRun.Load(context, new RunInput(parse.GetValue(rulebook), parse.GetValue(bases) ?? [], parse.GetValue(ledger)), out var code);
+            if (run is null || !HasEdition(context, run))
+            {
+                return run is null ? code : ExitCodes.Invalid;
+            }
+
+            var id = parse.GetValue(company)!;
+            var participant = run.Outcome.Participants.FirstOrDefault(p => string.Equals(p.Id.Company.Value, id, StringComparison.OrdinalIgnoreCase));
+            if (participant is null)
+            {
+                context.Fail($"{id} is not a participant of {run.Outcome.Edition!.Id}.");
+                return ExitCodes.Invalid;
+            }
+
+            var statementDate = date ?? run.AsOf!.Value;
+            if (!run.Rulebook.Get(Pimex.Rulebooks.Parameters.AidRegimeRule).TryGetValue(statementDate, out _))
+            {
+                context.Fail($"the rulebook has no state-aid regime in force on {parse.GetValue(on)}.");
+                return ExitCodes.Invalid;
+            }
+
+            var statement = Pimex.Evaluation.AidStatement.Create(participant, run.Rulebook, statementDate);
+            var language = EditionRun.Language(context, parse.GetValue(lang), statement.Language);
+            if (language is null)
+            {
+                return ExitCodes.Unreadable;
+            }
+
+            context.Out.Write(parse.GetValue(format) == "json" ? statement.ToJson() : statement.ToText(language));
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static bool HasEdition(CliContext context, EditionRun run)
+    {
+        if (run.Outcome.Edition is not null)
+        {
+            return true;
+        }
+
+        context.Fail($"{run.Source} opened no edition (an openEdition command must come first and succeed): there is no report.");
+        return false;
+    }
+
+    private static bool Write(CliContext context, string path, string text)
+    {
+        var target = context.Files as IFileTarget ?? new DiskFileTarget();
+        if (target.Write(path, text) is { } error)
+        {
+            context.Fail(error);
+            return false;
+        }
+
+        context.Error.WriteLine($"pimex: wrote {path}");
+        return true;
+    }
+
+    /// <summary>The edition report's JSON with its per-company table added as <c>companies</c>.</summary>
+    private static JsonObject ReportJson(Pimex.Evaluation.EditionReport report, Pimex.Evaluation.CompanyTable companies)
+    {
+        var json = JsonNode.Parse(report.ToJson())!.AsObject();
+        json["companies"] = JsonNode.Parse(companies.ToJson());
+        return json;
+    }
+
+    private static JsonObject CompaniesJson(Pimex.Evaluation.EditionReport report, Pimex.Evaluation.CompanyTable companies) => new()
+    {
+        ["edition"] = report.Edition.ToString(),
+        ["currency"] = report.Currency.Code,
+        ["companies"] = JsonNode.Parse(companies.ToJson()),
+    };
+
+    private static int Execute(CliContext context, RunInput input, string? format, string? lang, string? htmlFile, bool listRefused)
+    {
+        var run = EditionRun.Load(context, input, out var code);
+        if (run is null)
         {
             return code;
         }
 
-        var rulebook = loaded.Rulebook!;
-        string text;
-        string source;
-        if (ledgerFile is null)
-        {
-            text = EmbeddedLedgers.Extremadura2016();
-            source = EmbeddedLedgers.Extremadura2016Name;
-        }
-        else
-        {
-            var read = context.Files.Read(ledgerFile);
-            if (read.Text is null)
-            {
-                context.Fail(read.Error ?? $"{ledgerFile} cannot be read.");
-                return ExitCodes.Unreadable;
-            }
-
-            text = read.Text;
-            source = ledgerFile;
-        }
-
-        var parsed = LedgerReader.Read(text);
-        if (!parsed.IsSuccess)
-        {
-            context.Fail($"{source} is not a valid ledger: {parsed.Errors.Count} error(s); nothing was applied.");
-            CommonOptions.WriteCapped(context.Error, parsed.Errors.Select(e => "  " + e), parsed.Errors.Count, "error");
-
-            return ExitCodes.Unreadable;
-        }
-
-        var outcome = LedgerRunner.Run(rulebook, parsed.Entries);
+        var outcome = run.Outcome;
+        var source = run.Source;
         if (outcome.Edition is null)
         {
             var waiting = outcome.Refused.Count(r => r.Errors.Any(e => e.Code == LedgerErrors.NoEditionOpen));
@@ -117,14 +326,30 @@ internal static class ReportCommands
             return ExitCodes.Invalid;
         }
 
-        var edition = EditionReports.Of(outcome, rulebook);
-        if (json)
+        var edition = run.Report();
+        var language = EditionRun.Language(context, lang, edition.Language);
+        if (language is null)
         {
-            var report = JsonNode.Parse(edition.ToJson());
+            return ExitCodes.Unreadable;
+        }
+
+        var companies = run.Companies();
+        if (htmlFile is not null && !Write(context, htmlFile, HtmlReport.Edition(edition, companies, language)))
+        {
+            return ExitCodes.Unreadable;
+        }
+
+        if (format == "json")
+        {
+            JsonNode report = ReportJson(edition, companies);
             JsonNode result = listRefused
                 ? new JsonObject { ["ledger"] = Summary(source, outcome), ["report"] = report }
-                : report!;
+                : report;
             context.Out.WriteLine(result.ToJsonString(Indented));
+        }
+        else if (format == "csv")
+        {
+            context.Out.Write(ReportCsv.Of(ReportJson(edition, companies), language));
         }
         else
         {
@@ -135,16 +360,14 @@ internal static class ReportCommands
                 context.Out.WriteLine();
             }
 
-            context.Out.Write(edition.ToText());
+            context.Out.Write(edition.ToText(language));
+            context.Out.WriteLine();
+            context.Out.Write(companies.ToText(language));
         }
 
-        if (!listRefused && outcome.Refused.Count > 0)
+        if (!listRefused)
         {
-            // The hint is a command line that works as written.
-            var run = "pimex run " + (ledgerFile ?? $"--embedded {EmbeddedLedgers.Extremadura2016Year}")
-                + string.Concat(baseFiles.Select(b => " --base " + b))
-                + (rulebookFile is null ? string.Empty : " --rulebook " + rulebookFile);
-            context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pimex: {source}: {outcome.Refused.Count} of {outcome.Commands} commands were refused ('{run}' lists them)."));
+            run.SumUpRefusals(context);
         }
 
         return ExitCodes.Ok;

@@ -3,6 +3,7 @@ using System.Text.Json;
 using NodaTime;
 using NodaTime.Text;
 using Pimex.Common;
+using Pimex.Localisation;
 using Pimex.Monetary;
 using Pimex.Participation;
 using Pimex.Rulebooks;
@@ -64,8 +65,8 @@ public sealed record AidStatement(
     Money CountedInLookBack,
     Money Headroom)
 {
-    private static readonly string[] EntryHeader = ["granted on", "kind", "amount", "granting body", "in look-back"];
-    private static readonly string[] FigureHeader = ["figure", "value"];
+    /// <summary>The language the rulebook names for its reports on the statement's date (English when it names none); <see cref="ToText()"/> writes in it.</summary>
+    public ReportLanguage Language { get; init; } = ReportLanguage.English;
 
     /// <summary>The aid PIMEX granted on the statement: in-kind value plus promotion support.</summary>
     public Money GrantedByPimex => InKind + PromotionSupport;
@@ -148,7 +149,10 @@ public sealed record AidStatement(
             inKind,
             support,
             counted,
-            Money.Max(regime.Ceiling - counted, zero));
+            Money.Max(regime.Ceiling - counted, zero))
+        {
+            Language = rulebook.Get(Parameters.ReportLanguageRule).TryGetValue(on, out var code) && ReportLanguage.TryFromCode(code, out var language) ? language : ReportLanguage.English,
+        };
     }
 
     /// <summary>The statement as indented JSON with the stable camelCase field names of <c>docs/evaluation.md</c>.</summary>
@@ -160,6 +164,7 @@ public sealed record AidStatement(
         w.WriteString("edition", Participant.Edition.ToString());
         w.WriteString("company", Participant.Company.Value);
         w.WriteDate("on", On);
+        w.WriteString("currency", Ceiling.Currency.Code);
         w.WriteStartObject("regime");
         w.WriteString("name", Regime.Name);
         w.WriteMoney("ceiling", Regime.Ceiling);
@@ -192,45 +197,54 @@ public sealed record AidStatement(
         w.WriteEndObject();
     });
 
-    /// <summary>The statement as plain-text tables: the aid received, then the position against the ceiling.</summary>
+    /// <summary>The statement as plain-text tables, in the rulebook's language: the aid received, then the position against the ceiling.</summary>
     /// <returns>The text.</returns>
-    public string ToText()
+    public string ToText() => ToText(Language);
+
+    /// <summary>The statement as plain-text tables, in a given language: the aid received, then the position against the ceiling.</summary>
+    /// <param name="language">The language.</param>
+    /// <returns>The text.</returns>
+    public string ToText(ReportLanguage language)
     {
+        ArgumentNullException.ThrowIfNull(language);
+        var l = language;
+        var period = l.Format("aid.period." + ReportFormat.Name(Regime.Period.Kind), l.Number(Regime.Period.Years));
         var text = new StringBuilder();
-        text.Append("State-aid statement: ").Append(Participant).Append(" on ").Append(ReportFormat.Date(On)).Append('\n')
-            .Append("Regime: ").Append(Regime.Name).Append(", ceiling ").Append(ReportFormat.Text(Regime.Ceiling)).Append(" over ").Append(Regime.Period)
-            .Append(" (").Append(ReportFormat.Date(LookBack.Start)).Append(" to ").Append(ReportFormat.Date(LookBack.End)).Append(")\n");
+        text.Append(l.Format("aid.title", Participant, l.Date(On))).Append('\n')
+            .Append(l.Format("aid.regime", Regime.Name, l.Money(Regime.Ceiling), period, l.Format("common.range", l.Date(LookBack.Start), l.Date(LookBack.End)))).Append('\n');
         if (Regime.Reference is not null)
         {
-            text.Append("Reference: ").Append(Regime.Reference).Append('\n');
+            text.Append(l.Format("aid.reference", Regime.Reference)).Append('\n');
         }
 
         var others = OtherRecipients;
         if (others.Count > 0)
         {
-            text.Append("Single undertaking: the company and ").Append(string.Join("; ", others)).Append('\n');
+            text.Append(l.Format("aid.singleUndertaking", string.Join("; ", others))).Append('\n');
         }
 
-        text.Append('\n').Append("Aid received\n");
-        var rows = new List<string[]> { others.Count > 0 ? [.. EntryHeader, "received by"] : EntryHeader };
+        text.Append('\n').Append(l.Term("aid.receivedTitle")).Append('\n');
+        var header = l.Header("aid.grantedOn", "aid.kind", "aid.amount", "aid.body", "aid.inLookBack");
+        var rows = new List<string[]> { others.Count > 0 ? [.. header, l.Term("aid.recipient")] : header };
         foreach (var entry in Entries)
         {
-            string[] row = [ReportFormat.Date(entry.GrantedOn), ReportFormat.Name(entry.Kind), ReportFormat.Text(entry.Amount), entry.GrantingBody, entry.InLookBack ? "yes" : "no"];
-            rows.Add(others.Count > 0 ? [.. row, entry.Recipient ?? "the company"] : row);
+            string[] row = [l.Date(entry.GrantedOn), l.Term("aid.kind." + ReportFormat.Name(entry.Kind)), l.Money(entry.Amount), entry.GrantingBody, l.YesNo(entry.InLookBack)];
+            rows.Add(others.Count > 0 ? [.. row, entry.Recipient ?? l.Term("aid.theCompany")] : row);
         }
 
-        text.Append(TextTable.Render(rows)).Append('\n').Append("Position\n");
+        text.Append(TextTable.Render(rows)).Append('\n').Append(l.Term("aid.positionTitle")).Append('\n');
         text.Append(TextTable.Render(
         [
-            FigureHeader,
-            ["in-kind value (PIMEX)", ReportFormat.Text(InKind)],
-            ["promotion support (PIMEX)", ReportFormat.Text(PromotionSupport)],
-            ["granted by PIMEX", ReportFormat.Text(GrantedByPimex)],
-            ["counted in the look-back", ReportFormat.Text(CountedInLookBack)],
-            ["ceiling", ReportFormat.Text(Ceiling)],
-            ["headroom", ReportFormat.Text(Headroom)],
-            ["within the ceiling", IsWithinCeiling ? "yes" : "no"],
+            [l.Term("common.figure"), l.Term("common.value")],
+            [l.Term("aid.inKindValue"), l.Money(InKind)],
+            [l.Term("aid.promotionSupport"), l.Money(PromotionSupport)],
+            [l.Term("aid.grantedByPimex"), l.Money(GrantedByPimex)],
+            [l.Term("aid.counted"), l.Money(CountedInLookBack)],
+            [l.Term("aid.ceiling"), l.Money(Ceiling)],
+            [l.Term("aid.headroom"), l.Money(Headroom)],
+            [l.Term("aid.within"), l.YesNo(IsWithinCeiling)],
         ]));
+        text.Append(l.Term("aid.note")).Append('\n');
         return text.ToString();
     }
 

@@ -1,8 +1,9 @@
-using System.Text;
 using System.Text.Json;
 using NodaTime;
+using Pimex.Admission;
 using Pimex.Common;
 using Pimex.Editions;
+using Pimex.Localisation;
 using Pimex.Monetary;
 using Pimex.Participation;
 using Pimex.Rulebooks;
@@ -20,7 +21,7 @@ namespace Pimex.Evaluation;
 /// amount is <see cref="Money"/> in the edition's currency. The budget figures are the ledger's,
 /// so the report's totals are the ledger's totals.</para>
 /// <para><see cref="ToJson"/> writes the stable field names of <c>docs/evaluation.md</c>;
-/// <see cref="ToText"/> renders plain-text tables.</para>
+/// <see cref="ToText()"/> renders plain-text tables in the rulebook's language, <see cref="ToText(ReportLanguage)"/> in another.</para>
 /// </remarks>
 /// <param name="Edition">The edition.</param>
 /// <param name="EditionVersion">The version of the edition's stream the report reflects.</param>
@@ -33,7 +34,7 @@ namespace Pimex.Evaluation;
 /// <param name="Support">Promotion support granted.</param>
 /// <param name="CostPerCompletedParticipant">The edition's total spend over participants completed, rounded to the cent; null when nobody completed.</param>
 /// <param name="Satisfaction">The satisfaction survey.</param>
-public sealed record EditionReport(
+public sealed partial record EditionReport(
     EditionId Edition,
     long EditionVersion,
     LocalDate RulesDate,
@@ -48,12 +49,6 @@ public sealed record EditionReport(
 {
     /// <summary>The widest survey scale a report accepts, in scores (the distribution has one entry per score).</summary>
     public const int MaxScalePoints = 1001;
-
-    private static readonly string[] FigureHeader = ["figure", "value"];
-    private static readonly string[] BudgetHeader = ["line", "allocated", "reserved", "spent", "released", "available", "execution"];
-    private static readonly string[] FundingHeader = ["line", "fund", "rate", "pays of the spend"];
-    private static readonly string[] DistributionHeader = ["score", "answers"];
-    private static readonly string[] QuestionHeader = ["question", "responses", "mean"];
 
     /// <summary>
     /// Evaluates an edition in one pass over its participants, keeping no per-participant data
@@ -114,6 +109,10 @@ public sealed record EditionReport(
         }
 
         var budget = BudgetOf(edition.Ledger, rules.Funding, currency);
+        var on = edition.RulesDate;
+        var language = rulebook.Get(Parameters.ReportLanguageRule).TryGetValue(on, out var code) && ReportLanguage.TryFromCode(code, out var named) ? named : ReportLanguage.English;
+        var labels = rulebook.Get(Parameters.ReportLabels).TryGetValue(on, out var named2) ? named2 : default;
+        var indicators = rulebook.Get(Parameters.CommonIndicators).TryGetValue(on, out var set) ? tally.Indicators(set) : null;
         return new EditionReport(
             edition.Id,
             edition.Version,
@@ -125,108 +124,17 @@ public sealed record EditionReport(
             budget,
             tally.Support(rules.Promotion.CapPerCompany),
             tally.Completed == 0 ? null : Money.Of(budget.Total.Spent.Amount / tally.Completed, currency),
-            tally.Satisfaction());
+            tally.Satisfaction())
+        {
+            Language = language,
+            Labels = labels,
+            Indicators = indicators,
+        };
     }
 
     /// <summary>The report as indented JSON with the stable camelCase field names of <c>docs/evaluation.md</c>.</summary>
     /// <returns>The JSON text.</returns>
     public string ToJson() => ReportFormat.Json(WriteJson);
-
-    /// <summary>The report as plain-text tables, one per section.</summary>
-    /// <returns>The text.</returns>
-    public string ToText()
-    {
-        var p = Participants;
-        var t = Training;
-        var d = Deliverables;
-        var s = Support;
-        var q = Satisfaction;
-        var text = new StringBuilder();
-        text.Append("Edition report: ").Append(Edition).Append(" (rules of ").Append(ReportFormat.Date(RulesDate))
-            .Append(", edition version ").Append(EditionVersion).Append(", ").Append(Currency.Code).Append(")\n\n");
-        Section(text, "Participants", Table(
-            ["capacity", ReportFormat.Text(p.Capacity)],
-            ["admitted", ReportFormat.Text(p.Admitted)],
-            ["active", ReportFormat.Text(p.Active)],
-            ["completed", ReportFormat.Text(p.Completed)],
-            ["withdrawn", ReportFormat.Text(p.Withdrawn)],
-            ["excluded", ReportFormat.Text(p.Excluded)],
-            ["completion rate", p.CompletionRate.ToString()]));
-        Section(text, "Training and deliverables", Table(
-            ["group sessions scheduled", ReportFormat.Text(t.GroupSessionsScheduled)],
-            ["group sessions committed", ReportFormat.Text(t.GroupSessionsCommitted)],
-            ["group sessions attended", ReportFormat.Text(t.GroupSessionsAttended)],
-            ["attendance rate", t.AttendanceRate.ToString()],
-            ["tutorials committed", ReportFormat.Text(t.TutorialsCommitted)],
-            ["tutorials held", ReportFormat.Text(t.TutorialsHeld)],
-            ["tutorial rate", t.TutorialRate.ToString()],
-            ["training pills attended", ReportFormat.Text(t.TrainingPillsAttended)],
-            ["consultancy hours", ReportFormat.Text(t.ConsultancyHours)],
-            ["SWOT submitted", ReportFormat.Text(d.SwotSubmitted)],
-            ["SWOT accepted", ReportFormat.Text(d.SwotAccepted)],
-            ["SWOT completion rate", d.SwotCompletionRate.ToString()],
-            ["roadmap submitted", ReportFormat.Text(d.RoadmapSubmitted)],
-            ["roadmap accepted", ReportFormat.Text(d.RoadmapAccepted)],
-            ["roadmap completion rate", d.RoadmapCompletionRate.ToString()]));
-
-        var lines = new List<string[]> { BudgetHeader };
-        foreach (var line in Budget.Lines)
-        {
-            lines.Add(BalanceRow(ReportFormat.Name(line.Line), line.Balance));
-        }
-
-        lines.Add(BalanceRow("total", Budget.Total));
-        Section(text, "Budget", TextTable.Render(lines));
-
-        var funding = new List<string[]> { FundingHeader };
-        foreach (var line in Budget.Lines)
-        {
-            foreach (var share in line.Funding)
-            {
-                funding.Add([ReportFormat.Name(line.Line), share.Fund, share.Rate.ToString(), ReportFormat.Text(share.Amount)]);
-            }
-        }
-
-        foreach (var fund in Budget.Funds)
-        {
-            funding.Add(["all lines", fund.Fund, string.Empty, ReportFormat.Text(fund.Amount)]);
-        }
-
-        Section(text, "Funding of the spend", TextTable.Render(funding));
-        Section(text, "Promotion support", Table(
-            ["cap per company", ReportFormat.Text(s.CapPerCompany)],
-            ["total granted", ReportFormat.Text(s.Total)],
-            ["mean per participant", ReportFormat.Text(s.Mean)],
-            ["max", ReportFormat.Text(s.Max)],
-            ["participants supported", ReportFormat.Text(s.Supported)],
-            ["participants at the cap", ReportFormat.Text(s.ReachedCap)],
-            ["cost per completed participant", ReportFormat.Text(CostPerCompletedParticipant)]));
-        Section(text, $"Satisfaction (scale {q.ScaleMin} to {q.ScaleMax})", Table(
-            ["responses", ReportFormat.Text(q.Responses)],
-            ["response rate", q.ResponseRate.ToString()],
-            ["mean", ReportFormat.Text(q.Mean)],
-            ["median", ReportFormat.Text(q.Median)]));
-
-        var distribution = new List<string[]> { DistributionHeader };
-        foreach (var score in q.Distribution)
-        {
-            distribution.Add([ReportFormat.Text(score.Score), ReportFormat.Text(score.Count)]);
-        }
-
-        Section(text, "Overall scores", TextTable.Render(distribution));
-        if (q.Questions.Count > 0)
-        {
-            var questions = new List<string[]> { QuestionHeader };
-            foreach (var question in q.Questions)
-            {
-                questions.Add([question.Question, ReportFormat.Text(question.Responses), ReportFormat.Text(question.Mean)]);
-            }
-
-            Section(text, "Questions", TextTable.Render(questions));
-        }
-
-        return text.ToString().TrimEnd('\n') + "\n";
-    }
 
     private static BudgetFigures BudgetOf(BudgetLedger ledger, FundingRules funding, Currency currency)
     {
@@ -257,12 +165,6 @@ public sealed record EditionReport(
         return new BudgetFigures(new EquatableArray<BudgetLineFigures>(lines), total, funds);
     }
 
-    private static string Table(params string[][] rows) =>
-        TextTable.Render([FigureHeader, .. rows]);
-
-    private static void Section(StringBuilder text, string title, string table) =>
-        text.Append(title).Append('\n').Append(table).Append('\n');
-
     private void WriteJson(Utf8JsonWriter w)
     {
         w.WriteStartObject();
@@ -271,6 +173,16 @@ public sealed record EditionReport(
         w.WriteNumber("year", Edition.Year);
         w.WriteNumber("editionVersion", EditionVersion);
         w.WriteDate("rulesDate", RulesDate);
+        if (AsOf is { } asOf)
+        {
+            w.WriteDate("asOf", asOf);
+        }
+        else
+        {
+            w.WriteNull("asOf");
+        }
+
+        w.WriteString("language", Language.Code);
         w.WriteString("currency", Currency.Code);
 
         w.WriteStartObject("participants");
@@ -373,6 +285,7 @@ public sealed record EditionReport(
         {
             w.WriteStartObject();
             w.WriteString("question", question.Question);
+            w.WriteString("label", Label(question.Question, Language));
             w.WriteNumber("responses", question.Responses);
             w.WriteNumber("mean", question.Mean);
             w.WriteEndObject();
@@ -380,11 +293,50 @@ public sealed record EditionReport(
 
         w.WriteEndArray();
         w.WriteEndObject();
+        WriteIndicators(w);
         w.WriteEndObject();
     }
 
-    private static string[] BalanceRow(string name, BudgetTotals b) =>
-        [name, ReportFormat.Text(b.Allocated), ReportFormat.Text(b.Reserved), ReportFormat.Text(b.Spent), ReportFormat.Text(b.Released), ReportFormat.Text(b.Available), b.ExecutionRate.ToString()];
+    private void WriteIndicators(Utf8JsonWriter w)
+    {
+        if (Indicators is null)
+        {
+            w.WriteNull("indicators");
+            return;
+        }
+
+        w.WriteStartObject("indicators");
+        w.WriteString("period", Indicators.Set.Period);
+        if (Indicators.Set.Reference is null)
+        {
+            w.WriteNull("reference");
+        }
+        else
+        {
+            w.WriteString("reference", Indicators.Set.Reference);
+        }
+
+        w.WriteStartArray("counts");
+        foreach (var count in Indicators.Counts)
+        {
+            w.WriteStartObject();
+            w.WriteString("code", count.Code);
+            if (count.Size is { } size)
+            {
+                w.WriteString("sizeClass", IndicatorFigures.SizeName(size));
+            }
+            else
+            {
+                w.WriteNull("sizeClass");
+            }
+
+            w.WriteNumber("enterprises", count.Enterprises);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
 
     private static void WriteBalance(Utf8JsonWriter w, BudgetTotals b)
     {
@@ -424,6 +376,8 @@ public sealed record EditionReport(
         private int reachedCap;
         private int responses;
         private long scoreSum;
+        private int nonFinancial;
+        private readonly int[] bySize = new int[4];
 
         public Tally(SurveyRules scale, Currency currency)
         {
@@ -470,12 +424,44 @@ public sealed record EditionReport(
             supportMax = Money.Max(supportMax, granted);
             supported += granted.IsPositive ? 1 : 0;
             reachedCap += p.ReachedCap ? 1 : 0;
+            nonFinancial += p.SessionsAttended.Count > 0 || p.Tutorials.Count > 0 || p.Pills.Count > 0 || p.ConsultancyHours > 0 || p.Technician is not null ? 1 : 0;
+            bySize[Math.Clamp((int)p.Terms.SizeClass, 0, 3)]++;
 
             return p.Survey is { } answer ? Count(p, answer) : null;
         }
 
         public ParticipantCounts Counts(int capacity) =>
             new(capacity, Admitted, active, Completed, withdrawn, excluded, Rate.Ratio(Completed, Admitted));
+
+        public IndicatorFigures Indicators(IndicatorSet set)
+        {
+            var counts = new List<IndicatorCount>();
+            foreach (var code in set.Codes)
+            {
+                switch (code)
+                {
+                    case "CO01":
+                        counts.Add(new IndicatorCount(code, null, Admitted));
+                        break;
+                    case "RCO01":
+                        counts.Add(new IndicatorCount(code, null, Admitted));
+                        for (int i = 0; i < bySize.Length; i++)
+                        {
+                            counts.Add(new IndicatorCount(code, (SizeClass)i, bySize[i]));
+                        }
+
+                        break;
+                    case "CO02" or "RCO02":
+                        counts.Add(new IndicatorCount(code, null, supported));
+                        break;
+                    default:
+                        counts.Add(new IndicatorCount(code, null, nonFinancial));
+                        break;
+                }
+            }
+
+            return new IndicatorFigures(set, new EquatableArray<IndicatorCount>(counts));
+        }
 
         public TrainingFigures Training(int sessionsScheduled) => new(
             sessionsScheduled,

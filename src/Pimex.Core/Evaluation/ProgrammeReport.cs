@@ -1,5 +1,6 @@
 using System.Text;
 using Pimex.Common;
+using Pimex.Localisation;
 using Pimex.Monetary;
 
 namespace Pimex.Evaluation;
@@ -30,7 +31,8 @@ public sealed record ProgrammeYear(int Year, EditionId Edition, int Participants
 /// <param name="TotalParticipants">Participants since the programme started: <paramref name="ParticipantsBefore"/> plus every edition's.</param>
 public sealed record ProgrammeReport(string? RulebookId, int ParticipantsBefore, EquatableArray<ProgrammeYear> Years, int TotalParticipants)
 {
-    private static readonly string[] YearHeader = ["year", "edition", "participants", "completed", "completion", "satisfaction", "cumulative"];
+    /// <summary>The language of the editions' rulebook (that of the latest edition; English for a report of no edition); <see cref="ToText()"/> writes in it.</summary>
+    public ReportLanguage Language { get; init; } = ReportLanguage.English;
 
     /// <summary>The programme report of some editions of one programme.</summary>
     /// <param name="editions">Edition reports of one rulebook, each edition once, in any order.</param>
@@ -72,7 +74,10 @@ public sealed record ProgrammeReport(string? RulebookId, int ParticipantsBefore,
             years[i] = new ProgrammeYear(e.Edition.Year, e.Edition, p.Admitted, p.Completed, p.CompletionRate, e.Satisfaction.Mean, cumulative);
         }
 
-        return new ProgrammeReport(sorted.Count == 0 ? null : sorted[0].Edition.RulebookId, participantsBefore, new EquatableArray<ProgrammeYear>(years), cumulative);
+        return new ProgrammeReport(sorted.Count == 0 ? null : sorted[0].Edition.RulebookId, participantsBefore, new EquatableArray<ProgrammeYear>(years), cumulative)
+        {
+            Language = sorted.Count == 0 ? ReportLanguage.English : sorted[^1].Language,
+        };
     }
 
     /// <summary>The report as indented JSON with the stable camelCase field names of <c>docs/evaluation.md</c>.</summary>
@@ -109,18 +114,28 @@ public sealed record ProgrammeReport(string? RulebookId, int ParticipantsBefore,
         w.WriteEndObject();
     });
 
-    /// <summary>The report as a plain-text table, one row per year.</summary>
+    /// <summary>The report as a plain-text table, one row per year, in the rulebook's language.</summary>
     /// <returns>The text.</returns>
-    public string ToText()
+    public string ToText() => ToText(Language);
+
+    /// <summary>The report as a plain-text table, one row per year, in a given language.</summary>
+    /// <param name="language">The language.</param>
+    /// <returns>The text.</returns>
+    public string ToText(ReportLanguage language)
     {
+        ArgumentNullException.ThrowIfNull(language);
+        var l = language;
         var text = new StringBuilder();
-        text.Append("Programme report: ").Append(RulebookId ?? "(no edition)").Append('\n')
-            .Append("Participants before these editions: ").Append(ReportFormat.Text(ParticipantsBefore)).Append('\n')
-            .Append("Participants since the programme started: ").Append(ReportFormat.Text(TotalParticipants)).Append("\n\n");
-        var rows = new List<string[]> { YearHeader };
+        text.Append(l.Format("programme.title", RulebookId ?? l.Term("programme.none"))).Append('\n')
+            .Append(l.Format("programme.before", l.Number(ParticipantsBefore))).Append('\n')
+            .Append(l.Format("programme.total", l.Number(TotalParticipants))).Append("\n\n");
+        var rows = new List<string[]>
+        {
+            l.Header("programme.year", "programme.edition", "programme.participants", "programme.completed", "programme.completion", "programme.satisfaction", "programme.cumulative"),
+        };
         foreach (var y in Years)
         {
-            rows.Add([y.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), y.Edition.ToString(), ReportFormat.Text(y.Participants), ReportFormat.Text(y.Completed), y.CompletionRate.ToString(), ReportFormat.Text(y.SatisfactionMean), ReportFormat.Text(y.Cumulative)]);
+            rows.Add([y.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), y.Edition.ToString(), l.Number(y.Participants), l.Number(y.Completed), l.Percent(y.CompletionRate), l.Number(y.SatisfactionMean), l.Number(y.Cumulative)]);
         }
 
         return text.Append(TextTable.Render(rows)).ToString();

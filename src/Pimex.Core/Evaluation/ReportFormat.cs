@@ -9,9 +9,10 @@ using Pimex.Monetary;
 namespace Pimex.Evaluation;
 
 /// <summary>
-/// The conventions every report shares, in JSON and in text: money as <c>EUR 2500.00</c>
-/// (the rulebook's form), rates as percentages such as <c>85%</c> (at most four decimals),
-/// dates as ISO <c>2016-04-01</c>, names of enum values in camelCase.
+/// The conventions every report's JSON shares: amounts as JSON numbers in the report's currency
+/// (named once, in its <c>currency</c> field), rates as JSON numbers of percent (at most four
+/// decimals: <c>83.3333</c> is 83.3333 %), dates as ISO <c>2016-04-01</c>, names of enum values
+/// in camelCase. The texts people read are written by <see cref="Localisation.ReportLanguage"/>.
 /// </summary>
 internal static class ReportFormat
 {
@@ -33,13 +34,17 @@ internal static class ReportFormat
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 
-    public static void WriteMoney(this Utf8JsonWriter w, string name, Money value) => w.WriteString(name, value.ToString());
+    public static void WriteMoney(this Utf8JsonWriter w, string name, Money value) => w.WriteNumber(name, Amount(value));
+
+    /// <summary>An amount with exactly its currency's minor units (<c>2500.00</c>, never <c>2500</c>), so that equal amounts are written alike.</summary>
+    public static decimal Amount(Money value) =>
+        decimal.Parse(value.Amount.ToString("F" + value.Currency.MinorUnits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
     public static void WriteMoney(this Utf8JsonWriter w, string name, Money? value)
     {
         if (value is { } money)
         {
-            w.WriteString(name, money.ToString());
+            w.WriteNumber(name, Amount(money));
         }
         else
         {
@@ -47,7 +52,11 @@ internal static class ReportFormat
         }
     }
 
-    public static void WriteRate(this Utf8JsonWriter w, string name, Rate value) => w.WriteString(name, value.ToString());
+    public static void WriteRate(this Utf8JsonWriter w, string name, Rate value) => w.WriteNumber(name, Percent(value));
+
+    /// <summary>A rate as a number of percent, at most four decimals.</summary>
+    public static decimal Percent(Rate value) =>
+        decimal.Parse(decimal.Round(value.Percent, 4, MidpointRounding.AwayFromZero).ToString("0.####", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
     public static void WriteDate(this Utf8JsonWriter w, string name, LocalDate value) => w.WriteString(name, Date(value));
 
@@ -79,15 +88,4 @@ internal static class ReportFormat
     }
 
     public static string Date(LocalDate date) => LocalDatePattern.Iso.Format(date);
-
-    /// <summary>Money for people: <c>EUR 75,000.00</c>.</summary>
-    public static string Text(Money value) => value.ToString("N", CultureInfo.InvariantCulture);
-
-    public static string Text(Money? value) => value is { } money ? Text(money) : "-";
-
-    public static string Text(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
-
-    public static string Text(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
-
-    public static string Text(decimal? value) => value is { } number ? Text(number) : "-";
 }

@@ -3,7 +3,9 @@ using System.Globalization;
 using System.Text.Json;
 using NodaTime.Text;
 using Pimex.Common;
+using Pimex.Evaluation;
 using Pimex.Funding;
+using Pimex.Localisation;
 using Pimex.Monetary;
 using Pimex.Participation;
 using Pimex.Promotion;
@@ -16,7 +18,7 @@ namespace Pimex.Rulebooks;
 /// The catalogue of rulebook parameters. A base rulebook gives every one of them a timeline; a
 /// partner rulebook overrides some of them by name. Static and immutable.
 /// </summary>
-public static class Parameters
+public static partial class Parameters
 {
     /// <summary>Face-to-face group training sessions a participant commits to attend.</summary>
     public static readonly ParameterDefinition<int> GroupSessions = Count("commitment", "groupSessions", "Face-to-face group training sessions each participant commits to attend.");
@@ -151,6 +153,33 @@ public static class Parameters
     /// <summary>The survey scale's highest score.</summary>
     public static readonly ParameterDefinition<int> SurveyScaleMax = Count("survey", "scaleMax", "The highest score of the satisfaction survey.");
 
+    /// <summary>The language the programme's reports are written in (en, es or sl).</summary>
+    public static readonly ParameterDefinition<string> ReportLanguageRule = new(
+        "reporting",
+        "language",
+        "The language the programme's reports are written in: en, es or sl (a host or 'pimex report --lang' may choose another).",
+        ReadLanguage,
+        (w, v) => w.WriteStringValue(v),
+        v => v);
+
+    /// <summary>Human labels, per language, for the survey questions and expense categories a report names.</summary>
+    public static readonly ParameterDefinition<EquatableArray<ReportLabel>> ReportLabels = new(
+        "reporting",
+        "labels",
+        "Human labels of the survey questions and expense categories, per language: { code: { en, es, sl } }.",
+        ReadLabels,
+        WriteLabels,
+        v => string.Join("; ", v.Select(l => $"{l.Code} ({l.Language}) {l.Text}")));
+
+    /// <summary>The EU funds' common indicators an edition reports on, by the programming period in force.</summary>
+    public static readonly ParameterDefinition<IndicatorSet> CommonIndicators = new(
+        "reporting",
+        "commonIndicators",
+        "The ERDF common indicators of the programming period in force: the period, its regulation, and the indicator codes (CO01, CO02, CO04; RCO01, RCO02, RCO04).",
+        ReadIndicators,
+        WriteIndicators,
+        v => $"{v.Period}: {string.Join(", ", v.Codes)}");
+
     /// <summary>Every parameter, in catalogue order.</summary>
     public static readonly ImmutableArray<ParameterDefinition> All =
     [
@@ -164,6 +193,7 @@ public static class Parameters
         Regions,
         FundingActions, FundingTraining, FundingConsultancy,
         SurveyScaleMin, SurveyScaleMax,
+        ReportLanguageRule, ReportLabels, CommonIndicators,
     ];
 
     /// <summary>The parameter groups, in catalogue order.</summary>

@@ -4,9 +4,18 @@ using Pimex.Cli.Ledger;
 namespace Pimex.Cli.Tests.Support;
 
 /// <summary>Files held in memory, as the tool's file source.</summary>
-internal sealed class InMemoryFiles : IFileSource
+internal sealed class InMemoryFiles : IFileSource, IFileTarget
 {
     private readonly Dictionary<string, string> files = new(StringComparer.Ordinal);
+
+    /// <summary>The files the tool wrote, by path.</summary>
+    public Dictionary<string, string> Written { get; } = new(StringComparer.Ordinal);
+
+    public string? Write(string path, string text)
+    {
+        Written[path] = text;
+        return null;
+    }
 
     public InMemoryFiles With(string path, string text)
     {

@@ -145,7 +145,7 @@ public class AidStatementTest
 
         string[] expected =
         [
-            "ceiling", "company", "countedInLookBack", "edition",
+            "ceiling", "company", "countedInLookBack", "currency", "edition",
             "entries[].amount", "entries[].grantedOn", "entries[].grantingBody", "entries[].inLookBack", "entries[].kind",
             "grantedByPimex", "headroom", "inKind", "lookBack.end", "lookBack.start", "on", "participant", "promotionSupport",
             "regime.ceiling", "regime.name", "regime.period.fiscalYearStart", "regime.period.kind", "regime.period.years", "regime.reference",
@@ -155,17 +155,18 @@ public class AidStatementTest
         Assert.Equal("extremadura-2016/B06000001", root.GetProperty("participant").GetString());
         Assert.Equal("fiscalYears", root.GetProperty("regime").GetProperty("period").GetProperty("kind").GetString());
         Assert.Equal("inKind", root.GetProperty("entries")[2].GetProperty("kind").GetString());
-        Assert.Equal("EUR 188557.33", root.GetProperty("headroom").GetString());
+        Assert.Equal(188557.33m, root.GetProperty("headroom").GetDecimal());
         Assert.True(root.GetProperty("withinCeiling").GetBoolean());
     }
 
     [Fact]
     public void ToText_WhenIn2016_RendersTheAidAndThePosition()
     {
-        var text = AidStatement.Create(Participant(), Rulebook.Extremadura, MidJune2016).ToText();
+        var text = AidStatement.Create(Participant(), Rulebook.Extremadura, MidJune2016).ToText(Pimex.Localisation.ReportLanguage.English);
 
-        Assert.StartsWith("State-aid statement: extremadura-2016/B06000001 on 2016-06-30\nRegime: EU 1407/2013, ceiling EUR 200,000.00 over 3 fiscal years from 01-01 (2014-01-01 to 2016-06-30)\n", text, StringComparison.Ordinal);
-        Assert.Contains("2016-03-15  inKind            EUR 442.67     PIMEX extremadura-2016 (in-kind training and consultancy)  yes\n", text, StringComparison.Ordinal);
-        Assert.Contains("headroom                   EUR 188,557.33\n", text, StringComparison.Ordinal);
+        Assert.StartsWith("State-aid statement: extremadura-2016/B06000001 on 30 June 2016\nRegime: EU 1407/2013, ceiling €200,000.00 over 3 fiscal years (1 January 2014 to 30 June 2016).\n", text, StringComparison.Ordinal);
+        Assert.Contains("15 March 2016  in kind  ", text, StringComparison.Ordinal);
+        Assert.Contains("€442.67", text, StringComparison.Ordinal);
+        Assert.Contains("headroom                   €188,557.33\n", text, StringComparison.Ordinal);
     }
 }

@@ -11,7 +11,7 @@ public partial class EditionReportTest
     /// <summary>Every JSON path of an edition report, as docs/evaluation.md documents them.</summary>
     private static readonly string[] EditionReportPaths =
     [
-        "edition", "rulebook", "year", "editionVersion", "rulesDate", "currency",
+        "edition", "rulebook", "year", "editionVersion", "rulesDate", "asOf", "language", "currency",
         "participants.capacity", "participants.admitted", "participants.active", "participants.completed",
         "participants.withdrawn", "participants.excluded", "participants.completionRate",
         "training.groupSessionsScheduled", "training.groupSessionsCommitted", "training.groupSessionsAttended",
@@ -29,7 +29,8 @@ public partial class EditionReportTest
         "costPerCompletedParticipant",
         "satisfaction.scaleMin", "satisfaction.scaleMax", "satisfaction.responses", "satisfaction.responseRate",
         "satisfaction.mean", "satisfaction.median", "satisfaction.distribution[].score", "satisfaction.distribution[].count",
-        "satisfaction.questions[].question", "satisfaction.questions[].responses", "satisfaction.questions[].mean",
+        "satisfaction.questions[].question", "satisfaction.questions[].label", "satisfaction.questions[].responses", "satisfaction.questions[].mean",
+        "indicators.period", "indicators.reference", "indicators.counts[].code", "indicators.counts[].sizeClass", "indicators.counts[].enterprises",
     ];
 
     [Fact]
@@ -41,22 +42,23 @@ public partial class EditionReportTest
     }
 
     [Fact]
-    public void ToJson_WhenSmallEdition_WritesMoneyAndRatesAsTheRulebookDoes()
+    public void ToJson_WhenSmallEdition_WritesAmountsAndRatesAsNumbers()
     {
         using var json = JsonDocument.Parse(SmallReport().ToJson());
         var root = json.RootElement;
 
         Assert.Equal("extremadura-2016", root.GetProperty("edition").GetString());
         Assert.Equal("2016-01-15", root.GetProperty("rulesDate").GetString());
-        Assert.Equal("50%", root.GetProperty("participants").GetProperty("completionRate").GetString());
-        Assert.Equal("58.3333%", root.GetProperty("training").GetProperty("tutorialRate").GetString());
+        Assert.Equal("EUR", root.GetProperty("currency").GetString());
+        Assert.Equal(50m, root.GetProperty("participants").GetProperty("completionRate").GetDecimal());
+        Assert.Equal(58.3333m, root.GetProperty("training").GetProperty("tutorialRate").GetDecimal());
         var actions = root.GetProperty("budget").GetProperty("lines")[0];
         Assert.Equal("actions", actions.GetProperty("line").GetString());
-        Assert.Equal("EUR 3500.50", actions.GetProperty("spent").GetString());
-        Assert.Equal("4.6673%", actions.GetProperty("executionRate").GetString());
-        Assert.Equal("80%", actions.GetProperty("funding")[0].GetProperty("rate").GetString());
-        Assert.Equal("EUR 2800.40", actions.GetProperty("funding")[0].GetProperty("amount").GetString());
-        Assert.Equal("EUR 2488.25", root.GetProperty("costPerCompletedParticipant").GetString());
+        Assert.Equal(3500.50m, actions.GetProperty("spent").GetDecimal());
+        Assert.Equal(4.6673m, actions.GetProperty("executionRate").GetDecimal());
+        Assert.Equal(80m, actions.GetProperty("funding")[0].GetProperty("rate").GetDecimal());
+        Assert.Equal(2800.40m, actions.GetProperty("funding")[0].GetProperty("amount").GetDecimal());
+        Assert.Equal("2488.25", root.GetProperty("costPerCompletedParticipant").GetRawText());
         Assert.Equal(7.67m, root.GetProperty("satisfaction").GetProperty("mean").GetDecimal());
         Assert.Equal(8m, root.GetProperty("satisfaction").GetProperty("median").GetDecimal());
     }
@@ -76,17 +78,17 @@ public partial class EditionReportTest
     [Fact]
     public void ToText_WhenSmallEdition_RendersEachSectionAsATable()
     {
-        var text = SmallReport().ToText();
+        var text = SmallReport().ToText(Pimex.Localisation.ReportLanguage.English);
 
-        Assert.StartsWith("Edition report: extremadura-2016 (rules of 2016-01-15, edition version ", text, StringComparison.Ordinal);
-        foreach (var section in new[] { "Participants\n", "Training and deliverables\n", "Budget\n", "Funding of the spend\n", "Promotion support\n", "Satisfaction (scale 0 to 10)\n", "Overall scores\n", "Questions\n" })
+        Assert.StartsWith("Edition report: extremadura-2016\nRules in force on 15 January 2016; edition version ", text, StringComparison.Ordinal);
+        foreach (var section in new[] { "Participants\n", "Training and deliverables\n", "Budget\n", "Who pays the spend\n", "Promotion support\n", "Satisfaction (scale 0 to 10)\n", "Overall scores\n", "Questions\n", "ERDF common indicators (2014-2020)\n" })
         {
             Assert.Contains(section, text, StringComparison.Ordinal);
         }
 
-        Assert.Contains("actions      EUR 75,000.00  EUR 2,500.00  EUR 3,500.50  EUR 3,999.50  EUR 68,999.50  4.6673%\n", text, StringComparison.Ordinal);
-        Assert.Contains("total        EUR 88,280.00  EUR 2,500.00  EUR 4,976.50  EUR 3,999.50  EUR 80,803.50  5.6372%\n", text, StringComparison.Ordinal);
-        Assert.Contains("cost per completed participant  EUR 2,488.25\n", text, StringComparison.Ordinal);
+        Assert.Contains("promotion actions  €75,000.00  €2,500.00  €3,500.50  €3,999.50  €68,999.50  4.7%\n", text, StringComparison.Ordinal);
+        Assert.Contains("total              €88,280.00  €2,500.00  €4,976.50  €3,999.50  €80,803.50  5.6%\n", text, StringComparison.Ordinal);
+        Assert.Contains("cost per company completed  €2,488.25\n", text, StringComparison.Ordinal);
         Assert.EndsWith("\n", text, StringComparison.Ordinal);
     }
 }

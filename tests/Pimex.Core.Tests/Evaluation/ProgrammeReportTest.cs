@@ -132,15 +132,27 @@ public class ProgrammeReportTest
         Assert.Equal(expected, JsonPaths.Of(json.RootElement));
         var first = json.RootElement.GetProperty("years")[0];
         Assert.Equal("extremadura-2016", first.GetProperty("edition").GetString());
-        Assert.Equal("33.3333%", first.GetProperty("completionRate").GetString());
+        Assert.Equal(33.3333m, first.GetProperty("completionRate").GetDecimal());
         Assert.Equal(503, first.GetProperty("cumulative").GetInt32());
         Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("years")[1].GetProperty("satisfactionMean").ValueKind);
+    }
+
+    [Theory]
+    [InlineData("es")]
+    [InlineData("sl")]
+    public void ToText_WhenTwoYears_IsTheApprovedReportInEachLanguage(string code)
+    {
+        Assert.True(Pimex.Localisation.ReportLanguage.TryFromCode(code, out var language));
+
+        var text = ProgrammeReport.Create([Edition(2016, 30, 30, 8), Edition(2017, 2, 0)], participantsBefore: 500).ToText(language);
+
+        Pimex.Tests.Support.Golden.Matches(text, $"programme-report.{code}.txt");
     }
 
     [Fact]
     public void ToText_WhenTwoYears_RendersOneRowPerYear()
     {
-        var text = ProgrammeReport.Create([Edition(2016, 30, 30, 8), Edition(2017, 2, 0)], participantsBefore: 500).ToText();
+        var text = ProgrammeReport.Create([Edition(2016, 30, 30, 8), Edition(2017, 2, 0)], participantsBefore: 500).ToText(Pimex.Localisation.ReportLanguage.English);
 
         Assert.Equal(
             "Programme report: extremadura\n"
@@ -149,8 +161,8 @@ public class ProgrammeReportTest
             + "\n"
             + "year  edition           participants  completed  completion  satisfaction  cumulative\n"
             + "----  ----------------  ------------  ---------  ----------  ------------  ----------\n"
-            + "2016  extremadura-2016  30            30         100%        8             530\n"
-            + "2017  extremadura-2017  2             0          0%          -             532\n",
+            + "2016  extremadura-2016  30            30         100.0%      8             530\n"
+            + "2017  extremadura-2017  2             0          0.0%        -             532\n",
             text);
     }
 }

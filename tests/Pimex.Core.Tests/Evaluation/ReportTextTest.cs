@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using NodaTime;
 using Pimex.Evaluation;
+using Pimex.Localisation;
 using Pimex.Participation;
 using Pimex.Rulebooks;
 using Pimex.StateAid;
@@ -38,12 +39,31 @@ public class ReportTextTest
             .Grant(1_500m, new LocalDate(2016, 7, 1))
             .Build();
 
+    [Theory]
+    [InlineData("en")]
+    [InlineData("es")]
+    [InlineData("sl")]
+    public void ToText_WhenSmallEdition_IsTheApprovedReportInEachLanguage(string code)
+    {
+        var (edition, participants) = EditionReportTest.SmallEdition();
+        Assert.True(ReportLanguage.TryFromCode(code, out var language));
+
+        var report = EditionReport.Create(edition, participants, Rulebook.Extremadura) with { AsOf = new LocalDate(2016, 12, 31) };
+
+        Golden.Matches(report.ToText(language), $"edition-report-small.{code}.txt");
+    }
+
     [Fact]
-    public void ToText_WhenSmallEdition_IsTheApprovedReport()
+    public void ToText_WhenTheRulebookNamesSpanish_WritesSpanishWithItsFormats()
     {
         var (edition, participants) = EditionReportTest.SmallEdition();
 
-        Golden.Matches(EditionReport.Create(edition, participants, Rulebook.Extremadura).ToText(), "edition-report-small.txt");
+        var report = EditionReport.Create(edition, participants, Rulebook.Extremadura);
+
+        Assert.Same(ReportLanguage.Spanish, report.Language);
+        Assert.Equal(report.ToText(ReportLanguage.Spanish), report.ToText());
+        Assert.Contains("Presupuesto\n", report.ToText(), StringComparison.Ordinal);
+        Assert.Contains("88.280,00 €", report.ToText(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -59,18 +79,22 @@ public class ReportTextTest
     {
         var (edition, participants) = For2016().Build();
 
-        var text = EditionReport.Create(edition, participants, Rulebook.Extremadura).ToText();
+        var text = EditionReport.Create(edition, participants, Rulebook.Extremadura).ToText(ReportLanguage.English);
 
         Golden.Matches(text, "edition-report-empty.txt");
         Assert.DoesNotContain("Questions", text, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void ToText_WhenAidStatementIn2016_IsTheApprovedStatement()
+    [Theory]
+    [InlineData("en")]
+    [InlineData("es")]
+    [InlineData("sl")]
+    public void ToText_WhenAidStatementIn2016_IsTheApprovedStatementInEachLanguage(string code)
     {
         var statement = AidStatement.Create(StatementParticipant(For2016()), Rulebook.Extremadura, MidJune2016);
+        Assert.True(ReportLanguage.TryFromCode(code, out var language));
 
-        Golden.Matches(statement.ToText(), "aid-statement-2016.txt");
+        Golden.Matches(statement.ToText(language), $"aid-statement-2016.{code}.txt");
     }
 
     [Fact]
@@ -86,7 +110,7 @@ public class ReportTextTest
     {
         var statement = AidStatement.Create(StatementParticipant(For2016(), declared2015: 199_900m), Rulebook.Extremadura, MidJune2016);
 
-        Assert.EndsWith("within the ceiling         no\n", statement.ToText(), StringComparison.Ordinal);
+        Assert.Contains("within the ceiling         no\n", statement.ToText(ReportLanguage.English), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -98,7 +122,7 @@ public class ReportTextTest
         Assert.Equal(statement.Ceiling, statement.CountedInLookBack);
         Assert.Equal(Eur(0m), statement.Headroom);
         Assert.True(statement.IsWithinCeiling);
-        Assert.EndsWith("within the ceiling         yes\n", statement.ToText(), StringComparison.Ordinal);
+        Assert.Contains("within the ceiling         yes\n", statement.ToText(ReportLanguage.English), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -134,11 +158,11 @@ public class ReportTextTest
                 ["period"] = new JsonObject { ["kind"] = "rollingYears", ["years"] = 2, ["fiscalYearStart"] = "01-01" },
             }));
 
-        var text = AidStatement.Create(StatementParticipant(PartnerEdition(partner)), partner, MidJune2016).ToText();
+        var text = AidStatement.Create(StatementParticipant(PartnerEdition(partner)), partner, MidJune2016).ToText(ReportLanguage.English);
 
         Assert.StartsWith(
-            "State-aid statement: partner-2016/B06000001 on 2016-06-30\n"
-            + "Regime: Regional scheme, ceiling EUR 100,000.00 over rolling 2 years (2014-07-01 to 2016-06-30)\n"
+            "State-aid statement: partner-2016/B06000001 on 30 June 2016\n"
+            + "Regime: Regional scheme, ceiling €100,000.00 over a rolling period of 2 years (1 July 2014 to 30 June 2016).\n"
             + "\n"
             + "Aid received\n",
             text,
@@ -255,9 +279,9 @@ public class ReportTextTest
         b.Admit("B0000001").Consult(4.50m);
         var (edition, participants) = b.Build();
 
-        var text = EditionReport.Create(edition, participants, Rulebook.Extremadura).ToText();
+        var text = EditionReport.Create(edition, participants, Rulebook.Extremadura).ToText(ReportLanguage.English);
 
-        Assert.Contains("consultancy hours         4.5\n", text, StringComparison.Ordinal);
+        Assert.Contains("senior consultant hours            4.5\n", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -5,7 +5,9 @@ using FsCheck.Fluent;
 using NodaTime;
 using NodaTime.Text;
 using Pimex.Common;
+using Pimex.Evaluation;
 using Pimex.Funding;
+using Pimex.Localisation;
 using Pimex.Monetary;
 using Pimex.Participation;
 using Pimex.Promotion;
@@ -203,6 +205,21 @@ public static class PimexArbitraries
             Gen.Choose(0, 100).Select(eu => (JsonNode)(eu == 100
                 ? new JsonArray(new JsonObject { ["fund"] = "ERDF", ["rate"] = "100%" })
                 : new JsonArray(new JsonObject { ["fund"] = "ERDF", ["rate"] = eu + "%" }, new JsonObject { ["fund"] = "Regional", ["rate"] = (100 - eu) + "%" }))),
+        ParameterDefinition<string> =>
+            Gen.Elements("en", "es", "sl").Select(code => (JsonNode)JsonValue.Create(code)),
+        ParameterDefinition<EquatableArray<ReportLabel>> =>
+            from codes in Gen.SubListOf(["promotionSupport", "tradeFair", "training"])
+            from languages in Gen.NonEmptyListOf(Gen.Elements("en", "es", "sl"))
+            select (JsonNode)new JsonObject([.. codes.Select(code => KeyValuePair.Create(code, (JsonNode?)new JsonObject([.. languages.Distinct().Select(l => KeyValuePair.Create(l, (JsonNode?)JsonValue.Create($"{code} ({l})")))])))]),
+        ParameterDefinition<IndicatorSet> =>
+            from recent in Gen.Elements(false, true)
+            from reference in Gen.Elements<string?>(null, "Regulation (EU) 2021/1058, Annex I")
+            select (JsonNode)WithoutNulls(new JsonObject
+            {
+                ["period"] = recent ? "2021-2027" : "2014-2020",
+                ["reference"] = reference,
+                ["indicators"] = recent ? new JsonArray("RCO01", "RCO02", "RCO04") : new JsonArray("CO01", "CO02", "CO04"),
+            }),
         _ => throw new NotSupportedException($"PimexArbitraries has no generator for the values of '{parameter.Name}': add one."),
     };
 

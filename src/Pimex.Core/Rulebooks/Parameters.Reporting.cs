@@ -1,0 +1,134 @@
+using System.Text.Json;
+using Pimex.Common;
+using Pimex.Evaluation;
+using Pimex.Localisation;
+using Pimex.Rulebooks.Json;
+
+namespace Pimex.Rulebooks;
+
+/// <summary>The readers and writers of the 'reporting' group.</summary>
+public static partial class Parameters
+{
+    private static (bool, string) ReadLanguage(JsonReadContext c, JsonElement e, string p)
+    {
+        var code = c.String(e, p);
+        if (code is null)
+        {
+            return (false, string.Empty);
+        }
+
+        if (!ReportLanguage.TryFromCode(code, out var language) || language.Code != code)
+        {
+            c.Error(p, RulebookErrors.OutOfRange, $"'{code}' is not a report language; one of: {string.Join(", ", ReportLanguage.All.Select(l => l.Code))}.");
+            return (false, string.Empty);
+        }
+
+        return (true, code);
+    }
+
+    private static (bool, EquatableArray<ReportLabel>) ReadLabels(JsonReadContext c, JsonElement e, string p)
+    {
+        var codes = c.Object(e, p, null);
+        if (codes is null)
+        {
+            return (false, default);
+        }
+
+        var labels = new List<ReportLabel>();
+        bool ok = true;
+        foreach (var (code, byLanguage) in codes)
+        {
+            var path = JsonReadContext.Child(p, code);
+            var texts = c.Object(byLanguage, path, [.. ReportLanguage.All.Select(l => l.Code)]);
+            if (texts is null)
+            {
+                ok = false;
+                continue;
+            }
+
+            foreach (var (language, text) in texts)
+            {
+                var value = c.String(text, JsonReadContext.Child(path, language));
+                if (value is null)
+                {
+                    ok = false;
+                }
+                else
+                {
+                    labels.Add(new ReportLabel(code, language, value));
+                }
+            }
+        }
+
+        labels.Sort((a, b) => string.CompareOrdinal(a.Code, b.Code) is var byCode and not 0 ? byCode : string.CompareOrdinal(a.Language, b.Language));
+        return (ok, new EquatableArray<ReportLabel>(labels));
+    }
+
+    private static void WriteLabels(Utf8JsonWriter w, EquatableArray<ReportLabel> labels)
+    {
+        w.WriteStartObject();
+        foreach (var group in labels.GroupBy(l => l.Code))
+        {
+            w.WriteStartObject(group.Key);
+            foreach (var label in group)
+            {
+                w.WriteString(label.Language, label.Text);
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static (bool, IndicatorSet) ReadIndicators(JsonReadContext c, JsonElement e, string p)
+    {
+        var m = c.Object(e, p, ["period", "reference", "indicators"]);
+        if (m is null)
+        {
+            return (false, null!);
+        }
+
+        var period = c.Require(m, "period", p, out var pe) ? c.String(pe, JsonReadContext.Child(p, "period")) : null;
+        var reference = m.TryGetValue("reference", out var re) ? c.String(re, JsonReadContext.Child(p, "reference")) : null;
+        var (listed, codes) = c.Require(m, "indicators", p, out var ie) ? ReadStringList(c, ie, JsonReadContext.Child(p, "indicators")) : (false, default);
+        bool ok = listed;
+        if (listed)
+        {
+            for (int i = 0; i < codes.Count; i++)
+            {
+                if (!IndicatorSet.Known.Contains(codes[i], StringComparer.Ordinal))
+                {
+                    c.Error(JsonReadContext.Index(JsonReadContext.Child(p, "indicators"), i), RulebookErrors.OutOfRange, $"'{codes[i]}' is not a common indicator the library counts; one of: {string.Join(", ", IndicatorSet.Known)}.");
+                    ok = false;
+                }
+            }
+        }
+
+        if (!ok || period is null || (m.ContainsKey("reference") && reference is null))
+        {
+            return (false, null!);
+        }
+
+        return (true, new IndicatorSet(period, reference, codes));
+    }
+
+    private static void WriteIndicators(Utf8JsonWriter w, IndicatorSet v)
+    {
+        w.WriteStartObject();
+        w.WriteString("period", v.Period);
+        if (v.Reference is not null)
+        {
+            w.WriteString("reference", v.Reference);
+        }
+
+        w.WriteStartArray("indicators");
+        foreach (var code in v.Codes)
+        {
+            w.WriteStringValue(code);
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+}
