@@ -1,6 +1,7 @@
 using Ardalis.Result;
 using FsCheck;
 using FsCheck.Fluent;
+using NodaTime;
 using Pimex.Common;
 using Pimex.Editions;
 using Pimex.Monetary;
@@ -61,11 +62,17 @@ public static class ConcurrencyArbitraries
 
 /// <summary>
 /// Concurrent writers, simulated: each loads the edition and its participants from an event
-/// store, decides with the domain, and appends with the versions it loaded. However their
-/// steps interleave, one of two writers that read the same version wins and the other gets a
-/// conflict (then reloads and retries, or is refused by the rules); no budget line is ever
-/// overspent, no cap passed, and no event is lost or stored twice.
+/// store, decides with the domain at the host's current clock (which ticks a minute at every
+/// step of any writer), and appends with the versions the change says it was computed on
+/// (<see cref="Changed{TAggregate, TEvent}.ExpectedVersion"/>). However their steps interleave,
+/// one of two writers that read the same version wins and the other gets a conflict (then
+/// reloads and retries, or is refused by the rules); no budget line is ever overspent, no cap
+/// passed, no event is lost or stored twice, and every stream is stored in time order. The
+/// control, a store that does not check versions, overspends.
 /// </summary>
+/// <remarks>
+/// Environment: <c>PIMEX_CONCURRENCY_RUNS</c> sets the number of random schedules (200 by default).
+/// </remarks>
 public class ConcurrencySimulationTest
 {
     private static readonly Rulebook Rules = ModelRulebooks.Tight;
@@ -80,7 +87,8 @@ public class ConcurrencySimulationTest
 
         var first = participant.RequestConsultancy(edition, 1m, "Pricing", Rules, Ctx(Scenario.Tech, seen));
         Assert.True(first.IsSuccess);
-        Assert.True(world.Store.TryAppend(world.AppendsFor(first.Value, seen, edition.Version)));
+        Assert.Equal((seen, edition.Version), (first.Value.Participant.ExpectedVersion, first.Value.Edition.ExpectedVersion));
+        Assert.True(world.Store.TryAppend(world.AppendsFor(first.Value)));
 
         // The second writer saw the same version: on the current state, the domain refuses it...
         var second = world.LoadParticipant(0).RequestConsultancy(world.LoadEdition(), 1m, "Logistics", Rules, Ctx(Scenario.Tech2, seen));
@@ -90,9 +98,31 @@ public class ConcurrencySimulationTest
         // ...and when it decided on the state it read, the store refuses to append it.
         var stale = participant.RequestConsultancy(edition, 1m, "Logistics", Rules, Ctx(Scenario.Tech2, seen));
         Assert.True(stale.IsSuccess);
-        Assert.False(world.Store.TryAppend(world.AppendsFor(stale.Value, seen, edition.Version)));
+        Assert.False(world.Store.TryAppend(world.AppendsFor(stale.Value)));
         Assert.Equal(Money.Of(69m, Currency.EUR), world.LoadEdition().Ledger.Consultancy.Spent);
         Assert.Equal(seen + 1, world.LoadParticipant(0).Version);
+    }
+
+    [Fact]
+    public void AWriterThatRetriesAtTheInstantItFirstStamped_AfterALaterCommit_IsRefusedAsBackInTime()
+    {
+        // A host that keeps the instant of the user's first click and retries with it after a
+        // conflict would record its command before the winner's: the domain refuses it; retried
+        // at the host's current clock, it is accepted.
+        var world = World.Create(new InMemoryEventStore());
+        var stamped = Scenario.At(2016, 10, 20, 10);
+        var winner = world.LoadParticipant(0).RequestConsultancy(world.LoadEdition(), 1m, "Pricing", Rules, new CommandContext(Scenario.Tech, stamped + Duration.FromMinutes(5)));
+        Assert.True(world.Store.TryAppend(world.AppendsFor(winner.Value)));
+
+        var reloaded = world.LoadParticipant(0);
+        var retried = reloaded.RequestConsultancy(world.LoadEdition(), 1m, "Logistics", Rules, new CommandContext(Scenario.Tech2, stamped, reloaded.Version));
+        Assert.Equal(ResultStatus.Conflict, retried.Status);
+        Assert.Equal([TimeErrors.BeforeLastEvent], retried.Codes());
+
+        var now = reloaded.RequestConsultancy(world.LoadEdition(), 1m, "Logistics", Rules, new CommandContext(Scenario.Tech2, stamped + Duration.FromMinutes(6), reloaded.Version));
+        Assert.True(now.IsSuccess);
+        Assert.True(world.Store.TryAppend(world.AppendsFor(now.Value)));
+        Assert.Equal(Money.Of(138m, Currency.EUR), world.LoadEdition().Ledger.Consultancy.Spent);
     }
 
     [Fact]
@@ -182,6 +212,7 @@ public class ConcurrencySimulationTest
     {
         foreach (var w in schedule)
         {
+            world.Tick();
             writers[w].Step(world);
         }
 
@@ -190,6 +221,7 @@ public class ConcurrencySimulationTest
             Assert.True(guard < 1000, "writers never finish");
             foreach (var writer in writers.Where(w => !w.Done))
             {
+                world.Tick();
                 writer.Step(world);
             }
         }
@@ -223,6 +255,16 @@ public class ConcurrencySimulationTest
         Assert.All(lost, e => Assert.DoesNotContain(e, stored, ReferenceEqualityComparer.Instance));
         Assert.Equal(world.SetupEvents + committed.Count, stored.Count);
         Assert.All(writers, w => Assert.True(w.Done));
+
+        // Every stream is stored in time order, and each aggregate's last instant is its last event's.
+        foreach (var stream in world.Store.StreamIds)
+        {
+            var instants = world.Store.Read<DomainEvent>(stream).Select(e => e.RecordedAt).ToList();
+            Assert.Equal(instants.Order(), instants);
+        }
+
+        Assert.Equal(world.Store.Read<EditionEvent>(world.EditionStream)[^1].RecordedAt, edition.LastRecordedAt);
+        Assert.All(participants, p => Assert.Equal(world.Store.Read<ParticipantEvent>(p.Id.ToString())[^1].RecordedAt, p.LastRecordedAt));
     }
 
     private static CommandContext Ctx(Actor actor, long? expected) =>
@@ -245,6 +287,11 @@ public class ConcurrencySimulationTest
         public string EditionStream { get; }
 
         public int SetupEvents { get; private set; }
+
+        /// <summary>The host's clock: after every event of the setup, a minute more at each step of any writer.</summary>
+        public Instant Now { get; private set; } = Scenario.At(2016, 10, 20, 10);
+
+        public void Tick() => Now += Duration.FromMinutes(1);
 
         public static World Create(InMemoryEventStore store)
         {
@@ -271,11 +318,11 @@ public class ConcurrencySimulationTest
 
         public Participant LoadParticipant(int company) => Participant.Replay(Store.Read<ParticipantEvent>(ParticipantStream(company)));
 
-        /// <summary>The appends of a change, each stream at the version the decision started from.</summary>
-        public StreamAppend[] AppendsFor(ParticipationChange change, long participantVersion, long editionVersion) =>
+        /// <summary>The appends of a change, each stream at the version the change says the decision started from.</summary>
+        public StreamAppend[] AppendsFor(ParticipationChange change) =>
         [
-            new StreamAppend(EditionStream, editionVersion, [.. change.Edition.Events]),
-            new StreamAppend(change.Participant.Aggregate.Id.ToString(), participantVersion, [.. change.Participant.Events]),
+            new StreamAppend(EditionStream, change.Edition.ExpectedVersion, [.. change.Edition.Events]),
+            new StreamAppend(change.Participant.Aggregate.Id.ToString(), change.Participant.ExpectedVersion, [.. change.Participant.Events]),
         ];
     }
 
@@ -337,26 +384,38 @@ public class ConcurrencySimulationTest
             {
                 case IntentKind.Admit:
                     {
-                        var admitted = edition.Admit(new CompanyId("C" + intent.Argument), Rules, Ctx(Scenario.Manager, edition.Version));
-                        return admitted.IsSuccess ? (Outcome.Ok, world.AppendsFor(admitted.Value, participantVersion: 0, editionVersion: edition.Version)) : (Refused(admitted), null);
+                        var admitted = edition.Admit(new CompanyId("C" + intent.Argument), Rules, Ctx(world, Scenario.Manager, edition.Version));
+                        return admitted.IsSuccess ? (Outcome.Ok, world.AppendsFor(admitted.Value)) : (Refused(admitted), null);
                     }
 
                 case IntentKind.Consultancy:
-                    return Joint(world, c0.RequestConsultancy(edition, intent.Argument / 2m, "Pricing", Rules, Ctx(Scenario.Tech, c0.Version)), edition, c0);
+                    return Joint(world, c0.RequestConsultancy(edition, intent.Argument / 2m, "Pricing", Rules, Ctx(world, Scenario.Tech, c0.Version)), edition, c0);
                 case IntentKind.Verify:
-                    return Joint(world, c0.VerifyClaim(edition, "K" + intent.Argument, ClaimVerification.ApproveInFull(), Rules, Ctx(Scenario.Tech2, c0.Version)), edition, c0);
+                    return Joint(world, c0.VerifyClaim(edition, "K" + intent.Argument, ClaimVerification.ApproveInFull(), Rules, Ctx(world, Scenario.Tech2, c0.Version)), edition, c0);
                 case IntentKind.Withdraw:
-                    return Joint(world, c0.Withdraw(edition, "Changed plans", Ctx(Scenario.Manager, c0.Version)), edition, c0);
+                    return Joint(world, c0.Withdraw(edition, "Changed plans", Ctx(world, Scenario.Manager, c0.Version)), edition, c0);
                 default:
                     {
-                        var spent = edition.RecordExpense(BudgetLine.Training, Money.Of(intent.Argument * 100m, Currency.EUR), "Trainer", Ctx(Scenario.Manager, edition.Version));
-                        return spent.IsSuccess ? (Outcome.Ok, [new StreamAppend(world.EditionStream, edition.Version, [.. spent.Value.Events])]) : (Refused(spent), null);
+                        var spent = edition.RecordExpense(BudgetLine.Training, Money.Of(intent.Argument * 100m, Currency.EUR), "Trainer", Ctx(world, Scenario.Manager, edition.Version));
+                        return spent.IsSuccess ? (Outcome.Ok, [new StreamAppend(world.EditionStream, spent.Value.ExpectedVersion, [.. spent.Value.Events])]) : (Refused(spent), null);
                     }
             }
         }
 
-        private static (Outcome, StreamAppend[]?) Joint(World world, Result<ParticipationChange> result, Edition edition, Participant participant) =>
-            result.IsSuccess ? (Outcome.Ok, world.AppendsFor(result.Value, participant.Version, edition.Version)) : (Refused(result), null);
+        private static (Outcome, StreamAppend[]?) Joint(World world, Result<ParticipationChange> result, Edition edition, Participant participant)
+        {
+            if (!result.IsSuccess)
+            {
+                return (Refused(result), null);
+            }
+
+            // The change says which versions it was computed on: the ones this writer loaded.
+            Assert.Equal((participant.Version, edition.Version), (result.Value.Participant.ExpectedVersion, result.Value.Edition.ExpectedVersion));
+            return (Outcome.Ok, world.AppendsFor(result.Value));
+        }
+
+        /// <summary>A command at the host's current clock, expecting a version.</summary>
+        private static CommandContext Ctx(World world, Actor actor, long expected) => new(actor, world.Now, expected);
 
         private static Outcome Refused<T>(Result<T> result) => Outcome.Of(result.Status, result.Codes());
     }

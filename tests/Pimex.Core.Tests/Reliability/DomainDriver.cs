@@ -27,15 +27,12 @@ internal sealed class DomainDriver
         Rulebook = rulebook;
         Edition = opened.Aggregate;
         editionEvents.AddRange(opened.Events);
-        Dates = new ModelDates(Edition.Annuity);
         Rules = rulebook.On(Edition.RulesDate).Value;
     }
 
     public Rulebook Rulebook { get; }
 
     public RuleSet Rules { get; }
-
-    public ModelDates Dates { get; }
 
     public Edition Edition { get; private set; }
 
@@ -45,14 +42,18 @@ internal sealed class DomainDriver
 
     public IReadOnlyDictionary<int, List<ParticipantEvent>> ParticipantEvents => participantEvents;
 
-    public static DomainDriver Open(Rulebook rulebook, int year = 2016)
+    /// <summary>
+    /// Opens the 2016 edition of a rulebook ten days before its applications window, and
+    /// schedules sessions S1..S4 the next day, on the run's dates.
+    /// </summary>
+    public static DomainDriver Open(Rulebook rulebook, ModelRun run)
     {
-        var annuity = rulebook.Annuity(year).Value;
-        var driver = new DomainDriver(rulebook, Scenario.Must(Edition.Open(rulebook, year, Context(Who.Manager, 0, annuity.Applications.Start.PlusDays(-5), null, rulebook))));
+        var annuity = rulebook.Annuity(2016).Value;
+        var driver = new DomainDriver(rulebook, Scenario.Must(Edition.Open(rulebook, 2016, new CommandContext(ActorFor(Who.Manager, 0), ModelTime.Opened(rulebook, annuity)))));
         for (int s = 1; s < ReferenceModel.SessionSeats.Length; s++)
         {
-            var session = new GroupSession("S" + s, annuity.Training.Start.PlusDays(7 * s), "Mérida", "Session " + s, ReferenceModel.SessionSeats[s]);
-            driver.Track(Scenario.Must(driver.Edition.ScheduleSession(session, Context(Who.Technician, 0, annuity.Applications.End, null, rulebook))));
+            var session = new GroupSession("S" + s, ModelTime.SessionDate(annuity, run, s), "Mérida", "Session " + s, ReferenceModel.SessionSeats[s]);
+            driver.Track(Scenario.Must(driver.Edition.ScheduleSession(session, new CommandContext(ActorFor(Who.Technician, 0), ModelTime.Scheduled(rulebook, annuity, s)))));
         }
 
         return driver;
@@ -60,54 +61,66 @@ internal sealed class DomainDriver
 
     public static Actor ActorFor(Who who, int company) => who switch
     {
-        Who.Representative => Actor.Representative(ModelDates.ActorId(who, company), Company(company)),
-        Who.OtherRepresentative => Actor.Representative(ModelDates.ActorId(who, company), Company((company + 1) % ReliabilityArbitraries.Companies)),
-        Who.Technician or Who.SecondTechnician => Actor.Technician(ModelDates.ActorId(who, company)),
-        Who.Manager => Actor.Manager(ModelDates.ActorId(who, company)),
-        _ => Actor.Consultant(ModelDates.ActorId(who, company)),
+        Who.Representative => Actor.Representative(ModelActors.Id(who, company), Company(company)),
+        Who.OtherRepresentative => Actor.Representative(ModelActors.Id(who, company), Company((company + 1) % ReliabilityArbitraries.Companies)),
+        Who.Technician or Who.SecondTechnician => Actor.Technician(ModelActors.Id(who, company)),
+        Who.Manager => Actor.Manager(ModelActors.Id(who, company)),
+        _ => Actor.Consultant(ModelActors.Id(who, company)),
     };
 
     public static CompanyId Company(int index) => new("C" + index);
 
     public static Money Eur(long cents) => Money.FromMinorUnits(cents, Currency.EUR);
 
-    /// <summary>Runs one command; tracks its changes when accepted.</summary>
+    /// <summary>The last event of a stream as the domain has it: null when the company is not a participant.</summary>
+    public Instant? LastOf(LastEventOf stream, int company) =>
+        stream == LastEventOf.Edition ? Edition.LastRecordedAt : Participants.TryGetValue(company, out var p) ? p.LastRecordedAt : null;
+
+    /// <summary>Runs one command at <paramref name="at"/>; tracks its changes when accepted.</summary>
     /// <returns>The outcome, with the result's distinct codes.</returns>
-    public Outcome Execute(ModelCommand command)
+    public Outcome Execute(ModelCommand command, Instant at)
     {
         return command switch
         {
-            Apply c => Run(Edition.ReceiveApplication(Application(c), Rulebook, Ctx(Who.Representative, c.Company, c.Late ? Dates.LateApplication : Dates.Application)), Track),
-            Admit c => Run(Edition.Admit(Company(c.Company), Rulebook, Ctx(Who.Manager, c.Company, Dates.Admission, c.Stale ? Edition.Version - 1 : null)), Track),
-            SpendOnTraining c => Run(Edition.RecordExpense(BudgetLine.Training, Eur(c.Cents), "Trainer fees", Ctx(c.Actor, 0, Dates.Training)), Track),
+            Apply c => Run(Edition.ReceiveApplication(Application(c), Rulebook, Ctx(Who.Representative, c.Company, at)), Track),
+            Admit c => Run(Edition.Admit(Company(c.Company), Rulebook, Ctx(Who.Manager, c.Company, at, c.Stale ? Edition.Version - 1 : null)), Track),
+            SpendOnTraining c => Run(Edition.RecordExpense(BudgetLine.Training, Eur(c.Cents), "Trainer fees", Ctx(c.Actor, 0, at)), Track),
             _ when !Participants.TryGetValue(command.Company, out var p) => Outcome.Skipped,
-            _ => OnParticipant(command, Participants[command.Company]),
+            _ => OnParticipant(command, Participants[command.Company], at),
         };
     }
 
-    private Outcome OnParticipant(ModelCommand command, Participant p)
+    /// <summary>
+    /// The edition a joint command is given: the current one, or the edition as it was
+    /// <paramref name="old"/> versions before the newest one the participant acted on.
+    /// </summary>
+    private Edition EditionFor(Participant p, int old) =>
+        old == 0 ? Edition : Edition.Replay(editionEvents.Take((int)Math.Max(1, p.EditionVersionSeen - old)));
+
+    private Outcome OnParticipant(ModelCommand command, Participant p, Instant at)
     {
         long? Stale(bool stale) => stale ? p.Version - 1 : null;
+        LocalDate DateOf(FactDate fact) => ModelTime.DateOf(fact, command, at, Rulebook);
         return command switch
         {
-            Attend c => Run(p.RecordAttendance(Edition, "S" + c.Session, Ctx(c.Actor, c.Company, Dates.Training, Stale(c.Stale))), Track),
+            Attend c => Run(p.RecordAttendance(EditionFor(p, c.OldEdition), "S" + c.Session, Ctx(c.Actor, c.Company, at, Stale(c.Stale))), Track),
             HoldTutorial c => Run(
-                p.RecordTutorial(
-                    new Tutorial("T" + c.Tutorial, c.InWindow ? Dates.Training : Dates.OutsideTraining, c.AtPremises ? VenueKind.CompanyPremises : VenueKind.OperatorOffice, "Export diagnosis"),
-                    Ctx(c.Actor, c.Company, Dates.Training)),
+                p.RecordTutorial(new Tutorial("T" + c.Tutorial, DateOf(c.Date), c.AtPremises ? VenueKind.CompanyPremises : VenueKind.OperatorOffice, "Export diagnosis"), Ctx(c.Actor, c.Company, at)),
                 Track),
-            SubmitSwot c => Run(p.SubmitSwot(c.Complete ? Scenario.FullSwot() : Scenario.FullSwot() with { Threats = default }, Ctx(c.Actor, c.Company, Dates.Training)), Track),
-            ReviewSwot c => Run(p.ReviewSwot(c.Accept, c.Accept ? null : "Be more specific", Ctx(c.Actor, c.Company, Dates.Training)), Track),
-            SubmitRoadmap c => Run(p.SubmitRoadmap(c.Valid ? Scenario.ValidRoadmap() : Scenario.ValidRoadmap() with { Objectives = default }, Ctx(c.Actor, c.Company, Dates.Training)), Track),
-            ReviewRoadmap c => Run(p.ReviewRoadmap(c.Accept, c.Accept ? null : "Add indicators", Ctx(c.Actor, c.Company, Dates.Training)), Track),
-            SubmitClaim c => Run(p.SubmitClaim(Claim(c), Rulebook, Ctx(c.Actor, c.Company, Dates.Invoice.PlusDays(5), Stale(c.Stale))), Track),
+            RecordPill c => Run(p.RecordTrainingPill(new TrainingPill("Strategic planning", DateOf(c.Date), c.AllowedRole ? "management" : "intern"), Ctx(c.Actor, c.Company, at)), Track),
+            SubmitSwot c => Run(p.SubmitSwot(c.Complete ? Scenario.FullSwot() : Scenario.FullSwot() with { Threats = default }, Ctx(c.Actor, c.Company, at)), Track),
+            ReviewSwot c => Run(p.ReviewSwot(c.Accept, c.Accept ? null : "Be more specific", Ctx(c.Actor, c.Company, at)), Track),
+            SubmitRoadmap c => Run(p.SubmitRoadmap(c.Valid ? Scenario.ValidRoadmap() : Scenario.ValidRoadmap() with { Objectives = default }, Ctx(c.Actor, c.Company, at)), Track),
+            ReviewRoadmap c => Run(p.ReviewRoadmap(c.Accept, c.Accept ? null : "Add indicators", Ctx(c.Actor, c.Company, at)), Track),
+            SubmitClaim c => Run(p.SubmitClaim(Claim(c, DateOf(c.InvoiceDate)), Rulebook, Ctx(c.Actor, c.Company, at, Stale(c.Stale))), Track),
             VerifyClaim c => Run(
-                p.VerifyClaim(Edition, "K" + c.Claim, Verification(c, p), Rulebook, Ctx(c.Actor, c.Company, c.InOctober ? Dates.OctoberGrant : Dates.MayGrant, Stale(c.Stale))),
+                p.VerifyClaim(EditionFor(p, c.OldEdition), "K" + c.Claim, Verification(c, p), Rulebook, Ctx(c.Actor, c.Company, at, Stale(c.Stale))),
                 Track),
-            RequestConsultancy c => Run(p.RequestConsultancy(Edition, c.HalfHours / 2m, "Export pricing", Rulebook, Ctx(c.Actor, c.Company, Dates.Training, Stale(c.Stale))), Track),
-            Withdraw c => Run(p.Withdraw(Edition, "Changed plans", Ctx(c.Actor, c.Company, Dates.Training, Stale(c.Stale))), Track),
-            AnswerSurvey c => Run(p.AnswerSurvey(new SurveyAnswer(c.Score, default), Rulebook, Ctx(c.Actor, c.Company, Dates.OctoberGrant)), Track),
-            Complete c => Run(p.Complete(Edition, Ctx(c.Actor, c.Company, Dates.OctoberGrant)), Track),
+            RequestConsultancy c => Run(p.RequestConsultancy(EditionFor(p, c.OldEdition), c.HalfHours / 2m, "Export pricing", Rulebook, Ctx(c.Actor, c.Company, at, Stale(c.Stale))), Track),
+            Withdraw c => Run(p.Withdraw(EditionFor(p, c.OldEdition), "Changed plans", Ctx(c.Actor, c.Company, at, Stale(c.Stale))), Track),
+            Exclude c => Run(p.Exclude(EditionFor(p, c.OldEdition), "Repeated no-shows", Ctx(c.Actor, c.Company, at, Stale(c.Stale))), Track),
+            AnswerSurvey c => Run(p.AnswerSurvey(new SurveyAnswer(c.Score, default), Rulebook, Ctx(c.Actor, c.Company, at)), Track),
+            Complete c => Run(p.Complete(EditionFor(p, c.OldEdition), Ctx(c.Actor, c.Company, at)), Track),
             _ => throw new InvalidOperationException("Unknown command " + command),
         };
     }
@@ -155,11 +168,11 @@ internal sealed class DomainDriver
         return Scenario.Application(Company(c.Company).Value, staff: staff, region: region, declaredAid: aid);
     }
 
-    private ExpenseClaim Claim(SubmitClaim c) => new(
+    private static ExpenseClaim Claim(SubmitClaim c, LocalDate invoiceDate) => new(
         "K" + c.Claim,
         "I" + c.Invoice,
         "B" + c.Supplier,
-        c.InWindow ? Dates.Invoice : Dates.OutsideExpenses,
+        invoiceDate,
         c.Category,
         "Stand at a trade fair",
         Eur(c.NetCents),
@@ -179,11 +192,8 @@ internal sealed class DomainDriver
         };
     }
 
-    private CommandContext Ctx(Who who, int company, LocalDate date, long? expected = null) =>
-        Context(who, company, date, expected, Rulebook);
-
-    private static CommandContext Context(Who who, int company, LocalDate date, long? expected, Rulebook rulebook) =>
-        new(ActorFor(who, company), date.At(new LocalTime(10, 0)).InZoneStrictly(rulebook.TimeZone).ToInstant(), expected);
+    private static CommandContext Ctx(Who who, int company, Instant at, long? expected = null) =>
+        new(ActorFor(who, company), at, expected);
 
     private void Track(Changed<Edition, EditionEvent> change)
     {

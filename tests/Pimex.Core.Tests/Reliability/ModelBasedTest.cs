@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using NodaTime;
 using Pimex.Editions;
 using Pimex.Monetary;
 using Pimex.Participation;
@@ -7,17 +8,19 @@ using Pimex.Participation;
 namespace Pimex.Tests.Reliability;
 
 /// <summary>
-/// Model-based test: random sequences of commands (apply, admit, attend, tutorial, SWOT,
-/// roadmap, claim, verify, consultancy, withdraw, survey, complete, training spend) run against
-/// the domain and against <see cref="ReferenceModel"/>. After every step the domain accepted or
-/// refused exactly as the model predicted, with the same codes; every balance agrees to the
-/// cent; and the invariants hold on their own (lines balance, caps, capacity, seats, no
-/// reservation or spend counted twice). At the end, replaying the stored events rebuilds the
-/// same edition and participants.
+/// Model-based test: random sequences of commands (apply, admit, attend, tutorial, pill, SWOT,
+/// roadmap, claim, verify, consultancy, withdraw, exclude, survey, complete, training spend) at
+/// random instants, with facts at random dates, run against the domain and against
+/// <see cref="ReferenceModel"/>. After every step the domain accepted or refused exactly as the
+/// model predicted, with the same codes; every balance agrees to the cent, and so do the last
+/// instant of every stream and the edition version each participant has seen; and the
+/// invariants hold on their own (lines balance, caps, capacity, seats, no reservation or spend
+/// counted twice). At the end, replaying the stored events rebuilds the same edition and
+/// participants.
 /// </summary>
 /// <remarks>
-/// <c>PIMEX_MODEL_RUNS</c> sets the number of sequences (150 by default; the dedicated run in
-/// <c>docs/reliability.md</c> uses 10,000).
+/// Environment: <c>PIMEX_MODEL_RUNS</c> sets the number of sequences (150 by default; the
+/// dedicated run in <c>docs/reliability.md</c> uses more).
 /// </remarks>
 public class ModelBasedTest
 {
@@ -32,18 +35,39 @@ public class ModelBasedTest
     public void TheGeneratorReachesEveryKindOfOutcome()
     {
         // A model-based test is only as good as the states it reaches: a fixed sample of runs
-        // must admit up to each limit, grant support, exhaust lines and complete participants.
+        // must admit up to each limit, grant support, exhaust lines and complete participants,
+        // and send commands back in time, at the calendar's edges and with facts out of order.
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var run in ReliabilityArbitraries.Runs().Generator.Sample(1000, new Rnd(20161UL, 0x9E3779B97F4A7C15UL), 60))
         {
-            var annuity = ModelRulebooks.All[run.Rulebook].Annuity(2016).Value;
-            var model = new ReferenceModel(ModelRulebooks.All[run.Rulebook], annuity);
-            var dates = new ModelDates(annuity);
+            var rulebook = ModelRulebooks.All[run.Rulebook];
+            var model = new ReferenceModel(rulebook, rulebook.Annuity(2016).Value, run);
             foreach (var command in run.Commands)
             {
-                var outcome = model.Predict(command, dates);
-                var key = command.GetType().Name + ":" + outcome.Status + ":" + outcome.Codes;
-                counts[key] = counts.GetValueOrDefault(key) + 1;
+                var at = ModelTime.Resolve(command, stream => model.LastOf(stream, command.Company));
+                var lastOfParticipant = model.LastOf(LastEventOf.Participant, command.Company);
+                var lastOfEdition = model.EditionLast;
+                var outcome = model.Predict(command, at);
+                foreach (var code in outcome.Codes.Split(','))
+                {
+                    var key = command.GetType().Name + ":" + outcome.Status + ":" + code;
+                    counts[key] = counts.GetValueOrDefault(key) + 1;
+                }
+
+                if (model.BackInTimeOf is { } whose)
+                {
+                    counts["BackInTimeOf:" + whose] = counts.GetValueOrDefault("BackInTimeOf:" + whose) + 1;
+                }
+
+                if (outcome == Outcome.Ok && (at == lastOfParticipant || at == lastOfEdition))
+                {
+                    counts["Ok:AtTheLastEvent"] = counts.GetValueOrDefault("Ok:AtTheLastEvent") + 1;
+                }
+
+                if (outcome == Outcome.Ok && at > ModelTime.FutureEdges[0] - Duration.FromDays(1))
+                {
+                    counts["Ok:InYear9998"] = counts.GetValueOrDefault("Ok:InYear9998") + 1;
+                }
             }
         }
 
@@ -52,23 +76,38 @@ public class ModelBasedTest
             "Admit:Ok:", "Admit:Invalid:PIMEX-ADM-001", "Admit:Invalid:PIMEX-ADM-002", "Admit:Invalid:PIMEX-ADM-004",
             "Admit:Invalid:PIMEX-ADM-005", "Admit:Invalid:PIMEX-ADM-006", "Admit:Conflict:PIMEX-VER-001", "Apply:Conflict:PIMEX-ADM-007",
             "Attend:Invalid:PIMEX-PART-022", "SubmitClaim:Conflict:PIMEX-PROMO-001", "VerifyClaim:Ok:", "VerifyClaim:Forbidden:PIMEX-PROMO-007",
-            "RequestConsultancy:Invalid:PIMEX-PART-017", "SpendOnTraining:Invalid:PIMEX-ED-005", "Complete:Ok:", "Withdraw:Ok:", "AnswerSurvey:Ok:",
+            "RequestConsultancy:Invalid:PIMEX-PART-017", "SpendOnTraining:Invalid:PIMEX-ED-005", "Complete:Ok:", "Withdraw:Ok:", "Exclude:Ok:", "AnswerSurvey:Ok:",
+            "RecordPill:Ok:", "Complete:Invalid:PIMEX-PART-014",
+
+            // Time: back-dated commands (by the participant's or the edition's last event), at
+            // the calendar's edges, facts after their command or before the admission, an
+            // admission without rules, a survey before completion, stale editions.
+            "BackInTimeOf:participant", "BackInTimeOf:edition", "Ok:AtTheLastEvent", "Ok:InYear9998",
+            "Apply:Conflict:PIMEX-TIME-001", "Admit:Conflict:PIMEX-TIME-001", "Attend:Conflict:PIMEX-TIME-001", "HoldTutorial:Conflict:PIMEX-TIME-001",
+            "SubmitClaim:Conflict:PIMEX-TIME-001", "VerifyClaim:Conflict:PIMEX-TIME-001", "RequestConsultancy:Conflict:PIMEX-TIME-001", "Complete:Conflict:PIMEX-TIME-001",
+            "Apply:Invalid:PIMEX-TIME-005", "Attend:Invalid:PIMEX-TIME-005", "HoldTutorial:Invalid:PIMEX-TIME-005", "VerifyClaim:Invalid:PIMEX-TIME-005",
+            "Attend:Invalid:PIMEX-TIME-002", "Attend:Invalid:PIMEX-TIME-003", "HoldTutorial:Invalid:PIMEX-TIME-002", "HoldTutorial:Invalid:PIMEX-TIME-003",
+            "RecordPill:Invalid:PIMEX-TIME-002", "RecordPill:Invalid:PIMEX-TIME-003", "SubmitClaim:Invalid:PIMEX-TIME-002", "HoldTutorial:Invalid:PIMEX-PART-003",
+            "Admit:Invalid:PIMEX-TIME-004", "AnswerSurvey:Conflict:PIMEX-TIME-006",
+            "Attend:Conflict:PIMEX-VER-002", "VerifyClaim:Conflict:PIMEX-VER-002", "Complete:Conflict:PIMEX-VER-002", "Withdraw:Conflict:PIMEX-VER-002",
+            "Attend:Invalid:PIMEX-PART-018",
         ];
         var reached = string.Join("\n", counts.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key} x{kv.Value}"));
-        Assert.All(expected, e => Assert.True(counts.ContainsKey(e), "reached:\n" + reached));
+        Assert.All(expected, e => Assert.True(counts.ContainsKey(e), $"{e} not reached; reached:\n" + reached));
     }
 
     private static void Check(ModelRun run)
     {
         var rulebook = ModelRulebooks.All[run.Rulebook];
-        var driver = DomainDriver.Open(rulebook);
-        var model = new ReferenceModel(rulebook, driver.Edition.Annuity);
+        var driver = DomainDriver.Open(rulebook, run);
+        var model = new ReferenceModel(rulebook, driver.Edition.Annuity, run);
         for (int i = 0; i < run.Commands.Length; i++)
         {
             var command = run.Commands[i];
-            var predicted = model.Predict(command, driver.Dates);
-            var actual = driver.Execute(command);
-            Assert.True(predicted == actual, $"step {i + 1}, {command}: the model predicted {predicted}, the domain answered {actual}");
+            var at = ModelTime.Resolve(command, stream => model.LastOf(stream, command.Company));
+            var predicted = model.Predict(command, at);
+            var actual = driver.Execute(command, at);
+            Assert.True(predicted == actual, $"step {i + 1}, {command} at {at}: the model predicted {predicted}, the domain answered {actual}");
             try
             {
                 CompareWithModel(driver, model);
@@ -76,7 +115,7 @@ public class ModelBasedTest
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                throw new InvalidOperationException($"after step {i + 1}, {command}: {ex.Message}", ex);
+                throw new InvalidOperationException($"after step {i + 1}, {command} at {at}: {ex.Message}", ex);
             }
         }
 
@@ -91,6 +130,7 @@ public class ModelBasedTest
     {
         var edition = driver.Edition;
         Assert.Equal(model.EditionVersion, edition.Version);
+        Assert.Equal(model.EditionLast, edition.LastRecordedAt);
         Assert.Equal(model.EditionVersion, driver.EditionEvents.Count);
         foreach (var line in Enum.GetValues<BudgetLine>())
         {
@@ -114,6 +154,7 @@ public class ModelBasedTest
                 (company, expected.Version, expected.Status, expected.GrantedCents, expected.ReservationLeft, expected.ConsultancyCents),
                 (company, p.Version, p.Status, Cents(p.SupportGranted), Cents(p.ReservationLeft), Cents(p.ConsultancyCost)));
             Assert.Equal(expected.Version, driver.ParticipantEvents[company].Count);
+            Assert.Equal((company, expected.Last, expected.EditionSeen, expected.Pills), (company, p.LastRecordedAt, p.EditionVersionSeen, p.Pills.Count));
             Assert.Equal((expected.Sessions.Count, expected.Tutorials.Count, expected.Swot, expected.Roadmap, expected.Surveyed), (p.SessionsAttended.Count, p.Tutorials.Count, p.Swot.Status, p.Roadmap.Status, p.Survey is not null));
             Assert.Equal(expected.Claims.Count, p.Claims.Count);
             foreach (var (claim, k) in expected.Claims)

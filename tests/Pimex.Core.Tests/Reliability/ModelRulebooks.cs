@@ -35,7 +35,7 @@ internal static class ModelRulebooks
         """;
 
     /// <summary>
-    /// Other numbers: a commitment of one session and one tutorial (so that runs reach completion often), 75 % support intensity, a EUR 1,000 cap, EUR 72.50 an hour, tutorials
+    /// Other numbers: a commitment of one session, one tutorial and one training pill (so that runs reach completion often), 75 % support intensity, a EUR 1,000 cap, EUR 72.50 an hour, tutorials
     /// anywhere, any region, no in-kind aid, 3 seats (the actions line of EUR 4,000 would fund 4 caps), and a de minimis
     /// ceiling that drops to EUR 2,500 from June 2016, so that support granted after it is
     /// limited by the ceiling.
@@ -50,6 +50,7 @@ internal static class ModelRulebooks
             "commitment": {
               "groupSessions": [ { "from": "2002-01-01", "value": 1 } ],
               "tutorials": [ { "from": "2002-01-01", "value": 1 } ],
+              "trainingPills": [ { "from": "2002-01-01", "value": 1 } ],
               "tutorialVenue": [ { "from": "2002-01-01", "value": "any" } ]
             },
             "promotion": {

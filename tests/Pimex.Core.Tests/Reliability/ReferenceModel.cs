@@ -27,11 +27,23 @@ public sealed record Outcome(ResultStatus Status, string Codes)
 }
 
 /// <summary>
-/// A deliberately plain model of an edition and its participants: counts, sets and euro cents in
-/// dictionaries, each rule written out again from the rulebook's numbers in the order the
-/// domain checks them. It predicts whether each command is accepted (or why not) and what every
-/// balance is after it.
+/// A deliberately plain model of an edition and its participants: counts, sets, instants and euro
+/// cents in dictionaries, each rule written out again from the rulebook's numbers in the order
+/// the domain checks them. It predicts whether each command is accepted (or why not) and what
+/// every balance is after it.
 /// </summary>
+/// <remarks>
+/// Time, as the model reads the rules: a command's instant must lie in years 1 to 9998 (UTC)
+/// (TIME-005), and not before the last event of the participant it changes nor, for a command
+/// that changes the edition too, before the edition's (TIME-001). A session attended, a
+/// tutorial, a pill or an invoice is not dated after the command's local date (TIME-002), and a
+/// training fact not before the admission (TIME-003). An admission dated before the applications
+/// window opens has no rules (TIME-004). The survey comes after completion (TIME-006). A joint
+/// command given an edition older than one the participant acted on is refused (VER-002), one from
+/// before the participant's admission is not its edition (PART-018). The checks come in this
+/// order: actor, expected version, calendar, the aggregate's last event, a final state; then, for a
+/// joint command, the edition given and the edition's last event; then the verb's own rules.
+/// </remarks>
 internal sealed class ReferenceModel
 {
     public static readonly int[] SessionSeats = [0, 40, 40, 2, 1];
@@ -39,12 +51,15 @@ internal sealed class ReferenceModel
     private readonly RuleSet rules;
     private readonly Rulebook rulebook;
     private readonly AnnuityRules annuity;
+    private readonly LocalDate[] sessionDates;
 
-    public ReferenceModel(Rulebook rulebook, AnnuityRules annuity)
+    public ReferenceModel(Rulebook rulebook, AnnuityRules annuity, ModelRun run)
     {
         this.rulebook = rulebook;
         this.annuity = annuity;
         rules = rulebook.On(annuity.Applications.Start).Value;
+        sessionDates = [default, .. Enumerable.Range(1, SessionSeats.Length - 1).Select(s => ModelTime.SessionDate(annuity, run, s))];
+        EditionLast = ModelTime.Scheduled(rulebook, annuity, SessionSeats.Length - 1);
         Allocated[BudgetLine.Actions] = Cents(annuity.Budget.Actions);
         Allocated[BudgetLine.Training] = Cents(annuity.Budget.Training);
         Allocated[BudgetLine.Consultancy] = Cents(annuity.Budget.Consultancy);
@@ -61,6 +76,15 @@ internal sealed class ReferenceModel
     }
 
     public long EditionVersion { get; private set; } = 1 + 4; // opened, then four sessions scheduled
+
+    /// <summary>The instant of the edition's last event.</summary>
+    public Instant EditionLast { get; private set; }
+
+    /// <summary>
+    /// Why the last command predicted was refused for time, when it was: "participant" or
+    /// "edition" for TIME-001, by whose last event.
+    /// </summary>
+    public string? BackInTimeOf { get; private set; }
 
     public Dictionary<BudgetLine, long> Allocated { get; } = [];
 
@@ -84,26 +108,36 @@ internal sealed class ReferenceModel
 
     public long Available(BudgetLine line) => Allocated[line] - Reserved[line] - Spent[line];
 
-    public Outcome Predict(ModelCommand command, ModelDates dates) => command switch
+    /// <summary>The last event of a stream, for back-dated commands: null when the company is not a participant.</summary>
+    public Instant? LastOf(LastEventOf stream, int company) =>
+        stream == LastEventOf.Edition ? EditionLast : Participants.TryGetValue(company, out var p) ? p.Last : null;
+
+    public Outcome Predict(ModelCommand command, Instant at)
     {
-        Apply c => DoApply(c, dates),
-        Admit c => DoAdmit(c, dates),
-        SpendOnTraining c => DoSpendOnTraining(c),
-        _ when !Participants.TryGetValue(command.Company, out var p) => Outcome.Skipped,
-        Attend c => DoAttend(c, Participants[c.Company]),
-        HoldTutorial c => DoTutorial(c, Participants[c.Company]),
-        SubmitSwot c => DoSubmitSwot(c, Participants[c.Company]),
-        ReviewSwot c => DoReviewSwot(c, Participants[c.Company]),
-        SubmitRoadmap c => DoSubmitRoadmap(c, Participants[c.Company]),
-        ReviewRoadmap c => DoReviewRoadmap(c, Participants[c.Company]),
-        SubmitClaim c => DoSubmitClaim(c, Participants[c.Company]),
-        VerifyClaim c => DoVerify(c, Participants[c.Company], dates),
-        RequestConsultancy c => DoConsultancy(c, Participants[c.Company]),
-        Withdraw c => DoWithdraw(c, Participants[c.Company]),
-        AnswerSurvey c => DoSurvey(c, Participants[c.Company]),
-        Complete c => DoComplete(c, Participants[c.Company]),
-        _ => throw new InvalidOperationException("Unknown command " + command),
-    };
+        BackInTimeOf = null;
+        return command switch
+        {
+            Apply c => DoApply(c, at),
+            Admit c => DoAdmit(c, at),
+            SpendOnTraining c => DoSpendOnTraining(c, at),
+            _ when !Participants.TryGetValue(command.Company, out var p) => Outcome.Skipped,
+            Attend c => DoAttend(c, Participants[c.Company], at),
+            HoldTutorial c => DoTutorial(c, Participants[c.Company], at),
+            RecordPill c => DoPill(c, Participants[c.Company], at),
+            SubmitSwot c => DoSubmitSwot(c, Participants[c.Company], at),
+            ReviewSwot c => DoReviewSwot(c, Participants[c.Company], at),
+            SubmitRoadmap c => DoSubmitRoadmap(c, Participants[c.Company], at),
+            ReviewRoadmap c => DoReviewRoadmap(c, Participants[c.Company], at),
+            SubmitClaim c => DoSubmitClaim(c, Participants[c.Company], at),
+            VerifyClaim c => DoVerify(c, Participants[c.Company], at),
+            RequestConsultancy c => DoConsultancy(c, Participants[c.Company], at),
+            Withdraw c => DoExit(Participants[c.Company], c.Actor is Who.Representative or Who.Manager, c.Stale, c.OldEdition, ParticipantStatus.Withdrawn, at),
+            Exclude c => DoExit(Participants[c.Company], c.Actor == Who.Manager, c.Stale, c.OldEdition, ParticipantStatus.Excluded, at),
+            AnswerSurvey c => DoSurvey(c, Participants[c.Company], at),
+            Complete c => DoComplete(c, Participants[c.Company], at),
+            _ => throw new InvalidOperationException("Unknown command " + command),
+        };
+    }
 
     /// <summary>The partial amount a verifier approves, from the claim's eligible amount.</summary>
     public static long PartialCents(PartialAmount partial, long eligible) => partial switch
@@ -129,23 +163,65 @@ internal sealed class ReferenceModel
 
     private static long RoundCents(decimal cents) => (long)decimal.Round(cents, 0, MidpointRounding.AwayFromZero);
 
-    private Outcome DoApply(Apply c, ModelDates dates)
+    private static bool Within(DateInterval window, LocalDate date) => window.Start <= date && date <= window.End;
+
+    /// <summary>The local date of an instant in the programme's zone (only asked of instants in the calendar).</summary>
+    private LocalDate DateOf(Instant at) => at.InZone(rulebook.TimeZone).Date;
+
+    /// <summary>The checks every edition verb makes first: actor, expected version, calendar, the edition's last event.</summary>
+    private Outcome? EditionPrecheck(bool actorAllowed, bool stale, Instant at)
     {
+        if (!actorAllowed)
+        {
+            return Outcome.Refused(ResultStatus.Forbidden, CommonErrors.WrongActor);
+        }
+
+        if (stale)
+        {
+            return Outcome.Refused(ResultStatus.Conflict, CommonErrors.VersionMismatch);
+        }
+
+        if (!ModelTime.InCalendar(at))
+        {
+            return Outcome.Refused(ResultStatus.Invalid, TimeErrors.OutsideCalendar);
+        }
+
+        return EditionBackInTime(at);
+    }
+
+    private Outcome? EditionBackInTime(Instant at)
+    {
+        if (at < EditionLast)
+        {
+            BackInTimeOf = "edition";
+            return Outcome.Refused(ResultStatus.Conflict, TimeErrors.BeforeLastEvent);
+        }
+
+        return null;
+    }
+
+    private Outcome DoApply(Apply c, Instant at)
+    {
+        if (EditionPrecheck(actorAllowed: true, stale: false, at) is { } refused)
+        {
+            return refused;
+        }
+
         if (Applications.ContainsKey(c.Company) || Participants.ContainsKey(c.Company))
         {
             return Outcome.Refused(ResultStatus.Conflict, AdmissionErrors.AlreadyApplied);
         }
 
-        Applications[c.Company] = (c.Late ? dates.LateApplication : dates.Application, c.Kind);
-        EditionVersion++;
+        Applications[c.Company] = (DateOf(at), c.Kind);
+        EditionChanged(1, at);
         return Outcome.Ok;
     }
 
-    private Outcome DoAdmit(Admit c, ModelDates dates)
+    private Outcome DoAdmit(Admit c, Instant at)
     {
-        if (c.Stale)
+        if (EditionPrecheck(actorAllowed: true, c.Stale, at) is { } refused)
         {
-            return Outcome.Refused(ResultStatus.Conflict, CommonErrors.VersionMismatch);
+            return refused;
         }
 
         if (Participants.ContainsKey(c.Company))
@@ -158,13 +234,21 @@ internal sealed class ReferenceModel
             return Outcome.Refused(ResultStatus.NotFound, AdmissionErrors.NotApplied);
         }
 
+        // The edition's rules are those of the first day of its applications window: an
+        // admission dated before it has none.
+        var today = DateOf(at);
+        if (today < annuity.Applications.Start)
+        {
+            return Outcome.Refused(ResultStatus.Invalid, TimeErrors.NoRulesInForce);
+        }
+
         var broken = new List<string>();
         if (Participants.Count >= annuity.Capacity)
         {
             broken.Add(AdmissionErrors.CapacityReached);
         }
 
-        if (application.AppliedOn < annuity.Applications.Start || application.AppliedOn > annuity.Applications.End)
+        if (!Within(annuity.Applications, application.AppliedOn))
         {
             broken.Add(AdmissionErrors.OutsideApplicationWindow);
         }
@@ -179,8 +263,8 @@ internal sealed class ReferenceModel
             broken.Add(AdmissionErrors.NotAnSme);
         }
 
-        var regime = rulebook.On(dates.Admission).Value.Aid.Regime;
-        var declared = InLookBack(regime, DeclaredOn(application.Kind), dates.Admission) ? Declared(application.Kind) : 0;
+        var regime = rulebook.On(today).Value.Aid.Regime;
+        var declared = InLookBack(regime, DeclaredOn(application.Kind), today) ? Declared(application.Kind) : 0;
         if (declared + CapCents + InKindCents > Cents(regime.Ceiling))
         {
             broken.Add(AdmissionErrors.AidCeilingExceeded);
@@ -197,17 +281,22 @@ internal sealed class ReferenceModel
         }
 
         Applications.Remove(c.Company);
-        Participants[c.Company] = new ModelParticipant(application.Kind, dates.Admission) { ReservationLeft = CapCents };
         Reserved[BudgetLine.Actions] += CapCents;
-        EditionVersion += 2;
+        EditionChanged(2, at);
+        Participants[c.Company] = new ModelParticipant(application.Kind, today, at)
+        {
+            ReservationLeft = CapCents,
+            JoinedAtEditionVersion = EditionVersion - 1, // the company is the edition's from its first admission event on
+            EditionSeen = EditionVersion,
+        };
         return Outcome.Ok;
     }
 
-    private Outcome DoSpendOnTraining(SpendOnTraining c)
+    private Outcome DoSpendOnTraining(SpendOnTraining c, Instant at)
     {
-        if (c.Actor != Who.Manager)
+        if (EditionPrecheck(c.Actor == Who.Manager, stale: false, at) is { } refused)
         {
-            return Outcome.Refused(ResultStatus.Forbidden, CommonErrors.WrongActor);
+            return refused;
         }
 
         if (c.Cents <= 0)
@@ -221,14 +310,20 @@ internal sealed class ReferenceModel
         }
 
         Spent[BudgetLine.Training] += c.Cents;
-        EditionVersion++;
+        EditionChanged(1, at);
         return Outcome.Ok;
+    }
+
+    private void EditionChanged(int events, Instant at)
+    {
+        EditionVersion += events;
+        EditionLast = at;
     }
 
     private static bool IsStaff(Who who) => who is Who.Technician or Who.SecondTechnician or Who.Manager;
 
-    /// <summary>The checks every participant verb makes first: actor, expected version, final state.</summary>
-    private static Outcome? Precheck(ModelParticipant p, bool actorAllowed, bool stale, bool allowFinal = false)
+    /// <summary>The checks every participant verb makes first: actor, expected version, calendar, the participant's last event, final state.</summary>
+    private Outcome? Precheck(ModelParticipant p, bool actorAllowed, bool stale, Instant at, bool allowFinal = false)
     {
         if (!actorAllowed)
         {
@@ -240,6 +335,17 @@ internal sealed class ReferenceModel
             return Outcome.Refused(ResultStatus.Conflict, CommonErrors.VersionMismatch);
         }
 
+        if (!ModelTime.InCalendar(at))
+        {
+            return Outcome.Refused(ResultStatus.Invalid, TimeErrors.OutsideCalendar);
+        }
+
+        if (at < p.Last)
+        {
+            BackInTimeOf = "participant";
+            return Outcome.Refused(ResultStatus.Conflict, TimeErrors.BeforeLastEvent);
+        }
+
         if (p.IsFinal && !allowFinal)
         {
             return Outcome.Refused(ResultStatus.Conflict, ParticipationErrors.NotActive);
@@ -248,9 +354,52 @@ internal sealed class ReferenceModel
         return null;
     }
 
-    private Outcome DoAttend(Attend c, ModelParticipant p)
+    /// <summary>
+    /// The checks of a command that changes the edition too, after <see cref="Precheck"/>: the
+    /// edition given (the current one, or one <paramref name="oldEdition"/> versions before the
+    /// newest the participant acted on), then the edition's last event.
+    /// </summary>
+    private Outcome? EditionCheck(ModelParticipant p, int oldEdition, Instant at)
     {
-        if (Precheck(p, IsStaff(c.Actor), c.Stale) is { } refused)
+        if (oldEdition > 0)
+        {
+            long given = Math.Max(1, p.EditionSeen - oldEdition);
+            return given < p.JoinedAtEditionVersion
+                ? Outcome.Refused(ResultStatus.Invalid, ParticipationErrors.WrongEdition)
+                : Outcome.Refused(ResultStatus.Conflict, CommonErrors.StaleEdition);
+        }
+
+        return EditionBackInTime(at);
+    }
+
+    /// <summary>A training fact's date: not after the command's date, not before the admission.</summary>
+    private void CheckFactDate(List<string> errors, ModelParticipant p, LocalDate date, Instant at)
+    {
+        if (date > DateOf(at))
+        {
+            errors.Add(TimeErrors.DatedAfterCommand);
+        }
+        else if (date < p.AdmittedOn)
+        {
+            errors.Add(TimeErrors.DatedBeforeDependency);
+        }
+    }
+
+    /// <summary>A command that changed the edition (<paramref name="editionEvents"/> events) and the participant.</summary>
+    private void Jointly(ModelParticipant p, int editionEvents, Instant at)
+    {
+        if (editionEvents > 0)
+        {
+            EditionChanged(editionEvents, at);
+        }
+
+        p.EditionSeen = EditionVersion;
+        p.Touch(at);
+    }
+
+    private Outcome DoAttend(Attend c, ModelParticipant p, Instant at)
+    {
+        if ((Precheck(p, IsStaff(c.Actor), c.Stale, at) ?? EditionCheck(p, c.OldEdition, at)) is { } refused)
         {
             return refused;
         }
@@ -265,21 +414,28 @@ internal sealed class ReferenceModel
             return Outcome.Refused(ResultStatus.Conflict, ParticipationErrors.SessionAlreadyAttended);
         }
 
+        var errors = new List<string>();
         if (Attendance[c.Session] >= SessionSeats[c.Session])
         {
-            return Outcome.Refused(ResultStatus.Invalid, ParticipationErrors.SessionFull);
+            errors.Add(ParticipationErrors.SessionFull);
+        }
+
+        CheckFactDate(errors, p, sessionDates[c.Session], at);
+        if (errors.Count > 0)
+        {
+            return Outcome.Of(ResultStatus.Invalid, errors);
         }
 
         Attendance[c.Session]++;
         p.Sessions.Add(c.Session);
         p.Train();
-        EditionVersion++;
+        Jointly(p, 1, at);
         return Outcome.Ok;
     }
 
-    private Outcome DoTutorial(HoldTutorial c, ModelParticipant p)
+    private Outcome DoTutorial(HoldTutorial c, ModelParticipant p, Instant at)
     {
-        if (Precheck(p, c.Actor is Who.Technician or Who.SecondTechnician or Who.Consultant, stale: false) is { } refused)
+        if (Precheck(p, c.Actor is Who.Technician or Who.SecondTechnician or Who.Consultant, stale: false, at) is { } refused)
         {
             return refused;
         }
@@ -289,8 +445,9 @@ internal sealed class ReferenceModel
             return Outcome.Refused(ResultStatus.Conflict, ParticipationErrors.TutorialAlreadyRecorded);
         }
 
+        var date = ModelTime.DateOf(c.Date, c, at, rulebook);
         var errors = new List<string>();
-        if (!c.InWindow)
+        if (!Within(annuity.Training, date))
         {
             errors.Add(ParticipationErrors.OutsideTrainingWindow);
         }
@@ -300,6 +457,7 @@ internal sealed class ReferenceModel
             errors.Add(ParticipationErrors.TutorialNotAtPremises);
         }
 
+        CheckFactDate(errors, p, date, at);
         if (errors.Count > 0)
         {
             return Outcome.Of(ResultStatus.Invalid, errors);
@@ -307,12 +465,44 @@ internal sealed class ReferenceModel
 
         p.Tutorials.Add(c.Tutorial);
         p.Train();
+        p.Touch(at);
         return Outcome.Ok;
     }
 
-    private static Outcome DoSubmitSwot(SubmitSwot c, ModelParticipant p)
+    private Outcome DoPill(RecordPill c, ModelParticipant p, Instant at)
     {
-        if (Precheck(p, c.Actor == Who.Representative, stale: false) is { } refused)
+        if (Precheck(p, IsStaff(c.Actor), stale: false, at) is { } refused)
+        {
+            return refused;
+        }
+
+        var date = ModelTime.DateOf(c.Date, c, at, rulebook);
+        var errors = new List<string>();
+        if (!Within(annuity.Training, date))
+        {
+            errors.Add(ParticipationErrors.OutsideTrainingWindow);
+        }
+
+        if (!c.AllowedRole)
+        {
+            errors.Add(ParticipationErrors.PillAttendeeRoleNotAllowed);
+        }
+
+        CheckFactDate(errors, p, date, at);
+        if (errors.Count > 0)
+        {
+            return Outcome.Of(ResultStatus.Invalid, errors);
+        }
+
+        p.Pills++;
+        p.Train();
+        p.Touch(at);
+        return Outcome.Ok;
+    }
+
+    private Outcome DoSubmitSwot(SubmitSwot c, ModelParticipant p, Instant at)
+    {
+        if (Precheck(p, c.Actor == Who.Representative, stale: false, at) is { } refused)
         {
             return refused;
         }
@@ -328,13 +518,13 @@ internal sealed class ReferenceModel
         }
 
         p.Swot = ReviewStatus.Submitted;
-        p.Version++;
+        p.Touch(at);
         return Outcome.Ok;
     }
 
-    private static Outcome DoReviewSwot(ReviewSwot c, ModelParticipant p)
+    private Outcome DoReviewSwot(ReviewSwot c, ModelParticipant p, Instant at)
     {
-        if (Precheck(p, IsStaff(c.Actor), stale: false) is { } refused)
+        if (Precheck(p, IsStaff(c.Actor), stale: false, at) is { } refused)
         {
             return refused;
         }
@@ -345,13 +535,13 @@ internal sealed class ReferenceModel
         }
 
         p.Swot = c.Accept ? ReviewStatus.Accepted : ReviewStatus.Returned;
-        p.Version++;
+        p.Touch(at);
         return Outcome.Ok;
     }
 
-    private static Outcome DoSubmitRoadmap(SubmitRoadmap c, ModelParticipant p)
+    private Outcome DoSubmitRoadmap(SubmitRoadmap c, ModelParticipant p, Instant at)
     {
-        if (Precheck(p, c.Actor == Who.Representative, stale: false) is { } refused)
+        if (Precheck(p, c.Actor == Who.Representative, stale: false, at) is { } refused)
         {
             return refused;
         }
@@ -378,13 +568,13 @@ internal sealed class ReferenceModel
         }
 
         p.Roadmap = ReviewStatus.Submitted;
-        p.Version++;
+        p.Touch(at);
         return Outcome.Ok;
     }
 
-    private static Outcome DoReviewRoadmap(ReviewRoadmap c, ModelParticipant p)
+    private Outcome DoReviewRoadmap(ReviewRoadmap c, ModelParticipant p, Instant at)
     {
-        if (Precheck(p, IsStaff(c.Actor), stale: false) is { } refused)
+        if (Precheck(p, IsStaff(c.Actor), stale: false, at) is { } refused)
         {
             return refused;
         }
@@ -395,13 +585,13 @@ internal sealed class ReferenceModel
         }
 
         p.Roadmap = c.Accept ? ReviewStatus.Accepted : ReviewStatus.Returned;
-        p.Version++;
+        p.Touch(at);
         return Outcome.Ok;
     }
 
-    private Outcome DoSubmitClaim(SubmitClaim c, ModelParticipant p)
+    private Outcome DoSubmitClaim(SubmitClaim c, ModelParticipant p, Instant at)
     {
-        if (Precheck(p, c.Actor == Who.Representative || IsStaff(c.Actor), c.Stale) is { } refused)
+        if (Precheck(p, c.Actor == Who.Representative || IsStaff(c.Actor), c.Stale, at) is { } refused)
         {
             return refused;
         }
@@ -416,8 +606,9 @@ internal sealed class ReferenceModel
             return Outcome.Refused(ResultStatus.Conflict, PromotionErrors.DuplicateInvoice);
         }
 
+        var invoiceDate = ModelTime.DateOf(c.InvoiceDate, c, at, rulebook);
         var errors = new List<string>();
-        if (!c.InWindow)
+        if (!Within(annuity.Expenses, invoiceDate))
         {
             errors.Add(PromotionErrors.InvoiceOutsideWindow);
         }
@@ -445,20 +636,25 @@ internal sealed class ReferenceModel
             errors.Add(PromotionErrors.InvalidAmount);
         }
 
+        if (invoiceDate > DateOf(at))
+        {
+            errors.Add(TimeErrors.DatedAfterCommand);
+        }
+
         if (errors.Count > 0)
         {
             return Outcome.Of(ResultStatus.Invalid, errors);
         }
 
         var eligible = !c.VatRecoverable && rules.Promotion.NonRecoverableVatEligible ? c.NetCents + c.VatCents : c.NetCents;
-        p.Claims[c.Claim] = new ModelClaim(c.Invoice, c.Supplier, eligible, ModelDates.ActorId(c.Actor, c.Company));
-        p.Version++;
+        p.Claims[c.Claim] = new ModelClaim(c.Invoice, c.Supplier, eligible, ModelActors.Id(c.Actor, c.Company));
+        p.Touch(at);
         return Outcome.Ok;
     }
 
-    private Outcome DoVerify(VerifyClaim c, ModelParticipant p, ModelDates dates)
+    private Outcome DoVerify(VerifyClaim c, ModelParticipant p, Instant at)
     {
-        if (Precheck(p, IsStaff(c.Actor), c.Stale) is { } refused)
+        if ((Precheck(p, IsStaff(c.Actor), c.Stale, at) ?? EditionCheck(p, c.OldEdition, at)) is { } refused)
         {
             return refused;
         }
@@ -468,7 +664,7 @@ internal sealed class ReferenceModel
             return Outcome.Refused(ResultStatus.NotFound, PromotionErrors.ClaimNotFound);
         }
 
-        if (claim.SubmittedBy == ModelDates.ActorId(c.Actor, c.Company))
+        if (claim.SubmittedBy == ModelActors.Id(c.Actor, c.Company))
         {
             return Outcome.Refused(ResultStatus.Forbidden, PromotionErrors.VerifierIsSubmitter);
         }
@@ -501,8 +697,8 @@ internal sealed class ReferenceModel
         }
 
         // Granted: the approved amount times the intensity, within what is left of the cap, of
-        // the reservation, and of the state-aid ceiling on the grant date.
-        var grantDate = c.InOctober ? dates.OctoberGrant : dates.MayGrant;
+        // the reservation, and of the state-aid ceiling on the grant date (the command's date).
+        var grantDate = DateOf(at);
         var regime = rulebook.On(grantDate).Value.Aid.Regime;
         long counted = InLookBack(regime, DeclaredOn(p.Kind), grantDate) ? Declared(p.Kind) : 0;
         counted += InLookBack(regime, p.AdmittedOn, grantDate) ? InKindCents : 0;
@@ -516,7 +712,6 @@ internal sealed class ReferenceModel
         claim.Verified = true;
         claim.ApprovedCents = approved;
         claim.GrantedCents = granted;
-        p.Version++;
         if (granted > 0)
         {
             p.GrantedCents += granted;
@@ -524,15 +719,15 @@ internal sealed class ReferenceModel
             p.Grants.Add((granted, grantDate));
             Reserved[BudgetLine.Actions] -= granted;
             Spent[BudgetLine.Actions] += granted;
-            EditionVersion++;
         }
 
+        Jointly(p, granted > 0 ? 1 : 0, at);
         return Outcome.Ok;
     }
 
-    private Outcome DoConsultancy(RequestConsultancy c, ModelParticipant p)
+    private Outcome DoConsultancy(RequestConsultancy c, ModelParticipant p, Instant at)
     {
-        if (Precheck(p, c.Actor == Who.Representative || IsStaff(c.Actor), c.Stale) is { } refused)
+        if ((Precheck(p, c.Actor == Who.Representative || IsStaff(c.Actor), c.Stale, at) ?? EditionCheck(p, c.OldEdition, at)) is { } refused)
         {
             return refused;
         }
@@ -550,25 +745,24 @@ internal sealed class ReferenceModel
 
         Spent[BudgetLine.Consultancy] += cost;
         p.ConsultancyCents += cost;
-        p.Version++;
-        EditionVersion++;
+        Jointly(p, 1, at);
         return Outcome.Ok;
     }
 
-    private Outcome DoWithdraw(Withdraw c, ModelParticipant p)
+    private Outcome DoExit(ModelParticipant p, bool actorAllowed, bool stale, int oldEdition, ParticipantStatus status, Instant at)
     {
-        if (Precheck(p, c.Actor is Who.Representative or Who.Manager, c.Stale) is { } refused)
+        if ((Precheck(p, actorAllowed, stale, at) ?? EditionCheck(p, oldEdition, at)) is { } refused)
         {
             return refused;
         }
 
-        Exit(p, ParticipantStatus.Withdrawn);
+        Exit(p, status, at);
         return Outcome.Ok;
     }
 
-    private Outcome DoSurvey(AnswerSurvey c, ModelParticipant p)
+    private Outcome DoSurvey(AnswerSurvey c, ModelParticipant p, Instant at)
     {
-        if (Precheck(p, c.Actor == Who.Representative, stale: false, allowFinal: true) is { } refused)
+        if (Precheck(p, c.Actor == Who.Representative, stale: false, at, allowFinal: true) is { } refused)
         {
             return refused;
         }
@@ -578,19 +772,24 @@ internal sealed class ReferenceModel
             return Outcome.Refused(ResultStatus.Conflict, ParticipationErrors.SurveyAlreadyAnswered);
         }
 
+        if (p.Status != ParticipantStatus.Completed)
+        {
+            return Outcome.Refused(ResultStatus.Conflict, TimeErrors.SurveyBeforeCompletion);
+        }
+
         if (c.Score < rules.Survey.ScaleMin || c.Score > rules.Survey.ScaleMax)
         {
             return Outcome.Refused(ResultStatus.Invalid, ParticipationErrors.ScoreOutOfScale);
         }
 
         p.Surveyed = true;
-        p.Version++;
+        p.Touch(at);
         return Outcome.Ok;
     }
 
-    private Outcome DoComplete(Complete c, ModelParticipant p)
+    private Outcome DoComplete(Complete c, ModelParticipant p, Instant at)
     {
-        if (Precheck(p, IsStaff(c.Actor), stale: false) is { } refused)
+        if ((Precheck(p, IsStaff(c.Actor), stale: false, at) ?? EditionCheck(p, c.OldEdition, at)) is { } refused)
         {
             return refused;
         }
@@ -606,7 +805,7 @@ internal sealed class ReferenceModel
             missing.Add(ParticipationErrors.TutorialsMissing);
         }
 
-        if (rules.Commitment.TrainingPills > 0)
+        if (p.Pills < rules.Commitment.TrainingPills)
         {
             missing.Add(ParticipationErrors.PillsMissing);
         }
@@ -626,23 +825,24 @@ internal sealed class ReferenceModel
             return Outcome.Of(ResultStatus.Invalid, missing);
         }
 
-        Exit(p, ParticipantStatus.Completed);
+        Exit(p, ParticipantStatus.Completed, at);
         return Outcome.Ok;
     }
 
-    /// <summary>Completion or withdrawal: what is left of the reservation goes back to the actions line.</summary>
-    private void Exit(ModelParticipant p, ParticipantStatus status)
+    /// <summary>Completion, withdrawal or exclusion: what is left of the reservation goes back to the actions line.</summary>
+    private void Exit(ModelParticipant p, ParticipantStatus status, Instant at)
     {
+        int released = 0;
         if (p.ReservationLeft > 0)
         {
             Reserved[BudgetLine.Actions] -= p.ReservationLeft;
             ReleasedCents += p.ReservationLeft;
-            EditionVersion++;
+            released = 1;
         }
 
         p.ReservationLeft = 0;
         p.Status = status;
-        p.Version++;
+        Jointly(p, released, at);
     }
 
     /// <summary>Whether aid granted on a date counts for a grant on another, under a regime's look-back.</summary>
@@ -666,13 +866,22 @@ internal sealed class ReferenceModel
 }
 
 /// <summary>The model's participant.</summary>
-internal sealed class ModelParticipant(ApplicantKind kind, LocalDate admittedOn)
+internal sealed class ModelParticipant(ApplicantKind kind, LocalDate admittedOn, Instant admittedAt)
 {
     public ApplicantKind Kind { get; } = kind;
 
     public LocalDate AdmittedOn { get; } = admittedOn;
 
-    public long Version { get; set; } = 1;
+    public long Version { get; private set; } = 1;
+
+    /// <summary>The instant of its last event.</summary>
+    public Instant Last { get; private set; } = admittedAt;
+
+    /// <summary>The edition's version once its admission was recorded: the newest edition it has acted on so far.</summary>
+    public long EditionSeen { get; set; }
+
+    /// <summary>The first edition version that counts the company as a participant.</summary>
+    public long JoinedAtEditionVersion { get; init; }
 
     public ParticipantStatus Status { get; set; } = ParticipantStatus.Admitted;
 
@@ -681,6 +890,8 @@ internal sealed class ModelParticipant(ApplicantKind kind, LocalDate admittedOn)
     public HashSet<int> Sessions { get; } = [];
 
     public HashSet<int> Tutorials { get; } = [];
+
+    public int Pills { get; set; }
 
     public ReviewStatus Swot { get; set; } = ReviewStatus.NotSubmitted;
 
@@ -698,15 +909,20 @@ internal sealed class ModelParticipant(ApplicantKind kind, LocalDate admittedOn)
 
     public bool Surveyed { get; set; }
 
-    /// <summary>A session or tutorial was recorded: training starts (and the stream grows).</summary>
+    /// <summary>A session, tutorial or pill was recorded: training starts.</summary>
     public void Train()
     {
         if (Status == ParticipantStatus.Admitted)
         {
             Status = ParticipantStatus.InTraining;
         }
+    }
 
+    /// <summary>One event more in its stream, recorded at <paramref name="at"/>.</summary>
+    public void Touch(Instant at)
+    {
         Version++;
+        Last = at;
     }
 }
 
@@ -720,29 +936,10 @@ internal sealed record ModelClaim(int Invoice, int Supplier, long EligibleCents,
     public long GrantedCents { get; set; }
 }
 
-/// <summary>The dates the commands of a run happen on, from the annuity's windows.</summary>
-/// <param name="Annuity">The annuity.</param>
-internal sealed record ModelDates(AnnuityRules Annuity)
+/// <summary>The ids of the actors of the model runs.</summary>
+internal static class ModelActors
 {
-    public LocalDate Application => Annuity.Applications.Start.PlusDays(10);
-
-    public LocalDate LateApplication => Annuity.Applications.End.PlusDays(5);
-
-    public LocalDate Admission => Annuity.Applications.End.PlusDays(5);
-
-    public LocalDate Training => Annuity.Training.Start.PlusDays(30);
-
-    public LocalDate OutsideTraining => Annuity.Training.End.PlusDays(1);
-
-    public LocalDate Invoice => Annuity.Expenses.Start.PlusDays(100);
-
-    public LocalDate OutsideExpenses => Annuity.Expenses.End.PlusDays(1);
-
-    public LocalDate MayGrant => new(Annuity.Year, 5, 20);
-
-    public LocalDate OctoberGrant => new(Annuity.Year, 10, 20);
-
-    public static string ActorId(Who who, int company) => who switch
+    public static string Id(Who who, int company) => who switch
     {
         Who.Representative => "rep-C" + company,
         Who.OtherRepresentative => "rep-C" + ((company + 1) % ReliabilityArbitraries.Companies),

@@ -13,6 +13,9 @@ internal static class ReliabilityRuns
     /// <summary>Random command sequences of the model-based test (<c>PIMEX_MODEL_RUNS</c>).</summary>
     public static int ModelSequences => FromEnvironment("PIMEX_MODEL_RUNS", 150);
 
+    /// <summary>Random command sequences of the laws of time (<c>PIMEX_TIME_LAW_RUNS</c>).</summary>
+    public static int TimeLawSequences => FromEnvironment("PIMEX_TIME_LAW_RUNS", 100);
+
     /// <summary>Mutated documents of the fuzz test (<c>PIMEX_FUZZ_RUNS</c>).</summary>
     public static int FuzzCases => FromEnvironment("PIMEX_FUZZ_RUNS", 400);
 

@@ -80,6 +80,10 @@ public static class FuzzArbitraries
 /// acceptance is a whole, usable rulebook; and a refused partner rulebook leaves its base as it
 /// was.
 /// </summary>
+/// <remarks>
+/// Environment: <c>PIMEX_FUZZ_RUNS</c> sets the number of damaged documents (400 by default; half
+/// as many for the partner rulebook).
+/// </remarks>
 public class RulebookFuzzTest
 {
     private static readonly string BaseJson = Rulebook.Extremadura.ToJson();
