@@ -20,7 +20,7 @@ internal static class PimexApp
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, IFileSource files)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var context = new CliContext(stdout, stderr, new ReadOnceFileSource(files));
+        var context = new CliContext(stdout, stderr, new ReadOnceFileSource(files)) { Target = files as IFileTarget ?? new DiskFileTarget() };
         var root = new RootCommand("pimex: adapt and check PIMEX rulebooks, and run an edition from a ledger of commands.")
         {
             ReportCommands.Report(context),

@@ -140,7 +140,7 @@ public class ReportFormatsTest
         var run = Tool.Run("report", "aid", "B10311801", "--lang", "en");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.StartsWith("State-aid statement: extremadura-2016/B10311801 on 15 December 2016\n", run.Out, StringComparison.Ordinal);
+        Assert.StartsWith("State-aid statement: extremadura-2016/B10311801 on 23 December 2016\n", run.Out, StringComparison.Ordinal);
         Assert.Contains("Diputación de Cáceres (promotion support)", run.Out, StringComparison.Ordinal);
         Assert.Contains("€25,900.00", run.Out, StringComparison.Ordinal);
     }

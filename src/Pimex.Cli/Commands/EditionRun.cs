@@ -19,7 +19,9 @@ internal sealed record EditionRun(RunInput Input, Rulebook Rulebook, string Sour
     public IReadOnlyDictionary<CompanyId, string> Names { get; } = NamesOf(Entries);
 
     /// <summary>The date of the ledger's last command, in the rulebook's time zone: what the report is as of.</summary>
-    public LocalDate? AsOf => Entries.Count == 0 ? null : Entries.Max(e => e.Command.At).InZone(Rulebook.TimeZone).Date;
+    public LocalDate? AsOf =>
+        Entries.Where(e => e.Command.At >= CommandContext.EarliestSupported && e.Command.At <= CommandContext.LatestSupported)
+            .Select(e => (Instant?)e.Command.At).Max()?.InZone(Rulebook.TimeZone).Date;
 
     /// <summary>Loads the rulebook and runs a ledger (the embedded 2016 edition by default); writes why not and returns null.</summary>
     public static EditionRun? Load(CliContext context, RunInput input, out int exitCode)

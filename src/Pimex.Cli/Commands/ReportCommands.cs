@@ -277,8 +277,7 @@ internal static class ReportCommands
 
     private static bool Write(CliContext context, string path, string text)
     {
-        var target = context.Files as IFileTarget ?? new DiskFileTarget();
-        if (target.Write(path, text) is { } error)
+        if (context.Target.Write(path, text) is { } error)
         {
             context.Fail(error);
             return false;

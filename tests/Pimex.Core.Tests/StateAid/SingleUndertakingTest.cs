@@ -158,8 +158,8 @@ public class SingleUndertakingTest
         Assert.Equal(["Parent SA"], statement.OtherRecipients);
         Assert.Equal(Eur(11_000m) + participant.Terms.InKindAid, statement.CountedInLookBack);
         Assert.Contains("\"recipient\": \"Parent SA\"", statement.ToJson(), StringComparison.Ordinal);
-        Assert.Contains("Single undertaking: the company and Parent SA\n", statement.ToText(), StringComparison.Ordinal);
-        Assert.Contains("received by", statement.ToText(), StringComparison.Ordinal);
+        Assert.Contains("Single undertaking: the company and Parent SA\n", statement.ToText(Pimex.Localisation.ReportLanguage.English), StringComparison.Ordinal);
+        Assert.Contains("received by", statement.ToText(Pimex.Localisation.ReportLanguage.English), StringComparison.Ordinal);
     }
 
     [Fact]
