@@ -43,7 +43,8 @@ public class InputTest
         var run = Run(files, "run", "-");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("7 refused.", run.Out, StringComparison.Ordinal);
+        Assert.Matches(@"^Ledger -: \d+ commands, \d+ applied, 7 refused\.", run.Out);
+        Assert.Contains("extremadura-2016", run.Out, StringComparison.Ordinal);
     }
 
     [Fact]

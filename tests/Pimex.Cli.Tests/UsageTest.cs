@@ -34,3 +34,33 @@ public class UsageTest
         }
     }
 }
+
+/// <summary>The installed tool stands alone: its help names only what the package ships.</summary>
+public class StandAloneHelpTest
+{
+    [Theory]
+    [InlineData("")]
+    [InlineData("report")]
+    [InlineData("run")]
+    [InlineData("rules")]
+    [InlineData("rules show")]
+    [InlineData("rules validate")]
+    [InlineData("rules diff")]
+    [InlineData("rules schema")]
+    [InlineData("rules example")]
+    [InlineData("rules format")]
+    [InlineData("ledger")]
+    [InlineData("ledger new")]
+    [InlineData("ledger check")]
+    [InlineData("ledger format")]
+    [InlineData("ledger generate-2016")]
+    public void Help_CitesNoFileOfTheRepository(string command)
+    {
+        var run = Tool.Run([.. command.Split(' ', StringSplitOptions.RemoveEmptyEntries), "--help"]);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.DoesNotContain("docs/", run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("src/", run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain(".md", run.Out, StringComparison.Ordinal);
+    }
+}
