@@ -1,0 +1,103 @@
+using JasperFx;
+using JasperFx.Events;
+using JasperFx.MultiTenancy;
+using Marten;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
+using NodaTime;
+using Pimex.BackOffice.Http;
+using Pimex.BackOffice.Store;
+using Pimex.Serialization.SystemTextJson;
+
+namespace Pimex.BackOffice.Hosting;
+
+/// <summary>Builds the back office: Marten on PostgreSQL, JWT bearer authentication, problem details, OpenAPI, the endpoints.</summary>
+public static partial class BackOfficeApp
+{
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected error on {Path}")]
+    private static partial void UnexpectedError(ILogger logger, string path, Exception error);
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        AddServices(builder);
+        var app = builder.Build();
+        Use(app);
+        return app;
+    }
+
+    public static void AddServices(WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var configuration = builder.Configuration;
+        builder.Services.Configure<BackOfficeOptions>(configuration.GetSection("BackOffice"));
+        var options = configuration.GetSection("BackOffice").Get<BackOfficeOptions>() ?? new BackOfficeOptions();
+        var connection = configuration.GetConnectionString("Pimex") ?? options.ConnectionString
+            ?? throw new InvalidOperationException("No PostgreSQL connection string: set ConnectionStrings:Pimex (ConnectionStrings__Pimex).");
+
+        builder.Services.AddSingleton(Regions.FromConfiguration(configuration));
+        builder.Services.AddSingleton<IClock>(SystemClock.Instance);
+        var tokens = new Tokens(configuration["BackOffice:Jwt:SigningKey"] ?? Tokens.DevelopmentKey);
+        builder.Services.AddSingleton(tokens);
+
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxBodyBytes);
+        builder.Services.Configure<FormOptions>(f => f.MultipartBodyLengthLimit = options.MaxBodyBytes);
+
+        builder.Services.AddMarten(marten =>
+        {
+            marten.Connection(connection);
+            marten.DatabaseSchemaName = options.Schema;
+            marten.UseSystemTextJsonForSerialization(configure: json => json.ConfigureForPimex());
+            marten.Events.StreamIdentity = StreamIdentity.AsString;
+
+            // Regions are tenants, conjoined in one database (docs/scaling.md says why).
+            marten.Events.TenancyStyle = TenancyStyle.Conjoined;
+            marten.Policies.AllDocumentsAreMultiTenanted();
+            marten.Events.AddEventTypes(PimexJson.EventTypes.Values);
+            foreach (var (name, type) in PimexJson.EventTypes)
+            {
+                marten.Events.MapEventType(type, name);
+            }
+
+            marten.Schema.For<EditionFiguresView>().Identity(v => v.Id);
+            marten.Schema.For<ParticipantView>().Identity(v => v.Id).Index(v => v.Edition);
+            marten.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+        }).ApplyAllDatabaseChangesOnStartup();
+
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
+        {
+            jwt.MapInboundClaims = false;
+            jwt.TokenValidationParameters = tokens.ValidationParameters;
+        });
+        builder.Services.AddAuthorization();
+        builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(json => BackOfficeJson.Configure(json.SerializerOptions));
+        builder.Services.AddOpenApi();
+    }
+
+    public static void Use(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+
+        // Never a stack trace: an unexpected error is a bare 500 problem; the details go to the log.
+        app.UseExceptionHandler(error => error.Run(async http =>
+        {
+            var feature = http.Features.Get<IExceptionHandlerFeature>();
+            if (feature is not null)
+            {
+                UnexpectedError(app.Logger, http.Request.Path, feature.Error);
+            }
+
+            var problem = Problems.Of(StatusCodes.Status500InternalServerError, Problems.Unexpected, "An unexpected error; nothing was saved.");
+            await problem.ExecuteAsync(http);
+        }));
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi();
+        app.MapGet("/health", () => Results.Text("ok")).AllowAnonymous().WithName("Health");
+        Endpoints.Map(app);
+    }
+}
