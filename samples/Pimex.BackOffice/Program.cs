@@ -28,3 +28,6 @@ public static class Program
         return 0;
     }
 }
+
+/// <summary>A type of this assembly for <c>WebApplicationFactory&lt;T&gt;</c> (Program is static).</summary>
+public sealed class BackOfficeEntryPoint;

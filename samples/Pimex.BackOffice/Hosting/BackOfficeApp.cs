@@ -4,7 +4,8 @@ using JasperFx.MultiTenancy;
 using Marten;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
 using NodaTime;
 using Pimex.BackOffice.Http;
 using Pimex.BackOffice.Store;
@@ -31,42 +32,19 @@ public static partial class BackOfficeApp
     public static void AddServices(WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var configuration = builder.Configuration;
-        builder.Services.Configure<BackOfficeOptions>(configuration.GetSection("BackOffice"));
-        var options = configuration.GetSection("BackOffice").Get<BackOfficeOptions>() ?? new BackOfficeOptions();
-        var connection = configuration.GetConnectionString("Pimex") ?? options.ConnectionString
-            ?? throw new InvalidOperationException("No PostgreSQL connection string: set ConnectionStrings:Pimex (ConnectionStrings__Pimex).");
 
-        builder.Services.AddSingleton(Regions.FromConfiguration(configuration));
+        // Everything reads configuration when the container resolves it, so that a host (or a
+        // test's WebApplicationFactory) can set it after this method ran.
+        builder.Services.Configure<BackOfficeOptions>(builder.Configuration.GetSection("BackOffice"));
+        builder.Services.AddSingleton(sp => Regions.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
         builder.Services.AddSingleton<IClock>(SystemClock.Instance);
-        var tokens = new Tokens(configuration["BackOffice:Jwt:SigningKey"] ?? Tokens.DevelopmentKey);
-        builder.Services.AddSingleton(tokens);
+        builder.Services.AddSingleton(sp => new Tokens(sp.GetRequiredService<IConfiguration>()["BackOffice:Jwt:SigningKey"] ?? Tokens.DevelopmentKey));
+        builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<BackOfficeOptions>>((kestrel, o) => kestrel.Limits.MaxRequestBodySize = o.Value.MaxBodyBytes);
 
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxBodyBytes);
-        builder.Services.Configure<FormOptions>(f => f.MultipartBodyLengthLimit = options.MaxBodyBytes);
+        builder.Services.AddMarten(sp => StoreOptionsFor(sp.GetRequiredService<IConfiguration>())).ApplyAllDatabaseChangesOnStartup();
 
-        builder.Services.AddMarten(marten =>
-        {
-            marten.Connection(connection);
-            marten.DatabaseSchemaName = options.Schema;
-            marten.UseSystemTextJsonForSerialization(configure: json => json.ConfigureForPimex());
-            marten.Events.StreamIdentity = StreamIdentity.AsString;
-
-            // Regions are tenants, conjoined in one database (docs/scaling.md says why).
-            marten.Events.TenancyStyle = TenancyStyle.Conjoined;
-            marten.Policies.AllDocumentsAreMultiTenanted();
-            marten.Events.AddEventTypes(PimexJson.EventTypes.Values);
-            foreach (var (name, type) in PimexJson.EventTypes)
-            {
-                marten.Events.MapEventType(type, name);
-            }
-
-            marten.Schema.For<EditionFiguresView>().Identity(v => v.Id);
-            marten.Schema.For<ParticipantView>().Identity(v => v.Id).Index(v => v.Edition);
-            marten.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
-        }).ApplyAllDatabaseChangesOnStartup();
-
-        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<Tokens>((jwt, tokens) =>
         {
             jwt.MapInboundClaims = false;
             jwt.TokenValidationParameters = tokens.ValidationParameters;
@@ -75,6 +53,38 @@ public static partial class BackOfficeApp
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(json => BackOfficeJson.Configure(json.SerializerOptions));
         builder.Services.AddOpenApi();
+    }
+
+    /// <summary>
+    /// Marten's configuration: every aggregate its own stream keyed by the library's id text, the
+    /// events in Pimex.Core.Serialization.SystemTextJson's form under their stable names, regions
+    /// as conjoined tenants, and the two views as documents.
+    /// </summary>
+    public static StoreOptions StoreOptionsFor(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var options = configuration.GetSection("BackOffice").Get<BackOfficeOptions>() ?? new BackOfficeOptions();
+        var connection = configuration.GetConnectionString("Pimex") ?? options.ConnectionString
+            ?? throw new InvalidOperationException("No PostgreSQL connection string: set ConnectionStrings:Pimex (ConnectionStrings__Pimex).");
+        var marten = new StoreOptions();
+        marten.Connection(connection);
+        marten.DatabaseSchemaName = options.Schema;
+        marten.UseSystemTextJsonForSerialization(configure: json => json.ConfigureForPimex());
+        marten.Events.StreamIdentity = StreamIdentity.AsString;
+
+        // Regions are tenants, conjoined in one database (docs/scaling.md says why).
+        marten.Events.TenancyStyle = TenancyStyle.Conjoined;
+        marten.Policies.AllDocumentsAreMultiTenanted();
+        foreach (var (name, type) in PimexJson.EventTypes)
+        {
+            marten.Events.AddEventType(type);
+            marten.Events.MapEventType(type, name);
+        }
+
+        marten.Schema.For<EditionFiguresView>().Identity(v => v.Id);
+        marten.Schema.For<ParticipantView>().Identity(v => v.Id).Index(v => v.Edition);
+        marten.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+        return marten;
     }
 
     public static void Use(WebApplication app)
