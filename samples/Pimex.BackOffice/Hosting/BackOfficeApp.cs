@@ -2,6 +2,7 @@ using JasperFx;
 using JasperFx.Events;
 using JasperFx.MultiTenancy;
 using Marten;
+using Weasel.Core;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -69,7 +70,7 @@ public static partial class BackOfficeApp
         var marten = new StoreOptions();
         marten.Connection(connection);
         marten.DatabaseSchemaName = options.Schema;
-        marten.UseSystemTextJsonForSerialization(configure: json => json.ConfigureForPimex());
+        marten.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, json => json.ConfigureForPimex());
         marten.Events.StreamIdentity = StreamIdentity.AsString;
 
         // Regions are tenants, conjoined in one database (docs/scaling.md says why).

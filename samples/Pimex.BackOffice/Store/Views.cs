@@ -22,7 +22,7 @@ public sealed record EditionFiguresView(
     string Id,
     long Version,
     string Currency,
-    int Applications,
+    int PendingApplications,
     int Admitted,
     int Sessions,
     IReadOnlyList<LineFigures> Lines)
