@@ -2,7 +2,6 @@ using JasperFx;
 using JasperFx.Events;
 using JasperFx.MultiTenancy;
 using Marten;
-using Weasel.Core;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -11,6 +10,7 @@ using NodaTime;
 using Pimex.BackOffice.Http;
 using Pimex.BackOffice.Store;
 using Pimex.Serialization.SystemTextJson;
+using Weasel.Core;
 
 namespace Pimex.BackOffice.Hosting;
 
@@ -22,7 +22,8 @@ public static partial class BackOfficeApp
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // appsettings.json beside the application, wherever it is started from.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         configure?.Invoke(builder);
         AddServices(builder);
         var app = builder.Build();

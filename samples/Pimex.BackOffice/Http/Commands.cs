@@ -1,11 +1,11 @@
 using System.Globalization;
 using Ardalis.Result;
-using IResult = Microsoft.AspNetCore.Http.IResult;
 using Marten;
 using Pimex.BackOffice.Store;
 using Pimex.Common;
 using Pimex.Editions;
 using Pimex.Participation;
+using IResult = Microsoft.AspNetCore.Http.IResult;
 
 namespace Pimex.BackOffice.Http;
 

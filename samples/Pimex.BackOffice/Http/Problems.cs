@@ -1,7 +1,7 @@
 using Ardalis.Result;
-using IResult = Microsoft.AspNetCore.Http.IResult;
 using Microsoft.AspNetCore.Mvc;
 using Pimex.Common;
+using IResult = Microsoft.AspNetCore.Http.IResult;
 
 namespace Pimex.BackOffice.Http;
 
