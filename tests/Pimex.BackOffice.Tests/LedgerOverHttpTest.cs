@@ -72,6 +72,22 @@ public sealed class LedgerOverHttpTest(LedgerFixture ledger) : IClassFixture<Led
     }
 
     [Fact]
+    public async Task TheFiguresKeptAsEventsArrive_EqualTheEditionReportOverTheSameStreams()
+    {
+        var report = EditionReports.Of(ledger.Expected, Rulebook.Extremadura);
+        var figures = (await ledger.Api.GetAsync(Api.Manager, ledger.Api.Edition() + "/figures")).As<EditionFiguresView>();
+        var rows = (await ledger.Api.GetAsync(Api.Manager, ledger.Api.Edition() + "/participants")).As<List<ParticipantView>>();
+
+        Assert.Equal(report.EditionVersion, figures.Version);
+        Assert.Equal(report.Participants.Admitted, figures.Admitted);
+        Assert.Equal(
+            report.Budget.Lines.Select(l => (l.Line.ToString(), l.Allocated.Amount, l.Reserved.Amount, l.Spent.Amount, l.Released.Amount, l.Available.Amount)),
+            figures.Lines.Select(l => (l.Line, l.Allocated, l.Reserved, l.Spent, l.Released, l.Available)));
+        Assert.Equal(report.Support.Total.Amount, rows.Sum(r => r.SupportGranted));
+        Assert.Equal(report.Training.TutorialsHeld, rows.Sum(r => r.Tutorials));
+    }
+
+    [Fact]
     public async Task AnAidStatement_OverHttp_IsTheLibrarysForTheSameParticipant()
     {
         var participant = ledger.Expected.Participants[0];
