@@ -83,14 +83,16 @@ public sealed class PostgresServer
             return;
         }
 
-        try
+        // One shell does both, so that the folder goes even when the test host is ended while
+        // the server stops.
+        var stop = $"{Path.Combine(binDirectory, "pg_ctl")} -D {dataDirectory} -m immediate -w stop";
+        if (root)
         {
-            Run(Path.Combine(binDirectory, "pg_ctl"), $"-D {dataDirectory} -m immediate -w stop", root);
+            stop = $"su postgres -s /bin/sh -c '{stop}'";
         }
-        finally
-        {
-            Run("rm", $"-rf {folder}", asPostgres: false);
-        }
+
+        using var process = Process.Start(new ProcessStartInfo("sh", ["-c", $"{stop} >/dev/null 2>&1; rm -rf {folder}"]));
+        process?.WaitForExit(TimeSpan.FromSeconds(20));
     }
 
     private static string FindBinaries()
