@@ -76,7 +76,7 @@ public sealed class SqliteEventStoreTest : IDisposable
             types.UnionWith(store.Read<ParticipantEvent>(p.Id.ToString()).Select(e => e.GetType().Name));
         }
 
-        Assert.Equal(EventJson.EventTypes.Keys.Order(StringComparer.Ordinal), types.Order(StringComparer.Ordinal));
+        Assert.Equal(PimexJson.EventTypes.Keys.Order(StringComparer.Ordinal), types.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -179,7 +179,7 @@ public sealed class SqliteEventStoreTest : IDisposable
     /// withdraws, B3's claim is rejected and it withdraws, B4 is excluded; the training line pays
     /// a trainer.
     /// </summary>
-    private static void RunRealisticEdition(Host host)
+    internal static void RunRealisticEdition(Host host)
     {
         var rules = host.Rulebook;
         host.Open(2016);

@@ -73,7 +73,7 @@ public sealed class SqliteEventStore : IDisposable
                 throw new InvalidOperationException($"Stream {stream} has a gap: version {version} after {events.Count}.");
             }
 
-            events.Add(EventJson.Deserialize<TEvent>(reader.GetString(1)));
+            events.Add(PimexJson.Deserialize<TEvent>(reader.GetString(1)));
         }
 
         return events;
@@ -152,8 +152,8 @@ public sealed class SqliteEventStore : IDisposable
 
     private static string Serialize(DomainEvent e) => e switch
     {
-        Editions.EditionEvent edition => EventJson.Serialize(edition),
-        Participation.ParticipantEvent participant => EventJson.Serialize(participant),
+        Editions.EditionEvent edition => PimexJson.Serialize(edition),
+        Participation.ParticipantEvent participant => PimexJson.Serialize(participant),
         _ => throw new ArgumentException($"Unknown event {e.GetType().Name}.", nameof(e)),
     };
 

@@ -1,0 +1,143 @@
+// Commands per second through the back office (HTTP + PostgreSQL) for admissions and claim
+// verifications, beside Marten's raw append of the same events: the practical limit of the
+// store. Not run in CI (docs/benchmarks.md, "Back office on PostgreSQL"). Usage, with a
+// PostgreSQL that accepts CREATE DATABASE:
+//   dotnet run -c Release --project benchmarks/Pimex.BackOffice.Bench -- "Host=127.0.0.1;Port=5432;Username=pimex;Database=postgres" [regions]
+// Each region is a tenant with its own 2016 edition of 30 companies, the real size of an edition.
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Marten;
+using NodaTime;
+using Npgsql;
+using Pimex.BackOffice.Bench;
+using Pimex.BackOffice.Hosting;
+
+var admin = args.Length > 0 ? args[0] : "Host=127.0.0.1;Port=5432;Username=pimex;Database=postgres";
+int regionCount = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 8;
+var stamp = DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
+var regions = Enumerable.Range(1, regionCount).Select(i => $"bench-{i}").ToList();
+const string Key = "pimex-backoffice-bench-signing-key-0123456789abcdef";
+var plans = regions.ToDictionary(r => r, r => Plan.For(r, 30));
+
+async Task<string> CreateDatabase(string name)
+{
+    await using var connection = new NpgsqlConnection(admin);
+    await connection.OpenAsync();
+    await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+    await create.ExecuteNonQueryAsync();
+    return new NpgsqlConnectionStringBuilder(admin) { Database = name, MaxPoolSize = 50 }.ConnectionString;
+}
+
+Dictionary<string, string?> Settings(string connection)
+{
+    var settings = new Dictionary<string, string?>
+    {
+        ["ConnectionStrings:Pimex"] = connection,
+        ["BackOffice:AcceptRecordedAt"] = "true",
+        ["BackOffice:Jwt:SigningKey"] = Key,
+        ["Logging:LogLevel:Default"] = "Warning",
+    };
+    foreach (var region in regions)
+    {
+        settings["BackOffice:Regions:" + region] = "embedded";
+    }
+
+    return settings;
+}
+
+// Runs one phase for every region: one writer after the other, or one writer per region at once.
+async Task<(int Commands, double Seconds)> Phase(string phase, bool parallel, Func<string, Step, Task> run)
+{
+    var watch = Stopwatch.StartNew();
+    async Task Region(string region)
+    {
+        foreach (var step in plans[region].Steps.Where(s => s.Phase == phase))
+        {
+            await run(region, step);
+        }
+    }
+
+    if (parallel)
+    {
+        await Task.WhenAll(regions.Select(r => Task.Run(() => Region(r))));
+    }
+    else
+    {
+        foreach (var region in regions)
+        {
+            await Region(region);
+        }
+    }
+
+    return (regions.Sum(r => plans[r].Steps.Count(s => s.Phase == phase)), watch.Elapsed.TotalSeconds);
+}
+
+var rows = new List<(string What, string Phase, int Commands, double Seconds)>();
+foreach (var parallel in new[] { false, true })
+{
+    var writers = parallel ? $"{regionCount} writers" : "1 writer";
+
+    // Marten's raw append: the events the library decided in memory, one session (transaction)
+    // per command, at the versions the command started from.
+    var raw = await CreateDatabase($"pimex_bench_raw_{stamp}_{(parallel ? "p" : "s")}");
+    using (var store = new DocumentStore(BackOfficeApp.StoreOptionsFor(new ConfigurationBuilder().AddInMemoryCollection(Settings(raw)).Build())))
+    {
+        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        async Task Append(string region, Step step)
+        {
+            await using var session = store.LightweightSession(region);
+            step.Stage(session);
+            await session.SaveChangesAsync();
+        }
+
+        foreach (var phase in Plan.Phases)
+        {
+            var (commands, seconds) = await Phase(phase, parallel, Append);
+            rows.Add(($"Marten raw append, {writers}", phase, commands, seconds));
+        }
+    }
+
+    // The back office: HTTP on loopback, JWT, load the streams, decide, append, views.
+    var http = await CreateDatabase($"pimex_bench_http_{stamp}_{(parallel ? "p" : "s")}");
+    int port;
+    using (var listener = new TcpListener(IPAddress.Loopback, 0))
+    {
+        listener.Start();
+        port = ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    var app = BackOfficeApp.Build([], builder =>
+    {
+        builder.Configuration.AddInMemoryCollection(Settings(http));
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+    });
+    await app.StartAsync();
+    var tokens = new Tokens(Key);
+    var clients = regions.ToDictionary(r => r, r => new HttpSender(new Uri($"http://127.0.0.1:{port}"), tokens, r));
+    foreach (var phase in Plan.Phases)
+    {
+        var (commands, seconds) = await Phase(phase, parallel, (region, step) => clients[region].SendAsync(step));
+        rows.Add(($"Back office over HTTP, {writers}", phase, commands, seconds));
+    }
+
+    await app.StopAsync();
+    await app.DisposeAsync();
+    foreach (var client in clients.Values)
+    {
+        client.Dispose();
+    }
+}
+
+Console.WriteLine($"{regionCount} regions x 30 companies; {Environment.ProcessorCount} cores; PostgreSQL at {new NpgsqlConnectionStringBuilder(admin).Host}:{new NpgsqlConnectionStringBuilder(admin).Port}");
+Console.WriteLine();
+Console.WriteLine("| path | command | commands | seconds | commands/s |");
+Console.WriteLine("|---|---|---:|---:|---:|");
+foreach (var row in rows.Where(r => r.Phase is "admit" or "verifyClaim"))
+{
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {row.What} | {row.Phase} | {row.Commands} | {row.Seconds:0.00} | {row.Commands / row.Seconds:0} |"));
+}
+
+return 0;

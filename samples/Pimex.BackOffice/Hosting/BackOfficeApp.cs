@@ -1,0 +1,115 @@
+using JasperFx;
+using JasperFx.Events;
+using JasperFx.MultiTenancy;
+using Marten;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using Pimex.BackOffice.Http;
+using Pimex.BackOffice.Store;
+using Pimex.Serialization.SystemTextJson;
+using Weasel.Core;
+
+namespace Pimex.BackOffice.Hosting;
+
+/// <summary>Builds the back office: Marten on PostgreSQL, JWT bearer authentication, problem details, OpenAPI, the endpoints.</summary>
+public static partial class BackOfficeApp
+{
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected error on {Path}")]
+    private static partial void UnexpectedError(ILogger logger, string path, Exception error);
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        // appsettings.json beside the application, wherever it is started from.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        configure?.Invoke(builder);
+        AddServices(builder);
+        var app = builder.Build();
+        Use(app);
+        return app;
+    }
+
+    public static void AddServices(WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+
+        // Everything reads configuration when the container resolves it, so that a host (or a
+        // test's WebApplicationFactory) can set it after this method ran.
+        builder.Services.Configure<BackOfficeOptions>(builder.Configuration.GetSection("BackOffice"));
+        builder.Services.AddSingleton(sp => Regions.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
+        builder.Services.AddSingleton<IClock>(SystemClock.Instance);
+        builder.Services.AddSingleton(sp => new Tokens(sp.GetRequiredService<IConfiguration>()["BackOffice:Jwt:SigningKey"] ?? Tokens.DevelopmentKey));
+        builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<BackOfficeOptions>>((kestrel, o) => kestrel.Limits.MaxRequestBodySize = o.Value.MaxBodyBytes);
+
+        builder.Services.AddMarten(sp => StoreOptionsFor(sp.GetRequiredService<IConfiguration>())).ApplyAllDatabaseChangesOnStartup();
+
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<Tokens>((jwt, tokens) =>
+        {
+            jwt.MapInboundClaims = false;
+            jwt.TokenValidationParameters = tokens.ValidationParameters;
+        });
+        builder.Services.AddAuthorization();
+        builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(json => BackOfficeJson.Configure(json.SerializerOptions));
+        builder.Services.AddOpenApi();
+    }
+
+    /// <summary>
+    /// Marten's configuration: every aggregate its own stream keyed by the library's id text, the
+    /// events in Pimex.Core.Serialization.SystemTextJson's form under their stable names, regions
+    /// as conjoined tenants, and the two views as documents.
+    /// </summary>
+    public static StoreOptions StoreOptionsFor(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var options = configuration.GetSection("BackOffice").Get<BackOfficeOptions>() ?? new BackOfficeOptions();
+        var connection = configuration.GetConnectionString("Pimex") ?? options.ConnectionString
+            ?? throw new InvalidOperationException("No PostgreSQL connection string: set ConnectionStrings:Pimex (ConnectionStrings__Pimex).");
+        var marten = new StoreOptions();
+        marten.Connection(connection);
+        marten.DatabaseSchemaName = options.Schema;
+        marten.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, json => json.ConfigureForPimex());
+        marten.Events.StreamIdentity = StreamIdentity.AsString;
+
+        // Regions are tenants, conjoined in one database (docs/scaling.md says why).
+        marten.Events.TenancyStyle = TenancyStyle.Conjoined;
+        marten.Policies.AllDocumentsAreMultiTenanted();
+        foreach (var (name, type) in PimexJson.EventTypes)
+        {
+            marten.Events.AddEventType(type);
+            marten.Events.MapEventType(type, name);
+        }
+
+        marten.Schema.For<EditionFiguresView>().Identity(v => v.Id);
+        marten.Schema.For<ParticipantView>().Identity(v => v.Id).Index(v => v.Edition);
+        marten.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+        return marten;
+    }
+
+    public static void Use(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+
+        // Never a stack trace: an unexpected error is a bare 500 problem; the details go to the log.
+        app.UseExceptionHandler(error => error.Run(async http =>
+        {
+            var feature = http.Features.Get<IExceptionHandlerFeature>();
+            if (feature is not null)
+            {
+                UnexpectedError(app.Logger, http.Request.Path, feature.Error);
+            }
+
+            var problem = Problems.Of(StatusCodes.Status500InternalServerError, Problems.Unexpected, "An unexpected error; nothing was saved.");
+            await problem.ExecuteAsync(http);
+        }));
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi();
+        app.MapGet("/health", () => Results.Text("ok")).AllowAnonymous().WithName("Health");
+        Endpoints.Map(app);
+    }
+}

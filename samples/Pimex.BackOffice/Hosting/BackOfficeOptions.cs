@@ -1,0 +1,20 @@
+namespace Pimex.BackOffice.Hosting;
+
+/// <summary>The back office's settings, under <c>BackOffice</c> in configuration.</summary>
+public sealed class BackOfficeOptions
+{
+    /// <summary>The PostgreSQL connection string (<c>ConnectionStrings:Pimex</c> wins when set).</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>The largest request body accepted, in bytes (64 KiB by default): a command is small.</summary>
+    public long MaxBodyBytes { get; set; } = 64 * 1024;
+
+    /// <summary>
+    /// Whether a command may carry the moment it happened in the <c>Pimex-Recorded-At</c> header,
+    /// instead of the server's clock: for importing a historic ledger (the 2016 edition) only.
+    /// </summary>
+    public bool AcceptRecordedAt { get; set; }
+
+    /// <summary>The PostgreSQL schema of the event store and the views.</summary>
+    public string Schema { get; set; } = "pimex";
+}

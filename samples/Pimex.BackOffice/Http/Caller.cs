@@ -1,0 +1,125 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using NodaTime;
+using NodaTime.Text;
+using Pimex.BackOffice.Hosting;
+using Pimex.Common;
+using Pimex.Rulebooks;
+
+namespace Pimex.BackOffice.Http;
+
+/// <summary>Who calls, for which region and rulebook, at what moment, having seen which version.</summary>
+public sealed record Caller(string Region, Rulebook Rulebook, Actor Actor, Instant At, long? IfMatch)
+{
+    public const string RecordedAtHeader = "Pimex-Recorded-At";
+
+    public CommandContext Context => IfMatch is { } version ? new CommandContext(Actor, At).Expecting(version) : new CommandContext(Actor, At);
+
+    /// <summary>
+    /// Resolves the caller of a request: the region must exist and be the token's region (a user
+    /// of one region neither reads nor writes another's data); If-Match, when required, must be there.
+    /// </summary>
+    public static (Caller? Caller, IResult? Refusal) Resolve(HttpContext http, string region, bool requireIfMatch)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var services = http.RequestServices;
+        var regions = services.GetRequiredService<Regions>();
+        var options = services.GetRequiredService<IOptions<BackOfficeOptions>>().Value;
+        if (Tokens.Read(http.User) is not { } who)
+        {
+            return (null, Problems.Of(StatusCodes.Status401Unauthorized, Problems.NoActor, "The token carries no usable actor: it needs sub, role, region (and company for a representative)."));
+        }
+
+        if (!regions.TryGet(region, out var rulebook))
+        {
+            return (null, Problems.Of(StatusCodes.Status404NotFound, Problems.NotFound, $"No region '{region}' here."));
+        }
+
+        if (!string.Equals(who.Region, region, StringComparison.Ordinal))
+        {
+            return (null, Problems.Of(StatusCodes.Status403Forbidden, Problems.OtherRegion, $"This token is for region '{who.Region}', not '{region}'."));
+        }
+
+        long? ifMatch = null;
+        var header = http.Request.Headers.IfMatch.ToString();
+        if (header.Length > 0)
+        {
+            if (!EntityTagHeaderValue.TryParse(header, out var tag) || !long.TryParse(tag.Tag.AsSpan().Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+            {
+                return (null, Problems.Of(StatusCodes.Status400BadRequest, Problems.MalformedBody, "If-Match holds one entity tag: the version, such as \"12\".", "If-Match"));
+            }
+
+            ifMatch = version;
+        }
+        else if (requireIfMatch)
+        {
+            return (null, Problems.Of(StatusCodes.Status428PreconditionRequired, Problems.MissingIfMatch, "Send If-Match with the ETag (the version) of the participant you saw.", "If-Match"));
+        }
+
+        var at = services.GetRequiredService<IClock>().GetCurrentInstant();
+        var recordedAt = http.Request.Headers[RecordedAtHeader].ToString();
+        if (recordedAt.Length > 0)
+        {
+            if (!options.AcceptRecordedAt)
+            {
+                return (null, Problems.Of(StatusCodes.Status400BadRequest, Problems.ClientTimeRefused, "This back office records commands at its own clock.", RecordedAtHeader));
+            }
+
+            var parsed = InstantPattern.ExtendedIso.Parse(recordedAt);
+            if (!parsed.Success)
+            {
+                return (null, Problems.Of(StatusCodes.Status400BadRequest, Problems.MalformedBody, "Pimex-Recorded-At is an ISO instant such as 2016-03-20T09:00:00Z.", RecordedAtHeader));
+            }
+
+            at = parsed.Value;
+        }
+
+        return (new Caller(region, rulebook, who.Actor, at, ifMatch), null);
+    }
+
+    /// <summary>Reads a JSON body within the size limit; malformed JSON is a 400 problem with its path, never a stack trace.</summary>
+    public static async Task<(T? Body, IResult? Refusal)> ReadBodyAsync<T>(HttpContext http)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var limit = http.RequestServices.GetRequiredService<IOptions<BackOfficeOptions>>().Value.MaxBodyBytes;
+        if (http.Request.ContentLength > limit)
+        {
+            return (null, TooLarge(limit));
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return (null, TooLarge(limit));
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        try
+        {
+            var body = JsonSerializer.Deserialize<T>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), BackOfficeJson.Options);
+            return body is null
+                ? (null, Problems.Of(StatusCodes.Status400BadRequest, Problems.MalformedBody, "The body is a JSON object, not null.", "$"))
+                : (body, null);
+        }
+        catch (JsonException e)
+        {
+            return (null, Problems.Of(StatusCodes.Status400BadRequest, Problems.MalformedBody, "The body is not valid JSON of the expected shape.", e.Path ?? "$"));
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException or OverflowException)
+        {
+            return (null, Problems.Of(StatusCodes.Status400BadRequest, Problems.MalformedBody, "The body holds a value the library refuses: " + e.Message, "$"));
+        }
+    }
+
+    private static IResult TooLarge(long limit) =>
+        Problems.Of(StatusCodes.Status413PayloadTooLarge, Problems.BodyTooLarge, $"A command's body is at most {limit} bytes.");
+}

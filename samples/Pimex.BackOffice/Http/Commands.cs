@@ -1,0 +1,127 @@
+using System.Globalization;
+using Ardalis.Result;
+using Marten;
+using Pimex.BackOffice.Store;
+using Pimex.Common;
+using Pimex.Editions;
+using Pimex.Participation;
+using IResult = Microsoft.AspNetCore.Http.IResult;
+
+namespace Pimex.BackOffice.Http;
+
+/// <summary>What a command changed: the edition, the participant, or both (a joint change).</summary>
+public sealed record Outcome(Changed<Edition, EditionEvent>? Edition, Changed<Participant, ParticipantEvent>? Participant)
+{
+    public static Result<Outcome> Of(Result<Changed<Edition, EditionEvent>> result) => result.Map(c => new Outcome(c, null));
+
+    public static Result<Outcome> Of(Result<Changed<Participant, ParticipantEvent>> result) => result.Map(c => new Outcome(null, c));
+
+    public static Result<Outcome> Of(Result<ParticipationChange> result) => result.Map(c => new Outcome(c.Edition, c.Participant));
+}
+
+/// <summary>The answer to an accepted command: the versions the streams are at now, and the events recorded.</summary>
+public sealed record CommandAccepted(string Edition, long EditionVersion, string? Participant, long? ParticipantVersion, IReadOnlyList<string> Events);
+
+/// <summary>What a command decides on: the caller, the edition, and the participant when the URL names one.</summary>
+public sealed record Scope(Caller Caller, Edition Edition, Participant? Participant)
+{
+    public Participant RequiredParticipant => Participant ?? throw new InvalidOperationException("This command is about a participant.");
+}
+
+/// <summary>
+/// The one way every command runs: resolve the caller, load the streams from Marten, let the
+/// library decide, then stage the events at the versions the decision started from (both
+/// streams of a joint change in the same session) and the views, and save them in one
+/// PostgreSQL transaction. A refusal, or a lost race, saves nothing.
+/// </summary>
+public static class Commands
+{
+    public static async Task<IResult> RunAsync(
+        HttpContext http,
+        string region,
+        int year,
+        string? company,
+        Func<Scope, Result<Outcome>> decide,
+        int successStatus = StatusCodes.Status200OK)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(decide);
+        var (caller, refusal) = Caller.Resolve(http, region, requireIfMatch: company is not null);
+        if (caller is null)
+        {
+            return refusal!;
+        }
+
+        var cancellation = http.RequestAborted;
+        await using var session = http.RequestServices.GetRequiredService<IDocumentStore>().LightweightSession(caller.Region);
+        var streams = new EventStreams(session);
+        var editionId = new EditionId(caller.Rulebook.Id, year);
+        var edition = await streams.LoadEditionAsync(editionId, cancellation);
+        if (edition is null)
+        {
+            return Problems.Of(StatusCodes.Status404NotFound, Problems.NotFound, $"No edition {editionId} in region {caller.Region}.");
+        }
+
+        Participant? participant = null;
+        if (company is not null)
+        {
+            participant = await streams.LoadParticipantAsync(new ParticipantId(editionId, new CompanyId(company)), cancellation);
+            if (participant is null)
+            {
+                return Problems.Of(StatusCodes.Status404NotFound, Problems.NotFound, $"{company} is not a participant of {editionId}.");
+            }
+        }
+
+        Result<Outcome> result;
+        try
+        {
+            result = decide(new Scope(caller, edition, participant));
+        }
+        catch (ArgumentException e)
+        {
+            // Input the library's guards refuse (an empty id, a negative count): bad input, not a crash.
+            return Problems.Of(StatusCodes.Status400BadRequest, Problems.MalformedBody, e.Message, e.ParamName);
+        }
+
+        if (!result.IsSuccess)
+        {
+            return Problems.From(result, ifMatchGiven: caller.IfMatch is not null);
+        }
+
+        var outcome = result.Value;
+        var events = new List<string>();
+        var editionAfter = edition;
+        if (outcome.Edition is { } editionChange)
+        {
+            editionAfter = editionChange.Aggregate;
+            streams.Stage(editionAfter.Id.ToString(), editionChange);
+            session.Store(EditionFiguresView.Of(editionAfter));
+            events.AddRange(editionChange.Events.Select(e => e.GetType().Name));
+        }
+
+        var participantAfter = participant;
+        if (outcome.Participant is { } participantChange)
+        {
+            participantAfter = participantChange.Aggregate;
+            streams.Stage(participantAfter.Id.ToString(), participantChange);
+            session.Store(ParticipantView.Of(participantAfter));
+            events.AddRange(participantChange.Events.Select(e => e.GetType().Name));
+        }
+
+        try
+        {
+            await session.SaveChangesAsync(cancellation);
+        }
+        catch (Exception e) when (EventStreams.IsConcurrencyFailure(e))
+        {
+            return Problems.Of(StatusCodes.Status409Conflict, CommonErrors.VersionMismatch, "Another command changed the edition or the participant first: nothing was saved; reload and retry.");
+        }
+
+        var accepted = new CommandAccepted(editionAfter.Id.ToString(), editionAfter.Version, participantAfter?.Id.ToString(), participantAfter?.Version, events);
+        long tag = company is not null ? participantAfter!.Version : editionAfter.Version;
+        http.Response.Headers.ETag = ETag(tag);
+        return Results.Json(accepted, BackOfficeJson.Options, statusCode: successStatus);
+    }
+
+    public static string ETag(long version) => "\"" + version.ToString(CultureInfo.InvariantCulture) + "\"";
+}

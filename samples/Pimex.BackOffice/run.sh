@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Starts a local PostgreSQL (unless one answers already) and the back office with the embedded
+# Extremadura rulebook, then sends it the embedded 2016 ledger over HTTP. Ctrl+C stops the back
+# office; the PostgreSQL it started keeps running (stop it with the command it prints).
+#   bash samples/Pimex.BackOffice/run.sh            # http://127.0.0.1:5080
+# Settings: PIMEX_PG_PORT (5433), PIMEX_PG_DIR (~/.pimex/postgres; /var/tmp/pimex-postgres as root), PIMEX_URL (http://127.0.0.1:5080),
+# ConnectionStrings__Pimex to use another PostgreSQL instead.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+port="${PIMEX_PG_PORT:-5433}"
+as=""
+if [ "$(id -u)" = 0 ]; then as="postgres"; fi   # PostgreSQL refuses to run as root
+default_dir="$HOME/.pimex/postgres"
+if [ -n "$as" ]; then default_dir="/var/tmp/pimex-postgres"; fi
+dir="${PIMEX_PG_DIR:-$default_dir}"
+url="${PIMEX_URL:-http://127.0.0.1:5080}"
+bin="${PIMEX_PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)}"
+
+if [ -z "${ConnectionStrings__Pimex:-}" ]; then
+  if ! "$bin/pg_isready" -h 127.0.0.1 -p "$port" -q 2>/dev/null; then
+    [ -x "$bin/initdb" ] || { echo "PostgreSQL is not installed (apt-get install postgresql)" >&2; exit 1; }
+    run() { if [ -n "$as" ]; then su "$as" -s /bin/sh -c "$*"; else sh -c "$*"; fi; }
+    if [ ! -f "$dir/data/PG_VERSION" ]; then
+      mkdir -p "$dir"
+      if [ -n "$as" ]; then chown -R postgres "$dir"; fi
+      run "$bin/initdb -D $dir/data -A trust -U pimex -E UTF8 --locale=C" >/dev/null
+    fi
+    run "$bin/pg_ctl -D $dir/data -l $dir/server.log -o '-p $port -k $dir -c listen_addresses=127.0.0.1' -w start" >/dev/null
+    stop_cmd="$bin/pg_ctl -D $dir/data stop"
+    if [ -n "$as" ]; then stop_cmd="su postgres -c \"$stop_cmd\""; fi
+    echo "PostgreSQL started on 127.0.0.1:$port ($dir/data); stop it with: $stop_cmd"
+  fi
+  psql -h 127.0.0.1 -p "$port" -U pimex -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = 'pimex'" | grep -q 1 \
+    || psql -h 127.0.0.1 -p "$port" -U pimex -d postgres -qc "CREATE DATABASE pimex"
+  export ConnectionStrings__Pimex="Host=127.0.0.1;Port=$port;Username=pimex;Database=pimex"
+fi
+
+dotnet build samples/Pimex.BackOffice -c Release --nologo -v quiet
+app=samples/Pimex.BackOffice/bin/Release/net10.0/Pimex.BackOffice.dll
+export ASPNETCORE_URLS="$url" BackOffice__AcceptRecordedAt=true
+dotnet "$app" &
+server=$!
+trap 'kill $server 2>/dev/null || true' EXIT INT TERM
+for _ in $(seq 1 120); do curl -fs "$url/health" >/dev/null 2>&1 && break; sleep 0.5; done
+
+token=$(dotnet "$app" mint-token --id mgr-1 --role ProgrammeManager --region extremadura)
+if curl -fs -o /dev/null -H "Authorization: Bearer $token" "$url/regions/extremadura/editions/2016"; then
+  echo "The 2016 edition is already loaded."
+else
+  dotnet "$app" load-ledger --url "$url" --region extremadura
+fi
+
+cat <<EOT
+
+The back office runs at $url (Ctrl+C stops it). Open:
+  $url/openapi/v1.json                                   the OpenAPI document (every endpoint)
+  curl -H "Authorization: Bearer \$TOKEN" $url/regions/extremadura/editions/2016/report?format=text
+  curl -H "Authorization: Bearer \$TOKEN" $url/regions/extremadura/editions/2016/participants
+A manager's token for the next 8 hours:
+TOKEN=$token
+Other tokens: dotnet $app mint-token --id tech-1 --role Technician --region extremadura
+EOT
+wait $server

@@ -1,0 +1,160 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Pimex.Common;
+using Pimex.Monetary;
+
+namespace Pimex.Serialization.SystemTextJson;
+
+/// <summary><c>"EUR 2500.00"</c>; <c>default(Money)</c> (no currency, an unused amount) is <c>null</c>.</summary>
+internal sealed class MoneyConverter : JsonConverter<Money>
+{
+    public override bool HandleNull => true;
+
+    public override Money Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return default;
+        }
+
+        var text = reader.GetString();
+        return Money.TryParse(text, out var money) ? money : throw new JsonException($"'{text}' is not an amount such as 'EUR 2500.00'.");
+    }
+
+    public override void Write(Utf8JsonWriter writer, Money value, JsonSerializerOptions options)
+    {
+        if (value.Currency.IsNone)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            writer.WriteStringValue(value.ToString());
+        }
+    }
+}
+
+/// <summary>A rate as its fraction: <c>0.85</c>.</summary>
+internal sealed class RateConverter : JsonConverter<Rate>
+{
+    public override Rate Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        Rate.FromFraction(reader.GetDecimal());
+
+    public override void Write(Utf8JsonWriter writer, Rate value, JsonSerializerOptions options) =>
+        writer.WriteNumberValue(value.Fraction);
+}
+
+/// <summary>A currency as its ISO 4217 code.</summary>
+internal sealed class CurrencyConverter : JsonConverter<Currency>
+{
+    public override Currency Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        var code = reader.GetString();
+        return Currency.TryFromCode(code, out var currency) ? currency : throw new JsonException($"Unknown currency '{code}'.");
+    }
+
+    public override void Write(Utf8JsonWriter writer, Currency value, JsonSerializerOptions options) =>
+        writer.WriteStringValue(value.Code);
+}
+
+/// <summary>A company id as its text.</summary>
+internal sealed class CompanyIdConverter : JsonConverter<CompanyId>
+{
+    public override CompanyId Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        var text = reader.GetString();
+        return string.IsNullOrWhiteSpace(text) ? throw new JsonException("A company id is a non-empty text.") : new CompanyId(text);
+    }
+
+    public override void Write(Utf8JsonWriter writer, CompanyId value, JsonSerializerOptions options) =>
+        writer.WriteStringValue(value.Value);
+}
+
+/// <summary><c>extremadura-2016</c>: the year follows the last dash.</summary>
+internal sealed class EditionIdConverter : JsonConverter<EditionId>
+{
+    public override EditionId Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        Parse(reader.GetString() ?? string.Empty);
+
+    public override void Write(Utf8JsonWriter writer, EditionId value, JsonSerializerOptions options) =>
+        writer.WriteStringValue(value.ToString());
+
+    public static EditionId Parse(string text)
+    {
+        int dash = text.LastIndexOf('-');
+        return dash > 0 && int.TryParse(text.AsSpan(dash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var year)
+            ? new EditionId(text[..dash], year)
+            : throw new JsonException($"'{text}' is not an edition id such as 'extremadura-2016'.");
+    }
+}
+
+/// <summary><c>extremadura-2016/B06123456</c>: rulebook ids have no slash, so the first one separates.</summary>
+internal sealed class ParticipantIdConverter : JsonConverter<ParticipantId>
+{
+    public override ParticipantId Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        var text = reader.GetString() ?? string.Empty;
+        int slash = text.IndexOf('/', StringComparison.Ordinal);
+        return slash > 0 && slash < text.Length - 1
+            ? new ParticipantId(EditionIdConverter.Parse(text[..slash]), new CompanyId(text[(slash + 1)..]))
+            : throw new JsonException($"'{text}' is not a participant id such as 'extremadura-2016/B06123456'.");
+    }
+
+    public override void Write(Utf8JsonWriter writer, ParticipantId value, JsonSerializerOptions options) =>
+        writer.WriteStringValue(value.ToString());
+}
+
+/// <summary>Creates the converter of an <see cref="EquatableArray{T}"/>.</summary>
+internal sealed class EquatableArrayConverterFactory : JsonConverterFactory
+{
+    public override bool CanConvert(Type typeToConvert) =>
+        typeToConvert.IsGenericType && typeToConvert.GetGenericTypeDefinition() == typeof(EquatableArray<>);
+
+    public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
+        (JsonConverter)Activator.CreateInstance(typeof(EquatableArrayConverter<>).MakeGenericType(typeToConvert.GetGenericArguments()[0]))!;
+}
+
+/// <summary>An <see cref="EquatableArray{T}"/> as a JSON array.</summary>
+/// <typeparam name="T">The item type.</typeparam>
+internal sealed class EquatableArrayConverter<T> : JsonConverter<EquatableArray<T>>
+{
+    public override EquatableArray<T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        new(JsonSerializer.Deserialize<List<T>>(ref reader, options) ?? []);
+
+    public override void Write(Utf8JsonWriter writer, EquatableArray<T> value, JsonSerializerOptions options) =>
+        JsonSerializer.Serialize(writer, value.Items.ToArray(), options);
+}
+
+/// <summary>Creates the converter of an <see cref="EquatableDictionary{TKey, TValue}"/>.</summary>
+internal sealed class EquatableDictionaryConverterFactory : JsonConverterFactory
+{
+    public override bool CanConvert(Type typeToConvert) =>
+        typeToConvert.IsGenericType && typeToConvert.GetGenericTypeDefinition() == typeof(EquatableDictionary<,>);
+
+    public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
+        (JsonConverter)Activator.CreateInstance(typeof(EquatableDictionaryConverter<,>).MakeGenericType(typeToConvert.GetGenericArguments()))!;
+}
+
+/// <summary>An array of <c>{ "key": ..., "value": ... }</c>, sorted by the key's JSON for a stable text.</summary>
+/// <typeparam name="TKey">The key type.</typeparam>
+/// <typeparam name="TValue">The value type.</typeparam>
+internal sealed class EquatableDictionaryConverter<TKey, TValue> : JsonConverter<EquatableDictionary<TKey, TValue>>
+    where TKey : notnull
+{
+    public override EquatableDictionary<TKey, TValue> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        var entries = JsonSerializer.Deserialize<List<Entry>>(ref reader, options) ?? [];
+        return entries.Aggregate(default(EquatableDictionary<TKey, TValue>), (d, e) => d.SetItem(e.Key, e.Value));
+    }
+
+    public override void Write(Utf8JsonWriter writer, EquatableDictionary<TKey, TValue> value, JsonSerializerOptions options)
+    {
+        var entries = value.Select(kv => new Entry(kv.Key, kv.Value))
+            .OrderBy(e => JsonSerializer.Serialize(e.Key, options), StringComparer.Ordinal)
+            .ToList();
+        JsonSerializer.Serialize(writer, entries, options);
+    }
+
+    private sealed record Entry(TKey Key, TValue Value);
+}

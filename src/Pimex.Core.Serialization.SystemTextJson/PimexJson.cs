@@ -1,0 +1,172 @@
+using System.Collections.Frozen;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using NodaTime;
+using NodaTime.Serialization.SystemTextJson;
+using Pimex.Common;
+using Pimex.Editions;
+using Pimex.Participation;
+
+namespace Pimex.Serialization.SystemTextJson;
+
+/// <summary>
+/// The stable JSON form of Pimex.Core's events and value types with System.Text.Json: a type
+/// discriminator (<c>$type</c>, the event's class name) on the two event hierarchies, a schema
+/// version (<c>schemaVersion</c>) on every event, NodaTime's ISO forms, and converters for the library's
+/// value types (<c>Money</c> as <c>"EUR 2500.00"</c>, <c>Rate</c> as a fraction, ids as text,
+/// <see cref="EquatableArray{T}"/> and <see cref="EquatableDictionary{TKey, TValue}"/> as arrays).
+/// </summary>
+/// <remarks>
+/// A stored event is read back equal to the one written. When an event's shape changes, its
+/// entry in <see cref="EventSchemaVersions"/> goes up by one and an <see cref="EventUpcaster"/>
+/// turns the JSON of the previous version into the new one; reading an event of a version this
+/// package does not know fails with a <see cref="JsonException"/> instead of guessing.
+/// </remarks>
+public static class PimexJson
+{
+    /// <summary>The name of the type discriminator property.</summary>
+    public const string TypeProperty = "$type";
+
+    /// <summary>The name of the schema version property every event carries.</summary>
+    public const string VersionProperty = "schemaVersion";
+
+    /// <summary>Every concrete event type of Pimex.Core, by its stable name (the discriminator).</summary>
+    public static IReadOnlyDictionary<string, Type> EventTypes { get; } = typeof(DomainEvent).Assembly.GetTypes()
+        .Where(t => !t.IsAbstract && typeof(DomainEvent).IsAssignableFrom(t))
+        .ToFrozenDictionary(t => t.Name, StringComparer.Ordinal);
+
+    /// <summary>The schema version of each event type's JSON, by its stable name: 1 for every event today.</summary>
+    public static IReadOnlyDictionary<string, int> EventSchemaVersions { get; } =
+        EventTypes.Keys.ToFrozenDictionary(name => name, _ => 1, StringComparer.Ordinal);
+
+    /// <summary>The shared, read-only options: web defaults (camelCase) configured for Pimex.</summary>
+    public static JsonSerializerOptions Options { get; } = CreateOptions();
+
+    /// <summary>Creates options with web defaults, configured for Pimex (see <see cref="ConfigureForPimex"/>).</summary>
+    /// <returns>New, mutable options.</returns>
+    public static JsonSerializerOptions CreateOptions() =>
+        new JsonSerializerOptions(JsonSerializerDefaults.Web).ConfigureForPimex();
+
+    /// <summary>
+    /// Configures options for Pimex.Core: NodaTime (with the TZDB provider), enums by name, the
+    /// value-type converters, and the event discriminator and schema version.
+    /// </summary>
+    /// <param name="options">The options to configure; not yet used (still mutable).</param>
+    /// <returns>The same options.</returns>
+    public static JsonSerializerOptions ConfigureForPimex(this JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var resolver = options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver();
+        options.TypeInfoResolver = resolver.WithAddedModifier(DescribeEvents);
+        options.Converters.Add(new JsonStringEnumConverter());
+        options.Converters.Add(new MoneyConverter());
+        options.Converters.Add(new RateConverter());
+        options.Converters.Add(new CurrencyConverter());
+        options.Converters.Add(new CompanyIdConverter());
+        options.Converters.Add(new EditionIdConverter());
+        options.Converters.Add(new ParticipantIdConverter());
+        options.Converters.Add(new EquatableArrayConverterFactory());
+        options.Converters.Add(new EquatableDictionaryConverterFactory());
+        options.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
+        return options;
+    }
+
+    /// <summary>Serializes an event with its discriminator and schema version.</summary>
+    /// <typeparam name="TEvent">The stream's event type (<see cref="EditionEvent"/> or <see cref="ParticipantEvent"/>).</typeparam>
+    /// <param name="e">The event.</param>
+    /// <returns>The JSON text.</returns>
+    public static string Serialize<TEvent>(TEvent e)
+        where TEvent : DomainEvent => JsonSerializer.Serialize(e, Options);
+
+    /// <summary>Reads an event written by <see cref="Serialize{TEvent}"/>, at the current schema versions.</summary>
+    /// <typeparam name="TEvent">The stream's event type.</typeparam>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The event.</returns>
+    /// <exception cref="JsonException">The text is not an event of <typeparamref name="TEvent"/> at a known version.</exception>
+    public static TEvent Deserialize<TEvent>(string json)
+        where TEvent : DomainEvent =>
+        JsonSerializer.Deserialize<TEvent>(json, Options) ?? throw new JsonException("An event cannot be null.");
+
+    /// <summary>
+    /// Reads an event that may have been written at an older schema version: each upcaster whose
+    /// type and version match is applied in turn until the JSON is at the current version.
+    /// </summary>
+    /// <typeparam name="TEvent">The stream's event type.</typeparam>
+    /// <param name="json">The JSON text.</param>
+    /// <param name="upcasters">The upcasters, one per (type, older version).</param>
+    /// <returns>The event.</returns>
+    /// <exception cref="JsonException">No upcaster leads from the stored version to the current one.</exception>
+    public static TEvent Deserialize<TEvent>(string json, IEnumerable<EventUpcaster> upcasters)
+        where TEvent : DomainEvent
+    {
+        ArgumentNullException.ThrowIfNull(upcasters);
+        var node = JsonNode.Parse(json) as JsonObject ?? throw new JsonException("An event is a JSON object.");
+        var type = node[TypeProperty]?.GetValue<string>() ?? throw new JsonException($"The event has no {TypeProperty}.");
+        int version = node[VersionProperty]?.GetValue<int>() ?? 1;
+        var byKey = upcasters.ToDictionary(u => (u.Type, u.FromVersion));
+        int current = EventSchemaVersions.TryGetValue(type, out var v) ? v : throw new JsonException($"Unknown event type '{type}'.");
+        while (version < current)
+        {
+            if (!byKey.TryGetValue((type, version), out var upcaster))
+            {
+                throw new JsonException($"No upcaster turns {type} version {version} into version {version + 1}.");
+            }
+
+            node = upcaster.Upcast(node);
+            version++;
+            node[VersionProperty] = version;
+        }
+
+        return node.Deserialize<TEvent>(Options) ?? throw new JsonException("An event cannot be null.");
+    }
+
+    private static void DescribeEvents(JsonTypeInfo info)
+    {
+        // Only state is stored: computed read-only properties (Actor.IsOperatorStaff...) are left out.
+        if (info.Kind == JsonTypeInfoKind.Object && info.Type.Assembly == typeof(DomainEvent).Assembly)
+        {
+            foreach (var computed in info.Properties.Where(p => p.Set is null).ToList())
+            {
+                info.Properties.Remove(computed);
+            }
+        }
+
+        if (info.Type == typeof(EditionEvent) || info.Type == typeof(ParticipantEvent))
+        {
+            info.PolymorphismOptions = new JsonPolymorphismOptions
+            {
+                TypeDiscriminatorPropertyName = TypeProperty,
+                UnknownDerivedTypeHandling = JsonUnknownDerivedTypeHandling.FailSerialization,
+            };
+            foreach (var (name, type) in EventTypes.Where(t => info.Type.IsAssignableFrom(t.Value)).OrderBy(t => t.Key, StringComparer.Ordinal))
+            {
+                info.PolymorphismOptions.DerivedTypes.Add(new JsonDerivedType(type, name));
+            }
+
+            return;
+        }
+
+        if (info.Kind == JsonTypeInfoKind.Object && EventSchemaVersions.TryGetValue(info.Type.Name, out var current) && EventTypes[info.Type.Name] == info.Type)
+        {
+            var version = info.CreateJsonPropertyInfo(typeof(int), VersionProperty);
+            version.Order = -1;
+            version.Get = _ => current;
+            version.Set = (_, value) =>
+            {
+                if (value is not int stored || stored != current)
+                {
+                    throw new JsonException($"{info.Type.Name} is stored at schema version {value}, this package reads version {current}: read it with an upcaster.");
+                }
+            };
+            info.Properties.Insert(0, version);
+        }
+    }
+}
+
+/// <summary>Turns the JSON of one event type at one schema version into the next version's.</summary>
+/// <param name="Type">The event's stable name (<c>$type</c>).</param>
+/// <param name="FromVersion">The version it reads.</param>
+/// <param name="Upcast">The transformation; it returns the object at <paramref name="FromVersion"/> + 1.</param>
+public sealed record EventUpcaster(string Type, int FromVersion, Func<JsonObject, JsonObject> Upcast);
