@@ -30,12 +30,12 @@ public sealed record Step(
         var streams = new EventStreams(session);
         if (Edition is { } e)
         {
-            streams.Stage(e.Aggregate.Id.ToString(), e, e.Aggregate.Version);
+            streams.Stage(e.Aggregate.Id.ToString(), e);
         }
 
         if (Participant is { } p)
         {
-            streams.Stage(p.Aggregate.Id.ToString(), p, p.Aggregate.Version);
+            streams.Stage(p.Aggregate.Id.ToString(), p);
         }
     }
 }
