@@ -1,3 +1,4 @@
+using NodaTime;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
@@ -35,6 +36,10 @@ public sealed class CrashTest
         var companies = Enumerable.Range(1, 30).Select(i => $"K{i:00}").ToList();
         var acknowledged = new ConcurrentBag<(string Company, string Command)>();
 
+        // One clock for all writers, a second a command from the session's day: time moves forward in every stream.
+        long tick = 0;
+        Instant Now() => Api.At(5, 10) + Duration.FromSeconds(Interlocked.Increment(ref tick));
+
         using (var first = await BackOfficeProcess.StartAsync(settings))
         {
             var api = new Api(first.Client, tokens, "extremadura");
@@ -47,14 +52,14 @@ public sealed class CrashTest
                 {
                     foreach (var company in companies.Where((_, i) => i % 4 == w))
                     {
-                        var admitted = await client.PostAsync(Api.Manager, client.Edition() + "/admissions", new AdmitRequest(new CompanyId(company)), Api.At(3, 20));
+                        var admitted = await client.PostAsync(Api.Manager, client.Edition() + "/admissions", new AdmitRequest(new CompanyId(company)), Now());
                         if (admitted.Status != HttpStatusCode.Created)
                         {
                             continue;
                         }
 
                         acknowledged.Add((company, "admit"));
-                        var attended = await client.PostAsync(Api.Tech, client.Participant(company) + "/attendance", new AttendanceRequest("S1"), Api.At(5, 10), admitted.As<CommandAccepted>().ParticipantVersion);
+                        var attended = await client.PostAsync(Api.Tech, client.Participant(company) + "/attendance", new AttendanceRequest("S1"), Now(), admitted.As<CommandAccepted>().ParticipantVersion);
                         if (attended.Status == HttpStatusCode.OK)
                         {
                             acknowledged.Add((company, "attend"));
@@ -107,7 +112,7 @@ public sealed class CrashTest
         var report = await again.GetAsync(Api.Manager, again.Edition() + "/report");
         Assert.Equal(EditionReport.Create(edition, participants, Rulebook.Extremadura).ToJson(), report.Text);
         var next = companies.First(c => !edition.Participants.ContainsKey(new CompanyId(c)));
-        Assert.Equal(HttpStatusCode.Created, (await again.PostAsync(Api.Manager, again.Edition() + "/admissions", new AdmitRequest(new CompanyId(next)), Api.At(3, 21))).Status);
+        Assert.Equal(HttpStatusCode.Created, (await again.PostAsync(Api.Manager, again.Edition() + "/admissions", new AdmitRequest(new CompanyId(next)), Now())).Status);
     }
 
     private static async Task<List<string>> Strings(string connectionString, string sql)

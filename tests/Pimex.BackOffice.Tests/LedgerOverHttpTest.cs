@@ -46,7 +46,7 @@ public sealed class LedgerOverHttpTest(LedgerFixture ledger) : IClassFixture<Led
         Assert.Equal(
             ledger.Expected.Refused.Select(r => string.Join(' ', r.Errors.Select(e => e.Code).Where(c => c.Length > 0).Distinct())),
             refused.Select(r => string.Join(' ', r.Codes)));
-        Assert.Equal(5, refused.Count);
+        Assert.Equal(7, refused.Count);
         Assert.All(refused, r => Assert.True(r.Status is HttpStatusCode.BadRequest or HttpStatusCode.Conflict, $"line {r.Line}: {r.Status}"));
     }
 

@@ -118,7 +118,7 @@ public sealed class Api(HttpClient http, Tokens tokens, string region)
         Must(await PostAsync(Manager, $"/regions/{Region}/editions", new OpenEditionRequest(2016), At(1, 10)));
         for (int i = 1; i <= sessions; i++)
         {
-            Must(await PostAsync(Tech, Edition() + "/sessions", new GroupSession("S" + i, new LocalDate(2016, 4 + i, 10), "Mérida", "Session " + i, 40), At(3, 25)));
+            Must(await PostAsync(Tech, Edition() + "/sessions", new GroupSession("S" + i, new LocalDate(2016, 4 + i, 10), "Mérida", "Session " + i, 40), At(1, 15)));
         }
 
         foreach (var company in companies)
