@@ -1,4 +1,3 @@
-using NodaTime;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
@@ -7,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using Marten;
 using Microsoft.Extensions.Configuration;
+using NodaTime;
 using Pimex.BackOffice.Hosting;
 using Pimex.BackOffice.Http;
 using Pimex.BackOffice.Store;
