@@ -75,15 +75,22 @@ public partial class HtmlReportTest
     private static partial Regex ChartValues();
 }
 
-/// <summary>Runs Debian's headless Chromium from the command line; fails clearly when it is missing.</summary>
+/// <summary>
+/// Runs Debian's headless Chromium from the command line. Where it is missing and the tests run as
+/// root (CI, a fresh machine), it installs Debian's <c>chromium</c> package first, so the README's
+/// one test command needs no manual step; elsewhere it fails clearly.
+/// </summary>
 internal static class Chromium
 {
+    private static readonly Lazy<string?> Installed = new(Install);
+
     public static string Path { get; } = Environment.GetEnvironmentVariable("PIMEX_CHROMIUM") ?? "/usr/bin/chromium";
 
     /// <summary>Runs Chromium once on a page, with a fresh profile; returns its standard output and its log.</summary>
     public static (string Out, string Log) Run(string folder, params string[] args)
     {
-        Assert.True(File.Exists(Path), $"Chromium is not installed at {Path}: install Debian's 'chromium' package (apt-get install -y chromium; .ci/run does), or set PIMEX_CHROMIUM to its path.");
+        var installLog = File.Exists(Path) ? null : Installed.Value;
+        Assert.True(File.Exists(Path), $"Chromium is not installed at {Path}: install Debian's 'chromium' package (apt-get install -y chromium; .ci/run does), or set PIMEX_CHROMIUM to its path. {installLog}");
         var profile = Directory.CreateTempSubdirectory("pimex-chromium-");
         try
         {
@@ -115,5 +122,31 @@ internal static class Chromium
         {
             profile.Delete(recursive: true);
         }
+    }
+
+    /// <summary>apt-get update and install chromium, as root only; what went wrong, or null.</summary>
+    private static string? Install()
+    {
+        if (!string.Equals(Environment.UserName, "root", StringComparison.Ordinal) || !File.Exists("/usr/bin/apt-get"))
+        {
+            return "(not root, or no apt-get: not installed by the test)";
+        }
+
+        foreach (var arguments in new[] { "update", "install -y chromium" })
+        {
+            var start = new ProcessStartInfo("/usr/bin/apt-get", arguments) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            start.Environment["DEBIAN_FRONTEND"] = "noninteractive";
+            using var apt = Process.Start(start)!;
+            var output = apt.StandardOutput.ReadToEndAsync();
+            var error = apt.StandardError.ReadToEndAsync();
+            if (!apt.WaitForExit(TimeSpan.FromMinutes(10)) || apt.ExitCode != 0)
+            {
+                return $"apt-get {arguments} failed: {error.Result}";
+            }
+
+            _ = output.Result;
+        }
+
+        return null;
     }
 }

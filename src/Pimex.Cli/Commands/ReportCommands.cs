@@ -37,6 +37,7 @@ internal static class ReportCommands
             Companies(context),
             Programme(context),
             Aid(context),
+            RulesCommands.Resource(context, "schema", "Print the JSON Schema of the edition report's JSON ('pimex report --format json'), for tools that read it.", "report.schema.json"),
         };
         command.SetAction(parse => Execute(context, new RunInput(parse.GetValue(rulebook), parse.GetValue(bases) ?? [], parse.GetValue(ledger)), parse.GetValue(json) ? "json" : parse.GetValue(format), parse.GetValue(lang), parse.GetValue(html), listRefused: false));
         return command;
@@ -90,7 +91,7 @@ internal static class ReportCommands
 
     private static Option<string> Format() => new Option<string>("--format")
     {
-        Description = "text (tables to read), json (numbers as numbers; docs/schema/report.schema.json) or csv (one value per line, for a spreadsheet in the report's language; docs/evaluation.md).",
+        Description = "text (tables to read), json (numbers as numbers; 'pimex report schema' prints its JSON Schema) or csv (one value per line, columns table, row, column, value and unit, for a spreadsheet in the report's language).",
         DefaultValueFactory = _ => "text",
     }.AcceptOnlyFromAmong("text", "json", "csv");
 

@@ -55,7 +55,7 @@ internal sealed class Edition2016Generator
         var text = new StringBuilder();
         text.Append("// PIMEX Extremadura, 2016 edition: an illustrative ledger of 30 SMEs (EUR 88,280 = 75,000 actions + 5,000 training + 8,280 consultancy).\n");
         text.Append("// Company names, tax ids and figures are made up; towns, products and trade fairs are real. Generated with seed 2016 by\n");
-        text.Append("// 'pimex ledger generate-2016': do not edit by hand. Format: docs/ledger-format.md. Refused on purpose: a company that is\n");
+        text.Append("// 'pimex ledger generate-2016': do not edit by hand. Format: 'pimex ledger format'. Refused on purpose: a company that is\n");
         text.Append("// not an SME, one over the de minimis ceiling, one applying when the edition is full, a tutorial away from the\n");
         text.Append("// company's premises, a duplicate invoice, an attendance recorded ten days before its session, and a verification\n");
         text.Append("// dated an hour before its claim's submission. Each company answers the survey after completing the programme.\n");
