@@ -259,7 +259,8 @@ public class SmeTestArticlesTest
     {
         // Art. 6(2)-(3): a partner's data with its linked enterprises only; persons are not an enterprise (art. 3(3)).
         var persons = Related("Partner's owners", 100m, Figures(0m), Related("Their other company", 100m, Figures(500m)) with { SameOrAdjacentMarket = true })
-            with { Kind = RelatedPartyKind.NaturalPersons };
+            with
+        { Kind = RelatedPartyKind.NaturalPersons };
 
         var a = Assess(Profile(Figures(10m), Related("Partner", 30m, Figures(10m), persons)));
 
