@@ -526,6 +526,7 @@ public static class SmeTest
         string held = $"{Percent(r.Share)} of the capital or votes";
         return why switch
         {
+            Why.NaturalPersons => "natural persons, not an enterprise; enterprises are linked through them only to an enterprise they control (art. 3(3), fourth subparagraph).",
             Why.PublicBody => $"A public body holding {held}: its figures are not counted, its share counts towards public control (art. 3(4)).",
             Why.Majority => $"Linked: {held}, a majority of the voting rights (art. 3(3)(a)).",
             Why.Control => $"Linked by control other than shares: {ControlText(r.Control)}.",

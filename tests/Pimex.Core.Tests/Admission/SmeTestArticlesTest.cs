@@ -253,4 +253,19 @@ public class SmeTestArticlesTest
         Assert.Contains("  Partner SA: in proportion at 40%, 4 AWU, EUR 400000.00, EUR 200000.00. A partner: 40% of the capital or votes", text, StringComparison.Ordinal);
         Assert.Contains("  Small holder: not counted. 10% of the capital or votes, below 25%: autonomous of it, not counted (art. 3(1)).", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Assess_WhenAPartnerIsHeldByNaturalPersons_CountsNeitherThePersonsNorWhatTheyHold()
+    {
+        // Art. 6(2)-(3): a partner's data with its linked enterprises only; persons are not an enterprise (art. 3(3)).
+        var persons = Related("Partner's owners", 100m, Figures(0m), Related("Their other company", 100m, Figures(500m)) with { SameOrAdjacentMarket = true })
+            with
+        { Kind = RelatedPartyKind.NaturalPersons };
+
+        var a = Assess(Profile(Figures(10m), Related("Partner", 30m, Figures(10m), persons)));
+
+        Assert.Equal(13m, a.Staff);
+        Assert.Equal(SmeTreatment.NotCounted, a.Lines[2].Treatment);
+        Assert.EndsWith("not linked to it: natural persons, not an enterprise; enterprises are linked through them only to an enterprise they control (art. 3(3), fourth subparagraph).", a.Lines[2].Reason, StringComparison.Ordinal);
+    }
 }
