@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Pimex.Cli.Commands;
 using Pimex.Cli.IO;
+using Pimex.Rulebooks.Json;
 
 namespace Pimex.Cli;
 

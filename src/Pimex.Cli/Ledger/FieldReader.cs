@@ -4,6 +4,7 @@ using NodaTime;
 using NodaTime.Text;
 using Pimex.Common;
 using Pimex.Monetary;
+using Pimex.Rulebooks.Json;
 
 namespace Pimex.Cli.Ledger;
 

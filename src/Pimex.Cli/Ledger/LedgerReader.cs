@@ -7,6 +7,7 @@ using Pimex.Common;
 using Pimex.Editions;
 using Pimex.Participation;
 using Pimex.Promotion;
+using Pimex.Rulebooks.Json;
 using Pimex.StateAid;
 
 namespace Pimex.Cli.Ledger;
