@@ -12,6 +12,7 @@ public class RunCommandTest
         .With("2016.jsonl", Tool.Ledger2016)
         .With("podravje.json", Fixtures.Partner)
         .With("broken.json", Fixtures.BrokenPartner)
+        .With("flood.jsonl", Fixtures.Ledger([Fixtures.Open(), .. Enumerable.Repeat(Fixtures.Admit(), 60)]))
         .With("edges.jsonl", Fixtures.Ledger(Fixtures.Open("9999-12-31T23:59:59Z"), Fixtures.Open("0000-12-31T23:59:59Z"), Fixtures.Open(), Fixtures.Apply(), "{\"command\":\"admit\",\"at\":\"9999-12-31T23:59:59Z\"," + Fixtures.Manager + ",\"company\":\"B06000001\"}"))
         .With("backdated.jsonl", Fixtures.Ledger(Fixtures.Open(), Fixtures.Apply(), Fixtures.Admit(), Fixtures.Claim("C1", "F-1"), Fixtures.Verify("C1").Replace("2016-06-10T09:00:00Z", "2016-06-01T08:00:00Z", StringComparison.Ordinal)))
         .With("refusals.jsonl", Fixtures.Ledger(Fixtures.Open(), Fixtures.Apply(), Fixtures.Admit(), Fixtures.Claim("C1", "F-1"), Fixtures.Claim("C2", "F-1"), Fixtures.Verify("C1")))
@@ -36,6 +37,19 @@ public class RunCommandTest
         Assert.Contains("Informe de evaluación de la convocatoria: extremadura-2016", run.Out, StringComparison.Ordinal);
         Assert.Contains("88.280,00 €", run.Out, StringComparison.Ordinal);
         Assert.Empty(run.Error);
+    }
+
+    [Fact]
+    public void Run_WhenSixtyCommandsAreRefused_ListsFiftyAndCountsTheRest_AndJsonListsThemAll()
+    {
+        var run = Tool.Run(Files, "run", "flood.jsonl");
+        var json = Tool.Run(Files, "run", "flood.jsonl", "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Ledger flood.jsonl: 61 commands, 1 applied, 60 refused.", run.Out, StringComparison.Ordinal);
+        Assert.Equal(50, run.OutLines.Count(l => l.StartsWith("  line ", StringComparison.Ordinal)));
+        Assert.Contains("  ... and 10 more refused commands (60 in all; --json lists every one).", run.OutLines);
+        Assert.Equal(60, JsonDocument.Parse(json.Out).RootElement.GetProperty("ledger").GetProperty("refused").GetArrayLength());
     }
 
     [Fact]

@@ -373,14 +373,24 @@ internal static class ReportCommands
         return ExitCodes.Ok;
     }
 
+    /// <summary>
+    /// Every refused command with its line and codes, the first <see cref="CommonOptions.MaxErrorsShown"/>
+    /// of a flood, then how many more (<c>--json</c> lists every one).
+    /// </summary>
     private static void WriteRefused(TextWriter writer, LedgerOutcome outcome)
     {
-        foreach (var refusal in outcome.Refused)
+        foreach (var refusal in outcome.Refused.Take(CommonOptions.MaxErrorsShown))
         {
             foreach (var line in refusal.Lines())
             {
                 writer.WriteLine("  " + line);
             }
+        }
+
+        int more = outcome.Refused.Count - CommonOptions.MaxErrorsShown;
+        if (more > 0)
+        {
+            writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  ... and {more:N0} more refused command{(more == 1 ? string.Empty : "s")} ({outcome.Refused.Count:N0} in all; --json lists every one)."));
         }
     }
 
