@@ -106,13 +106,10 @@ public sealed partial record Edition
             return Result<ParticipationChange>.Invalid(DomainErrors.Validation("at", TimeErrors.NoRulesInForce, $"Admission on {TimeErrors.Format(today)} is before {Id}'s rules take effect on {TimeErrors.Format(RulesDate)}, the opening of its applications window."));
         }
 
-        var rulesToday = TimeErrors.RulesOn(rulebook, today, "at", "Admission");
-        if (!rulesToday.IsSuccess)
-        {
-            return Result<ParticipationChange>.Invalid(rulesToday.ValidationErrors);
-        }
-
-        var check = AdmissionEligibility.Evaluate(received.Application, received.AppliedOn, today, rules.Value, rulesToday.Value.Aid.Regime, Annuity, AdmittedCount, Ledger.Actions.Available);
+        // Every parameter in force on the rules date stays in force after it (a timeline only
+        // starts), so the rules of the admission date exist: no second refusal to make here.
+        var regimeToday = rulebook.On(today).Value.Aid.Regime;
+        var check = AdmissionEligibility.Evaluate(received.Application, received.AppliedOn, today, rules.Value, regimeToday, Annuity, AdmittedCount, Ledger.Actions.Available);
         if (!check.IsAdmissible)
         {
             return Result<ParticipationChange>.Invalid(AdmissionEligibility.Errors(check, received.Application, rules.Value, Annuity));
