@@ -8,7 +8,9 @@ namespace Pimex.Benchmarks;
 /// <summary>
 /// The rulebook, warm: loading and validating the Extremadura rulebook from its JSON (every
 /// parameter's timeline, every annuity), writing it back, and asking for the rules in force on a
-/// date (what every command does first).
+/// date (what every command does first): <c>On</c> answers from the rules prepared once per period
+/// between change dates, side by side with <c>Compose</c>, which builds them from every timeline on
+/// each call (what <c>On</c> did before).
 /// </summary>
 [MemoryDiagnoser]
 public class RulebookBenchmarks
@@ -25,4 +27,7 @@ public class RulebookBenchmarks
 
     [Benchmark]
     public Result<RuleSet> On() => Extremadura.On(RulesDate);
+
+    [Benchmark]
+    public Result<RuleSet> Compose() => Extremadura.Compose(RulesDate);
 }

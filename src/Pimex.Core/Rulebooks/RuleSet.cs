@@ -130,7 +130,12 @@ public sealed record SurveyRules(int ScaleMin, int ScaleMax);
 /// Every rule of a rulebook in force on one date, typed: what the domain's decisions read.
 /// Obtain it from <see cref="Rulebook.On"/>.
 /// </summary>
-/// <param name="Date">The date the values are in force on.</param>
+/// <param name="InForceFrom">
+/// The first date of the period these values are in force in: the latest date, on or before the
+/// date asked, on which some value of the rulebook changes.
+/// </param>
+/// <param name="NextChange">The date on which some value next changes (the period ends the day
+/// before); null when none is planned.</param>
 /// <param name="RulebookId">The rulebook it comes from.</param>
 /// <param name="Currency">The programme's currency.</param>
 /// <param name="TimeZone">The programme's time zone.</param>
@@ -143,7 +148,8 @@ public sealed record SurveyRules(int ScaleMin, int ScaleMax);
 /// <param name="Funding">Funds and co-financing rates.</param>
 /// <param name="Survey">Satisfaction survey scale.</param>
 public sealed record RuleSet(
-    LocalDate Date,
+    LocalDate InForceFrom,
+    LocalDate? NextChange,
     string RulebookId,
     Currency Currency,
     DateTimeZone TimeZone,

@@ -25,6 +25,15 @@ public sealed class Rulebook : IEquatable<Rulebook>
 
     private readonly ImmutableDictionary<string, object> timelines;
 
+    /// <summary>Every date on which some parameter's value changes, earliest first, without repeats.</summary>
+    private readonly ImmutableArray<LocalDate> changes;
+
+    /// <summary>
+    /// The rules in force from each of <see cref="changes"/> until the next, prepared once; null
+    /// where some parameter has no value yet (<see cref="On"/> then reports which).
+    /// </summary>
+    private readonly ImmutableArray<Result<RuleSet>?> periods;
+
     internal Rulebook(
         RulebookHeader header,
         Currency currency,
@@ -39,6 +48,7 @@ public sealed class Rulebook : IEquatable<Rulebook>
         TimeZone = timeZone;
         this.timelines = timelines;
         Annuities = annuities;
+        (changes, periods) = PreparePeriods();
     }
 
     /// <summary>
@@ -111,10 +121,77 @@ public sealed class Rulebook : IEquatable<Rulebook>
     /// Every rule in force on a date: for each parameter, the value of the latest entry that
     /// starts on or before <paramref name="date"/>.
     /// </summary>
+    /// <remarks>
+    /// The rules of each period between two dates on which some value changes are prepared once,
+    /// when the rulebook is built: this finds the period by binary search over the change dates
+    /// (O(log n)) and allocates nothing when the rules are in force. Every date of one period
+    /// gets the same <see cref="RuleSet"/>, whose <see cref="RuleSet.InForceFrom"/> and
+    /// <see cref="RuleSet.NextChange"/> bound the period.
+    /// </remarks>
     /// <param name="date">The date.</param>
     /// <returns>The typed rules, or <c>Invalid</c> (<see cref="RulebookErrors.NotInForce"/>) naming
     /// each parameter that has no value yet on that date.</returns>
     public Result<RuleSet> On(LocalDate date)
+    {
+        int period = PeriodOf(date);
+        return period >= 0 && periods[period] is { } inForce
+            ? inForce
+            : Compose(date, date, null);
+    }
+
+    /// <summary>
+    /// Composes the rules in force on a date from every parameter's timeline, without the
+    /// prepared periods: what <see cref="On"/> did before it prepared them, kept to prepare them
+    /// and to measure against.
+    /// </summary>
+    /// <param name="date">The date.</param>
+    /// <returns>The typed rules, or <c>Invalid</c> naming each parameter with no value yet.</returns>
+    internal Result<RuleSet> Compose(LocalDate date)
+    {
+        int period = PeriodOf(date);
+        return Compose(date, period >= 0 ? changes[period] : date, period >= 0 && period + 1 < changes.Length ? changes[period + 1] : null);
+    }
+
+    private int PeriodOf(LocalDate date)
+    {
+        int lo = 0, hi = changes.Length - 1, found = -1;
+        while (lo <= hi)
+        {
+            int mid = lo + ((hi - lo) / 2);
+            if (changes[mid] <= date)
+            {
+                found = mid;
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        return found;
+    }
+
+    private (ImmutableArray<LocalDate> Changes, ImmutableArray<Result<RuleSet>?> Periods) PreparePeriods()
+    {
+        var starts = new SortedSet<LocalDate>();
+        foreach (var timeline in timelines.Values)
+        {
+            ((ITimelineStarts)timeline).AddStarts(starts);
+        }
+
+        var dates = starts.ToImmutableArray();
+        var prepared = ImmutableArray.CreateBuilder<Result<RuleSet>?>(dates.Length);
+        for (int i = 0; i < dates.Length; i++)
+        {
+            var rules = Compose(dates[i], dates[i], i + 1 < dates.Length ? dates[i + 1] : null);
+            prepared.Add(rules.IsSuccess ? rules : null);
+        }
+
+        return (dates, prepared.MoveToImmutable());
+    }
+
+    private Result<RuleSet> Compose(LocalDate date, LocalDate inForceFrom, LocalDate? nextChange)
     {
         var missing = new List<ValidationError>();
         T V<T>(ParameterDefinition<T> p)
@@ -129,7 +206,8 @@ public sealed class Rulebook : IEquatable<Rulebook>
         }
 
         var set = new RuleSet(
-            date,
+            inForceFrom,
+            nextChange,
             Id,
             Currency,
             TimeZone,

@@ -22,7 +22,7 @@ public sealed record TimelineEntry<T>(LocalDate From, T Value, string? Source = 
 /// Two timelines are equal when they hold equal entries in the same order. A timeline is never
 /// empty.
 /// </remarks>
-public sealed class Timeline<T> : IEquatable<Timeline<T>>
+public sealed class Timeline<T> : IEquatable<Timeline<T>>, ITimelineStarts
 {
     internal Timeline(ImmutableArray<TimelineEntry<T>> entries) => Entries = entries;
 
@@ -72,6 +72,15 @@ public sealed class Timeline<T> : IEquatable<Timeline<T>>
     }
 
     /// <inheritdoc />
+    void ITimelineStarts.AddStarts(ICollection<LocalDate> starts)
+    {
+        foreach (var entry in Entries)
+        {
+            starts.Add(entry.From);
+        }
+    }
+
+    /// <inheritdoc />
     public bool Equals(Timeline<T>? other) => other is not null && Entries.SequenceEqual(other.Entries);
 
     /// <inheritdoc />
@@ -116,4 +125,12 @@ public static class Timeline
 
         return new Timeline<T>(list);
     }
+}
+
+/// <summary>The dates a timeline's values change on, whatever its value type.</summary>
+internal interface ITimelineStarts
+{
+    /// <summary>Adds the date each entry starts on.</summary>
+    /// <param name="starts">Where to add them.</param>
+    void AddStarts(ICollection<LocalDate> starts);
 }

@@ -126,7 +126,7 @@ public class ExtremaduraRulebookTest
         Assert.Equal(["ES43"], rules.Eligibility.Regions);
         Assert.Equal(new SurveyRules(0, 10), rules.Survey);
         Assert.Equal("extremadura", rules.RulebookId);
-        Assert.Equal(new LocalDate(2016, 6, 1), rules.Date);
+        Assert.True(rules.InForceFrom <= new LocalDate(2016, 6, 1));
     }
 
     [Fact]
