@@ -179,12 +179,40 @@ public sealed partial record Participant
             return Result<ParticipationChange>.Invalid(errors);
         }
 
-        var headroom = AidCeiling.Check(rulesOnGrant.Value.Aid.Regime, AidReceived(), Monetary.Money.Zero(eligible.Currency), grantDate).Headroom;
+        var headroom = CeilingHeadroom(rulesOnGrant.Value.Aid.Regime, Monetary.Money.Zero(eligible.Currency), grantDate);
         var decision = SupportDecision.Decide(approved, rules.Value.Promotion.SupportIntensity, Terms.Cap, SupportGranted, ReservationLeft, headroom);
         var editionChange = decision.Granted.IsPositive
             ? edition.Emit(new ReservedFundsSpent(edition.Id, BudgetLine.Actions, Id, decision.Granted, context.At, context.Actor))
             : new Changed<Edition, EditionEvent>(edition, []);
         return Jointly(editionChange, new ClaimVerified(Id, claimId, verification.Verdict, decision, verification.Reason, grantDate, context.At, context.Actor));
+    }
+
+    /// <summary>
+    /// The headroom under the state-aid ceiling on a grant date, over the same aid as
+    /// <see cref="AidReceived"/>, counted in place: no list, no granting-body texts.
+    /// </summary>
+    private Monetary.Money CeilingHeadroom(AidRegime regime, Monetary.Money newAid, NodaTime.LocalDate grantDate)
+    {
+        var counter = new AidCeiling.Counter(regime, newAid, grantDate);
+        foreach (var aid in Terms.DeclaredAid)
+        {
+            counter.Add(aid);
+        }
+
+        if (Terms.InKindAid.IsPositive)
+        {
+            counter.Add(Terms.InKindAid, Terms.AdmittedOn);
+        }
+
+        foreach (var record in Claims.Values)
+        {
+            if (record.Verification is { Decision.Granted.IsPositive: true } v)
+            {
+                counter.Add(v.Decision.Granted, v.GrantedOn);
+            }
+        }
+
+        return counter.Result().Headroom;
     }
 
     /// <summary>

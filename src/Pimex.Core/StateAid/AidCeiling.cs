@@ -96,7 +96,8 @@ public static class AidCeiling
         return counter.Result();
     }
 
-    private struct Counter
+    /// <summary>Counts aid within the look-back of a grant; the checks' loop, shared with the verbs that count aid in place.</summary>
+    internal struct Counter
     {
         private readonly AidRegime regime;
         private readonly Money newAid;
@@ -131,6 +132,22 @@ public static class AidCeiling
             }
 
             if (lookBackStart <= received.GrantedOn && received.GrantedOn <= grantDate)
+            {
+                counted += amount;
+            }
+        }
+
+        /// <summary>Counts aid known by its amount and date only: aid the programme itself granted.</summary>
+        /// <param name="amount">The amount, in the ceiling's currency, not negative.</param>
+        /// <param name="grantedOn">When it was granted.</param>
+        public void Add(Money amount, LocalDate grantedOn)
+        {
+            if (amount.Currency != counted.Currency || amount.IsNegative)
+            {
+                ThrowUnusableNewAid(regime, amount);
+            }
+
+            if (lookBackStart <= grantedOn && grantedOn <= grantDate)
             {
                 counted += amount;
             }
