@@ -211,4 +211,22 @@ public class LedgerDeclarationTest
 
         Assert.Equal((3, AdmissionErrors.NotAnSme), (outcome.Refused.Single().Line, outcome.Refused.Single().Errors[0].Code));
     }
+
+    [Fact]
+    public void LedgerFormat_ItsApplyExampleReadsAndIsAdmitted_AndItListsEveryDeclarationField()
+    {
+        var doc = File.ReadAllText(Path.Combine(DocsCommands.Root, "docs", "ledger-format.md"));
+        var example = doc.Split('\n').Single(l => l.StartsWith("{\"command\":\"apply\"", StringComparison.Ordinal));
+
+        var ledger = LedgerReader.Read(Fixtures.Ledger(Fixtures.Open(), example, Fixtures.Admit()));
+        Assert.True(ledger.IsSuccess, string.Join("\n", ledger.Errors));
+        var outcome = LedgerRunner.Run(Rulebook.Extremadura, ledger.Entries);
+
+        Assert.Empty(outcome.Refused);
+        var apply = Assert.IsType<Apply>(ledger.Entries[1].Command);
+        Assert.Equal([HoldingDirection.Upstream, HoldingDirection.Unstated], apply.Application.Profile.Related.Select(r => r.Direction));
+        Assert.All(
+            LedgerReader.ApplyFields.Concat(LedgerReader.RelatedFields).Concat(LedgerReader.EarlierFields).Concat(LedgerReader.RestructuringFields).Concat(LedgerReader.AidFields),
+            field => Assert.Contains($"`{field}`", doc, StringComparison.Ordinal));
+    }
 }
