@@ -31,6 +31,10 @@ public class LedgerDeclarationTest
     private static Apply ApplyWith(CompanyApplication application) =>
         new(Instant.FromUtc(2016, 2, 1, 10, 0), new Actor("manager-1", ActorRole.ProgrammeManager), application, "Quesos del Jerte SL", "agrifood");
 
+    /// <summary>An application by company B1 that declares every field at least once.</summary>
+    /// <returns>The command.</returns>
+    internal static Apply WholeApply() => ApplyWith(Whole());
+
     /// <summary>A declaration that sets every field at least once, chains two levels deep.</summary>
     private static CompanyApplication Whole()
     {
