@@ -85,6 +85,26 @@ public class StarterLedgerTest
     }
 
     [Theory]
+    [InlineData("extremadura", 2016)]
+    [InlineData("maribor", 2026)]
+    public void New_TheFirstCompanyDeclaresALinkedHolding_WhoseFiguresAndAidItsAdmissionCounts(string rulebook, int year)
+    {
+        var rules = Load(rulebook);
+        var read = LedgerReader.Read(StarterLedger.Write(rules, year, rulebook, 2).Value);
+        var outcome = LedgerRunner.Run(rules, read.Entries);
+
+        var admitted = outcome.EditionEvents.OfType<Pimex.Editions.CompanyAdmitted>().First();
+        var sme = Assert.IsType<Pimex.Admission.SmeAssessment>(admitted.Sme);
+        Assert.Equal(
+            [Pimex.Admission.SmeTreatment.Own, Pimex.Admission.SmeTreatment.Linked],
+            sme.Lines.Select(l => l.Treatment));
+        Assert.Equal(2, sme.Periods.Count);
+        var first = outcome.Participants.Single(p => p.Terms.DeclaredAid.Count > 0);
+        var aid = Assert.Single(first.Terms.DeclaredAid);
+        Assert.Equal(("Sample Holding SL", rules.On(rules.Annuity(year).Value.Applications.Start).Value.Promotion.CapPerCompany), (aid.Recipient, aid.Amount));
+    }
+
+    [Theory]
     [MemberData(nameof(Editions))]
     public void New_IsCausallyOrdered(string rulebook, int year, int companies)
     {

@@ -374,7 +374,8 @@ internal sealed class FieldReader
         return e.ValueKind == JsonValueKind.String;
     }
 
-    private void Touch(string name) => used.Add(name);
+    /// <summary>Marks a field as read, so <see cref="RejectUnknown"/> does not report it.</summary>
+    public void Touch(string name) => used.Add(name);
 
     private void Missing(string name) => Error(name, LedgerErrors.MissingField, $"The field '{name}' is required.");
 

@@ -5,6 +5,7 @@ using NodaTime;
 using Pimex.Admission;
 using Pimex.Common;
 using Pimex.Editions;
+using Pimex.Monetary;
 using Pimex.Participation;
 using Pimex.Promotion;
 using Pimex.Rulebooks.Json;
@@ -37,10 +38,32 @@ internal static class LedgerReader
     /// <summary>The fields every command has.</summary>
     public static readonly IReadOnlyList<string> CommonFields = ["command", "at", "actor"];
 
+    /// <summary>The fields of <c>apply</c>: the company, then the model SME declaration.</summary>
+    public static readonly IReadOnlyList<string> ApplyFields =
+        ["company", "name", "sector", "region", "staff", "turnover", "balanceSheet", "basis", "periodEnd", "related", "earlier", "declaredAid", "restructurings"];
+
+    /// <summary>The fields of an enterprise in <c>related</c>, at any depth.</summary>
+    public static readonly IReadOnlyList<string> RelatedFields =
+    [
+        "name", "share", "staff", "turnover", "balanceSheet", "kind", "direction", "control", "includedThroughConsolidation",
+        "sameOrAdjacentMarket", "actingJointlyWith", "businessAngelInvestment", "annualBudget", "inhabitants", "related", "aid",
+    ];
+
+    /// <summary>The fields of an earlier accounting period in <c>earlier</c>.</summary>
+    public static readonly IReadOnlyList<string> EarlierFields = ["periodEnd", "basis", "staff", "turnover", "balanceSheet", "related"];
+
+    /// <summary>The fields of a merger, acquisition or split in <c>restructurings</c>.</summary>
+    public static readonly IReadOnlyList<string> RestructuringFields = ["kind", "undertaking", "effectiveOn", "aid", "unallocatedAid", "equityShare"];
+
+    private static readonly string[] SplitOnlyFields = ["unallocatedAid", "equityShare"];
+
+    /// <summary>The fields of one aid received.</summary>
+    public static readonly IReadOnlyList<string> AidFields = ["amount", "grantedOn", "grantingBody"];
+
     private static readonly CommandSpec[] SpecList =
     [
         new("openEdition", ["year"], (r, at, actor) => new OpenEdition(at, actor, r.Int("year"))),
-        new("apply", ["company", "name", "sector", "region", "staff", "turnover", "balanceSheet", "related", "declaredAid"], ReadApply),
+        new("apply", ApplyFields, ReadApply),
         new("admit", ["company"], (r, at, actor) => new Admit(at, actor, r.Company())),
         new("scheduleSession", ["session", "date", "venue", "topic", "capacity"], (r, at, actor) =>
             new ScheduleSession(at, actor, new GroupSession(r.Id("session"), r.Date("date"), r.String("venue"), r.String("topic"), r.Int("capacity")))),
@@ -273,23 +296,133 @@ internal static class LedgerReader
         var name = r.OptionalString("name");
         var sector = r.OptionalString("sector");
         var region = r.String("region");
+        var profile = ReadPeriod(r);
+        var earlier = new List<CompanyProfile>();
+        foreach (var e in r.Objects("earlier", required: false))
+        {
+            earlier.Add(ReadPeriod(e));
+            e.RejectUnknown(EarlierFields);
+        }
+
+        var aid = ReadAid(r, "declaredAid");
+        var restructurings = new List<Restructuring>();
+        foreach (var e in r.Objects("restructurings", required: false))
+        {
+            restructurings.Add(ReadRestructuring(e));
+            e.RejectUnknown(RestructuringFields);
+        }
+
+        var application = new CompanyApplication(company, region, profile with { Earlier = new EquatableArray<CompanyProfile>(earlier) }, aid)
+        {
+            Restructurings = new EquatableArray<Restructuring>(restructurings),
+        };
+        return new Apply(at, actor, application, name, sector);
+    }
+
+    /// <summary>One accounting period of the declaration: its figures, their basis, its end and its related enterprises.</summary>
+    private static CompanyProfile ReadPeriod(FieldReader r)
+    {
         var own = ReadFigures(r);
+        var basis = r.Has("basis") ? r.Enum<FiguresBasis>("basis") : Touched(r, "basis", FiguresBasis.ApprovedAccounts);
+        LocalDate? periodEnd = r.Has("periodEnd") ? r.Date("periodEnd") : Touched<LocalDate?>(r, "periodEnd", null);
+        return new CompanyProfile(own, ReadRelated(r)) { Basis = basis, PeriodEnd = periodEnd };
+    }
+
+    /// <summary>The related enterprises of an enterprise, each with its own chain (art. 3 and 6 of the Recommendation's annex).</summary>
+    private static EquatableArray<RelatedEnterprise> ReadRelated(FieldReader r)
+    {
         var related = new List<RelatedEnterprise>();
         foreach (var e in r.Objects("related", required: false))
         {
-            related.Add(new RelatedEnterprise(e.String("name"), e.Percent("share"), ReadFigures(e)));
-            e.RejectUnknown(["name", "share", "staff", "turnover", "balanceSheet"]);
+            var enterprise = new RelatedEnterprise(e.String("name"), e.Percent("share"), ReadFigures(e))
+            {
+                Kind = e.Has("kind") ? e.Enum<RelatedPartyKind>("kind") : Touched(e, "kind", RelatedPartyKind.Enterprise),
+                Direction = e.Has("direction") ? e.Enum<HoldingDirection>("direction") : Touched(e, "direction", HoldingDirection.Unstated),
+                Control = ReadControl(e),
+                IncludedThroughConsolidation = e.OptionalBool("includedThroughConsolidation", false),
+                SameOrAdjacentMarket = e.OptionalBool("sameOrAdjacentMarket", false),
+                ActingJointlyWith = e.OptionalString("actingJointlyWith"),
+                BusinessAngelInvestment = e.OptionalMoney("businessAngelInvestment"),
+                AnnualBudget = e.OptionalMoney("annualBudget"),
+                Inhabitants = e.Has("inhabitants") ? e.Int("inhabitants") : Touched<int?>(e, "inhabitants", null),
+                Related = ReadRelated(e),
+                Aid = ReadAid(e, "aid"),
+            };
+            related.Add(enterprise);
+            e.RejectUnknown(RelatedFields);
         }
 
+        return new EquatableArray<RelatedEnterprise>(related);
+    }
+
+    /// <summary>Control by other means than a majority of the votes (art. 3(3)(b)-(d)): an array of names.</summary>
+    private static ControlMeans ReadControl(FieldReader r)
+    {
+        var control = ControlMeans.None;
+        var names = Enum.GetValues<ControlMeans>().Where(v => v != ControlMeans.None).ToArray();
+        foreach (var (element, path) in r.Array("control", required: false))
+        {
+            if (element.ValueKind != JsonValueKind.String)
+            {
+                r.Errors.Add(new LedgerError(r.Line, path, LedgerErrors.WrongType, $"Expected a string, found {FieldReader.Describe(element)}."));
+                continue;
+            }
+
+            var text = element.GetString()!;
+            var means = names.Where(v => string.Equals(FieldReader.NameOf(v), text, StringComparison.Ordinal)).ToArray();
+            if (means.Length == 0)
+            {
+                r.Errors.Add(new LedgerError(r.Line, path, LedgerErrors.InvalidValue, $"'{text}' is not one of: {string.Join(", ", names.Select(v => FieldReader.NameOf(v)))}."));
+                continue;
+            }
+
+            control |= means[0];
+        }
+
+        return control;
+    }
+
+    private static EquatableArray<AidReceived> ReadAid(FieldReader r, string field)
+    {
         var aid = new List<AidReceived>();
-        foreach (var e in r.Objects("declaredAid", required: false))
+        foreach (var e in r.Objects(field, required: false))
         {
             aid.Add(new AidReceived(e.Money("amount"), e.Date("grantedOn"), e.String("grantingBody")));
-            e.RejectUnknown(["amount", "grantedOn", "grantingBody"]);
+            e.RejectUnknown(AidFields);
         }
 
-        var application = new CompanyApplication(company, region, new CompanyProfile(own, new EquatableArray<RelatedEnterprise>(related)), new EquatableArray<AidReceived>(aid));
-        return new Apply(at, actor, application, name, sector);
+        return new EquatableArray<AidReceived>(aid);
+    }
+
+    /// <summary>A merger, acquisition or split whose aid counts towards the applicant's ceiling (art. 3(8)-(9) of the de minimis regulations).</summary>
+    private static Restructuring ReadRestructuring(FieldReader r)
+    {
+        var kind = r.Enum<RestructuringKind>("kind");
+        var restructuring = new Restructuring(kind, r.String("undertaking"), r.Date("effectiveOn"), ReadAid(r, "aid"))
+        {
+            UnallocatedAid = ReadAid(r, "unallocatedAid"),
+            EquityShare = r.Has("equityShare") ? r.Percent("equityShare") : Touched(r, "equityShare", Rate.Zero),
+        };
+        if (kind != RestructuringKind.Split && r.Has("kind"))
+        {
+            foreach (var field in SplitOnlyFields.Where(r.Has))
+            {
+                r.Error(field, LedgerErrors.UnknownField, $"Only a split has '{field}' (art. 3(9)); a merger or an acquisition brings all the undertaking's aid in 'aid' (art. 3(8)).");
+            }
+        }
+        else if (kind == RestructuringKind.Split && restructuring.UnallocatedAid.Count > 0 && !r.Has("equityShare"))
+        {
+            r.Error("equityShare", LedgerErrors.MissingField, "A split's unallocated aid is divided by the applicant's share of the book value of the new undertakings' equity (art. 3(9)): give 'equityShare'.");
+        }
+
+        return restructuring;
+    }
+
+    /// <summary>Marks an optional field as read and returns its default.</summary>
+    private static T Touched<T>(FieldReader r, string name, T fallback)
+    {
+        r.Touch(name);
+        return fallback;
     }
 
     private static EnterpriseFigures ReadFigures(FieldReader r) =>

@@ -3,8 +3,10 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using NodaTime.Text;
+using Pimex.Admission;
 using Pimex.Common;
 using Pimex.Monetary;
+using Pimex.StateAid;
 
 namespace Pimex.Cli.Ledger;
 
@@ -70,35 +72,37 @@ internal static class LedgerWriter
                 }
 
                 w.WriteString("region", a.Region);
-                w.WriteNumber("staff", a.Profile.Own.Staff);
-                Money(w, "turnover", a.Profile.Own.Turnover);
-                Money(w, "balanceSheet", a.Profile.Own.BalanceSheet);
-                if (a.Profile.Related.Count > 0)
+                Period(w, a.Profile);
+                if (a.Profile.Earlier.Count > 0)
                 {
-                    w.WriteStartArray("related");
-                    foreach (var r in a.Profile.Related)
+                    w.WriteStartArray("earlier");
+                    foreach (var period in a.Profile.Earlier)
                     {
                         w.WriteStartObject();
-                        w.WriteString("name", r.Name);
-                        w.WriteString("share", r.Share.Percent.ToString("0.####", CultureInfo.InvariantCulture) + "%");
-                        w.WriteNumber("staff", r.Figures.Staff);
-                        Money(w, "turnover", r.Figures.Turnover);
-                        Money(w, "balanceSheet", r.Figures.BalanceSheet);
+                        Period(w, period);
                         w.WriteEndObject();
                     }
 
                     w.WriteEndArray();
                 }
 
-                if (a.DeclaredAid.Count > 0)
+                Aid(w, "declaredAid", a.DeclaredAid);
+                if (a.Restructurings.Count > 0)
                 {
-                    w.WriteStartArray("declaredAid");
-                    foreach (var aid in a.DeclaredAid)
+                    w.WriteStartArray("restructurings");
+                    foreach (var r in a.Restructurings)
                     {
                         w.WriteStartObject();
-                        Money(w, "amount", aid.Amount);
-                        w.WriteString("grantedOn", LocalDatePattern.Iso.Format(aid.GrantedOn));
-                        w.WriteString("grantingBody", aid.GrantingBody);
+                        w.WriteString("kind", FieldReader.NameOf(r.Kind));
+                        w.WriteString("undertaking", r.Undertaking);
+                        w.WriteString("effectiveOn", LocalDatePattern.Iso.Format(r.EffectiveOn));
+                        Aid(w, "aid", r.Aid);
+                        Aid(w, "unallocatedAid", r.UnallocatedAid);
+                        if (r.Kind == RestructuringKind.Split && (r.EquityShare != Rate.Zero || r.UnallocatedAid.Count > 0))
+                        {
+                            Percent(w, "equityShare", r.EquityShare);
+                        }
+
                         w.WriteEndObject();
                     }
 
@@ -227,6 +231,124 @@ internal static class LedgerWriter
     }
 
     private static void Money(Utf8JsonWriter w, string name, Money amount) => w.WriteString(name, amount.ToString());
+
+    private static void Percent(Utf8JsonWriter w, string name, Rate rate) =>
+        w.WriteString(name, rate.Percent.ToString("0.####", CultureInfo.InvariantCulture) + "%");
+
+    /// <summary>One accounting period of the declaration: its figures, then what differs from the defaults.</summary>
+    private static void Period(Utf8JsonWriter w, CompanyProfile period)
+    {
+        if (period.PeriodEnd is { } end)
+        {
+            w.WriteString("periodEnd", LocalDatePattern.Iso.Format(end));
+        }
+
+        if (period.Basis != FiguresBasis.ApprovedAccounts)
+        {
+            w.WriteString("basis", FieldReader.NameOf(period.Basis));
+        }
+
+        w.WriteNumber("staff", period.Own.Staff);
+        Money(w, "turnover", period.Own.Turnover);
+        Money(w, "balanceSheet", period.Own.BalanceSheet);
+        Related(w, period.Related);
+    }
+
+    /// <summary>Related enterprises, each with its own chain; only what differs from the defaults is written.</summary>
+    private static void Related(Utf8JsonWriter w, EquatableArray<RelatedEnterprise> related)
+    {
+        if (related.Count == 0)
+        {
+            return;
+        }
+
+        w.WriteStartArray("related");
+        foreach (var r in related)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", r.Name);
+            Percent(w, "share", r.Share);
+            w.WriteNumber("staff", r.Figures.Staff);
+            Money(w, "turnover", r.Figures.Turnover);
+            Money(w, "balanceSheet", r.Figures.BalanceSheet);
+            if (r.Kind != RelatedPartyKind.Enterprise)
+            {
+                w.WriteString("kind", FieldReader.NameOf(r.Kind));
+            }
+
+            if (r.Direction != HoldingDirection.Unstated)
+            {
+                w.WriteString("direction", FieldReader.NameOf(r.Direction));
+            }
+
+            if (r.Control != ControlMeans.None)
+            {
+                w.WriteStartArray("control");
+                foreach (var means in Enum.GetValues<ControlMeans>().Where(m => m != ControlMeans.None && r.Control.HasFlag(m)))
+                {
+                    w.WriteStringValue(FieldReader.NameOf(means));
+                }
+
+                w.WriteEndArray();
+            }
+
+            if (r.IncludedThroughConsolidation)
+            {
+                w.WriteBoolean("includedThroughConsolidation", true);
+            }
+
+            if (r.SameOrAdjacentMarket)
+            {
+                w.WriteBoolean("sameOrAdjacentMarket", true);
+            }
+
+            if (r.ActingJointlyWith is not null)
+            {
+                w.WriteString("actingJointlyWith", r.ActingJointlyWith);
+            }
+
+            if (r.BusinessAngelInvestment is { } invested)
+            {
+                Money(w, "businessAngelInvestment", invested);
+            }
+
+            if (r.AnnualBudget is { } budget)
+            {
+                Money(w, "annualBudget", budget);
+            }
+
+            if (r.Inhabitants is { } inhabitants)
+            {
+                w.WriteNumber("inhabitants", inhabitants);
+            }
+
+            Related(w, r.Related);
+            Aid(w, "aid", r.Aid);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void Aid(Utf8JsonWriter w, string name, EquatableArray<AidReceived> aid)
+    {
+        if (aid.Count == 0)
+        {
+            return;
+        }
+
+        w.WriteStartArray(name);
+        foreach (var a in aid)
+        {
+            w.WriteStartObject();
+            Money(w, "amount", a.Amount);
+            w.WriteString("grantedOn", LocalDatePattern.Iso.Format(a.GrantedOn));
+            w.WriteString("grantingBody", a.GrantingBody);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
 
     private static void Strings(Utf8JsonWriter w, string name, EquatableArray<string> items)
     {

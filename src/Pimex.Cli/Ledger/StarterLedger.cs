@@ -125,10 +125,13 @@ internal static class StarterLedger
             Comment("(the SME test and the region come from the rulebook). Name and sector are for people, not for the rules.");
             var region = rules.Eligibility.Regions.Count > 0 ? rules.Eligibility.Regions[0] : "XX00";
             var small = rules.Sme.Small;
+            Comment("The first company declares what the model SME declaration asks of a company in a group: the end of its");
+            Comment("reference period, the holding that controls it (linked: its figures and its de minimis aid count in full)");
+            Comment("and the period before, with the same holding (the class changes only after two periods).");
             foreach (int k in All)
             {
                 int staff = Math.Max(1, (small.StaffBelow / 4) + k - 1);
-                Line(At(annuity.Applications.Start, 11, k), "apply", Representative(k), new()
+                var apply = new JsonObject
                 {
                     ["company"] = Company(k),
                     ["name"] = string.Create(CultureInfo.InvariantCulture, $"Sample Company {k} Ltd"),
@@ -137,7 +140,13 @@ internal static class StarterLedger
                     ["staff"] = staff,
                     ["turnover"] = Money.Of(Round(small.TurnoverAtMost.Amount * (10 + k) / 60), rulebook.Currency).ToString(),
                     ["balanceSheet"] = Money.Of(Round(small.BalanceSheetAtMost.Amount * (5 + k) / 60), rulebook.Currency).ToString(),
-                });
+                };
+                if (k == 1)
+                {
+                    Declaration(apply, staff);
+                }
+
+                Line(At(annuity.Applications.Start, 11, k), "apply", Representative(k), apply);
             }
 
             Blank();
@@ -328,6 +337,54 @@ internal static class StarterLedger
         {
             var at = date.At(new LocalTime(hour, 0)).PlusMinutes(5L * (company - 1)).InZoneLeniently(rulebook.TimeZone).ToInstant();
             return at > last ? at : last.Plus(Duration.FromMinutes(5));
+        }
+
+        /// <summary>
+        /// The first company's declaration: its reference period ends on the last day of the year
+        /// before the annuity; a holding owns 60 % of it (linked: its figures count in full, and so
+        /// does the de minimis aid it received, a year before applying and as much as the cap); the
+        /// period before has the same holding. Every figure is a fraction of the small-enterprise
+        /// ceilings, so the company stays small.
+        /// </summary>
+        private void Declaration(JsonObject apply, int staff)
+        {
+            var small = rules.Sme.Small;
+            string Amount(decimal amount) => Money.Of(Round(amount), rulebook.Currency).ToString();
+            JsonObject Holding(decimal scale, bool withAid)
+            {
+                var holding = new JsonObject
+                {
+                    ["name"] = "Sample Holding SL",
+                    ["share"] = "60%",
+                    ["staff"] = Math.Max(1, small.StaffBelow / 25),
+                    ["turnover"] = Amount(small.TurnoverAtMost.Amount * scale / 50),
+                    ["balanceSheet"] = Amount(small.BalanceSheetAtMost.Amount * scale / 25),
+                    ["direction"] = "upstream",
+                };
+                if (withAid)
+                {
+                    holding["aid"] = new JsonArray(new JsonObject
+                    {
+                        ["amount"] = rules.Promotion.CapPerCompany.ToString(),
+                        ["grantedOn"] = Iso(annuity.Applications.Start.PlusYears(-1)),
+                        ["grantingBody"] = "Regional development agency",
+                    });
+                }
+
+                return holding;
+            }
+
+            int year = annuity.Applications.Start.Year;
+            apply["periodEnd"] = Iso(new LocalDate(year - 1, 12, 31));
+            apply["related"] = new JsonArray(Holding(1m, withAid: true));
+            apply["earlier"] = new JsonArray(new JsonObject
+            {
+                ["periodEnd"] = Iso(new LocalDate(year - 2, 12, 31)),
+                ["staff"] = Math.Max(1, staff - 1),
+                ["turnover"] = Amount(small.TurnoverAtMost.Amount * 10 / 60),
+                ["balanceSheet"] = Amount(small.BalanceSheetAtMost.Amount * 5 / 60),
+                ["related"] = new JsonArray(Holding(0.9m, withAid: false)),
+            });
         }
 
         private void Comment(string line) => text.Append("// ").Append(line).Append('\n');

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Ardalis.GuardClauses;
+using Pimex.Common;
 
 namespace Pimex.Monetary;
 
@@ -34,13 +35,13 @@ public readonly struct Rate : IEquatable<Rate>, IComparable<Rate>
     /// <param name="fraction">A non-negative fraction.</param>
     /// <returns>The rate.</returns>
     /// <exception cref="ArgumentException">The fraction is negative.</exception>
-    public static Rate FromFraction(decimal fraction) => new(Guard.Against.Negative(fraction));
+    public static Rate FromFraction(decimal fraction) => new(Guard.Against.NegativeDecimal(fraction));
 
     /// <summary>Creates a rate from a percentage (85 for 85 %).</summary>
     /// <param name="percent">A non-negative percentage.</param>
     /// <returns>The rate.</returns>
     /// <exception cref="ArgumentException">The percentage is negative.</exception>
-    public static Rate FromPercent(decimal percent) => new(Guard.Against.Negative(percent) / 100m);
+    public static Rate FromPercent(decimal percent) => new(Guard.Against.NegativeDecimal(percent) / 100m);
 
     /// <summary>
     /// The ratio of two counts, <c>0</c> when the denominator is zero (a rate over nobody is
@@ -51,8 +52,8 @@ public readonly struct Rate : IEquatable<Rate>, IComparable<Rate>
     /// <returns>The ratio.</returns>
     public static Rate Ratio(decimal numerator, decimal denominator)
     {
-        Guard.Against.Negative(numerator);
-        Guard.Against.Negative(denominator);
+        Guard.Against.NegativeDecimal(numerator);
+        Guard.Against.NegativeDecimal(denominator);
         return denominator == 0m ? Zero : new Rate(numerator / denominator);
     }
 

@@ -7,7 +7,8 @@ using Pimex.Rulebooks;
 namespace Pimex.Cli.Tests.Reliability;
 
 /// <summary>
-/// Damaged ledgers (the embedded 2016 ledger, damaged one to three times: truncated, wrong types,
+/// Damaged ledgers (the embedded 2016 ledger, and a ledger whose application declares every field of
+/// the SME declaration, damaged one to three times: truncated, wrong types,
 /// huge numbers and amounts, deep nesting, duplicate keys, byte-order marks, another currency,
 /// fields removed, random characters, unpaired surrogates): the reader never throws; a refusal
 /// names the line, a JSON path and a <c>PIMEX-LEDGER-</c> code, and returns no command at all
@@ -35,9 +36,19 @@ public class LedgerFuzzTest
         int.TryParse(Environment.GetEnvironmentVariable("PIMEX_FUZZ_FIRST"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
 
     [Fact]
-    public void DamagedLedgers_AreReadOrRefusedLineByLine_NeverThrow_AndNeverHalfApply()
+    public void DamagedLedgers_AreReadOrRefusedLineByLine_NeverThrow_AndNeverHalfApply() => Fuzz(Tool.Ledger2016);
+
+    /// <summary>
+    /// The same damage on a ledger whose application declares every field of the model SME
+    /// declaration (chains, investors, control, public bodies, natural persons, earlier periods,
+    /// aid of related enterprises, restructurings), so that damage lands on those fields.
+    /// </summary>
+    [Fact]
+    public void DamagedDeclarations_AreReadOrRefusedLineByLine_NeverThrow_AndNeverHalfApply() =>
+        Fuzz(Fixtures.Ledger(Fixtures.Open(), LedgerWriter.Write(LedgerDeclarationTest.WholeApply()), Fixtures.Admit("B1")));
+
+    private static void Fuzz(string original)
     {
-        var original = Tool.Ledger2016;
         for (int seed = First; seed < First + Runs; seed++)
         {
             var random = new Random(seed);

@@ -200,6 +200,69 @@ public class SmeTestArticlesTest
         Assert.Equal(SizeClass.NotSme, a.SizeClass);
     }
 
+    [Fact]
+    public void Assess_WhenAPartnerIsUpstreamAndAnotherDownstream_AddsEachInProportion()
+    {
+        // Art. 3(2): a partner holds 25 % or more of the applicant (upstream) or is held by it
+        // (downstream); art. 6(2), second subparagraph: partners "immediately upstream or
+        // downstream" count in proportion to the share.
+        var a = Assess(Profile(
+            Figures(20m, 2_000_000m, 1_000_000m),
+            Related("Upstream holder SA", 40m, Figures(100m, 10_000_000m, 5_000_000m)) with { Direction = HoldingDirection.Upstream },
+            Related("Downstream company SL", 30m, Figures(10m, 1_000_000m, 1_000_000m)) with { Direction = HoldingDirection.Downstream }));
+
+        Assert.Equal(
+            [("(applicant)", SmeTreatment.Own, 20m), ("Upstream holder SA", SmeTreatment.Partner, 40m), ("Downstream company SL", SmeTreatment.Partner, 3m)],
+            Counted(a));
+        Assert.Equal((Eur(2_000_000m + 4_000_000m + 300_000m), Eur(1_000_000m + 2_000_000m + 300_000m)), (a.Turnover, a.BalanceSheet));
+        Assert.Equal(SizeClass.Medium, a.SizeClass);
+    }
+
+    [Fact]
+    public void Assess_WhenAnExemptInvestorHoldsExactlyHalf_IsNotLinkedAndStaysExempt()
+    {
+        // Art. 3(3)(a): linked means "a majority" of the votes, so 50 % is not; art. 3(2), second
+        // subparagraph: an investor not linked is not a partner however much it holds.
+        var fund = Related("Venture fund", 50m, Figures(300m)) with { Kind = RelatedPartyKind.VentureCapitalCompany };
+
+        var a = Assess(Profile(Figures(10m), fund));
+
+        Assert.Equal(SmeTreatment.NotCounted, a.Lines[1].Treatment);
+        Assert.Equal(10m, a.Staff);
+        Assert.Equal(SizeClass.Small, a.SizeClass);
+    }
+
+    [Theory]
+    [InlineData(25, 25, SmeTreatment.NotCounted, 10)]
+    [InlineData(25, 25.01, SmeTreatment.Linked, 610)]
+    public void Assess_WhenInvestorsLinkedToEachOtherHoldHalfTogether_AreExemptOnlyUpToHalf(decimal first, decimal second, SmeTreatment treatment, decimal staff)
+    {
+        // Art. 3(2), second subparagraph: the investors are exempt while they are not linked
+        // "either individually or jointly"; jointly they are linked only above half of the votes.
+        var a = Assess(Profile(
+            Figures(10m),
+            Related("University of Extremadura", first, Figures(300m)) with { Kind = RelatedPartyKind.University, ActingJointlyWith = "U+F" },
+            Related("Regional fund", second, Figures(300m)) with { Kind = RelatedPartyKind.RegionalDevelopmentFund, ActingJointlyWith = "U+F" }));
+
+        Assert.Equal([treatment, treatment], a.Lines.Skip(1).Select(l => l.Treatment));
+        Assert.Equal(staff, a.Staff);
+    }
+
+    [Fact]
+    public void Assess_WhenAnExemptInvestorAppointsTheBoardMajority_IsLinkedNotExempt()
+    {
+        // Art. 3(2), second subparagraph: the exception holds only while the investor is not
+        // linked within the meaning of art. 3(3), which includes the right to appoint or remove a
+        // majority of the board (art. 3(3)(b)), whatever its share.
+        var fund = Related("Public investment corporation", 30m, Figures(300m)) with { Kind = RelatedPartyKind.PublicInvestmentCorporation, Control = ControlMeans.BoardMajority };
+
+        var a = Assess(Profile(Figures(10m), fund));
+
+        Assert.Equal(SmeTreatment.Linked, a.Lines[1].Treatment);
+        Assert.Equal(310m, a.Staff);
+        Assert.Equal(SizeClass.NotSme, a.SizeClass);
+    }
+
     [Theory]
     [InlineData(new[] { 9.0, 12.0 }, SizeClass.Micro)] // one period over the micro ceiling: still micro
     [InlineData(new[] { 9.0, 12.0, 12.0 }, SizeClass.Small)] // two consecutive periods over: small

@@ -14,10 +14,13 @@ namespace Pimex.Tests.Admission;
 /// </summary>
 /// <remarks>
 /// Only examples 4 and 5 could be read in full through the search tool (a transcription of the
-/// guide at mwitty.com). The situations of the guide's other examples (partner and linked
-/// enterprises, chains, natural persons, public bodies, two consecutive periods) are tested from
-/// the articles of the Recommendation's annex in <see cref="SmeTestArticlesTest"/>, each citing its
-/// article, not an example.
+/// guide at mwitty.com, which gives no page numbers: the tests cite the example, not its page).
+/// Examples 1 to 3 (and any after 5) could not be read: the stored copies of the guide return only
+/// their opening pages; <c>docs/sme-test.md</c> lists what was tried. No test here claims to
+/// reproduce them. The situations the guide explains (partner and linked enterprises upstream and
+/// downstream, chains, the thresholds and their exceptions, natural persons, public bodies, two
+/// consecutive periods) are tested from the articles of the Recommendation's annex in
+/// <see cref="SmeTestArticlesTest"/>, each citing its article, not an example.
 /// </remarks>
 public class SmeUserGuideExamplesTest
 {
