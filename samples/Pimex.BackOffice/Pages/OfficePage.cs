@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using NodaTime;
 using Pimex.BackOffice.Hosting;
 using Pimex.BackOffice.Http;
 using Pimex.Common;
@@ -61,7 +60,7 @@ public abstract class OfficePage : PageModel
         }
 
         Region = region;
-        Text = PageText.ForRegion(caller.Rulebook, caller.At.InZone(caller.Rulebook.TimeZone).Date, Request.Query["lang"]);
+        Text = PageText.ForRegion(caller.Rulebook, Request.Query["lang"]);
         if (staffOnly && caller.Actor.Role == ActorRole.CompanyRepresentative)
         {
             Refusal = new PageRefusal(StatusCodes.Status403Forbidden, Problems.NotYours, "A company representative reads its own company's participation only.");
@@ -81,8 +80,7 @@ public abstract class OfficePage : PageModel
             var regions = HttpContext.RequestServices.GetRequiredService<Regions>();
             if (regions.TryGet(who.Region, out var rulebook))
             {
-                var today = HttpContext.RequestServices.GetRequiredService<IClock>().GetCurrentInstant().InZone(rulebook.TimeZone).Date;
-                Text = PageText.ForRegion(rulebook, today, Request.Query["lang"]);
+                Text = PageText.ForRegion(rulebook, Request.Query["lang"]);
             }
         }
     }

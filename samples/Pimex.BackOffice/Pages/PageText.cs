@@ -304,10 +304,11 @@ public sealed class PageText
 
     /// <summary>
     /// The language of a region's pages: <paramref name="requested"/> (a <c>lang</c> query) when it
-    /// is one of the library's, else the rulebook's report language on that date (Spanish for
-    /// Extremadura, Slovenian for Maribor), else English.
+    /// is one of the library's, else the latest report language the region's rulebook names
+    /// (Spanish for Extremadura, Slovenian for Maribor: the language its staff work in now, whatever
+    /// the year of the edition they look at), else English.
     /// </summary>
-    public static PageText ForRegion(Rulebook rulebook, NodaTime.LocalDate on, string? requested)
+    public static PageText ForRegion(Rulebook rulebook, string? requested)
     {
         ArgumentNullException.ThrowIfNull(rulebook);
         if (ReportLanguage.TryFromCode(requested, out var asked))
@@ -315,7 +316,7 @@ public sealed class PageText
             return For(asked);
         }
 
-        return rulebook.Get(Parameters.ReportLanguageRule).TryGetValue(on, out var code) && ReportLanguage.TryFromCode(code, out var language)
+        return rulebook.Get(Parameters.ReportLanguageRule).TryGetValue(NodaTime.LocalDate.MaxIsoValue, out var code) && ReportLanguage.TryFromCode(code, out var language)
             ? For(language)
             : For(ReportLanguage.English);
     }
