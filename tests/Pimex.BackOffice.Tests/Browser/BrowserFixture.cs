@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Deque.AxeCore.Playwright;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -126,11 +127,17 @@ public sealed class BrowserFixture : IAsyncLifetime
         return page;
     }
 
-    /// <summary>Keeps a full-page screenshot under the test results.</summary>
+    /// <summary>
+    /// Keeps a full-page screenshot under the test results, and checks the page with axe-core
+    /// (labels, contrast, the lang attribute, landmarks, ARIA): any violation fails the test.
+    /// </summary>
     public static async Task ShotAsync(IPage page, string name)
     {
         ArgumentNullException.ThrowIfNull(page);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
+        var axe = await page.RunAxe();
+        var violations = axe.Violations.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}").ToList();
+        Assert.True(violations.Count == 0, $"Accessibility violations on {name}: {string.Join("; ", violations)}");
     }
 
     private async Task SeedAsync()

@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Pimex.BackOffice.Http;
 using Pimex.BackOffice.Pages;
@@ -30,8 +31,10 @@ public sealed class PagesTest(BrowserFixture browser) : IClassFixture<BrowserFix
 
         await page.GotoAsync("/office/extremadura/2016/attendance");
         await page.SelectOptionAsync("#session", "S1");
-        await page.GetByLabel("B1", new() { Exact = true }).CheckAsync();
-        await page.GetByLabel("B2", new() { Exact = true }).CheckAsync();
+        // By keyboard: a space ticks a box, Enter on the button sends the form.
+        await page.GetByLabel("B1", new() { Exact = true }).PressAsync("Space");
+        await page.GetByLabel("B2", new() { Exact = true }).PressAsync("Space");
+        await Expect(page.GetByLabel("B2", new() { Exact = true })).ToBeCheckedAsync();
         await BrowserFixture.ShotAsync(page, "attendance-form");
         await page.Locator("#attendance button[type=submit]").PressAsync("Enter");
 
@@ -112,6 +115,13 @@ public sealed class PagesTest(BrowserFixture browser) : IClassFixture<BrowserFix
         Assert.Equal(403, answer!.Status);
         await Expect(page.Locator("#budget")).ToHaveCountAsync(0);
         await BrowserFixture.ShotAsync(page, "maribor-refused");
+
+        await page.GotoAsync("/office/maribor");
+        await page.Locator("header form button[type=submit]").ClickAsync();
+        await Expect(page.Locator("#token")).ToBeVisibleAsync();
+        var signedOut = await page.GotoAsync("/office/maribor");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/office/sign-in"));
+        Assert.True(signedOut!.Ok);
         await page.CloseAsync();
     }
 
@@ -147,6 +157,17 @@ public sealed class PagesTest(BrowserFixture browser) : IClassFixture<BrowserFix
         await Expect(page.Locator("#message")).ToContainTextAsync("B4");
         await Expect(page.Locator("#swot-empty")).ToBeVisibleAsync();
         await BrowserFixture.ShotAsync(page, "queues-after-review");
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task TheAccessibilityCheck_FindsAMissingLabelAndLanguage()
+    {
+        var page = await browser.Browser.NewPageAsync();
+        await page.SetContentAsync("<!DOCTYPE html><html><head><title>t</title></head><body><main><input type=\"text\"></main></body></html>");
+        var axe = await page.RunAxe();
+        Assert.Contains(axe.Violations, v => v.Id == "html-has-lang");
+        Assert.Contains(axe.Violations, v => v.Id == "label");
         await page.CloseAsync();
     }
 
