@@ -90,6 +90,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         // Never a browser download: the executable is Debian's Chromium.
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         playwright = await Playwright.CreateAsync();
+        Assertions.SetDefaultExpectTimeout(60_000);
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = chromium,
@@ -114,6 +115,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task<IPage> SignInAsync(Actor actor, string region = "extremadura")
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "es-ES", ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        // Generous limits for a loaded machine: every wait still ends as soon as the page shows what is awaited.
+        context.SetDefaultTimeout(120_000);
+        context.SetDefaultNavigationTimeout(120_000);
         var page = await context.NewPageAsync();
         var signIn = await page.GotoAsync("/office/sign-in");
         if (signIn is null || !signIn.Ok)

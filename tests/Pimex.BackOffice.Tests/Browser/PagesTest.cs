@@ -104,6 +104,26 @@ public sealed class PagesTest(BrowserFixture browser) : IClassFixture<BrowserFix
     }
 
     [Fact]
+    public async Task AFormShownBeforeAnotherChange_IsRefusedAsAStaleApiCallIs_AndSavesNothing()
+    {
+        var page = await browser.SignInAsync(Api.Tech);
+        await page.GotoAsync("/office/extremadura/2016/claims/B5/K1");
+        await Expect(page.Locator("form#verify")).ToBeVisibleAsync();
+
+        // Meanwhile the company submits another claim over the API: B5's stream moves on.
+        var seen = (await browser.Api.GetAsync(Api.Manager, browser.Api.Participant("B5"))).ETag!.Value;
+        Api.Must(await browser.Api.PostAsync(Api.Rep("B5"), browser.Api.Participant("B5") + "/claims", Api.Claim("K2", 300m), Api.At(11, 1), seen));
+        var moved = (await browser.Api.GetAsync(Api.Manager, browser.Api.Participant("B5"))).ETag!.Value;
+
+        await page.GetByLabel(PageTextOf("verify.full")).CheckAsync();
+        await page.Locator("#verify button[type=submit]").ClickAsync();
+        await Expect(page.Locator("#form-error")).ToContainTextAsync(CommonErrors.VersionMismatch);
+        await BrowserFixture.ShotAsync(page, "verify-stale");
+        Assert.Equal(moved, (await browser.Api.GetAsync(Api.Manager, browser.Api.Participant("B5"))).ETag!.Value);
+        await page.CloseAsync();
+    }
+
+    [Fact]
     public async Task AUserOfMaribor_CannotSeeExtremadurasEdition()
     {
         var page = await browser.SignInAsync(Api.Manager, "maribor");
