@@ -54,6 +54,7 @@ cat <<EOT
 
 The back office runs at $url (Ctrl+C stops it). Open:
   $url/openapi/v1.json                                   the OpenAPI document (every endpoint)
+  $url/office/sign-in                                    the pages: paste the token below
   curl -H "Authorization: Bearer \$TOKEN" $url/regions/extremadura/editions/2016/report?format=text
   curl -H "Authorization: Bearer \$TOKEN" $url/regions/extremadura/editions/2016/participants
 A manager's token for the next 8 hours:

@@ -55,6 +55,7 @@ public static partial class BackOfficeApp
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(json => BackOfficeJson.Configure(json.SerializerOptions));
         builder.Services.AddOpenApi();
+        Pages.OfficePages.AddServices(builder);
     }
 
     /// <summary>
@@ -111,5 +112,6 @@ public static partial class BackOfficeApp
         app.MapOpenApi();
         app.MapGet("/health", () => Results.Text("ok")).AllowAnonymous().WithName("Health");
         Endpoints.Map(app);
+        Pages.OfficePages.Use(app);
     }
 }

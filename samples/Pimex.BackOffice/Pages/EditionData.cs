@@ -1,0 +1,55 @@
+using Marten;
+using Pimex.BackOffice.Http;
+using Pimex.BackOffice.Store;
+using Pimex.Common;
+using Pimex.Editions;
+using Pimex.Evaluation;
+using Pimex.Participation;
+
+namespace Pimex.BackOffice.Pages;
+
+/// <summary>
+/// An edition and its participants as the pages read them: the streams replayed from Marten
+/// (<see cref="EventStreams"/>, the API's own reader), so a page shows exactly what the next
+/// command will decide on, at the versions it will send back as If-Match.
+/// </summary>
+public sealed record EditionData(Caller Caller, Edition Edition, IReadOnlyList<Participant> Participants)
+{
+    public EditionReport Report { get; } = EditionReport.Create(Edition, Participants, Caller.Rulebook);
+
+    public CompanyTable Table { get; } = CompanyTable.Create(Edition, Participants);
+
+    public Participant? Find(string company) => Participants.FirstOrDefault(p => p.Id.Company.Value == company);
+
+    /// <summary>Loads an edition of the caller's region; null when there is none of that year.</summary>
+    public static async Task<EditionData?> LoadAsync(HttpContext http, Caller caller, int year)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(caller);
+        await using var session = http.RequestServices.GetRequiredService<IDocumentStore>().LightweightSession(caller.Region);
+        var streams = new EventStreams(session);
+        var edition = await streams.LoadEditionAsync(new EditionId(caller.Rulebook.Id, year), http.RequestAborted);
+        if (edition is null)
+        {
+            return null;
+        }
+
+        var participants = new List<Participant>();
+        foreach (var id in edition.Participants.Select(kv => kv.Value).OrderBy(id => id.Company.Value, StringComparer.Ordinal))
+        {
+            participants.Add(await streams.LoadParticipantAsync(id, http.RequestAborted) ?? throw new InvalidOperationException($"The edition admitted {id}, whose stream is missing."));
+        }
+
+        return new EditionData(caller, edition, participants);
+    }
+
+    /// <summary>The years of the editions opened in the caller's region, newest first.</summary>
+    public static async Task<IReadOnlyList<int>> YearsAsync(HttpContext http, Caller caller)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(caller);
+        await using var session = http.RequestServices.GetRequiredService<IDocumentStore>().QuerySession(caller.Region);
+        var opened = await session.Events.QueryRawEventDataOnly<EditionOpened>().ToListAsync(http.RequestAborted);
+        return [.. opened.Where(e => e.Edition.RulebookId == caller.Rulebook.Id).Select(e => e.Edition.Year).Distinct().OrderDescending()];
+    }
+}

@@ -1,0 +1,123 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Pimex.BackOffice.Http;
+
+namespace Pimex.BackOffice.Pages.Office;
+
+/// <summary>
+/// Records the attendance of one group session for many companies at once: one command per
+/// company (the library's <c>RecordAttendance</c>, a joint change of the participant and the
+/// edition), each through the API's command path at the participant version the form showed.
+/// A refused company's error is shown next to its box; the companies accepted stay recorded.
+/// </summary>
+public sealed class AttendanceModel : OfficePage
+{
+    public EditionData? Data { get; private set; }
+
+    [BindProperty]
+    public string? Session { get; set; }
+
+    [BindProperty]
+    public List<string> Companies { get; set; } = [];
+
+    public List<string> Recorded { get; } = [];
+
+    public IReadOnlyList<FieldError> SessionErrors { get; private set; } = [];
+
+    public Dictionary<string, List<FieldError>> CompanyErrors { get; } = new(StringComparer.Ordinal);
+
+    public async Task<IActionResult> OnGetAsync(string region, int year)
+    {
+        Year = year;
+        await LoadAsync(region, year);
+        return Show();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string region, int year)
+    {
+        Year = year;
+        if (!await LoadAsync(region, year))
+        {
+            return Show();
+        }
+
+        var sessionErrors = new List<FieldError>();
+        if (string.IsNullOrWhiteSpace(Session))
+        {
+            sessionErrors.Add(new FieldError("session", Problems.MalformedBody, Text["attendance.session"]));
+        }
+
+        if (Companies.Count == 0)
+        {
+            CompanyErrors[string.Empty] = [new FieldError(null, Problems.MalformedBody, Text["attendance.none"])];
+        }
+
+        foreach (var company in sessionErrors.Count == 0 ? Companies.Distinct(StringComparer.Ordinal) : [])
+        {
+            long.TryParse(Request.Form["version-" + company], NumberStyles.None, CultureInfo.InvariantCulture, out var version);
+            var session = Session!;
+            var outcome = await FormCommands.RunAsync(HttpContext, region, year, company, version, s => Outcome.Of(s.RequiredParticipant.RecordAttendance(s.Edition, session, s.Caller.Context)));
+            if (outcome.IsAccepted)
+            {
+                Recorded.Add(company);
+                continue;
+            }
+
+            foreach (var error in outcome.Errors)
+            {
+                if (error.Field is { } field && field.StartsWith("session", StringComparison.OrdinalIgnoreCase))
+                {
+                    if (!sessionErrors.Any(e => e.Code == error.Code))
+                    {
+                        sessionErrors.Add(error);
+                    }
+                }
+                else
+                {
+                    ErrorsOf(company).Add(error);
+                }
+            }
+        }
+
+        SessionErrors = sessionErrors;
+        if (SessionErrors.Count == 0 && CompanyErrors.Count == 0)
+        {
+            TempData["message"] = Text.Format("attendance.recorded", Session!, string.Join(", ", Recorded));
+            return Redirect(EditionPath("/participants"));
+        }
+
+        // Some were refused: show the form again, on the state after what was recorded.
+        await LoadAsync(region, year);
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    private List<FieldError> ErrorsOf(string company)
+    {
+        if (!CompanyErrors.TryGetValue(company, out var list))
+        {
+            list = [];
+            CompanyErrors[company] = list;
+        }
+
+        return list;
+    }
+
+    private async Task<bool> LoadAsync(string region, int year)
+    {
+        if (Resolve(region) is not { } caller)
+        {
+            return false;
+        }
+
+        Data = await EditionData.LoadAsync(HttpContext, caller, year);
+        if (Data is null)
+        {
+            Refusal = new PageRefusal(StatusCodes.Status404NotFound, Problems.NotFound, $"No edition {year} in region {region}.");
+            return false;
+        }
+
+        Title = Text.Format("attendance.title", year);
+        return true;
+    }
+}
