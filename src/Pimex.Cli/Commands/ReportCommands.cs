@@ -39,7 +39,7 @@ internal static class ReportCommands
             Aid(context),
             RulesCommands.Resource(context, "schema", "Print the JSON Schema of the edition report's JSON ('pimex report --format json'), for tools that read it.", "report.schema.json"),
         };
-        command.SetAction(parse => Execute(context, new RunInput(parse.GetValue(rulebook), parse.GetValue(bases) ?? [], parse.GetValue(ledger)), parse.GetValue(json) ? "json" : parse.GetValue(format), parse.GetValue(lang), parse.GetValue(html), listRefused: false));
+        command.SetAction(parse => Execute(context, new RunInput(parse.GetValue(rulebook), parse.GetValue(bases) ?? [], parse.GetValue(ledger), parse.GetValue(lang)), parse.GetValue(json) ? "json" : parse.GetValue(format), parse.GetValue(lang), parse.GetValue(html), listRefused: false));
         return command;
     }
 
@@ -72,7 +72,7 @@ internal static class ReportCommands
                 return ExitCodes.Unreadable;
             }
 
-            return Execute(context, new RunInput(parse.GetValue(rulebook), parse.GetValue(bases) ?? [], file), parse.GetValue(json) ? "json" : "text", parse.GetValue(lang), null, listRefused: true);
+            return Execute(context, new RunInput(parse.GetValue(rulebook), parse.GetValue(bases) ?? [], file, parse.GetValue(lang)), parse.GetValue(json) ? "json" : "text", parse.GetValue(lang), null, listRefused: true);
         });
         return command;
     }
@@ -316,7 +316,7 @@ internal static class ReportCommands
         if (outcome.Edition is null)
         {
             var waiting = outcome.Refused.Count(r => r.Errors.Any(e => e.Code == LedgerErrors.NoEditionOpen));
-            WriteRefused(context.Error, outcome with { Refused = [.. outcome.Refused.Where(r => r.Errors.All(e => e.Code != LedgerErrors.NoEditionOpen))] });
+            WriteRefused(context.Error, outcome with { Refused = [.. outcome.Refused.Where(r => r.Errors.All(e => e.Code != LedgerErrors.NoEditionOpen))] }, run.RefusalLanguage);
             if (waiting > 0)
             {
                 context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  ... and {waiting} command(s) refused with {LedgerErrors.NoEditionOpen}: no edition is open."));
@@ -355,8 +355,8 @@ internal static class ReportCommands
         {
             if (listRefused)
             {
-                context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Ledger {source}: {outcome.Commands} commands, {outcome.Applied} applied, {outcome.Refused.Count} refused."));
-                WriteRefused(context.Out, outcome);
+                context.Out.WriteLine(RunTexts.Summary(run.RefusalLanguage, source, outcome.Commands, outcome.Applied, outcome.Refused.Count));
+                WriteRefused(context.Out, outcome, run.RefusalLanguage);
                 context.Out.WriteLine();
             }
 
@@ -377,11 +377,11 @@ internal static class ReportCommands
     /// Every refused command with its line and codes, the first <see cref="CommonOptions.MaxErrorsShown"/>
     /// of a flood, then how many more (<c>--json</c> lists every one).
     /// </summary>
-    private static void WriteRefused(TextWriter writer, LedgerOutcome outcome)
+    private static void WriteRefused(TextWriter writer, LedgerOutcome outcome, ReportLanguage language)
     {
         foreach (var refusal in outcome.Refused.Take(CommonOptions.MaxErrorsShown))
         {
-            foreach (var line in refusal.Lines())
+            foreach (var line in refusal.Lines(language))
             {
                 writer.WriteLine("  " + line);
             }
@@ -390,7 +390,7 @@ internal static class ReportCommands
         int more = outcome.Refused.Count - CommonOptions.MaxErrorsShown;
         if (more > 0)
         {
-            writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  ... and {more:N0} more refused command{(more == 1 ? string.Empty : "s")} ({outcome.Refused.Count:N0} in all; --json lists every one)."));
+            writer.WriteLine("  " + RunTexts.More(language, more, outcome.Refused.Count));
         }
     }
 
