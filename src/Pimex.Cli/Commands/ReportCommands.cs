@@ -37,7 +37,7 @@ internal static class ReportCommands
             Companies(context),
             Programme(context),
             Aid(context),
-            RulesCommands.Resource(context, "schema", "Print the JSON Schema of the edition report's JSON ('pimex report --format json'), for tools that read it.", "report.schema.json"),
+            Schema(context),
         };
         command.SetAction(parse => Execute(context, new RunInput(parse.GetValue(rulebook), parse.GetValue(bases) ?? [], parse.GetValue(ledger), parse.GetValue(lang)), parse.GetValue(json) ? "json" : parse.GetValue(format), parse.GetValue(lang), parse.GetValue(html), listRefused: false));
         return command;
@@ -73,6 +73,32 @@ internal static class ReportCommands
             }
 
             return Execute(context, new RunInput(parse.GetValue(rulebook), parse.GetValue(bases) ?? [], file, parse.GetValue(lang)), parse.GetValue(json) ? "json" : "text", parse.GetValue(lang), null, listRefused: true);
+        });
+        return command;
+    }
+
+    /// <summary><c>pimex report schema [edition|programme|aid]</c>: the JSON Schema of a report's JSON.</summary>
+    private static Command Schema(CliContext context)
+    {
+        var which = new Argument<string>("REPORT")
+        {
+            Description = "edition (the default: 'pimex report --format json'), programme ('pimex report programme --format json') or aid ('pimex report aid COMPANY --format json').",
+            Arity = ArgumentArity.ZeroOrOne,
+            DefaultValueFactory = _ => "edition",
+        }.AcceptOnlyFromAmong("edition", "programme", "aid");
+        var command = new Command("schema", "Print the JSON Schema of a report's JSON, for tools that read it: the edition report's by default, the programme report's or the aid statement's.")
+        {
+            which,
+        };
+        command.SetAction(parse =>
+        {
+            context.Out.Write(EmbeddedResources.Text(parse.GetValue(which) switch
+            {
+                "programme" => "programme-report.schema.json",
+                "aid" => "aid-statement.schema.json",
+                _ => "report.schema.json",
+            }));
+            return ExitCodes.Ok;
         });
         return command;
     }
