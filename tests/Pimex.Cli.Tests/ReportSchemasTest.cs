@@ -72,7 +72,11 @@ public class ReportSchemasTest
 
     private static string Published(string file) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "docs", "schema", file));
 
-    private static JsonSchema Schema(string file) => JsonSchema.FromText(Published(file));
+    /// <summary>Each schema parsed once: JsonSchema.Net registers a schema's $id globally and refuses a second registration.</summary>
+    private static readonly Dictionary<string, JsonSchema> Schemas = new[] { "programme-report.schema.json", "aid-statement.schema.json" }
+        .ToDictionary(f => f, f => JsonSchema.FromText(Published(f)));
+
+    private static JsonSchema Schema(string file) => Schemas[file];
 
     private static void AssertValid(string file, JsonElement json)
     {

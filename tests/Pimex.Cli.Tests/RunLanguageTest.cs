@@ -45,7 +45,8 @@ public partial class RunLanguageTest
 
         var translated = Refused(Tool.Run("run", "--embedded", "2016", "--json", "--lang", code).Out);
 
-        Assert.Equal(7, english.Count);
+        Assert.Equal(8, english.Count);
+        Assert.Equal(7, english.Select(e => e.Line).Distinct().Count());
         Assert.Equal(english.Select(e => (e.Line, e.Code, e.Identifier)), translated.Select(e => (e.Line, e.Code, e.Identifier)));
         Assert.All(english.Zip(translated), pair => Assert.NotEqual(pair.First.Message, pair.Second.Message));
     }
