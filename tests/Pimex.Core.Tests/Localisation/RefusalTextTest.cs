@@ -154,6 +154,26 @@ public partial class RefusalTextTest
         Assert.Equal(english.Value.Aggregate, spanish.Value.Aggregate);
     }
 
+    [Fact]
+    public void Success_WhenTheContextIsInAnotherLanguage_AllocatesNoMore()
+    {
+        var s = Open();
+        var session = new GroupSession("S1", new NodaTime.LocalDate(2016, 5, 10), "Mérida", "Export basics", 30);
+        var english = Ctx(Tech, At(2016, 5, 2));
+        var spanish = english.In(ReportLanguage.Spanish);
+        _ = s.Edition.ScheduleSession(session, english);
+        _ = s.Edition.ScheduleSession(session, spanish);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        _ = s.Edition.ScheduleSession(session, english);
+        long inEnglish = GC.GetAllocatedBytesForCurrentThread() - before;
+        before = GC.GetAllocatedBytesForCurrentThread();
+        _ = s.Edition.ScheduleSession(session, spanish);
+        long inSpanish = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(inEnglish, inSpanish);
+    }
+
     [Theory]
     [MemberData(nameof(Languages))]
     public void Templates_WhenFilledWithTheirArguments_LeaveNoPlaceholder(string code)
