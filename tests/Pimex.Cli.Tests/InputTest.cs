@@ -40,7 +40,7 @@ public class InputTest
     {
         var files = new DiskFileSource(() => new MemoryStream(Encoding.UTF8.GetBytes(Tool.Ledger2016)));
 
-        var run = Run(files, "run", "-");
+        var run = Run(files, "run", "-", "--lang", "en");
 
         Assert.Equal(0, run.ExitCode);
         Assert.Matches(@"^Ledger -: \d+ commands, \d+ applied, 7 refused\.", run.Out);

@@ -21,19 +21,19 @@ public class RunCommandTest
         .With("late.json", Fixtures.Partner.Replace("2002-01-01", "2024-01-01", StringComparison.Ordinal));
 
     [Fact]
-    public void Run_Embedded2016_ListsTheRefusedCommandsWithLineAndCode_ThenTheReport()
+    public void Run_Embedded2016_ListsTheRefusedCommandsWithLineAndCode_ThenTheReport_InTheRulebooksLanguage()
     {
         var run = Tool.Run(Files, "run", "2016.jsonl");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Matches(@"^Ledger 2016\.jsonl: \d+ commands, \d+ applied, 7 refused\.", run.Out);
-        Assert.Matches(@"line \d+: PIMEX-ADM-004 ", run.Out);
-        Assert.Matches(@"line \d+: PIMEX-ADM-005 ", run.Out);
-        Assert.Matches(@"line \d+: PIMEX-ADM-001 ", run.Out);
-        Assert.Matches(@"line \d+: PIMEX-PART-004 ", run.Out);
-        Assert.Matches($@"line \d+: {TimeErrors.DatedAfterCommand} session\.date: Session 'S2' is dated ", run.Out);
-        Assert.Matches($@"line \d+: {TimeErrors.BeforeLastEvent} The command at ", run.Out);
-        Assert.Matches($@"line \d+: {PromotionErrors.DuplicateInvoice} Invoice ", run.Out);
+        Assert.Matches(@"^Registro de órdenes 2016\.jsonl: órdenes: [\d.]+; aplicadas: [\d.]+; rechazadas: 7\.", run.Out);
+        Assert.Matches(@"línea \d+: PIMEX-ADM-004 ", run.Out);
+        Assert.Matches(@"línea \d+: PIMEX-ADM-005 ", run.Out);
+        Assert.Matches(@"línea \d+: PIMEX-ADM-001 ", run.Out);
+        Assert.Matches(@"línea \d+: PIMEX-PART-004 ", run.Out);
+        Assert.Matches($@"línea \d+: {TimeErrors.DatedAfterCommand} session\.date: La sesión «S2» tiene fecha ", run.Out);
+        Assert.Matches($@"línea \d+: {TimeErrors.BeforeLastEvent} La orden del ", run.Out);
+        Assert.Matches($@"línea \d+: {PromotionErrors.DuplicateInvoice} La factura ", run.Out);
         Assert.Contains("Informe de evaluación de la convocatoria: extremadura-2016", run.Out, StringComparison.Ordinal);
         Assert.Contains("88.280,00 €", run.Out, StringComparison.Ordinal);
         Assert.Empty(run.Error);
@@ -42,7 +42,7 @@ public class RunCommandTest
     [Fact]
     public void Run_WhenSixtyCommandsAreRefused_ListsFiftyAndCountsTheRest_AndJsonListsThemAll()
     {
-        var run = Tool.Run(Files, "run", "flood.jsonl");
+        var run = Tool.Run(Files, "run", "flood.jsonl", "--lang", "en");
         var json = Tool.Run(Files, "run", "flood.jsonl", "--json");
 
         Assert.Equal(0, run.ExitCode);
@@ -55,7 +55,7 @@ public class RunCommandTest
     [Fact]
     public void Run_WhenInstantsAreAtTheEdgesOfTheCalendar_RefusesThemWithACodeAndGoesOn()
     {
-        var run = Tool.Run(Files, "run", "edges.jsonl");
+        var run = Tool.Run(Files, "run", "edges.jsonl", "--lang", "en");
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains($"  line 1: {TimeErrors.OutsideCalendar} at: The command's instant 9999-12-31T23:59:59Z is outside the supported calendar, 0001-01-01T00:00:00Z to 9998-12-31T23:59:59Z.", run.OutLines);
@@ -68,7 +68,7 @@ public class RunCommandTest
     [Fact]
     public void Run_WhenAVerificationIsDatedBeforeItsClaimsSubmission_RefusesItAsGoingBackInTime()
     {
-        var run = Tool.Run(Files, "run", "backdated.jsonl");
+        var run = Tool.Run(Files, "run", "backdated.jsonl", "--lang", "en");
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains($"  line 5: {TimeErrors.BeforeLastEvent} The command at 2016-06-01T08:00:00Z is before the last event of extremadura-2016/B06000001, at 2016-06-01T09:00:00Z: an aggregate never goes back in time.", run.OutLines);
@@ -77,7 +77,7 @@ public class RunCommandTest
     [Fact]
     public void Run_WhenACommandIsRefused_ReportsItAndAppliesTheOthers()
     {
-        var run = Tool.Run(Files, "run", "refusals.jsonl");
+        var run = Tool.Run(Files, "run", "refusals.jsonl", "--lang", "en");
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("Ledger refusals.jsonl: 6 commands, 5 applied, 1 refused.", run.Out, StringComparison.Ordinal);

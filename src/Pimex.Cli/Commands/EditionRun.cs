@@ -26,7 +26,7 @@ internal sealed record EditionRun(RunInput Input, Rulebook Rulebook, string Sour
     /// <summary>Loads the rulebook and runs a ledger (the embedded 2016 edition by default); writes why not and returns null.</summary>
     public static EditionRun? Load(CliContext context, RunInput input, out int exitCode)
     {
-        var (rulebookFile, baseFiles, ledgerFile) = input;
+        var (rulebookFile, baseFiles, ledgerFile, _) = input;
         var loaded = RulebookSource.Load(context.Files, rulebookFile, baseFiles);
         exitCode = CommonOptions.Report(context, loaded);
         if (exitCode != ExitCodes.Ok)
@@ -66,7 +66,31 @@ internal sealed record EditionRun(RunInput Input, Rulebook Rulebook, string Sour
             return null;
         }
 
-        return new EditionRun(input, rulebook, source, parsed.Entries, LedgerRunner.Run(rulebook, parsed.Entries));
+        var language = RunLanguage(rulebook, parsed.Entries, input.Lang);
+        return new EditionRun(input, rulebook, source, parsed.Entries, LedgerRunner.Run(rulebook, parsed.Entries, language)) { RefusalLanguage = language };
+    }
+
+    /// <summary>The language the refusals' reasons are written in: the one asked for, else the report's (the rulebook's on the edition's rules date).</summary>
+    public ReportLanguage RefusalLanguage { get; init; } = ReportLanguage.English;
+
+    /// <summary>
+    /// The language asked for; else the rulebook's reporting language on the rules date of the
+    /// edition the ledger opens (the first day of its applications window), as the report takes it.
+    /// </summary>
+    private static ReportLanguage RunLanguage(Rulebook rulebook, IReadOnlyList<LedgerEntry> entries, string? code)
+    {
+        if (ReportLanguage.TryFromCode(code, out var asked))
+        {
+            return asked;
+        }
+
+        var open = entries.Select(e => e.Command).OfType<OpenEdition>().FirstOrDefault();
+        return open is not null
+            && rulebook.Annuity(open.Year) is { IsSuccess: true } annuity
+            && rulebook.Get(Parameters.ReportLanguageRule).TryGetValue(annuity.Value.Applications.Start, out var named)
+            && ReportLanguage.TryFromCode(named, out var language)
+                ? language
+                : ReportLanguage.English;
     }
 
     /// <summary>The edition report, as of the ledger's last command.</summary>
@@ -119,5 +143,5 @@ internal sealed record EditionRun(RunInput Input, Rulebook Rulebook, string Sour
     }
 }
 
-/// <summary>What a report runs: the rulebook file (null for Extremadura's), the base rulebooks it extends, the ledger file (null for the embedded 2016 edition).</summary>
-internal sealed record RunInput(string? RulebookFile, IReadOnlyList<string> BaseFiles, string? LedgerFile);
+/// <summary>What a report runs: the rulebook file (null for Extremadura's), the base rulebooks it extends, the ledger file (null for the embedded 2016 edition), and the language asked for (null for the rulebook's).</summary>
+internal sealed record RunInput(string? RulebookFile, IReadOnlyList<string> BaseFiles, string? LedgerFile, string? Lang = null);

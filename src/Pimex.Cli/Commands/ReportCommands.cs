@@ -37,9 +37,9 @@ internal static class ReportCommands
             Companies(context),
             Programme(context),
             Aid(context),
-            RulesCommands.Resource(context, "schema", "Print the JSON Schema of the edition report's JSON ('pimex report --format json'), for tools that read it.", "report.schema.json"),
+            Schema(context),
         };
-        command.SetAction(parse => Execute(context, new RunInput(parse.GetValue(rulebook), parse.GetValue(bases) ?? [], parse.GetValue(ledger)), parse.GetValue(json) ? "json" : parse.GetValue(format), parse.GetValue(lang), parse.GetValue(html), listRefused: false));
+        command.SetAction(parse => Execute(context, new RunInput(parse.GetValue(rulebook), parse.GetValue(bases) ?? [], parse.GetValue(ledger), parse.GetValue(lang)), parse.GetValue(json) ? "json" : parse.GetValue(format), parse.GetValue(lang), parse.GetValue(html), listRefused: false));
         return command;
     }
 
@@ -72,7 +72,33 @@ internal static class ReportCommands
                 return ExitCodes.Unreadable;
             }
 
-            return Execute(context, new RunInput(parse.GetValue(rulebook), parse.GetValue(bases) ?? [], file), parse.GetValue(json) ? "json" : "text", parse.GetValue(lang), null, listRefused: true);
+            return Execute(context, new RunInput(parse.GetValue(rulebook), parse.GetValue(bases) ?? [], file, parse.GetValue(lang)), parse.GetValue(json) ? "json" : "text", parse.GetValue(lang), null, listRefused: true);
+        });
+        return command;
+    }
+
+    /// <summary><c>pimex report schema [edition|programme|aid]</c>: the JSON Schema of a report's JSON.</summary>
+    private static Command Schema(CliContext context)
+    {
+        var which = new Argument<string>("REPORT")
+        {
+            Description = "edition (the default: 'pimex report --format json'), programme ('pimex report programme --format json') or aid ('pimex report aid COMPANY --format json').",
+            Arity = ArgumentArity.ZeroOrOne,
+            DefaultValueFactory = _ => "edition",
+        }.AcceptOnlyFromAmong("edition", "programme", "aid");
+        var command = new Command("schema", "Print the JSON Schema of a report's JSON, for tools that read it: the edition report's by default, the programme report's or the aid statement's.")
+        {
+            which,
+        };
+        command.SetAction(parse =>
+        {
+            context.Out.Write(EmbeddedResources.Text(parse.GetValue(which) switch
+            {
+                "programme" => "programme-report.schema.json",
+                "aid" => "aid-statement.schema.json",
+                _ => "report.schema.json",
+            }));
+            return ExitCodes.Ok;
         });
         return command;
     }
@@ -316,7 +342,7 @@ internal static class ReportCommands
         if (outcome.Edition is null)
         {
             var waiting = outcome.Refused.Count(r => r.Errors.Any(e => e.Code == LedgerErrors.NoEditionOpen));
-            WriteRefused(context.Error, outcome with { Refused = [.. outcome.Refused.Where(r => r.Errors.All(e => e.Code != LedgerErrors.NoEditionOpen))] });
+            WriteRefused(context.Error, outcome with { Refused = [.. outcome.Refused.Where(r => r.Errors.All(e => e.Code != LedgerErrors.NoEditionOpen))] }, run.RefusalLanguage);
             if (waiting > 0)
             {
                 context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  ... and {waiting} command(s) refused with {LedgerErrors.NoEditionOpen}: no edition is open."));
@@ -355,8 +381,8 @@ internal static class ReportCommands
         {
             if (listRefused)
             {
-                context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Ledger {source}: {outcome.Commands} commands, {outcome.Applied} applied, {outcome.Refused.Count} refused."));
-                WriteRefused(context.Out, outcome);
+                context.Out.WriteLine(RunTexts.Summary(run.RefusalLanguage, source, outcome.Commands, outcome.Applied, outcome.Refused.Count));
+                WriteRefused(context.Out, outcome, run.RefusalLanguage);
                 context.Out.WriteLine();
             }
 
@@ -377,11 +403,11 @@ internal static class ReportCommands
     /// Every refused command with its line and codes, the first <see cref="CommonOptions.MaxErrorsShown"/>
     /// of a flood, then how many more (<c>--json</c> lists every one).
     /// </summary>
-    private static void WriteRefused(TextWriter writer, LedgerOutcome outcome)
+    private static void WriteRefused(TextWriter writer, LedgerOutcome outcome, ReportLanguage language)
     {
         foreach (var refusal in outcome.Refused.Take(CommonOptions.MaxErrorsShown))
         {
-            foreach (var line in refusal.Lines())
+            foreach (var line in refusal.Lines(language))
             {
                 writer.WriteLine("  " + line);
             }
@@ -390,7 +416,7 @@ internal static class ReportCommands
         int more = outcome.Refused.Count - CommonOptions.MaxErrorsShown;
         if (more > 0)
         {
-            writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  ... and {more:N0} more refused command{(more == 1 ? string.Empty : "s")} ({outcome.Refused.Count:N0} in all; --json lists every one)."));
+            writer.WriteLine("  " + RunTexts.More(language, more, outcome.Refused.Count));
         }
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Ardalis.Result;
 using Pimex.Common;
 using Pimex.Editions;
+using Pimex.Localisation;
 using Pimex.Participation;
 using Pimex.Rulebooks;
 
@@ -22,9 +23,13 @@ internal sealed record Refusal(int Line, string Command, ResultStatus Status, IR
 {
     /// <summary>One line per error: <c>line 57: PIMEX-PROMO-001 message</c>.</summary>
     /// <returns>The lines.</returns>
-    public IEnumerable<string> Lines() => Errors.Select(e => string.Create(
-        CultureInfo.InvariantCulture,
-        $"line {Line}: {e.Code} {(e.Identifier.Length > 0 ? e.Identifier + ": " : string.Empty)}{e.Message}"));
+    public IEnumerable<string> Lines() => Lines(ReportLanguage.English);
+
+    /// <summary>One line per error, the word "line" in a language: <c>línea 57: PIMEX-PROMO-001 mensaje</c>.</summary>
+    /// <param name="language">The language.</param>
+    /// <returns>The lines.</returns>
+    public IEnumerable<string> Lines(ReportLanguage language) => Errors.Select(e =>
+        RunTexts.Line(language, Line) + ": " + e.Code + " " + (e.Identifier.Length > 0 ? e.Identifier + ": " : string.Empty) + e.Message);
 }
 
 /// <summary>
@@ -57,6 +62,7 @@ internal sealed record LedgerOutcome(
 internal sealed class LedgerRunner
 {
     private readonly Rulebook rulebook;
+    private readonly ReportLanguage language;
     private readonly List<EditionEvent> editionEvents = [];
     private readonly Dictionary<CompanyId, Participant> participants = [];
     private readonly List<CompanyId> admissionOrder = [];
@@ -64,17 +70,22 @@ internal sealed class LedgerRunner
     private readonly List<Refusal> refused = [];
     private Edition? edition;
 
-    private LedgerRunner(Rulebook rulebook) => this.rulebook = rulebook;
+    private LedgerRunner(Rulebook rulebook, ReportLanguage language)
+    {
+        this.rulebook = rulebook;
+        this.language = language;
+    }
 
     /// <summary>Runs a ledger's commands under a rulebook.</summary>
     /// <param name="rulebook">The rules (the edition's rulebook).</param>
     /// <param name="entries">The commands, in order.</param>
+    /// <param name="language">The language of the refusals' reasons (the commands' <see cref="CommandContext.Language"/>); English by default.</param>
     /// <returns>The final state and the refusals.</returns>
-    public static LedgerOutcome Run(Rulebook rulebook, IReadOnlyList<LedgerEntry> entries)
+    public static LedgerOutcome Run(Rulebook rulebook, IReadOnlyList<LedgerEntry> entries, ReportLanguage? language = null)
     {
         ArgumentNullException.ThrowIfNull(rulebook);
         ArgumentNullException.ThrowIfNull(entries);
-        var runner = new LedgerRunner(rulebook);
+        var runner = new LedgerRunner(rulebook, language ?? ReportLanguage.English);
         foreach (var entry in entries)
         {
             runner.Apply(entry);
@@ -96,21 +107,21 @@ internal sealed class LedgerRunner
         {
             if (edition is not null)
             {
-                Refuse(entry, ResultStatus.Conflict, LedgerErrors.EditionAlreadyOpen, $"The edition {edition.Id} is already open: a ledger runs one edition.");
+                Refuse(entry, ResultStatus.Conflict, LedgerErrors.EditionAlreadyOpen, RunTexts.Format(language, LedgerErrors.EditionAlreadyOpen, edition.Id));
                 return;
             }
 
-            OnEdition(entry, Edition.Open(rulebook, open.Year, command.Context));
+            OnEdition(entry, Edition.Open(rulebook, open.Year, In(command.Context)));
             return;
         }
 
         if (edition is null)
         {
-            Refuse(entry, ResultStatus.Invalid, LedgerErrors.NoEditionOpen, "No edition is open yet: the ledger starts with openEdition.");
+            Refuse(entry, ResultStatus.Invalid, LedgerErrors.NoEditionOpen, RunTexts.Format(language, LedgerErrors.NoEditionOpen));
             return;
         }
 
-        var ctx = command.Context;
+        var ctx = In(command.Context);
         switch (command)
         {
             case Apply c:
@@ -128,7 +139,7 @@ internal sealed class LedgerRunner
             case ParticipantCommand c:
                 if (!participants.TryGetValue(c.Company, out var participant))
                 {
-                    Refuse(entry, ResultStatus.NotFound, LedgerErrors.NotAParticipant, $"{c.Company} is not a participant of {edition.Id}.");
+                    Refuse(entry, ResultStatus.NotFound, LedgerErrors.NotAParticipant, RunTexts.Format(language, LedgerErrors.NotAParticipant, c.Company, edition.Id));
                     return;
                 }
 
@@ -141,7 +152,7 @@ internal sealed class LedgerRunner
 
     private void ApplyToParticipant(LedgerEntry entry, ParticipantCommand command, Participant p, Edition e)
     {
-        var ctx = command.Context;
+        var ctx = In(command.Context);
         switch (command)
         {
             case AssignTechnician c:
@@ -242,6 +253,10 @@ internal sealed class LedgerRunner
         participants[participant.Id.Company] = participant;
         participantEvents[participant.Id].AddRange(change.Events);
     }
+
+    /// <summary>The command's context in the run's language (the same context in English).</summary>
+    private CommandContext In(CommandContext context) =>
+        ReferenceEquals(language, ReportLanguage.English) ? context : context.In(language);
 
     private void Refuse(LedgerEntry entry, IResult result)
     {

@@ -2,6 +2,7 @@ using Ardalis.Result;
 using NodaTime;
 using Pimex.Common;
 using Pimex.Editions;
+using Pimex.Localisation;
 using Pimex.Monetary;
 using Pimex.Rulebooks;
 using Pimex.StateAid;
@@ -143,8 +144,19 @@ public static class AdmissionEligibility
     /// <param name="rules">The rules.</param>
     /// <param name="annuity">The annuity.</param>
     /// <returns>One error per broken rule, with its stable code.</returns>
-    public static IReadOnlyList<ValidationError> Errors(in AdmissionCheck check, CompanyApplication application, RuleSet rules, AnnuityRules annuity)
+    public static IReadOnlyList<ValidationError> Errors(in AdmissionCheck check, CompanyApplication application, RuleSet rules, AnnuityRules annuity) =>
+        Errors(check, application, rules, annuity, ReportLanguage.English);
+
+    /// <summary>The validation errors for the rules an admission check found broken, with their messages in a language.</summary>
+    /// <param name="check">The check.</param>
+    /// <param name="application">The application checked.</param>
+    /// <param name="rules">The rules.</param>
+    /// <param name="annuity">The annuity.</param>
+    /// <param name="language">The language of the messages; codes and identifiers are the same in every language.</param>
+    /// <returns>One error per broken rule, with its stable code.</returns>
+    public static IReadOnlyList<ValidationError> Errors(in AdmissionCheck check, CompanyApplication application, RuleSet rules, AnnuityRules annuity, ReportLanguage language)
     {
+        ArgumentNullException.ThrowIfNull(language);
         ArgumentNullException.ThrowIfNull(application);
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(annuity);
@@ -152,34 +164,34 @@ public static class AdmissionEligibility
         var b = check.Broken;
         if (b.HasFlag(AdmissionRulesBroken.CapacityReached))
         {
-            errors.Add(DomainErrors.Validation("capacity", AdmissionErrors.CapacityReached, $"The edition is full: {annuity.Capacity} companies admitted."));
+            errors.Add(DomainErrors.Refusal(language, "capacity", AdmissionErrors.CapacityReached, annuity.Capacity));
         }
 
         if (b.HasFlag(AdmissionRulesBroken.OutsideApplicationWindow))
         {
-            errors.Add(DomainErrors.Validation("appliedOn", AdmissionErrors.OutsideApplicationWindow, $"The application came outside the applications window {annuity.Applications}."));
+            errors.Add(DomainErrors.Refusal(language, "appliedOn", AdmissionErrors.OutsideApplicationWindow, annuity.Applications));
         }
 
         if (b.HasFlag(AdmissionRulesBroken.NotEstablishedInRegion))
         {
-            errors.Add(DomainErrors.Validation("region", AdmissionErrors.NotEstablishedInRegion, $"'{application.Region}' is not one of the regions {rules.Eligibility.Regions}."));
+            errors.Add(DomainErrors.Refusal(language, "region", AdmissionErrors.NotEstablishedInRegion, application.Region, rules.Eligibility.Regions.ToString()));
         }
 
         if (b.HasFlag(AdmissionRulesBroken.NotAnSme))
         {
-            errors.Add(DomainErrors.Validation("profile", AdmissionErrors.NotAnSme, check.Sme.PublicControl >= rules.Sme.PublicControlFrom
-                ? $"Not an SME: {Parameters.PercentText(check.Sme.PublicControl)} of its capital or votes is controlled by public bodies (Recommendation 2003/361/EC, annex art. 3(4))."
-                : $"Not an SME: {check.Sme.Staff} staff, turnover {check.Sme.Turnover}, balance sheet {check.Sme.BalanceSheet} with linked and partner enterprises."));
+            errors.Add(check.Sme.PublicControl >= rules.Sme.PublicControlFrom
+                ? DomainErrors.Refusal(language, "profile", AdmissionErrors.NotAnSme + ".public", language == ReportLanguage.English ? Parameters.PercentText(check.Sme.PublicControl) : check.Sme.PublicControl)
+                : DomainErrors.Refusal(language, "profile", AdmissionErrors.NotAnSme, check.Sme.Staff, check.Sme.Turnover, check.Sme.BalanceSheet));
         }
 
         if (b.HasFlag(AdmissionRulesBroken.AidCeilingExceeded))
         {
-            errors.Add(DomainErrors.Validation("declaredAid", AdmissionErrors.AidCeilingExceeded, $"{check.Aid.AlreadyCounted} already received in {check.Aid.LookBack} plus up to {check.Aid.NewAid} from this participation exceeds the {check.Aid.Regime.Name} ceiling of {check.Aid.Regime.Ceiling}."));
+            errors.Add(DomainErrors.Refusal(language, "declaredAid", AdmissionErrors.AidCeilingExceeded, check.Aid.AlreadyCounted, check.Aid.LookBack, check.Aid.NewAid, check.Aid.Regime.Name, check.Aid.Regime.Ceiling));
         }
 
         if (b.HasFlag(AdmissionRulesBroken.BudgetCannotReserveCap))
         {
-            errors.Add(DomainErrors.Validation("budget.actions", AdmissionErrors.BudgetCannotReserveCap, $"The actions line cannot reserve the cap of {check.Cap}."));
+            errors.Add(DomainErrors.Refusal(language, "budget.actions", AdmissionErrors.BudgetCannotReserveCap, check.Cap));
         }
 
         return errors;

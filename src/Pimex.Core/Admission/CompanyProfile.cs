@@ -7,7 +7,7 @@ namespace Pimex.Admission;
 /// What an applicant declares for the SME test, as the Commission's model SME declaration asks
 /// it: its own figures for the reference period and the enterprises it is related to (annexes A
 /// and B of the model), plus its earlier accounting periods. Check it with
-/// <see cref="CompanyProfileRules.Validate"/>, then classify it with <see cref="SmeTest.Assess"/>.
+/// <see cref="CompanyProfileRules.Validate(CompanyProfile, Monetary.Currency)"/>, then classify it with <see cref="SmeTest.Assess"/>.
 /// </summary>
 /// <param name="Own">The applicant's own figures for the reference period: the last approved
 /// accounting period (annex art. 4(1)), or a bona fide estimate (<see cref="Basis"/>).</param>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Ardalis.Result;
 using Pimex.Common;
+using Pimex.Localisation;
 using Pimex.Monetary;
 
 namespace Pimex.Admission;
@@ -42,14 +43,22 @@ public static class CompanyProfileRules
     /// <see cref="AdmissionErrors.MissingInvestorFigure"/> and <see cref="AdmissionErrors.RelationsTooDeep"/>.
     /// Related enterprises are checked at every level, and so is each earlier period.
     /// </remarks>
-    public static IReadOnlyList<ValidationError> Validate(CompanyProfile profile, Currency currency)
+    public static IReadOnlyList<ValidationError> Validate(CompanyProfile profile, Currency currency) => Validate(profile, currency, ReportLanguage.English);
+
+    /// <summary>Checks a company profile against the programme's currency, with each error's message in a language.</summary>
+    /// <param name="profile">The profile.</param>
+    /// <param name="currency">The programme's currency (the rulebook's).</param>
+    /// <param name="language">The language of the messages; codes and identifiers are the same in every language.</param>
+    /// <returns>One error per problem, as <see cref="Validate(CompanyProfile, Currency)"/>.</returns>
+    public static IReadOnlyList<ValidationError> Validate(CompanyProfile profile, Currency currency, ReportLanguage language)
     {
+        ArgumentNullException.ThrowIfNull(language);
         ArgumentNullException.ThrowIfNull(profile);
         var errors = new List<ValidationError>();
-        CheckPeriod(errors, string.Empty, profile, currency);
+        CheckPeriod(errors, string.Empty, profile, currency, language);
         if (profile.Basis == FiguresBasis.BonaFideEstimate && profile.Earlier.Count > 0)
         {
-            errors.Add(DomainErrors.Validation("Basis", AdmissionErrors.EstimateWithEarlierPeriods, "A bona fide estimate is for a new enterprise without approved accounts (art. 4(3)); it cannot have earlier accounting periods."));
+            errors.Add(DomainErrors.Refusal(language, "Basis", AdmissionErrors.EstimateWithEarlierPeriods));
         }
 
         var later = profile.PeriodEnd;
@@ -58,15 +67,15 @@ public static class CompanyProfileRules
             var earlier = profile.Earlier[i];
             ArgumentNullException.ThrowIfNull(earlier, nameof(profile));
             string path = "Earlier[" + i.ToString(CultureInfo.InvariantCulture) + "]";
-            CheckPeriod(errors, path + ".", earlier, currency);
+            CheckPeriod(errors, path + ".", earlier, currency, language);
             if (earlier.Basis == FiguresBasis.BonaFideEstimate)
             {
-                errors.Add(DomainErrors.Validation(path + ".Basis", AdmissionErrors.EstimateWithEarlierPeriods, "An earlier period rests on approved accounts: only the reference period of a new enterprise can be an estimate (art. 4(3))."));
+                errors.Add(DomainErrors.Refusal(language, path + ".Basis", AdmissionErrors.EstimateWithEarlierPeriods + ".earlier"));
             }
 
             if (earlier.PeriodEnd is { } end && later is { } next && end >= next)
             {
-                errors.Add(DomainErrors.Validation(path + ".PeriodEnd", AdmissionErrors.PeriodsOutOfOrder, "Earlier periods are listed newest first, each ending before the period after it."));
+                errors.Add(DomainErrors.Refusal(language, path + ".PeriodEnd", AdmissionErrors.PeriodsOutOfOrder));
             }
 
             later = earlier.PeriodEnd ?? later;
@@ -75,14 +84,14 @@ public static class CompanyProfileRules
         return errors;
     }
 
-    private static void CheckPeriod(List<ValidationError> errors, string prefix, CompanyProfile profile, Currency currency)
+    private static void CheckPeriod(List<ValidationError> errors, string prefix, CompanyProfile profile, Currency currency, ReportLanguage language)
     {
         ArgumentNullException.ThrowIfNull(profile.Own, nameof(profile));
-        CheckFigures(errors, prefix + "Own", profile.Own, currency);
-        CheckRelated(errors, prefix, profile.Related, currency, 1);
+        CheckFigures(errors, prefix + "Own", profile.Own, currency, language);
+        CheckRelated(errors, prefix, profile.Related, currency, language, 1);
     }
 
-    private static void CheckRelated(List<ValidationError> errors, string prefix, EquatableArray<RelatedEnterprise> relatedArray, Currency currency, int depth)
+    private static void CheckRelated(List<ValidationError> errors, string prefix, EquatableArray<RelatedEnterprise> relatedArray, Currency currency, ReportLanguage language, int depth)
     {
         var related = relatedArray.Items;
         for (int i = 0; i < related.Length; i++)
@@ -95,57 +104,57 @@ public static class CompanyProfileRules
 
             if (string.IsNullOrWhiteSpace(enterprise.Name))
             {
-                errors.Add(DomainErrors.Validation(path + ".Name", AdmissionErrors.BlankRelatedEnterpriseName, "A related enterprise needs a name."));
+                errors.Add(DomainErrors.Refusal(language, path + ".Name", AdmissionErrors.BlankRelatedEnterpriseName));
             }
             else if (IsNamedEarlier(related, i))
             {
-                errors.Add(DomainErrors.Validation(path + ".Name", AdmissionErrors.DuplicateRelatedEnterprise, $"'{enterprise.Name}' is declared more than once: declare each related enterprise once, with its combined share."));
+                errors.Add(DomainErrors.Refusal(language, path + ".Name", AdmissionErrors.DuplicateRelatedEnterprise, enterprise.Name));
             }
 
             if (enterprise.Share < Rate.Zero || enterprise.Share > Rate.One)
             {
-                errors.Add(DomainErrors.Validation(path + ".Share", AdmissionErrors.ShareOutOfRange, $"The share held with '{enterprise.Name}' is {enterprise.Share}; it must be from 0% to 100%."));
+                errors.Add(DomainErrors.Refusal(language, path + ".Share", AdmissionErrors.ShareOutOfRange, enterprise.Name, enterprise.Share));
             }
 
-            CheckFigures(errors, path + ".Figures", enterprise.Figures, currency);
-            CheckInvestor(errors, path, enterprise, currency);
+            CheckFigures(errors, path + ".Figures", enterprise.Figures, currency, language);
+            CheckInvestor(errors, path, enterprise, currency, language);
             for (int a = 0; a < enterprise.Aid.Count; a++)
             {
                 var aid = enterprise.Aid[a];
                 ArgumentNullException.ThrowIfNull(aid, "profile");
-                CheckAmount(errors, path + ".Aid[" + a.ToString(CultureInfo.InvariantCulture) + "].Amount", "Aid received", aid.Amount, currency);
+                CheckAmount(errors, path + ".Aid[" + a.ToString(CultureInfo.InvariantCulture) + "].Amount", "aid", aid.Amount, currency, language);
             }
 
             if (enterprise.Related.Count > 0)
             {
                 if (depth >= MaxDepth)
                 {
-                    errors.Add(DomainErrors.Validation(path + ".Related", AdmissionErrors.RelationsTooDeep, string.Create(CultureInfo.InvariantCulture, $"Related enterprises nest at most {MaxDepth} levels deep.")));
+                    errors.Add(DomainErrors.Refusal(language, path + ".Related", AdmissionErrors.RelationsTooDeep, MaxDepth));
                 }
                 else
                 {
-                    CheckRelated(errors, path + ".", enterprise.Related, currency, depth + 1);
+                    CheckRelated(errors, path + ".", enterprise.Related, currency, language, depth + 1);
                 }
             }
         }
     }
 
-    private static void CheckInvestor(List<ValidationError> errors, string path, RelatedEnterprise enterprise, Currency currency)
+    private static void CheckInvestor(List<ValidationError> errors, string path, RelatedEnterprise enterprise, Currency currency, ReportLanguage language)
     {
         if (!Enum.IsDefined(enterprise.Kind))
         {
-            errors.Add(DomainErrors.Validation(path + ".Kind", AdmissionErrors.MissingInvestorFigure, $"'{enterprise.Kind}' is not a kind of related party."));
+            errors.Add(DomainErrors.Refusal(language, path + ".Kind", AdmissionErrors.MissingInvestorFigure + ".kind", enterprise.Kind.ToString()));
         }
 
         if (enterprise.Kind == RelatedPartyKind.BusinessAngel)
         {
             if (enterprise.BusinessAngelInvestment is { } invested)
             {
-                CheckAmount(errors, path + ".BusinessAngelInvestment", "The business angels' investment", invested, currency);
+                CheckAmount(errors, path + ".BusinessAngelInvestment", "angelInvestment", invested, currency, language);
             }
             else
             {
-                errors.Add(DomainErrors.Validation(path + ".BusinessAngelInvestment", AdmissionErrors.MissingInvestorFigure, $"'{enterprise.Name}' are business angels: declare their total investment in the enterprise (art. 3(2)(a))."));
+                errors.Add(DomainErrors.Refusal(language, path + ".BusinessAngelInvestment", AdmissionErrors.MissingInvestorFigure, enterprise.Name));
             }
         }
 
@@ -153,53 +162,53 @@ public static class CompanyProfileRules
         {
             if (enterprise.AnnualBudget is { } budget)
             {
-                CheckAmount(errors, path + ".AnnualBudget", "The annual budget", budget, currency);
+                CheckAmount(errors, path + ".AnnualBudget", "annualBudget", budget, currency, language);
             }
             else
             {
-                errors.Add(DomainErrors.Validation(path + ".AnnualBudget", AdmissionErrors.MissingInvestorFigure, $"'{enterprise.Name}' is an autonomous local authority: declare its annual budget (art. 3(2)(d))."));
+                errors.Add(DomainErrors.Refusal(language, path + ".AnnualBudget", AdmissionErrors.MissingInvestorFigure + ".budget", enterprise.Name));
             }
 
             if (enterprise.Inhabitants is not { } inhabitants)
             {
-                errors.Add(DomainErrors.Validation(path + ".Inhabitants", AdmissionErrors.MissingInvestorFigure, $"'{enterprise.Name}' is an autonomous local authority: declare its inhabitants (art. 3(2)(d))."));
+                errors.Add(DomainErrors.Refusal(language, path + ".Inhabitants", AdmissionErrors.MissingInvestorFigure + ".inhabitants", enterprise.Name));
             }
             else if (inhabitants < 0)
             {
-                errors.Add(DomainErrors.Validation(path + ".Inhabitants", AdmissionErrors.NegativeFigure, "Inhabitants must not be negative."));
+                errors.Add(DomainErrors.Refusal(language, path + ".Inhabitants", AdmissionErrors.NegativeFigure + ".inhabitants"));
             }
         }
     }
 
-    private static void CheckFigures(List<ValidationError> errors, string path, EnterpriseFigures figures, Currency currency)
+    private static void CheckFigures(List<ValidationError> errors, string path, EnterpriseFigures figures, Currency currency, ReportLanguage language)
     {
         if (figures.Staff < 0m)
         {
-            errors.Add(DomainErrors.Validation(path + ".Staff", AdmissionErrors.NegativeFigure, string.Create(CultureInfo.InvariantCulture, $"Staff must not be negative (was {figures.Staff} AWU).")));
+            errors.Add(DomainErrors.Refusal(language, path + ".Staff", AdmissionErrors.NegativeFigure + ".staff", figures.Staff));
         }
         else if (figures.Staff > MaxFigure)
         {
-            errors.Add(DomainErrors.Validation(path + ".Staff", AdmissionErrors.FigureTooLarge, string.Create(CultureInfo.InvariantCulture, $"Staff of {figures.Staff} AWU is beyond the input limit of {MaxFigure}.")));
+            errors.Add(DomainErrors.Refusal(language, path + ".Staff", AdmissionErrors.FigureTooLarge + ".staff", figures.Staff, MaxFigure));
         }
 
-        CheckAmount(errors, path + ".Turnover", "Turnover", figures.Turnover, currency);
-        CheckAmount(errors, path + ".BalanceSheet", "The balance-sheet total", figures.BalanceSheet, currency);
+        CheckAmount(errors, path + ".Turnover", "turnover", figures.Turnover, currency, language);
+        CheckAmount(errors, path + ".BalanceSheet", "balanceSheet", figures.BalanceSheet, currency, language);
     }
 
-    private static void CheckAmount(List<ValidationError> errors, string path, string what, Money amount, Currency currency)
+    private static void CheckAmount(List<ValidationError> errors, string path, string what, Money amount, Currency currency, ReportLanguage language)
     {
         if (amount.Currency != currency)
         {
-            errors.Add(DomainErrors.Validation(path, AdmissionErrors.WrongCurrency, $"{what} is in {amount.Currency}; the programme's currency is {currency}."));
+            errors.Add(DomainErrors.Refusal(language, path, AdmissionErrors.WrongCurrency, language.Refusal("figure." + what), amount.Currency, currency));
         }
 
         if (amount.IsNegative)
         {
-            errors.Add(DomainErrors.Validation(path, AdmissionErrors.NegativeFigure, $"{what} must not be negative (was {amount})."));
+            errors.Add(DomainErrors.Refusal(language, path, AdmissionErrors.NegativeFigure, language.Refusal("figure." + what), amount));
         }
         else if (amount.Amount > MaxFigure)
         {
-            errors.Add(DomainErrors.Validation(path, AdmissionErrors.FigureTooLarge, $"{what} of {amount} is beyond the input limit of {MaxFigure.ToString(CultureInfo.InvariantCulture)}."));
+            errors.Add(DomainErrors.Refusal(language, path, AdmissionErrors.FigureTooLarge, language.Refusal("figure." + what), amount, MaxFigure));
         }
     }
 

@@ -3,6 +3,7 @@ using Ardalis.Result;
 using NodaTime.Text;
 using Pimex.Common;
 using Pimex.Editions;
+using Pimex.Localisation;
 using Pimex.Monetary;
 using Pimex.StateAid;
 
@@ -89,8 +90,16 @@ public static class SingleUndertaking
     /// <param name="application">The application.</param>
     /// <param name="currency">The programme's currency.</param>
     /// <returns>One error per problem, with <see cref="AdmissionErrors"/> codes; identifiers such as <c>restructurings[0].aid[1].amount</c>.</returns>
-    public static IReadOnlyList<ValidationError> Validate(CompanyApplication application, Currency currency)
+    public static IReadOnlyList<ValidationError> Validate(CompanyApplication application, Currency currency) => Validate(application, currency, ReportLanguage.English);
+
+    /// <summary>Checks the restructurings an applicant declares, with each error's message in a language.</summary>
+    /// <param name="application">The application.</param>
+    /// <param name="currency">The programme's currency.</param>
+    /// <param name="language">The language of the messages; codes and identifiers are the same in every language.</param>
+    /// <returns>One error per problem, as <see cref="Validate(CompanyApplication, Currency)"/>.</returns>
+    public static IReadOnlyList<ValidationError> Validate(CompanyApplication application, Currency currency, ReportLanguage language)
     {
+        ArgumentNullException.ThrowIfNull(language);
         ArgumentNullException.ThrowIfNull(application);
         var errors = new List<ValidationError>();
         for (int i = 0; i < application.Restructurings.Count; i++)
@@ -100,22 +109,22 @@ public static class SingleUndertaking
             string path = "restructurings[" + i.ToString(CultureInfo.InvariantCulture) + "]";
             if (string.IsNullOrWhiteSpace(r.Undertaking))
             {
-                errors.Add(DomainErrors.Validation(path + ".undertaking", AdmissionErrors.BlankRelatedEnterpriseName, "A merger, acquisition or split names the other undertaking."));
+                errors.Add(DomainErrors.Refusal(language, path + ".undertaking", AdmissionErrors.BlankRelatedEnterpriseName + ".undertaking"));
             }
 
             if (r.EquityShare > Rate.One || (r.Kind != RestructuringKind.Split && (r.UnallocatedAid.Count > 0 || r.EquityShare != Rate.Zero)))
             {
-                errors.Add(DomainErrors.Validation(path + ".equityShare", AdmissionErrors.ShareOutOfRange, "Only a split divides aid by the share of equity, from 0% to 100% (art. 3(9))."));
+                errors.Add(DomainErrors.Refusal(language, path + ".equityShare", AdmissionErrors.ShareOutOfRange + ".split"));
             }
 
-            CheckAid(errors, path + ".aid", r.Aid, currency);
-            CheckAid(errors, path + ".unallocatedAid", r.UnallocatedAid, currency);
+            CheckAid(errors, path + ".aid", r.Aid, currency, language);
+            CheckAid(errors, path + ".unallocatedAid", r.UnallocatedAid, currency, language);
         }
 
         return errors;
     }
 
-    private static void CheckAid(List<ValidationError> errors, string path, EquatableArray<AidReceived> aid, Currency currency)
+    private static void CheckAid(List<ValidationError> errors, string path, EquatableArray<AidReceived> aid, Currency currency, ReportLanguage language)
     {
         for (int i = 0; i < aid.Count; i++)
         {
@@ -123,7 +132,7 @@ public static class SingleUndertaking
             ArgumentNullException.ThrowIfNull(a, nameof(aid));
             if (a.Amount.Currency != currency || a.Amount.IsNegative || a.Amount.Amount > CompanyProfileRules.MaxFigure)
             {
-                errors.Add(DomainErrors.Validation(path + "[" + i.ToString(CultureInfo.InvariantCulture) + "].amount", a.Amount.Currency != currency ? AdmissionErrors.WrongCurrency : AdmissionErrors.NegativeFigure, $"{a.Amount} is not an amount of zero or more in {currency}."));
+                errors.Add(DomainErrors.Refusal(language, path + "[" + i.ToString(CultureInfo.InvariantCulture) + "].amount", (a.Amount.Currency != currency ? AdmissionErrors.WrongCurrency : AdmissionErrors.NegativeFigure) + ".aid", a.Amount, currency));
             }
         }
     }

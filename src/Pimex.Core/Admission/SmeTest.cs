@@ -73,7 +73,7 @@ public static class SmeTest
 
     /// <summary>Consolidates a company's figures, period by period, and classifies it, explaining
     /// which enterprises were counted, how and why.</summary>
-    /// <param name="profile">The applicant's declaration, as <see cref="CompanyProfileRules.Validate"/> accepts it.</param>
+    /// <param name="profile">The applicant's declaration, as <see cref="CompanyProfileRules.Validate(CompanyProfile, Monetary.Currency)"/> accepts it.</param>
     /// <param name="thresholds">The SME thresholds in force (from the rulebook).</param>
     /// <returns>The size class, the reference period's consolidated figures and the explanation.</returns>
     /// <exception cref="ArgumentNullException">An argument or a related enterprise is null.</exception>
@@ -88,7 +88,7 @@ public static class SmeTest
     /// <see cref="SmeAssessment.Lines"/>, <see cref="SmeAssessment.Periods"/> and
     /// <see cref="SmeAssessment.Notes"/> are empty. Allocates nothing for up to 32 periods.
     /// </summary>
-    /// <param name="profile">The applicant's declaration, as <see cref="CompanyProfileRules.Validate"/> accepts it.</param>
+    /// <param name="profile">The applicant's declaration, as <see cref="CompanyProfileRules.Validate(CompanyProfile, Monetary.Currency)"/> accepts it.</param>
     /// <param name="thresholds">The SME thresholds in force (from the rulebook).</param>
     /// <returns>The size class and the reference period's consolidated figures.</returns>
     /// <exception cref="ArgumentNullException">An argument or a related enterprise is null.</exception>

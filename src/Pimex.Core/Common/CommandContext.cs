@@ -1,4 +1,5 @@
 using NodaTime;
+using Pimex.Localisation;
 
 namespace Pimex.Common;
 
@@ -30,6 +31,23 @@ public sealed record CommandContext(Actor Actor, Instant At, long? ExpectedVersi
     /// and more before the end of NodaTime's calendar, whatever the zone.
     /// </summary>
     public static readonly Instant LatestSupported = Instant.FromUtc(9998, 12, 31, 23, 59, 59);
+
+    /// <summary>
+    /// The language the library writes a refusal's reasons in (the messages of its validation
+    /// errors and of its Conflict, Forbidden and NotFound results): English unless the host
+    /// asks for another. Error codes and identifiers are the same in every language, and a
+    /// command that succeeds never reads it.
+    /// </summary>
+    public ReportLanguage Language { get; init; } = ReportLanguage.English;
+
+    /// <summary>The same context, with the reasons of a refusal written in a language.</summary>
+    /// <param name="language">The language, such as <see cref="ReportLanguage.Spanish"/>.</param>
+    /// <returns>The new context.</returns>
+    public CommandContext In(ReportLanguage language)
+    {
+        ArgumentNullException.ThrowIfNull(language);
+        return this with { Language = language };
+    }
 
     /// <summary>Whether <see cref="At"/> lies in the supported calendar.</summary>
     public bool IsInSupportedCalendar => At >= EarliestSupported && At <= LatestSupported;

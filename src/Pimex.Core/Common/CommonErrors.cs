@@ -1,4 +1,5 @@
 using Ardalis.Result;
+using Pimex.Localisation;
 
 namespace Pimex.Common;
 
@@ -30,21 +31,32 @@ public static class CommonErrors
     /// <param name="what">What they tried, as a phrase.</param>
     /// <returns>A Forbidden result.</returns>
     public static Result<T> Forbidden<T>(Actor actor, string what) =>
-        Result<T>.Forbidden(DomainErrors.Coded(WrongActor, $"{actor} may not {what}."));
+        Result<T>.Forbidden(DomainErrors.Coded(ReportLanguage.English, WrongActor, actor, what));
 
     /// <summary>A refusal for a stale version.</summary>
     /// <typeparam name="T">The result's value type.</typeparam>
     /// <param name="expected">The version the caller expected.</param>
     /// <param name="actual">The aggregate's version.</param>
     /// <returns>A Conflict result.</returns>
-    public static Result<T> VersionConflict<T>(long expected, long actual) =>
-        Result<T>.Conflict(DomainErrors.Coded(VersionMismatch, $"Expected version {expected}, but the aggregate is at version {actual}: reload and retry."));
+    public static Result<T> VersionConflict<T>(long expected, long actual) => VersionConflict<T>(ReportLanguage.English, expected, actual);
 
     /// <summary>A refusal for a stale edition.</summary>
     /// <typeparam name="T">The result's value type.</typeparam>
     /// <param name="given">The version of the edition given.</param>
     /// <param name="seen">The newest edition version the participant already acted on.</param>
     /// <returns>A Conflict result.</returns>
-    public static Result<T> StaleEditionConflict<T>(long given, long seen) =>
-        Result<T>.Conflict(DomainErrors.Coded(StaleEdition, $"The edition given is at version {given}, older than version {seen} that the participant already acted on: reload the edition and retry."));
+    public static Result<T> StaleEditionConflict<T>(long given, long seen) => StaleEditionConflict<T>(ReportLanguage.English, given, seen);
+
+    /// <summary>A refusal for the wrong actor, in the context's language.</summary>
+    /// <param name="context">The command's context: its actor and language.</param>
+    /// <param name="action">The key of the action tried (<c>refusal.action.KEY</c> in the glossary).</param>
+    /// <param name="subject">What the action is about, when its phrase names it (<c>apply for {0}</c>).</param>
+    internal static Result<T> Forbidden<T>(CommandContext context, string action, object? subject = null) =>
+        Result<T>.Forbidden(DomainErrors.Coded(context.Language, WrongActor, context.Actor, context.Language.Refusal("action." + action, subject)));
+
+    internal static Result<T> VersionConflict<T>(ReportLanguage language, long expected, long actual) =>
+        Result<T>.Conflict(DomainErrors.Coded(language, VersionMismatch, expected, actual));
+
+    internal static Result<T> StaleEditionConflict<T>(ReportLanguage language, long given, long seen) =>
+        Result<T>.Conflict(DomainErrors.Coded(language, StaleEdition, given, seen));
 }

@@ -1,4 +1,5 @@
 using Ardalis.Result;
+using Pimex.Localisation;
 
 namespace Pimex.Common;
 
@@ -30,6 +31,24 @@ public static class DomainErrors
     /// <param name="message">A readable message.</param>
     /// <returns>The coded message.</returns>
     public static string Coded(string code, string message) => code + ": " + message;
+
+    /// <summary>
+    /// A validation error whose message is the template of <paramref name="key"/> in a
+    /// language: <paramref name="key"/> is the error code, or the code, a dot and a variant
+    /// (<c>PIMEX-PART-011.country</c>); the code is what comes before the dot.
+    /// </summary>
+    internal static ValidationError Refusal(ReportLanguage language, string identifier, string key, params object?[] args) =>
+        Validation(identifier, CodeOf(key), language.Refusal(key, args));
+
+    /// <summary>The <c>CODE: message</c> form of Conflict, Forbidden and NotFound, with the message in a language.</summary>
+    internal static string Coded(ReportLanguage language, string key, params object?[] args) =>
+        Coded(CodeOf(key), language.Refusal(key, args));
+
+    private static string CodeOf(string key)
+    {
+        int dot = key.IndexOf('.', StringComparison.Ordinal);
+        return dot < 0 ? key : key[..dot];
+    }
 
     /// <summary>Every stable error code a result carries, in order.</summary>
     /// <param name="result">Any result.</param>

@@ -1,6 +1,7 @@
 using Ardalis.Result;
 using NodaTime;
 using NodaTime.Text;
+using Pimex.Localisation;
 
 namespace Pimex.Common;
 
@@ -54,27 +55,31 @@ public static class TimeErrors
 
     internal static string Format(Instant instant) => InstantPattern.General.Format(instant);
 
-    /// <summary>A fact dated after its command: Invalid, naming the field and both dates.</summary>
-    internal static ValidationError AfterCommand(string field, string what, LocalDate factDate, LocalDate commandDate) =>
-        DomainErrors.Validation(field, DatedAfterCommand, $"{what} is dated {Format(factDate)}, after the command's date {Format(commandDate)}: record it once it has happened.");
+    /// <summary>
+    /// A fact dated after its command: Invalid, naming the field and both dates.
+    /// <paramref name="fact"/> is <c>session</c>, <c>tutorial</c>, <c>pill</c> or <c>invoice</c>.
+    /// </summary>
+    internal static ValidationError AfterCommand(ReportLanguage language, string field, string fact, string id, LocalDate factDate, LocalDate commandDate) =>
+        DomainErrors.Refusal(language, field, DatedAfterCommand + "." + fact, id, factDate, commandDate);
 
-    /// <summary>A fact dated before what it depends on: Invalid, naming the field and both dates.</summary>
-    internal static ValidationError BeforeDependency(string field, string what, LocalDate factDate, string dependency, LocalDate dependencyDate) =>
-        DomainErrors.Validation(field, DatedBeforeDependency, $"{what} is dated {Format(factDate)}, before {dependency} on {Format(dependencyDate)}.");
+    /// <summary>A training fact dated before the participant's admission: Invalid, naming the field and both dates.</summary>
+    internal static ValidationError BeforeAdmission(ReportLanguage language, string field, string fact, string id, LocalDate factDate, LocalDate admittedOn) =>
+        DomainErrors.Refusal(language, field, DatedBeforeDependency + "." + fact, id, factDate, admittedOn);
 
     /// <summary>A command before the last event of an aggregate: Conflict, naming both instants.</summary>
-    internal static Result<T> BackInTime<T>(string aggregate, Instant last, Instant at) =>
-        Result<T>.Conflict(DomainErrors.Coded(BeforeLastEvent, $"The command at {Format(at)} is before the last event of {aggregate}, at {Format(last)}: an aggregate never goes back in time."));
+    internal static Result<T> BackInTime<T>(ReportLanguage language, string aggregate, Instant last, Instant at) =>
+        Result<T>.Conflict(DomainErrors.Coded(language, BeforeLastEvent, at, aggregate, last));
 
     /// <summary>A command outside the supported calendar: Invalid, naming the instant and the range.</summary>
-    internal static Result<T> OutsideSupportedCalendar<T>(Instant at) =>
-        Result<T>.Invalid(DomainErrors.Validation("at", OutsideCalendar, $"The command's instant {Format(at)} is outside the supported calendar, {Format(CommandContext.EarliestSupported)} to {Format(CommandContext.LatestSupported)}."));
+    internal static Result<T> OutsideSupportedCalendar<T>(ReportLanguage language, Instant at) =>
+        Result<T>.Invalid(DomainErrors.Refusal(language, "at", OutsideCalendar, at, CommandContext.EarliestSupported, CommandContext.LatestSupported));
 
     /// <summary>
     /// The rules in force on a command's date, with one error (not one per parameter) when there
     /// are none, naming the date and, where it is later, the date the rules are taken from.
+    /// <paramref name="what"/> is the variant of the command (<c>grant</c>).
     /// </summary>
-    internal static Result<Rulebooks.RuleSet> RulesOn(Rulebooks.Rulebook rulebook, LocalDate date, string field, string what)
+    internal static Result<Rulebooks.RuleSet> RulesOn(ReportLanguage language, Rulebooks.Rulebook rulebook, LocalDate date, string field, string what)
     {
         var rules = rulebook.On(date);
         if (rules.IsSuccess)
@@ -83,11 +88,9 @@ public static class TimeErrors
         }
 
         var missing = rules.ValidationErrors.Select(e => e.Identifier).ToList();
-        var first = missing.Count > 0 ? missing[0] : "a parameter";
-        var more = missing.Count > 1 ? $" and {missing.Count - 1} more" : string.Empty;
-        return Result<Rulebooks.RuleSet>.Invalid(DomainErrors.Validation(
-            field,
-            NoRulesInForce,
-            $"{what} on {Format(date)} has no rules in force in the rulebook '{rulebook.Id}' ('{first}'{more} not yet in force on that date)."));
+        var first = missing.Count > 0 ? missing[0] : "?";
+        return Result<Rulebooks.RuleSet>.Invalid(missing.Count > 1
+            ? DomainErrors.Refusal(language, field, NoRulesInForce + "." + what + "More", date, rulebook.Id, first, missing.Count - 1)
+            : DomainErrors.Refusal(language, field, NoRulesInForce + "." + what, date, rulebook.Id, first));
     }
 }

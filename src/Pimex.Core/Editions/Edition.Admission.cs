@@ -1,6 +1,7 @@
 using Ardalis.Result;
 using Pimex.Admission;
 using Pimex.Common;
+using Pimex.Localisation;
 using Pimex.Participation;
 using Pimex.Rulebooks;
 using Pimex.StateAid;
@@ -25,26 +26,26 @@ public sealed partial record Edition
         ArgumentNullException.ThrowIfNull(rulebook);
         ArgumentNullException.ThrowIfNull(context);
         var allowed = context.Actor.Represents(application.Company) || context.Actor.Role == ActorRole.ProgrammeManager;
-        if (Precheck<Changed<Edition, EditionEvent>>(context, allowed, $"apply for {application.Company}") is { } refused)
+        if (Precheck<Changed<Edition, EditionEvent>>(context, allowed, "apply", application.Company) is { } refused)
         {
             return refused;
         }
 
         if (Applications.ContainsKey(application.Company) || Participants.ContainsKey(application.Company))
         {
-            return Result<Changed<Edition, EditionEvent>>.Conflict(DomainErrors.Coded(AdmissionErrors.AlreadyApplied, $"{application.Company} already applied to {Id}."));
+            return Result<Changed<Edition, EditionEvent>>.Conflict(DomainErrors.Coded(context.Language, AdmissionErrors.AlreadyApplied, application.Company, Id));
         }
 
-        var rules = RulesFrom(rulebook);
+        var rules = RulesFrom(rulebook, context.Language);
         if (!rules.IsSuccess)
         {
             return Result<Changed<Edition, EditionEvent>>.Invalid(rules.ValidationErrors);
         }
 
-        var errors = new List<ValidationError>(CompanyProfileRules.Validate(application.Profile, rulebook.Currency));
+        var errors = new List<ValidationError>(CompanyProfileRules.Validate(application.Profile, rulebook.Currency, context.Language));
         if (string.IsNullOrWhiteSpace(application.Region))
         {
-            errors.Add(DomainErrors.Validation("region", CommonErrors.MissingText, "The region the company is established in is required."));
+            errors.Add(DomainErrors.Refusal(context.Language, "region", CommonErrors.MissingText + ".region"));
         }
 
         for (int i = 0; i < application.DeclaredAid.Count; i++)
@@ -52,11 +53,11 @@ public sealed partial record Edition
             var aid = application.DeclaredAid[i];
             if (aid.Amount.Currency != rulebook.Currency || aid.Amount.IsNegative || aid.Amount.Amount > CompanyProfileRules.MaxFigure)
             {
-                errors.Add(DomainErrors.Validation($"declaredAid[{i}].amount", CommonErrors.InvalidAmount, $"{aid.Amount} is not an amount of zero or more in {rulebook.Currency}."));
+                errors.Add(DomainErrors.Refusal(context.Language, $"declaredAid[{i}].amount", CommonErrors.InvalidAmount, aid.Amount, rulebook.Currency));
             }
         }
 
-        errors.AddRange(SingleUndertaking.Validate(application, rulebook.Currency));
+        errors.AddRange(SingleUndertaking.Validate(application, rulebook.Currency, context.Language));
         if (errors.Count > 0)
         {
             return Result<Changed<Edition, EditionEvent>>.Invalid(errors);
@@ -79,22 +80,22 @@ public sealed partial record Edition
     {
         ArgumentNullException.ThrowIfNull(rulebook);
         ArgumentNullException.ThrowIfNull(context);
-        if (Precheck<ParticipationChange>(context, context.Actor.Role == ActorRole.ProgrammeManager, "admit a company") is { } refused)
+        if (Precheck<ParticipationChange>(context, context.Actor.Role == ActorRole.ProgrammeManager, "admit") is { } refused)
         {
             return refused;
         }
 
         if (Participants.ContainsKey(company))
         {
-            return Result<ParticipationChange>.Conflict(DomainErrors.Coded(AdmissionErrors.AlreadyDecided, $"{company} is already admitted to {Id}."));
+            return Result<ParticipationChange>.Conflict(DomainErrors.Coded(context.Language, AdmissionErrors.AlreadyDecided, company, Id));
         }
 
         if (!Applications.TryGetValue(company, out var received))
         {
-            return Result<ParticipationChange>.NotFound(DomainErrors.Coded(AdmissionErrors.NotApplied, $"{company} has not applied to {Id}."));
+            return Result<ParticipationChange>.NotFound(DomainErrors.Coded(context.Language, AdmissionErrors.NotApplied, company, Id));
         }
 
-        var rules = RulesFrom(rulebook);
+        var rules = RulesFrom(rulebook, context.Language);
         if (!rules.IsSuccess)
         {
             return Result<ParticipationChange>.Invalid(rules.ValidationErrors);
@@ -103,7 +104,7 @@ public sealed partial record Edition
         var today = context.DateIn(rulebook.TimeZone);
         if (today < RulesDate)
         {
-            return Result<ParticipationChange>.Invalid(DomainErrors.Validation("at", TimeErrors.NoRulesInForce, $"Admission on {TimeErrors.Format(today)} is before {Id}'s rules take effect on {TimeErrors.Format(RulesDate)}, the opening of its applications window."));
+            return Result<ParticipationChange>.Invalid(DomainErrors.Refusal(context.Language, "at", TimeErrors.NoRulesInForce, today, Id, RulesDate));
         }
 
         // Every parameter in force on the rules date stays in force after it (a timeline only
@@ -112,7 +113,7 @@ public sealed partial record Edition
         var check = AdmissionEligibility.Evaluate(received.Application, received.AppliedOn, today, rules.Value, regimeToday, Annuity, AdmittedCount, Ledger.Actions.Available);
         if (!check.IsAdmissible)
         {
-            return Result<ParticipationChange>.Invalid(AdmissionEligibility.Errors(check, received.Application, rules.Value, Annuity));
+            return Result<ParticipationChange>.Invalid(AdmissionEligibility.Errors(check, received.Application, rules.Value, Annuity, context.Language));
         }
 
         var participant = new ParticipantId(Id, company);

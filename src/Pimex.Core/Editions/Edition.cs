@@ -1,8 +1,10 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using Ardalis.Result;
 using NodaTime;
 using Pimex.Admission;
 using Pimex.Common;
+using Pimex.Localisation;
 using Pimex.Monetary;
 using Pimex.Participation;
 using Pimex.Rulebooks;
@@ -130,25 +132,25 @@ public sealed partial record Edition : IEventSourced
         ArgumentNullException.ThrowIfNull(context);
         if (context.Actor.Role != ActorRole.ProgrammeManager)
         {
-            return CommonErrors.Forbidden<Changed<Edition, EditionEvent>>(context.Actor, "open an edition");
+            return CommonErrors.Forbidden<Changed<Edition, EditionEvent>>(context, "openEdition");
         }
 
         if (!context.IsInSupportedCalendar)
         {
-            return TimeErrors.OutsideSupportedCalendar<Changed<Edition, EditionEvent>>(context.At);
+            return TimeErrors.OutsideSupportedCalendar<Changed<Edition, EditionEvent>>(context.Language, context.At);
         }
 
         var annuity = rulebook.Annuity(year);
         if (!annuity.IsSuccess)
         {
-            return Result<Changed<Edition, EditionEvent>>.Invalid(DomainErrors.Validation("year", EditionErrors.NoRules, annuity.ValidationErrors.First().ErrorMessage));
+            return Result<Changed<Edition, EditionEvent>>.Invalid(DomainErrors.Refusal(context.Language, "year", EditionErrors.NoRules + ".annuity", rulebook.Id, year.ToString(CultureInfo.InvariantCulture)));
         }
 
         var rulesDate = annuity.Value.Applications.Start;
         var rules = rulebook.On(rulesDate);
         if (!rules.IsSuccess)
         {
-            return Result<Changed<Edition, EditionEvent>>.Invalid(rules.ValidationErrors.Select(e => DomainErrors.Validation(e.Identifier, EditionErrors.NoRules, e.ErrorMessage)));
+            return Result<Changed<Edition, EditionEvent>>.Invalid(rules.ValidationErrors.Select(e => DomainErrors.Refusal(context.Language, e.Identifier, EditionErrors.NoRules + ".notInForce", e.Identifier, rulesDate)));
         }
 
         var opened = new EditionOpened(new EditionId(rulebook.Id, year), annuity.Value, rulesDate, context.At, context.Actor);
@@ -158,12 +160,15 @@ public sealed partial record Edition : IEventSourced
     /// <summary>The rules this edition applies, from its rulebook.</summary>
     /// <param name="rulebook">The edition's rulebook.</param>
     /// <returns>The rules in force on <see cref="RulesDate"/>, or Invalid when the rulebook is not this edition's.</returns>
-    public Result<RuleSet> RulesFrom(Rulebook rulebook)
+    public Result<RuleSet> RulesFrom(Rulebook rulebook) => RulesFrom(rulebook, ReportLanguage.English);
+
+    /// <summary>The rules this edition applies, with a refusal's reason in a language.</summary>
+    internal Result<RuleSet> RulesFrom(Rulebook rulebook, ReportLanguage language)
     {
         ArgumentNullException.ThrowIfNull(rulebook);
         if (!string.Equals(rulebook.Id, Id.RulebookId, StringComparison.Ordinal))
         {
-            return Result<RuleSet>.Invalid(DomainErrors.Validation("rulebook", EditionErrors.WrongEdition, $"The rulebook '{rulebook.Id}' is not the rulebook of {Id}."));
+            return Result<RuleSet>.Invalid(DomainErrors.Refusal(language, "rulebook", EditionErrors.WrongEdition, rulebook.Id, Id));
         }
 
         return rulebook.On(RulesDate);
@@ -179,25 +184,25 @@ public sealed partial record Edition : IEventSourced
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(session);
-        if (Precheck<Changed<Edition, EditionEvent>>(context, context.Actor.IsTechnicalStaff, "schedule a group session") is { } refused)
+        if (Precheck<Changed<Edition, EditionEvent>>(context, context.Actor.IsTechnicalStaff, "scheduleSession") is { } refused)
         {
             return refused;
         }
 
         if (Sessions.ContainsKey(session.Id))
         {
-            return Result<Changed<Edition, EditionEvent>>.Conflict(DomainErrors.Coded(EditionErrors.SessionAlreadyScheduled, $"A session '{session.Id}' is already scheduled."));
+            return Result<Changed<Edition, EditionEvent>>.Conflict(DomainErrors.Coded(context.Language, EditionErrors.SessionAlreadyScheduled, session.Id));
         }
 
         var errors = new List<ValidationError>();
         if (!Annuity.Training.Contains(session.Date))
         {
-            errors.Add(DomainErrors.Validation("session.date", EditionErrors.SessionOutsideTrainingWindow, $"{session.Date:yyyy-MM-dd} is outside the training window {Annuity.Training}."));
+            errors.Add(DomainErrors.Refusal(context.Language, "session.date", EditionErrors.SessionOutsideTrainingWindow, session.Date, Annuity.Training));
         }
 
         if (session.Capacity < 1 || string.IsNullOrWhiteSpace(session.Venue) || string.IsNullOrWhiteSpace(session.Topic) || string.IsNullOrWhiteSpace(session.Id))
         {
-            errors.Add(DomainErrors.Validation("session", EditionErrors.SessionInvalid, "A session needs an id, a venue, a topic and at least one seat."));
+            errors.Add(DomainErrors.Refusal(context.Language, "session", EditionErrors.SessionInvalid));
         }
 
         return errors.Count > 0
@@ -217,7 +222,7 @@ public sealed partial record Edition : IEventSourced
     public Result<Changed<Edition, EditionEvent>> RecordExpense(BudgetLine line, Money amount, string description, CommandContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (Precheck<Changed<Edition, EditionEvent>>(context, context.Actor.Role == ActorRole.ProgrammeManager, "record a budget expense") is { } refused)
+        if (Precheck<Changed<Edition, EditionEvent>>(context, context.Actor.Role == ActorRole.ProgrammeManager, "recordExpense") is { } refused)
         {
             return refused;
         }
@@ -225,21 +230,21 @@ public sealed partial record Edition : IEventSourced
         var errors = new List<ValidationError>();
         if (line == BudgetLine.Actions)
         {
-            errors.Add(DomainErrors.Validation("line", EditionErrors.LineNotForDirectSpend, "The actions line is spent through participants' reservations (granted support)."));
+            errors.Add(DomainErrors.Refusal(context.Language, "line", EditionErrors.LineNotForDirectSpend));
         }
 
         if (amount.Currency != Annuity.Budget.Actions.Currency || !amount.IsPositive)
         {
-            errors.Add(DomainErrors.Validation("amount", CommonErrors.InvalidAmount, $"{amount} is not a positive amount in {Annuity.Budget.Actions.Currency}."));
+            errors.Add(DomainErrors.Refusal(context.Language, "amount", CommonErrors.InvalidAmount + ".positive", amount, Annuity.Budget.Actions.Currency));
         }
         else if (line != BudgetLine.Actions && amount > Ledger[line].Available)
         {
-            errors.Add(DomainErrors.Validation("amount", EditionErrors.LineWouldGoNegative, $"{amount} is more than the {Ledger[line].Available} available on the {line} line."));
+            errors.Add(DomainErrors.Refusal(context.Language, "amount", EditionErrors.LineWouldGoNegative, amount, Ledger[line].Available, line));
         }
 
         if (string.IsNullOrWhiteSpace(description))
         {
-            errors.Add(DomainErrors.Validation("description", CommonErrors.MissingText, "Say what the expense pays for."));
+            errors.Add(DomainErrors.Refusal(context.Language, "description", CommonErrors.MissingText + ".expense"));
         }
 
         return errors.Count > 0
@@ -257,17 +262,17 @@ public sealed partial record Edition : IEventSourced
     /// The checks every edition verb makes first, in order: the actor, the expected version, the
     /// calendar, and time (no command before the edition's last event).
     /// </summary>
-    internal Result<T>? Precheck<T>(CommandContext context, bool actorAllowed, string what)
+    internal Result<T>? Precheck<T>(CommandContext context, bool actorAllowed, string what, object? subject = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (!actorAllowed)
         {
-            return CommonErrors.Forbidden<T>(context.Actor, what);
+            return CommonErrors.Forbidden<T>(context, what, subject);
         }
 
         if (context.ExpectedVersion is { } expected && expected != Version)
         {
-            return CommonErrors.VersionConflict<T>(expected, Version);
+            return CommonErrors.VersionConflict<T>(context.Language, expected, Version);
         }
 
         return TimeCheck<T>(context);
@@ -278,10 +283,10 @@ public sealed partial record Edition : IEventSourced
     {
         if (!context.IsInSupportedCalendar)
         {
-            return TimeErrors.OutsideSupportedCalendar<T>(context.At);
+            return TimeErrors.OutsideSupportedCalendar<T>(context.Language, context.At);
         }
 
-        return context.At < LastRecordedAt ? TimeErrors.BackInTime<T>(Id.ToString(), LastRecordedAt, context.At) : null;
+        return context.At < LastRecordedAt ? TimeErrors.BackInTime<T>(context.Language, Id.ToString(), LastRecordedAt, context.At) : null;
     }
 }
 

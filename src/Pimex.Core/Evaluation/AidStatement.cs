@@ -36,6 +36,9 @@ public sealed record AidStatementEntry(AidKind Kind, LocalDate GrantedOn, Money 
     /// undertaking, art. 2(2) of the de minimis regulations), or one it merged with, acquired or
     /// split from (art. 3(8)-(9)); null for the company itself.</summary>
     public string? Recipient { get; init; }
+
+    /// <summary>For promotion support, the id of the expense claim it was granted on; otherwise null.</summary>
+    public string? Claim { get; init; }
 }
 
 /// <summary>
@@ -114,6 +117,12 @@ public sealed record AidStatement(
         int declared = participant.Terms.DeclaredAid.Count;
         int inKindAt = participant.Terms.InKindAid.IsPositive ? declared : -1;
         var entries = new List<AidStatementEntry>(aid.Count);
+        var claims = participant.Claims.Values
+            .Where(r => r.Verification is { Decision.Granted.IsPositive: true })
+            .Select(r => r.Claim.Id)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        int firstSupport = declared + (inKindAt >= 0 ? 1 : 0);
         for (int i = 0; i < aid.Count; i++)
         {
             var received = aid[i];
@@ -124,7 +133,11 @@ public sealed record AidStatement(
 
             var kind = i < declared ? AidKind.Declared : i == inKindAt ? AidKind.InKind : AidKind.PromotionSupport;
             bool inLookBack = lookBack.Contains(received.GrantedOn);
-            entries.Add(new AidStatementEntry(kind, received.GrantedOn, received.Amount, received.GrantingBody, inLookBack) { Recipient = received.Recipient });
+            entries.Add(new AidStatementEntry(kind, received.GrantedOn, received.Amount, received.GrantingBody, inLookBack)
+            {
+                Recipient = received.Recipient,
+                Claim = kind == AidKind.PromotionSupport && i - firstSupport < claims.Count ? claims[i - firstSupport] : null,
+            });
             if (kind == AidKind.InKind)
             {
                 inKind += received.Amount;
@@ -228,7 +241,7 @@ public sealed record AidStatement(
         var rows = new List<string[]> { others.Count > 0 ? [.. header, l.Term("aid.recipient")] : header };
         foreach (var entry in Entries)
         {
-            string[] row = [l.Date(entry.GrantedOn), l.Term("aid.kind." + ReportFormat.Name(entry.Kind)), l.Money(entry.Amount), entry.GrantingBody, l.YesNo(entry.InLookBack)];
+            string[] row = [l.Date(entry.GrantedOn), l.Term("aid.kind." + ReportFormat.Name(entry.Kind)), l.Money(entry.Amount), Body(entry, l), l.YesNo(entry.InLookBack)];
             rows.Add(others.Count > 0 ? [.. row, entry.Recipient ?? l.Term("aid.theCompany")] : row);
         }
 
@@ -261,6 +274,22 @@ public sealed record AidStatement(
             w.WriteString("recipient", entry.Recipient);
         }
 
+        if (entry.Claim is not null)
+        {
+            w.WriteString("claim", entry.Claim);
+        }
+
         w.WriteEndObject();
     }
+
+    /// <summary>
+    /// Who granted an aid, in the language: PIMEX's own aid (in kind, and promotion support on a
+    /// claim) is said in the language; aid the company declared keeps the body it declared.
+    /// </summary>
+    private string Body(AidStatementEntry entry, ReportLanguage l) => entry.Kind switch
+    {
+        AidKind.InKind => l.Format("aid.body.inKind", Participant.Edition),
+        AidKind.PromotionSupport when entry.Claim is { } claim => l.Format("aid.body.support", Participant.Edition, claim),
+        _ => entry.GrantingBody,
+    };
 }

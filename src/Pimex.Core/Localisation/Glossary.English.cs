@@ -151,6 +151,8 @@ internal static partial class Glossary
         ["aid.kind"] = "kind",
         ["aid.amount"] = "amount",
         ["aid.body"] = "granting body",
+        ["aid.body.inKind"] = "PIMEX {0} (in-kind training and consultancy)",
+        ["aid.body.support"] = "PIMEX {0} (promotion support, claim {1})",
         ["aid.inLookBack"] = "in the period",
         ["aid.kind.declared"] = "declared",
         ["aid.kind.inKind"] = "in kind",

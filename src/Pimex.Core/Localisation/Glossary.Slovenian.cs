@@ -151,6 +151,8 @@ internal static partial class Glossary
         ["aid.kind"] = "vrsta",
         ["aid.amount"] = "znesek",
         ["aid.body"] = "dajalec pomoči",
+        ["aid.body.inKind"] = "PIMEX {0} (usposabljanje in svetovanje v naravi)",
+        ["aid.body.support"] = "PIMEX {0} (podpora promociji, zahtevek {1})",
         ["aid.inLookBack"] = "v obdobju",
         ["aid.kind.declared"] = "prijavljena",
         ["aid.kind.inKind"] = "v naravi",

@@ -151,6 +151,8 @@ internal static partial class Glossary
         ["aid.kind"] = "tipo",
         ["aid.amount"] = "importe",
         ["aid.body"] = "órgano concedente",
+        ["aid.body.inKind"] = "PIMEX {0} (formación y consultoría en especie)",
+        ["aid.body.support"] = "PIMEX {0} (apoyo a la promoción, justificación {1})",
         ["aid.inLookBack"] = "en el periodo",
         ["aid.kind.declared"] = "declarada",
         ["aid.kind.inKind"] = "en especie",

@@ -3,6 +3,8 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
 using NodaTime;
+using NodaTime.Text;
+using Pimex.Common;
 using Pimex.Monetary;
 
 namespace Pimex.Localisation;
@@ -26,8 +28,9 @@ public sealed class ReportLanguage
     private readonly string[] months;
     private readonly string datePattern;
     private readonly bool symbolFirst;
+    private readonly bool invariantArguments;
 
-    private ReportLanguage(string code, string name, char decimalSeparator, char groupSeparator, bool symbolFirst, string datePattern, IReadOnlyDictionary<string, string> terms)
+    private ReportLanguage(string code, string name, char decimalSeparator, char groupSeparator, bool symbolFirst, string datePattern, IReadOnlyDictionary<string, string> terms, IReadOnlyDictionary<string, string> refusals, bool invariantArguments = false)
     {
         Code = code;
         Name = name;
@@ -35,18 +38,19 @@ public sealed class ReportLanguage
         GroupSeparator = groupSeparator;
         this.symbolFirst = symbolFirst;
         this.datePattern = datePattern;
-        this.terms = terms.ToFrozenDictionary(StringComparer.Ordinal);
+        this.invariantArguments = invariantArguments;
+        this.terms = terms.Concat(refusals).ToFrozenDictionary(StringComparer.Ordinal);
         months = [.. Enumerable.Range(1, 12).Select(m => this.terms["month." + m.ToString(CultureInfo.InvariantCulture)])];
     }
 
     /// <summary>English: <c>€88,280.00</c>, <c>83.3%</c>, <c>1 April 2016</c>.</summary>
-    public static ReportLanguage English { get; } = new("en", "English", '.', ',', symbolFirst: true, "{d} {MMMM} {yyyy}", Glossary.English);
+    public static ReportLanguage English { get; } = new("en", "English", '.', ',', symbolFirst: true, "{d} {MMMM} {yyyy}", Glossary.English, Glossary.EnglishRefusals, invariantArguments: true);
 
     /// <summary>Spanish: <c>88.280,00 €</c>, <c>83,3 %</c>, <c>1 de abril de 2016</c>.</summary>
-    public static ReportLanguage Spanish { get; } = new("es", "Español", ',', '.', symbolFirst: false, "{d} de {MMMM} de {yyyy}", Glossary.Spanish);
+    public static ReportLanguage Spanish { get; } = new("es", "Español", ',', '.', symbolFirst: false, "{d} de {MMMM} de {yyyy}", Glossary.Spanish, Glossary.SpanishRefusals);
 
     /// <summary>Slovenian: <c>88.280,00 €</c>, <c>83,3 %</c>, <c>1. aprila 2016</c>.</summary>
-    public static ReportLanguage Slovenian { get; } = new("sl", "Slovenščina", ',', '.', symbolFirst: false, "{d}. {MMMM} {yyyy}", Glossary.Slovenian);
+    public static ReportLanguage Slovenian { get; } = new("sl", "Slovenščina", ',', '.', symbolFirst: false, "{d}. {MMMM} {yyyy}", Glossary.Slovenian, Glossary.SlovenianRefusals);
 
     /// <summary>Every language, English first.</summary>
     public static IReadOnlyList<ReportLanguage> All { get; } = [English, Spanish, Slovenian];
@@ -88,6 +92,66 @@ public sealed class ReportLanguage
     /// <param name="args">The values, already formatted.</param>
     /// <returns>The text.</returns>
     public string Format(string key, params object[] args) => string.Format(CultureInfo.InvariantCulture, Term(key), args);
+
+    /// <summary>
+    /// The text of a refusal: the template <c>refusal.KEY</c> (<c>KEY</c> is an error code, or a
+    /// code and a variant such as <c>PIMEX-PART-011.country</c>) with its arguments formatted in
+    /// the language (see <see cref="RefusalArgument"/>). Only refusals call it: it allocates.
+    /// </summary>
+    /// <param name="key">The code, or the code and its variant.</param>
+    /// <param name="args">The raw values: amounts, dates, numbers, ids, enum values.</param>
+    /// <returns>The text.</returns>
+    internal string Refusal(string key, params object?[] args)
+    {
+        var template = Term("refusal." + key);
+        var formatted = new object?[args.Length];
+        for (int i = 0; i < args.Length; i++)
+        {
+            formatted[i] = RefusalArgument(args[i]);
+        }
+
+        return string.Format(CultureInfo.InvariantCulture, template, formatted);
+    }
+
+    /// <summary>
+    /// One argument of a refusal. Enum values, actors and verb phrases are terms of the glossary in
+    /// every language. English writes numbers, amounts and dates as the library always has
+    /// (<c>EUR 2500.00</c>, <c>2016-05-25</c>), so hosts that match English texts keep working;
+    /// Spanish and Slovenian use their own conventions (<c>2.500,00 €</c>, <c>25 de mayo de 2016</c>).
+    /// </summary>
+    internal string RefusalArgument(object? value) => value switch
+    {
+        null => string.Empty,
+        string text => text,
+        Enum e => EnumTerm(e),
+        Actor actor => actor.Company is { } company
+            ? EnumTerm(actor.Role) + " " + actor.Id + " (" + company.Value + ")"
+            : EnumTerm(actor.Role) + " " + actor.Id,
+        Instant instant => InstantPattern.General.Format(instant),
+        _ when invariantArguments => Invariant(value),
+        Money money => Money(money),
+        LocalDate date => Date(date),
+        DateInterval window => Format("common.range", Date(window.Start), Date(window.End)),
+        Rate rate => Percent(rate),
+        decimal number => Number(number),
+        int number => Number(number),
+        long number => Number(number),
+        _ => Invariant(value),
+    };
+
+    /// <summary>The term of an enum value in a refusal: <c>refusal.enum.ParticipantStatus.Completed</c>; its name when the glossary has none.</summary>
+    internal string EnumTerm(Enum value)
+    {
+        var name = value.ToString();
+        return terms.TryGetValue("refusal.enum." + value.GetType().Name + "." + name, out var term) ? term : name;
+    }
+
+    private static string Invariant(object value) => value switch
+    {
+        LocalDate date => LocalDatePattern.Iso.Format(date),
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? string.Empty,
+    };
 
     /// <summary>The terms of some keys, as a table's header.</summary>
     internal string[] Header(params string[] keys) => [.. keys.Select(Term)];

@@ -1,5 +1,6 @@
 using Ardalis.Result;
 using Pimex.Common;
+using Pimex.Localisation;
 
 namespace Pimex.Participation;
 
@@ -17,21 +18,21 @@ public sealed partial record Participant
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(swot);
-        if (Precheck<Changed<Participant, ParticipantEvent>>(context, ActsForCompany(context.Actor), "submit the SWOT analysis") is { } refused)
+        if (Precheck<Changed<Participant, ParticipantEvent>>(context, ActsForCompany(context.Actor), "submitSwot") is { } refused)
         {
             return refused;
         }
 
         if (Swot.IsAccepted)
         {
-            return Result<Changed<Participant, ParticipantEvent>>.Conflict(DomainErrors.Coded(ParticipationErrors.DeliverableAlreadyAccepted, "The SWOT analysis is already accepted."));
+            return Result<Changed<Participant, ParticipantEvent>>.Conflict(DomainErrors.Coded(context.Language, ParticipationErrors.DeliverableAlreadyAccepted + ".swot"));
         }
 
         var errors = new List<ValidationError>();
-        CheckQuadrant(errors, "strengths", swot.Strengths);
-        CheckQuadrant(errors, "weaknesses", swot.Weaknesses);
-        CheckQuadrant(errors, "opportunities", swot.Opportunities);
-        CheckQuadrant(errors, "threats", swot.Threats);
+        CheckQuadrant(errors, context.Language, "strengths", swot.Strengths);
+        CheckQuadrant(errors, context.Language, "weaknesses", swot.Weaknesses);
+        CheckQuadrant(errors, context.Language, "opportunities", swot.Opportunities);
+        CheckQuadrant(errors, context.Language, "threats", swot.Threats);
         return errors.Count > 0 ? Invalid(errors) : Emit(new SwotSubmitted(Id, Swot.Versions.Count + 1, swot, context.At, context.Actor));
     }
 
@@ -43,12 +44,12 @@ public sealed partial record Participant
     public Result<Changed<Participant, ParticipantEvent>> ReviewSwot(bool accept, string? comment, CommandContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (Precheck<Changed<Participant, ParticipantEvent>>(context, context.Actor.IsTechnicalStaff, "review the SWOT analysis") is { } refused)
+        if (Precheck<Changed<Participant, ParticipantEvent>>(context, context.Actor.IsTechnicalStaff, "reviewSwot") is { } refused)
         {
             return refused;
         }
 
-        if (Review(Swot.Status, accept, comment) is { } failed)
+        if (Review(context.Language, Swot.Status, accept, comment) is { } failed)
         {
             return failed;
         }
@@ -68,48 +69,48 @@ public sealed partial record Participant
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(roadmap);
-        if (Precheck<Changed<Participant, ParticipantEvent>>(context, ActsForCompany(context.Actor), "submit the roadmap") is { } refused)
+        if (Precheck<Changed<Participant, ParticipantEvent>>(context, ActsForCompany(context.Actor), "submitRoadmap") is { } refused)
         {
             return refused;
         }
 
         if (Roadmap.IsAccepted)
         {
-            return Result<Changed<Participant, ParticipantEvent>>.Conflict(DomainErrors.Coded(ParticipationErrors.DeliverableAlreadyAccepted, "The roadmap is already accepted."));
+            return Result<Changed<Participant, ParticipantEvent>>.Conflict(DomainErrors.Coded(context.Language, ParticipationErrors.DeliverableAlreadyAccepted + ".roadmap"));
         }
 
         var errors = new List<ValidationError>();
         if (!Swot.IsAccepted)
         {
-            errors.Add(DomainErrors.Validation("swot", ParticipationErrors.RoadmapNeedsAcceptedSwot, "The roadmap builds on an accepted SWOT analysis."));
+            errors.Add(DomainErrors.Refusal(context.Language, "swot", ParticipationErrors.RoadmapNeedsAcceptedSwot));
         }
 
         if (roadmap.TargetMarkets.Count == 0)
         {
-            errors.Add(DomainErrors.Validation("targetMarkets", ParticipationErrors.RoadmapInvalid, "Name at least one target market."));
+            errors.Add(DomainErrors.Refusal(context.Language, "targetMarkets", ParticipationErrors.RoadmapInvalid));
         }
 
         for (int i = 0; i < roadmap.TargetMarkets.Count; i++)
         {
             if (!Iso3166.IsCountryCode(roadmap.TargetMarkets[i]))
             {
-                errors.Add(DomainErrors.Validation($"targetMarkets[{i}]", ParticipationErrors.RoadmapInvalid, $"'{roadmap.TargetMarkets[i]}' is not an ISO 3166-1 alpha-2 country code."));
+                errors.Add(DomainErrors.Refusal(context.Language, $"targetMarkets[{i}]", ParticipationErrors.RoadmapInvalid + ".country", roadmap.TargetMarkets[i]));
             }
         }
 
         if (roadmap.Objectives.Count == 0 || roadmap.Objectives.Any(string.IsNullOrWhiteSpace))
         {
-            errors.Add(DomainErrors.Validation("objectives", ParticipationErrors.RoadmapInvalid, "Name at least one objective, none blank."));
+            errors.Add(DomainErrors.Refusal(context.Language, "objectives", ParticipationErrors.RoadmapInvalid + ".objectives"));
         }
 
         if (roadmap.Indicators.Count == 0 || roadmap.Indicators.Any(string.IsNullOrWhiteSpace))
         {
-            errors.Add(DomainErrors.Validation("indicators", ParticipationErrors.RoadmapInvalid, "Name at least one indicator, none blank."));
+            errors.Add(DomainErrors.Refusal(context.Language, "indicators", ParticipationErrors.RoadmapInvalid + ".indicators"));
         }
 
         if (roadmap.Actions.Count == 0)
         {
-            errors.Add(DomainErrors.Validation("actions", ParticipationErrors.RoadmapInvalid, "Plan at least one action."));
+            errors.Add(DomainErrors.Refusal(context.Language, "actions", ParticipationErrors.RoadmapInvalid + ".actions"));
         }
 
         for (int i = 0; i < roadmap.Actions.Count; i++)
@@ -117,17 +118,17 @@ public sealed partial record Participant
             var action = roadmap.Actions[i];
             if (!roadmap.Horizon.Contains(action.Due))
             {
-                errors.Add(DomainErrors.Validation($"actions[{i}].due", ParticipationErrors.RoadmapInvalid, $"{action.Due:yyyy-MM-dd} is outside the roadmap's horizon {roadmap.Horizon}."));
+                errors.Add(DomainErrors.Refusal(context.Language, $"actions[{i}].due", ParticipationErrors.RoadmapInvalid + ".due", action.Due, roadmap.Horizon));
             }
 
             if (!roadmap.TargetMarkets.Contains(action.Market))
             {
-                errors.Add(DomainErrors.Validation($"actions[{i}].market", ParticipationErrors.RoadmapInvalid, $"'{action.Market}' is not one of the roadmap's target markets."));
+                errors.Add(DomainErrors.Refusal(context.Language, $"actions[{i}].market", ParticipationErrors.RoadmapInvalid + ".market", action.Market));
             }
 
             if (string.IsNullOrWhiteSpace(action.Description))
             {
-                errors.Add(DomainErrors.Validation($"actions[{i}].description", ParticipationErrors.RoadmapInvalid, "Describe the action."));
+                errors.Add(DomainErrors.Refusal(context.Language, $"actions[{i}].description", ParticipationErrors.RoadmapInvalid + ".description"));
             }
         }
 
@@ -142,12 +143,12 @@ public sealed partial record Participant
     public Result<Changed<Participant, ParticipantEvent>> ReviewRoadmap(bool accept, string? comment, CommandContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (Precheck<Changed<Participant, ParticipantEvent>>(context, context.Actor.IsTechnicalStaff, "review the roadmap") is { } refused)
+        if (Precheck<Changed<Participant, ParticipantEvent>>(context, context.Actor.IsTechnicalStaff, "reviewRoadmap") is { } refused)
         {
             return refused;
         }
 
-        if (Review(Roadmap.Status, accept, comment) is { } failed)
+        if (Review(context.Language, Roadmap.Status, accept, comment) is { } failed)
         {
             return failed;
         }
@@ -155,26 +156,26 @@ public sealed partial record Participant
         return Emit(new RoadmapReviewed(Id, Roadmap.Versions.Count, accept, comment, context.At, context.Actor));
     }
 
-    private static Result<Changed<Participant, ParticipantEvent>>? Review(ReviewStatus status, bool accept, string? comment)
+    private static Result<Changed<Participant, ParticipantEvent>>? Review(ReportLanguage language, ReviewStatus status, bool accept, string? comment)
     {
         if (status != ReviewStatus.Submitted)
         {
-            return Result<Changed<Participant, ParticipantEvent>>.Conflict(DomainErrors.Coded(ParticipationErrors.NothingToReview, $"No version waits for review (the deliverable is {status})."));
+            return Result<Changed<Participant, ParticipantEvent>>.Conflict(DomainErrors.Coded(language, ParticipationErrors.NothingToReview, status));
         }
 
         if (!accept && string.IsNullOrWhiteSpace(comment))
         {
-            return Invalid([DomainErrors.Validation("comment", CommonErrors.MissingText, "Say why the version is returned.")]);
+            return Invalid([DomainErrors.Refusal(language, "comment", CommonErrors.MissingText + ".comment")]);
         }
 
         return null;
     }
 
-    private static void CheckQuadrant(List<ValidationError> errors, string name, EquatableArray<string> items)
+    private static void CheckQuadrant(List<ValidationError> errors, ReportLanguage language, string name, EquatableArray<string> items)
     {
         if (items.Count == 0 || items.Any(string.IsNullOrWhiteSpace))
         {
-            errors.Add(DomainErrors.Validation("swot." + name, ParticipationErrors.SwotIncomplete, $"The {name} quadrant needs at least one item, none blank."));
+            errors.Add(DomainErrors.Refusal(language, "swot." + name, ParticipationErrors.SwotIncomplete + "." + name));
         }
     }
 }

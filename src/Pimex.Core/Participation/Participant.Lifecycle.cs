@@ -1,6 +1,7 @@
 using Ardalis.Result;
 using Pimex.Common;
 using Pimex.Editions;
+using Pimex.Localisation;
 using Pimex.Rulebooks;
 
 namespace Pimex.Participation;
@@ -13,33 +14,39 @@ public sealed partial record Participant
     /// training pills) and both deliverables accepted. Empty when the participant can complete.
     /// </summary>
     /// <returns>One error per missing requirement, with its stable code.</returns>
-    public IReadOnlyList<ValidationError> MissingForCompletion()
+    public IReadOnlyList<ValidationError> MissingForCompletion() => MissingForCompletion(ReportLanguage.English);
+
+    /// <summary>Every requirement of completion still missing, with the messages in a language.</summary>
+    /// <param name="language">The language of the messages; codes and identifiers are the same in every language.</param>
+    /// <returns>One error per missing requirement, with its stable code.</returns>
+    public IReadOnlyList<ValidationError> MissingForCompletion(ReportLanguage language)
     {
+        ArgumentNullException.ThrowIfNull(language);
         var missing = new List<ValidationError>();
         var c = Terms.Commitment;
         if (SessionsAttended.Count < c.GroupSessions)
         {
-            missing.Add(DomainErrors.Validation("groupSessions", ParticipationErrors.SessionsMissing, $"{SessionsAttended.Count} of {c.GroupSessions} group sessions attended."));
+            missing.Add(DomainErrors.Refusal(language, "groupSessions", ParticipationErrors.SessionsMissing, SessionsAttended.Count, c.GroupSessions));
         }
 
         if (Tutorials.Count < c.Tutorials)
         {
-            missing.Add(DomainErrors.Validation("tutorials", ParticipationErrors.TutorialsMissing, $"{Tutorials.Count} of {c.Tutorials} tutorials held."));
+            missing.Add(DomainErrors.Refusal(language, "tutorials", ParticipationErrors.TutorialsMissing, Tutorials.Count, c.Tutorials));
         }
 
         if (Pills.Count < c.TrainingPills)
         {
-            missing.Add(DomainErrors.Validation("trainingPills", ParticipationErrors.PillsMissing, $"{Pills.Count} of {c.TrainingPills} training pills attended."));
+            missing.Add(DomainErrors.Refusal(language, "trainingPills", ParticipationErrors.PillsMissing, Pills.Count, c.TrainingPills));
         }
 
         if (!Swot.IsAccepted)
         {
-            missing.Add(DomainErrors.Validation("swot", ParticipationErrors.SwotNotAccepted, $"The SWOT analysis is not accepted ({Swot.Status})."));
+            missing.Add(DomainErrors.Refusal(language, "swot", ParticipationErrors.SwotNotAccepted, Swot.Status));
         }
 
         if (!Roadmap.IsAccepted)
         {
-            missing.Add(DomainErrors.Validation("roadmap", ParticipationErrors.RoadmapNotAccepted, $"The roadmap is not accepted ({Roadmap.Status})."));
+            missing.Add(DomainErrors.Refusal(language, "roadmap", ParticipationErrors.RoadmapNotAccepted, Roadmap.Status));
         }
 
         return missing;
@@ -67,7 +74,7 @@ public sealed partial record Participant
             return wrong;
         }
 
-        var missing = MissingForCompletion();
+        var missing = MissingForCompletion(context.Language);
         if (missing.Count > 0)
         {
             return Result<ParticipationChange>.Invalid(missing);
@@ -108,7 +115,7 @@ public sealed partial record Participant
     {
         ArgumentNullException.ThrowIfNull(edition);
         ArgumentNullException.ThrowIfNull(context);
-        if (Precheck<ParticipationChange>(context, context.Actor.Role == ActorRole.ProgrammeManager, "be excluded by this actor") is { } refused)
+        if (Precheck<ParticipationChange>(context, context.Actor.Role == ActorRole.ProgrammeManager, "beExcluded") is { } refused)
         {
             return refused;
         }
@@ -129,22 +136,22 @@ public sealed partial record Participant
         ArgumentNullException.ThrowIfNull(rulebook);
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(answer);
-        if (Precheck<Changed<Participant, ParticipantEvent>>(context, ActsForCompany(context.Actor), "answer the survey", allowFinal: true) is { } refused)
+        if (Precheck<Changed<Participant, ParticipantEvent>>(context, ActsForCompany(context.Actor), "answerSurvey", allowFinal: true) is { } refused)
         {
             return refused;
         }
 
         if (Survey is not null)
         {
-            return Result<Changed<Participant, ParticipantEvent>>.Conflict(DomainErrors.Coded(ParticipationErrors.SurveyAlreadyAnswered, $"{Id} already answered the survey."));
+            return Result<Changed<Participant, ParticipantEvent>>.Conflict(DomainErrors.Coded(context.Language, ParticipationErrors.SurveyAlreadyAnswered, Id));
         }
 
         if (Status != ParticipantStatus.Completed)
         {
-            return Result<Changed<Participant, ParticipantEvent>>.Conflict(DomainErrors.Coded(TimeErrors.SurveyBeforeCompletion, $"{Id} is {Status.ToString().ToLowerInvariant()}: the satisfaction survey is answered after completing the programme."));
+            return Result<Changed<Participant, ParticipantEvent>>.Conflict(DomainErrors.Coded(context.Language, TimeErrors.SurveyBeforeCompletion, Id, Status));
         }
 
-        var rules = RulesFrom(rulebook);
+        var rules = RulesFrom(rulebook, context.Language);
         if (!rules.IsSuccess)
         {
             return Result<Changed<Participant, ParticipantEvent>>.Invalid(rules.ValidationErrors);
@@ -156,7 +163,7 @@ public sealed partial record Participant
         {
             if (score < scale.ScaleMin || score > scale.ScaleMax)
             {
-                errors.Add(DomainErrors.Validation(field, ParticipationErrors.ScoreOutOfScale, $"{score} is outside the scale {scale.ScaleMin} to {scale.ScaleMax}."));
+                errors.Add(DomainErrors.Refusal(context.Language, field, ParticipationErrors.ScoreOutOfScale, score, scale.ScaleMin, scale.ScaleMax));
             }
         }
 
@@ -178,7 +185,7 @@ public sealed partial record Participant
 
         if (string.IsNullOrWhiteSpace(reason))
         {
-            return Result<ParticipationChange>.Invalid(DomainErrors.Validation("reason", CommonErrors.MissingText, "A reason is required."));
+            return Result<ParticipationChange>.Invalid(DomainErrors.Refusal(context.Language, "reason", CommonErrors.MissingText));
         }
 
         return Exit(edition, context, exit);

@@ -1,6 +1,7 @@
 using Ardalis.Result;
 using Pimex.Common;
 using Pimex.Editions;
+using Pimex.Localisation;
 using Pimex.Promotion;
 using Pimex.Rulebooks;
 using Pimex.StateAid;
@@ -25,25 +26,25 @@ public sealed partial record Participant
         ArgumentNullException.ThrowIfNull(claim);
         ArgumentNullException.ThrowIfNull(rulebook);
         ArgumentNullException.ThrowIfNull(context);
-        if (Precheck<Changed<Participant, ParticipantEvent>>(context, ActsForCompany(context.Actor) || context.Actor.IsTechnicalStaff, "submit an expense claim") is { } refused)
+        if (Precheck<Changed<Participant, ParticipantEvent>>(context, ActsForCompany(context.Actor) || context.Actor.IsTechnicalStaff, "submitClaim") is { } refused)
         {
             return refused;
         }
 
         if (Claims.ContainsKey(claim.Id))
         {
-            return Result<Changed<Participant, ParticipantEvent>>.Conflict(DomainErrors.Coded(PromotionErrors.DuplicateClaimId, $"A claim '{claim.Id}' already exists."));
+            return Result<Changed<Participant, ParticipantEvent>>.Conflict(DomainErrors.Coded(context.Language, PromotionErrors.DuplicateClaimId, claim.Id));
         }
 
         foreach (var record in Claims.Values)
         {
             if (record.Claim.InvoiceId == claim.InvoiceId && record.Claim.Supplier == claim.Supplier)
             {
-                return Result<Changed<Participant, ParticipantEvent>>.Conflict(DomainErrors.Coded(PromotionErrors.DuplicateInvoice, $"Invoice {claim.InvoiceId} of {claim.Supplier} was already claimed (claim '{record.Claim.Id}')."));
+                return Result<Changed<Participant, ParticipantEvent>>.Conflict(DomainErrors.Coded(context.Language, PromotionErrors.DuplicateInvoice, claim.InvoiceId, claim.Supplier, record.Claim.Id));
             }
         }
 
-        var rules = RulesFrom(rulebook);
+        var rules = RulesFrom(rulebook, context.Language);
         if (!rules.IsSuccess)
         {
             return Result<Changed<Participant, ParticipantEvent>>.Invalid(rules.ValidationErrors);
@@ -52,47 +53,47 @@ public sealed partial record Participant
         var errors = new List<ValidationError>();
         if (!Terms.ExpensesWindow.Contains(claim.InvoiceDate))
         {
-            errors.Add(DomainErrors.Validation("invoiceDate", PromotionErrors.InvoiceOutsideWindow, $"{claim.InvoiceDate:yyyy-MM-dd} is outside the expense-eligibility window {Terms.ExpensesWindow}."));
+            errors.Add(DomainErrors.Refusal(context.Language, "invoiceDate", PromotionErrors.InvoiceOutsideWindow, claim.InvoiceDate, Terms.ExpensesWindow));
         }
 
         var category = rules.Value.Promotion.FindCategory(claim.Category);
         if (category is null)
         {
-            errors.Add(DomainErrors.Validation("category", PromotionErrors.UnknownCategory, $"'{claim.Category}' is not an expense category of the rulebook."));
+            errors.Add(DomainErrors.Refusal(context.Language, "category", PromotionErrors.UnknownCategory, claim.Category));
         }
         else
         {
             if (category.ExportAid)
             {
-                errors.Add(DomainErrors.Validation("category", PromotionErrors.ExportAidExcluded, $"{category.Name} is export aid, which the state-aid regime excludes."));
+                errors.Add(DomainErrors.Refusal(context.Language, "category", PromotionErrors.ExportAidExcluded, category.Name));
             }
 
             if (!category.Eligible)
             {
-                errors.Add(DomainErrors.Validation("category", PromotionErrors.CategoryNotEligible, $"{category.Name} is not an eligible expense."));
+                errors.Add(DomainErrors.Refusal(context.Language, "category", PromotionErrors.CategoryNotEligible, category.Name));
             }
         }
 
         var currency = rulebook.Currency;
         if (claim.Net.Currency != currency || !claim.Net.IsPositive)
         {
-            errors.Add(DomainErrors.Validation("net", PromotionErrors.InvalidAmount, $"{claim.Net} is not a positive amount in {currency}."));
+            errors.Add(DomainErrors.Refusal(context.Language, "net", PromotionErrors.InvalidAmount, claim.Net, currency));
         }
 
         if (claim.Vat.Currency != currency || claim.Vat.IsNegative)
         {
-            errors.Add(DomainErrors.Validation("vat", PromotionErrors.InvalidAmount, $"{claim.Vat} is not an amount of zero or more in {currency}."));
+            errors.Add(DomainErrors.Refusal(context.Language, "vat", PromotionErrors.InvalidAmount + ".vat", claim.Vat, currency));
         }
 
         if (string.IsNullOrWhiteSpace(claim.Id) || string.IsNullOrWhiteSpace(claim.InvoiceId) || string.IsNullOrWhiteSpace(claim.Supplier))
         {
-            errors.Add(DomainErrors.Validation("invoiceId", CommonErrors.MissingText, "A claim needs its id, the invoice number and the supplier."));
+            errors.Add(DomainErrors.Refusal(context.Language, "invoiceId", CommonErrors.MissingText + ".claim"));
         }
 
         var submittedOn = context.DateIn(rulebook.TimeZone);
         if (claim.InvoiceDate > submittedOn)
         {
-            errors.Add(TimeErrors.AfterCommand("invoiceDate", $"Invoice {claim.InvoiceId}", claim.InvoiceDate, submittedOn));
+            errors.Add(TimeErrors.AfterCommand(context.Language, "invoiceDate", "invoice", claim.InvoiceId, claim.InvoiceDate, submittedOn));
         }
 
         return errors.Count > 0 ? Invalid(errors) : Emit(new ClaimSubmitted(Id, claim, context.At, context.Actor));
@@ -117,7 +118,7 @@ public sealed partial record Participant
         ArgumentNullException.ThrowIfNull(verification);
         ArgumentNullException.ThrowIfNull(rulebook);
         ArgumentNullException.ThrowIfNull(context);
-        if (Precheck<ParticipationChange>(context, context.Actor.IsTechnicalStaff, "verify an expense claim") is { } refused)
+        if (Precheck<ParticipationChange>(context, context.Actor.IsTechnicalStaff, "verifyClaim") is { } refused)
         {
             return refused;
         }
@@ -129,27 +130,27 @@ public sealed partial record Participant
 
         if (!Claims.TryGetValue(claimId, out var record))
         {
-            return Result<ParticipationChange>.NotFound(DomainErrors.Coded(PromotionErrors.ClaimNotFound, $"{Id} has no claim '{claimId}'."));
+            return Result<ParticipationChange>.NotFound(DomainErrors.Coded(context.Language, PromotionErrors.ClaimNotFound, Id, claimId));
         }
 
         if (record.SubmittedBy == context.Actor.Id)
         {
-            return Result<ParticipationChange>.Forbidden(DomainErrors.Coded(PromotionErrors.VerifierIsSubmitter, $"{context.Actor.Id} submitted claim '{claimId}' and may not verify it."));
+            return Result<ParticipationChange>.Forbidden(DomainErrors.Coded(context.Language, PromotionErrors.VerifierIsSubmitter, context.Actor.Id, claimId));
         }
 
         if (record.Verification is not null)
         {
-            return Result<ParticipationChange>.Conflict(DomainErrors.Coded(PromotionErrors.ClaimAlreadyVerified, $"Claim '{claimId}' is already verified."));
+            return Result<ParticipationChange>.Conflict(DomainErrors.Coded(context.Language, PromotionErrors.ClaimAlreadyVerified, claimId));
         }
 
-        var rules = RulesFrom(rulebook);
+        var rules = RulesFrom(rulebook, context.Language);
         if (!rules.IsSuccess)
         {
             return Result<ParticipationChange>.Invalid(rules.ValidationErrors);
         }
 
         var grantDate = context.DateIn(rulebook.TimeZone);
-        var rulesOnGrant = TimeErrors.RulesOn(rulebook, grantDate, "at", "A grant");
+        var rulesOnGrant = TimeErrors.RulesOn(context.Language, rulebook, grantDate, "at", "grant");
         if (!rulesOnGrant.IsSuccess)
         {
             return Result<ParticipationChange>.Invalid(rulesOnGrant.ValidationErrors);
@@ -166,12 +167,12 @@ public sealed partial record Participant
         if (verification.Verdict == ClaimVerdict.ApprovedInPart
             && (approved.Currency != eligible.Currency || !approved.IsPositive || approved >= eligible))
         {
-            errors.Add(DomainErrors.Validation("approvedAmount", PromotionErrors.ApprovedAmountInvalid, $"A partial approval is more than zero and less than the eligible {eligible}, not {approved}."));
+            errors.Add(DomainErrors.Refusal(context.Language, "approvedAmount", PromotionErrors.ApprovedAmountInvalid, eligible, approved));
         }
 
         if (verification.Verdict != ClaimVerdict.ApprovedInFull && string.IsNullOrWhiteSpace(verification.Reason))
         {
-            errors.Add(DomainErrors.Validation("reason", PromotionErrors.ReasonRequired, "A partial approval or a rejection needs a reason."));
+            errors.Add(DomainErrors.Refusal(context.Language, "reason", PromotionErrors.ReasonRequired));
         }
 
         if (errors.Count > 0)

@@ -1,6 +1,7 @@
 using Ardalis.Result;
 using Pimex.Common;
 using Pimex.Editions;
+using Pimex.Localisation;
 using Pimex.Rulebooks;
 
 namespace Pimex.Participation;
@@ -26,7 +27,7 @@ public sealed partial record Participant
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(edition);
-        if (Precheck<ParticipationChange>(context, context.Actor.IsTechnicalStaff, "record attendance") is { } refused)
+        if (Precheck<ParticipationChange>(context, context.Actor.IsTechnicalStaff, "recordAttendance") is { } refused)
         {
             return refused;
         }
@@ -38,21 +39,21 @@ public sealed partial record Participant
 
         if (!edition.Sessions.TryGetValue(sessionId, out var session))
         {
-            return Result<ParticipationChange>.NotFound(DomainErrors.Coded(ParticipationErrors.UnknownSession, $"{edition.Id} has no session '{sessionId}'."));
+            return Result<ParticipationChange>.NotFound(DomainErrors.Coded(context.Language, ParticipationErrors.UnknownSession, edition.Id, sessionId));
         }
 
         if (SessionsAttended.Contains(sessionId))
         {
-            return Result<ParticipationChange>.Conflict(DomainErrors.Coded(ParticipationErrors.SessionAlreadyAttended, $"{Id} already attended session '{sessionId}'."));
+            return Result<ParticipationChange>.Conflict(DomainErrors.Coded(context.Language, ParticipationErrors.SessionAlreadyAttended, Id, sessionId));
         }
 
         var errors = new List<ValidationError>();
         if (edition.AttendanceAt(sessionId) >= session.Capacity)
         {
-            errors.Add(DomainErrors.Validation("session", ParticipationErrors.SessionFull, $"Session '{sessionId}' is full ({session.Capacity} seats)."));
+            errors.Add(DomainErrors.Refusal(context.Language, "session", ParticipationErrors.SessionFull, sessionId, session.Capacity));
         }
 
-        CheckFactDate(errors, "session.date", $"Session '{sessionId}'", session.Date, context);
+        CheckFactDate(errors, "session.date", "session", sessionId, session.Date, context);
         if (errors.Count > 0)
         {
             return Result<ParticipationChange>.Invalid(errors);
@@ -76,41 +77,41 @@ public sealed partial record Participant
         ArgumentNullException.ThrowIfNull(tutorial);
         ArgumentNullException.ThrowIfNull(context);
         var actor = context.Actor;
-        if (Precheck<Changed<Participant, ParticipantEvent>>(context, actor.Role is ActorRole.Technician or ActorRole.SeniorConsultant, "hold a tutorial") is { } refused)
+        if (Precheck<Changed<Participant, ParticipantEvent>>(context, actor.Role is ActorRole.Technician or ActorRole.SeniorConsultant, "holdTutorial") is { } refused)
         {
             return refused;
         }
 
         if (actor.Role == ActorRole.Technician && Technician is not null && actor.Id != Technician)
         {
-            return Result<Changed<Participant, ParticipantEvent>>.Forbidden(DomainErrors.Coded(ParticipationErrors.NotTheAssignedTechnician, $"Tutorials of {Id} are held by its technician {Technician} or a senior consultant, not {actor.Id}."));
+            return Result<Changed<Participant, ParticipantEvent>>.Forbidden(DomainErrors.Coded(context.Language, ParticipationErrors.NotTheAssignedTechnician, Id, Technician, actor.Id));
         }
 
         foreach (var held in Tutorials)
         {
             if (held.Id == tutorial.Id)
             {
-                return Result<Changed<Participant, ParticipantEvent>>.Conflict(DomainErrors.Coded(ParticipationErrors.TutorialAlreadyRecorded, $"Tutorial '{tutorial.Id}' is already recorded."));
+                return Result<Changed<Participant, ParticipantEvent>>.Conflict(DomainErrors.Coded(context.Language, ParticipationErrors.TutorialAlreadyRecorded, tutorial.Id));
             }
         }
 
         var errors = new List<ValidationError>();
         if (!Terms.TrainingWindow.Contains(tutorial.Date))
         {
-            errors.Add(DomainErrors.Validation("tutorial.date", ParticipationErrors.OutsideTrainingWindow, $"{tutorial.Date:yyyy-MM-dd} is outside the training window {Terms.TrainingWindow}."));
+            errors.Add(DomainErrors.Refusal(context.Language, "tutorial.date", ParticipationErrors.OutsideTrainingWindow, tutorial.Date, Terms.TrainingWindow));
         }
 
         if (Terms.Commitment.TutorialVenue == TutorialVenue.CompanyPremises && tutorial.Venue != VenueKind.CompanyPremises)
         {
-            errors.Add(DomainErrors.Validation("tutorial.venue", ParticipationErrors.TutorialNotAtPremises, $"Tutorials are held at the company's own premises, not {tutorial.Venue}."));
+            errors.Add(DomainErrors.Refusal(context.Language, "tutorial.venue", ParticipationErrors.TutorialNotAtPremises, tutorial.Venue));
         }
 
         if (string.IsNullOrWhiteSpace(tutorial.Id) || string.IsNullOrWhiteSpace(tutorial.Record))
         {
-            errors.Add(DomainErrors.Validation("tutorial.record", CommonErrors.MissingText, "A tutorial needs an id and a short record of what was done."));
+            errors.Add(DomainErrors.Refusal(context.Language, "tutorial.record", CommonErrors.MissingText + ".tutorial"));
         }
 
-        CheckFactDate(errors, "tutorial.date", $"Tutorial '{tutorial.Id}'", tutorial.Date, context);
+        CheckFactDate(errors, "tutorial.date", "tutorial", tutorial.Id, tutorial.Date, context);
 
         return errors.Count > 0 ? Invalid(errors) : Emit(new TutorialHeld(Id, tutorial, context.At, context.Actor));
     }
@@ -126,7 +127,7 @@ public sealed partial record Participant
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(pill);
-        if (Precheck<Changed<Participant, ParticipantEvent>>(context, context.Actor.IsTechnicalStaff, "record a training pill") is { } refused)
+        if (Precheck<Changed<Participant, ParticipantEvent>>(context, context.Actor.IsTechnicalStaff, "recordPill") is { } refused)
         {
             return refused;
         }
@@ -134,20 +135,20 @@ public sealed partial record Participant
         var errors = new List<ValidationError>();
         if (!Terms.TrainingWindow.Contains(pill.Date))
         {
-            errors.Add(DomainErrors.Validation("pill.date", ParticipationErrors.OutsideTrainingWindow, $"{pill.Date:yyyy-MM-dd} is outside the training window {Terms.TrainingWindow}."));
+            errors.Add(DomainErrors.Refusal(context.Language, "pill.date", ParticipationErrors.OutsideTrainingWindow, pill.Date, Terms.TrainingWindow));
         }
 
         if (!Terms.Commitment.PillAttendeeRoles.Contains(pill.AttendeeRole))
         {
-            errors.Add(DomainErrors.Validation("pill.attendeeRole", ParticipationErrors.PillAttendeeRoleNotAllowed, $"Training pills are for {Terms.Commitment.PillAttendeeRoles}, not '{pill.AttendeeRole}'."));
+            errors.Add(DomainErrors.Refusal(context.Language, "pill.attendeeRole", ParticipationErrors.PillAttendeeRoleNotAllowed, Terms.Commitment.PillAttendeeRoles.ToString(), pill.AttendeeRole));
         }
 
         if (string.IsNullOrWhiteSpace(pill.Topic))
         {
-            errors.Add(DomainErrors.Validation("pill.topic", CommonErrors.MissingText, "A training pill needs a topic."));
+            errors.Add(DomainErrors.Refusal(context.Language, "pill.topic", CommonErrors.MissingText + ".pill"));
         }
 
-        CheckFactDate(errors, "pill.date", "The training pill", pill.Date, context);
+        CheckFactDate(errors, "pill.date", "pill", string.Empty, pill.Date, context);
 
         return errors.Count > 0 ? Invalid(errors) : Emit(new TrainingPillAttended(Id, pill, context.At, context.Actor));
     }
@@ -161,22 +162,22 @@ public sealed partial record Participant
     {
         ArgumentNullException.ThrowIfNull(rulebook);
         ArgumentNullException.ThrowIfNull(context);
-        if (Precheck<Changed<Participant, ParticipantEvent>>(context, context.Actor.Role == ActorRole.ProgrammeManager, "assign a technician") is { } refused)
+        if (Precheck<Changed<Participant, ParticipantEvent>>(context, context.Actor.Role == ActorRole.ProgrammeManager, "assignTechnician") is { } refused)
         {
             return refused;
         }
 
         if (string.IsNullOrWhiteSpace(technician))
         {
-            return Invalid([DomainErrors.Validation("technician", CommonErrors.MissingText, "The technician's id is required.")]);
+            return Invalid([DomainErrors.Refusal(context.Language, "technician", CommonErrors.MissingText + ".technician")]);
         }
 
         if (Technician == technician)
         {
-            return Result<Changed<Participant, ParticipantEvent>>.Conflict(DomainErrors.Coded(ParticipationErrors.TechnicianAlreadyAssigned, $"{technician} is already {Id}'s technician."));
+            return Result<Changed<Participant, ParticipantEvent>>.Conflict(DomainErrors.Coded(context.Language, ParticipationErrors.TechnicianAlreadyAssigned, technician, Id));
         }
 
-        var rules = RulesFrom(rulebook);
+        var rules = RulesFrom(rulebook, context.Language);
         return rules.IsSuccess
             ? Emit(new TechnicianAssigned(Id, technician, rules.Value.Support.TechnicianFullTimeInCompany, context.At, context.Actor))
             : Result<Changed<Participant, ParticipantEvent>>.Invalid(rules.ValidationErrors);
@@ -198,7 +199,7 @@ public sealed partial record Participant
         ArgumentNullException.ThrowIfNull(edition);
         ArgumentNullException.ThrowIfNull(rulebook);
         ArgumentNullException.ThrowIfNull(context);
-        if (Precheck<ParticipationChange>(context, ActsForCompany(context.Actor) || context.Actor.IsTechnicalStaff, "request consultancy") is { } refused)
+        if (Precheck<ParticipationChange>(context, ActsForCompany(context.Actor) || context.Actor.IsTechnicalStaff, "requestConsultancy") is { } refused)
         {
             return refused;
         }
@@ -208,7 +209,7 @@ public sealed partial record Participant
             return wrong;
         }
 
-        var rules = RulesFrom(rulebook);
+        var rules = RulesFrom(rulebook, context.Language);
         if (!rules.IsSuccess)
         {
             return Result<ParticipationChange>.Invalid(rules.ValidationErrors);
@@ -217,20 +218,20 @@ public sealed partial record Participant
         var errors = new List<ValidationError>();
         if (hours <= 0m || hours > MaxConsultancyHours)
         {
-            errors.Add(DomainErrors.Validation("hours", ParticipationErrors.InvalidHours, $"{hours} hours: hours must be positive and at most {MaxConsultancyHours}."));
+            errors.Add(DomainErrors.Refusal(context.Language, "hours", ParticipationErrors.InvalidHours, hours, MaxConsultancyHours));
         }
         else
         {
             var cost = rules.Value.Support.ConsultantHourlyRate.Multiply(hours);
             if (cost > edition.Ledger.Consultancy.Available)
             {
-                errors.Add(DomainErrors.Validation("hours", ParticipationErrors.ConsultancyLineExhausted, $"{hours} hours cost {cost}, more than the {edition.Ledger.Consultancy.Available} left on the consultancy line."));
+                errors.Add(DomainErrors.Refusal(context.Language, "hours", ParticipationErrors.ConsultancyLineExhausted, hours, cost, edition.Ledger.Consultancy.Available));
             }
         }
 
         if (string.IsNullOrWhiteSpace(topic))
         {
-            errors.Add(DomainErrors.Validation("topic", CommonErrors.MissingText, "Say what the advice is about."));
+            errors.Add(DomainErrors.Refusal(context.Language, "topic", CommonErrors.MissingText + ".advice"));
         }
 
         if (errors.Count > 0)
@@ -248,25 +249,25 @@ public sealed partial record Participant
     /// A training fact (a session attended, a tutorial, a pill) is dated neither after the
     /// command that records it nor before the participant's admission.
     /// </summary>
-    private void CheckFactDate(List<ValidationError> errors, string field, string what, NodaTime.LocalDate date, CommandContext context)
+    private void CheckFactDate(List<ValidationError> errors, string field, string fact, string id, NodaTime.LocalDate date, CommandContext context)
     {
         var today = context.DateIn(Terms.Zone);
         if (date > today)
         {
-            errors.Add(TimeErrors.AfterCommand(field, what, date, today));
+            errors.Add(TimeErrors.AfterCommand(context.Language, field, fact, id, date, today));
         }
         else if (date < Terms.AdmittedOn)
         {
-            errors.Add(TimeErrors.BeforeDependency(field, what, date, "the admission", Terms.AdmittedOn));
+            errors.Add(TimeErrors.BeforeAdmission(context.Language, field, fact, id, date, Terms.AdmittedOn));
         }
     }
 
-    private Result<RuleSet> RulesFrom(Rulebook rulebook)
+    private Result<RuleSet> RulesFrom(Rulebook rulebook, ReportLanguage language)
     {
         ArgumentNullException.ThrowIfNull(rulebook);
         if (!string.Equals(rulebook.Id, Id.Edition.RulebookId, StringComparison.Ordinal))
         {
-            return Result<RuleSet>.Invalid(DomainErrors.Validation("rulebook", ParticipationErrors.WrongEdition, $"The rulebook '{rulebook.Id}' is not the rulebook of {Id.Edition}."));
+            return Result<RuleSet>.Invalid(DomainErrors.Refusal(language, "rulebook", ParticipationErrors.WrongEdition, rulebook.Id, Id.Edition));
         }
 
         return rulebook.On(Terms.RulesDate);

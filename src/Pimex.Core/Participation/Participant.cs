@@ -188,27 +188,27 @@ public sealed partial record Participant : IEventSourced
         ArgumentNullException.ThrowIfNull(context);
         if (!actorAllowed)
         {
-            return CommonErrors.Forbidden<T>(context.Actor, what);
+            return CommonErrors.Forbidden<T>(context, what);
         }
 
         if (context.ExpectedVersion is { } expected && expected != Version)
         {
-            return CommonErrors.VersionConflict<T>(expected, Version);
+            return CommonErrors.VersionConflict<T>(context.Language, expected, Version);
         }
 
         if (!context.IsInSupportedCalendar)
         {
-            return TimeErrors.OutsideSupportedCalendar<T>(context.At);
+            return TimeErrors.OutsideSupportedCalendar<T>(context.Language, context.At);
         }
 
         if (context.At < LastRecordedAt)
         {
-            return TimeErrors.BackInTime<T>(Id.ToString(), LastRecordedAt, context.At);
+            return TimeErrors.BackInTime<T>(context.Language, Id.ToString(), LastRecordedAt, context.At);
         }
 
         if (IsFinal && !allowFinal)
         {
-            return Result<T>.Conflict(DomainErrors.Coded(ParticipationErrors.NotActive, $"{Id} is {Status.ToString().ToLowerInvariant()}: it can no longer {what}."));
+            return Result<T>.Conflict(DomainErrors.Coded(context.Language, ParticipationErrors.NotActive, Id, Status, context.Language.Refusal("action." + what)));
         }
 
         return null;
@@ -223,12 +223,12 @@ public sealed partial record Participant : IEventSourced
     {
         if (edition.Id != Id.Edition || !edition.Participants.ContainsKey(Id.Company))
         {
-            return Result<ParticipationChange>.Invalid(DomainErrors.Validation("edition", ParticipationErrors.WrongEdition, $"{Id} is not a participant of {edition.Id}."));
+            return Result<ParticipationChange>.Invalid(DomainErrors.Refusal(context.Language, "edition", ParticipationErrors.WrongEdition + ".participant", Id, edition.Id));
         }
 
         if (edition.Version < EditionVersionSeen)
         {
-            return CommonErrors.StaleEditionConflict<ParticipationChange>(edition.Version, EditionVersionSeen);
+            return CommonErrors.StaleEditionConflict<ParticipationChange>(context.Language, edition.Version, EditionVersionSeen);
         }
 
         return edition.TimeCheck<ParticipationChange>(context);

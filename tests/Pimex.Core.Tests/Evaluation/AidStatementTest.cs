@@ -41,7 +41,7 @@ public class AidStatementTest
                 new AidStatementEntry(AidKind.Declared, new LocalDate(2013, 6, 1), Eur(50_000m), "Regional energy grant", false),
                 new AidStatementEntry(AidKind.Declared, new LocalDate(2015, 3, 1), Eur(10_000m), "Chamber of commerce", true),
                 new AidStatementEntry(AidKind.InKind, new LocalDate(2016, 3, 15), Eur(442.67m), "PIMEX extremadura-2016 (in-kind training and consultancy)", true),
-                new AidStatementEntry(AidKind.PromotionSupport, new LocalDate(2016, 5, 10), Eur(1_000m), "PIMEX extremadura-2016 (promotion support, claim C1)", true),
+                new AidStatementEntry(AidKind.PromotionSupport, new LocalDate(2016, 5, 10), Eur(1_000m), "PIMEX extremadura-2016 (promotion support, claim C1)", true) { Claim = "C1" },
             ],
             statement.Entries);
     }
@@ -146,7 +146,7 @@ public class AidStatementTest
         string[] expected =
         [
             "ceiling", "company", "countedInLookBack", "currency", "edition",
-            "entries[].amount", "entries[].grantedOn", "entries[].grantingBody", "entries[].inLookBack", "entries[].kind",
+            "entries[].amount", "entries[].claim", "entries[].grantedOn", "entries[].grantingBody", "entries[].inLookBack", "entries[].kind",
             "grantedByPimex", "headroom", "inKind", "lookBack.end", "lookBack.start", "on", "participant", "promotionSupport",
             "regime.ceiling", "regime.name", "regime.period.fiscalYearStart", "regime.period.kind", "regime.period.years", "regime.reference",
             "withinCeiling",

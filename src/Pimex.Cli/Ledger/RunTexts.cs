@@ -1,0 +1,61 @@
+using System.Globalization;
+using Pimex.Localisation;
+
+namespace Pimex.Cli.Ledger;
+
+/// <summary>
+/// The words of <c>pimex run</c> around the library's refusals, in each report language: the
+/// summary line, "line N", the count of refusals not listed, and the reasons of the tool's own
+/// refusals (<see cref="LedgerErrors"/> 101 to 103). Codes are the same in every language.
+/// </summary>
+internal static class RunTexts
+{
+    /// <summary>Every text by language code, then by key; every language has every key (a test checks it).</summary>
+    public static readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Texts = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal)
+    {
+        ["en"] = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["line"] = "line {0}",
+            ["summary"] = "Ledger {0}: {1} commands, {2} applied, {3} refused.",
+            ["more"] = "... and {0} more refused commands ({1} in all; --json lists every one).",
+            [LedgerErrors.NoEditionOpen] = "No edition is open yet: the ledger starts with openEdition.",
+            [LedgerErrors.EditionAlreadyOpen] = "The edition {0} is already open: a ledger runs one edition.",
+            [LedgerErrors.NotAParticipant] = "{0} is not a participant of {1}.",
+        },
+        ["es"] = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["line"] = "línea {0}",
+            ["summary"] = "Registro de órdenes {0}: órdenes: {1}; aplicadas: {2}; rechazadas: {3}.",
+            ["more"] = "... y {0} órdenes rechazadas más ({1} en total; --json las lista todas).",
+            [LedgerErrors.NoEditionOpen] = "Aún no hay ninguna convocatoria abierta: el registro empieza con openEdition.",
+            [LedgerErrors.EditionAlreadyOpen] = "La convocatoria {0} ya está abierta: un registro lleva una sola convocatoria.",
+            [LedgerErrors.NotAParticipant] = "{0} no es una empresa participante de la convocatoria {1}.",
+        },
+        ["sl"] = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["line"] = "vrstica {0}",
+            ["summary"] = "Dnevnik ukazov {0}: ukazov: {1}; izvedenih: {2}; zavrnjenih: {3}.",
+            ["more"] = "... in še zavrnjenih ukazov: {0} (skupaj {1}; --json izpiše vse).",
+            [LedgerErrors.NoEditionOpen] = "Nobena izvedba še ni odprta: dnevnik se začne z openEdition.",
+            [LedgerErrors.EditionAlreadyOpen] = "Izvedba {0} je že odprta: dnevnik vodi eno samo izvedbo.",
+            [LedgerErrors.NotAParticipant] = "{0} ni udeleženec izvedbe {1}.",
+        },
+    };
+
+    /// <summary>A text with its placeholders filled in (counts in the language's format; English as it always was, without separators).</summary>
+    public static string Format(ReportLanguage language, string key, params object[] args) =>
+        string.Format(CultureInfo.InvariantCulture, Texts[language.Code][key], [.. args.Select(a => a is int n && !ReferenceEquals(language, ReportLanguage.English) ? language.Number(n) : a)]);
+
+    /// <summary>"line 57" in the language.</summary>
+    public static string Line(ReportLanguage language, int line) => Format(language, "line", line.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>The summary line of a run.</summary>
+    public static string Summary(ReportLanguage language, string source, int commands, int applied, int refused) =>
+        Format(language, "summary", source, commands, applied, refused);
+
+    /// <summary>How many refused commands are not listed (English keeps its singular).</summary>
+    public static string More(ReportLanguage language, int more, int all) =>
+        ReferenceEquals(language, ReportLanguage.English)
+            ? string.Create(CultureInfo.InvariantCulture, $"... and {more:N0} more refused command{(more == 1 ? string.Empty : "s")} ({all:N0} in all; --json lists every one).")
+            : Format(language, "more", more, all);
+}
