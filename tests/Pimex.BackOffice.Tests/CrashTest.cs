@@ -111,6 +111,7 @@ public sealed class CrashTest
         var again = new Api(second.Client, tokens, "extremadura");
         var report = await again.GetAsync(Api.Manager, again.Edition() + "/report");
         Assert.Equal(EditionReport.Create(edition, participants, Rulebook.Extremadura).ToJson(), report.Text);
+        Assert.Equal(EditionReport.Create(edition, participants, Rulebook.Extremadura), await ProjectionCheck.ReplayingEveryStreamEqualsTheProjectionsAsync(store, "extremadura", Rulebook.Extremadura));
         var next = companies.First(c => !edition.Participants.ContainsKey(new CompanyId(c)));
         Assert.Equal(HttpStatusCode.Created, (await again.PostAsync(Api.Manager, again.Edition() + "/admissions", new AdmitRequest(new CompanyId(next)), Now())).Status);
     }

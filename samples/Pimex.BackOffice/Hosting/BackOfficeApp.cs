@@ -1,5 +1,6 @@
 using JasperFx;
 using JasperFx.Events;
+using JasperFx.Events.Projections;
 using JasperFx.MultiTenancy;
 using Marten;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -85,6 +86,11 @@ public static partial class BackOfficeApp
 
         marten.Schema.For<EditionFiguresView>().Identity(v => v.Id);
         marten.Schema.For<ParticipantView>().Identity(v => v.Id).Index(v => v.Edition);
+
+        // The reports, kept by a projection inside the transaction that appends the events.
+        marten.Schema.For<EditionReportView>().Identity(v => v.Id).UseNumericRevisions(true);
+        marten.Schema.For<ParticipantTallyView>().Identity(v => v.Id).Index(v => v.Edition);
+        marten.Projections.Add(new ReportProjection(), ProjectionLifecycle.Inline);
         marten.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
         return marten;
     }
