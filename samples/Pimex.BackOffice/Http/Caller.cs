@@ -55,7 +55,7 @@ public sealed record Caller(string Region, Rulebook Rulebook, Actor Actor, Insta
         }
         else if (requireIfMatch)
         {
-            return (null, Problems.Of(StatusCodes.Status428PreconditionRequired, Problems.MissingIfMatch, "Send If-Match with the ETag (the version) of the participant you saw.", "If-Match"));
+            return (null, Problems.Of(StatusCodes.Status428PreconditionRequired, Problems.MissingIfMatch, "Send If-Match with the ETag (the version) you saw: the edition's for a command on the edition, the participant's for a command on a participant.", "If-Match"));
         }
 
         var at = services.GetRequiredService<IClock>().GetCurrentInstant();
