@@ -28,6 +28,9 @@ public static partial class BackOfficeApp
         configure?.Invoke(builder);
         AddServices(builder);
         var app = builder.Build();
+
+        // No silent development key: without a configured key (outside Development) the host stops here, with the reason.
+        _ = app.Services.GetRequiredService<Tokens>();
         Use(app);
         return app;
     }
@@ -41,7 +44,7 @@ public static partial class BackOfficeApp
         builder.Services.Configure<BackOfficeOptions>(builder.Configuration.GetSection("BackOffice"));
         builder.Services.AddSingleton(sp => Regions.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
         builder.Services.AddSingleton<IClock>(SystemClock.Instance);
-        builder.Services.AddSingleton(sp => new Tokens(sp.GetRequiredService<IConfiguration>()["BackOffice:Jwt:SigningKey"] ?? Tokens.DevelopmentKey));
+        builder.Services.AddSingleton(sp => Tokens.For(sp.GetRequiredService<IConfiguration>()[Tokens.SigningKeySetting], sp.GetRequiredService<IHostEnvironment>().EnvironmentName));
         builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<BackOfficeOptions>>((kestrel, o) => kestrel.Limits.MaxRequestBodySize = o.Value.MaxBodyBytes);
 
         builder.Services.AddMarten(sp => StoreOptionsFor(sp.GetRequiredService<IConfiguration>())).ApplyAllDatabaseChangesOnStartup();
