@@ -67,7 +67,7 @@ public sealed record Plan(IReadOnlyList<Step> Steps)
                 new EquatableArray<AidReceived>([new AidReceived(Eur(12_000m), new LocalDate(2015, 5, 4), "Junta de Extremadura")]));
             var rep = Actor.Representative("rep-" + name, new CompanyId(name));
             var received = edition.ReceiveApplication(application, rulebook, new CommandContext(rep, At(2, 1))).Value;
-            steps.Add(new Step("setup", editionPath + "/applications", application, rep, At(2, 1), null, received, null));
+            steps.Add(new Step("setup", editionPath + "/applications", application, rep, At(2, 1), edition.Version, received, null));
             edition = received.Aggregate;
         }
 
@@ -75,7 +75,7 @@ public sealed record Plan(IReadOnlyList<Step> Steps)
         foreach (var name in names)
         {
             var admitted = edition.Admit(new CompanyId(name), rulebook, new CommandContext(manager, At(3, 20))).Value;
-            steps.Add(new Step("admit", editionPath + "/admissions", new AdmitRequest(new CompanyId(name)), manager, At(3, 20), null, admitted.Edition, admitted.Participant));
+            steps.Add(new Step("admit", editionPath + "/admissions", new AdmitRequest(new CompanyId(name)), manager, At(3, 20), edition.Version, admitted.Edition, admitted.Participant));
             edition = admitted.Edition.Aggregate;
             participants[name] = admitted.Participant.Aggregate;
         }

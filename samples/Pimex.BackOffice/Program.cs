@@ -13,17 +13,27 @@ public static class Program
     public static async Task<int> Main(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        if (args.Length > 0 && args[0] == "mint-token")
+        WebApplication app;
+        try
         {
-            return DevTools.MintToken(args[1..], Console.Out, Console.Error);
+            if (args.Length > 0 && args[0] == "mint-token")
+            {
+                return DevTools.MintToken(args[1..], Console.Out, Console.Error);
+            }
+
+            if (args.Length > 0 && args[0] == "load-ledger")
+            {
+                return await DevTools.LoadLedgerAsync(args[1..], Console.Out, Console.Error);
+            }
+
+            app = BackOfficeApp.Build(args);
+        }
+        catch (InvalidOperationException e) when (e.Message.Contains(Tokens.SigningKeySetting, StringComparison.Ordinal))
+        {
+            await Console.Error.WriteLineAsync("Pimex.BackOffice does not start: " + e.Message);
+            return 1;
         }
 
-        if (args.Length > 0 && args[0] == "load-ledger")
-        {
-            return await DevTools.LoadLedgerAsync(args[1..], Console.Out, Console.Error);
-        }
-
-        var app = BackOfficeApp.Build(args);
         await app.RunAsync();
         return 0;
     }

@@ -3,7 +3,7 @@
 # Extremadura rulebook, then sends it the embedded 2016 ledger over HTTP. Ctrl+C stops the back
 # office; the PostgreSQL it started keeps running (stop it with the command it prints).
 #   bash samples/Pimex.BackOffice/run.sh            # http://127.0.0.1:5080
-# Settings: PIMEX_PG_PORT (5433), PIMEX_PG_DIR (~/.pimex/postgres; /var/tmp/pimex-postgres as root), PIMEX_URL (http://127.0.0.1:5080),
+# Settings: PIMEX_KEY_FILE (~/.pimex/signing-key: the JWT key, made on first run), PIMEX_PG_PORT (5433), PIMEX_PG_DIR (~/.pimex/postgres; /var/tmp/pimex-postgres as root), PIMEX_URL (http://127.0.0.1:5080),
 # ConnectionStrings__Pimex to use another PostgreSQL instead.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -33,6 +33,18 @@ if [ -z "${ConnectionStrings__Pimex:-}" ]; then
   psql -h 127.0.0.1 -p "$port" -U pimex -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = 'pimex'" | grep -q 1 \
     || psql -h 127.0.0.1 -p "$port" -U pimex -d postgres -qc "CREATE DATABASE pimex"
   export ConnectionStrings__Pimex="Host=127.0.0.1;Port=$port;Username=pimex;Database=pimex"
+fi
+
+# The JWT signing key: the back office refuses to start without one (outside Development). This
+# script keeps one of its own, made once from /dev/urandom, so tokens outlive a restart.
+if [ -z "${BackOffice__Jwt__SigningKey:-}" ]; then
+  key_file="${PIMEX_KEY_FILE:-$HOME/.pimex/signing-key}"
+  if [ ! -s "$key_file" ]; then
+    mkdir -p "$(dirname "$key_file")"
+    (umask 077; head -c 48 /dev/urandom | base64 | tr -d '\n' >"$key_file")
+  fi
+  BackOffice__Jwt__SigningKey="$(cat "$key_file")"
+  export BackOffice__Jwt__SigningKey
 fi
 
 dotnet build samples/Pimex.BackOffice -c Release --nologo -v quiet

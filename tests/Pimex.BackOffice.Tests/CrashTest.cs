@@ -52,7 +52,7 @@ public sealed class CrashTest
                 {
                     foreach (var company in companies.Where((_, i) => i % 4 == w))
                     {
-                        var admitted = await client.PostAsync(Api.Manager, client.Edition() + "/admissions", new AdmitRequest(new CompanyId(company)), Now());
+                        var admitted = await client.PostOnEditionAsync(Api.Manager, client.Edition() + "/admissions", new AdmitRequest(new CompanyId(company)), Now());
                         if (admitted.Status != HttpStatusCode.Created)
                         {
                             continue;
@@ -111,8 +111,9 @@ public sealed class CrashTest
         var again = new Api(second.Client, tokens, "extremadura");
         var report = await again.GetAsync(Api.Manager, again.Edition() + "/report");
         Assert.Equal(EditionReport.Create(edition, participants, Rulebook.Extremadura).ToJson(), report.Text);
+        Assert.Equal(EditionReport.Create(edition, participants, Rulebook.Extremadura), await ProjectionCheck.ReplayingEveryStreamEqualsTheProjectionsAsync(store, "extremadura", Rulebook.Extremadura));
         var next = companies.First(c => !edition.Participants.ContainsKey(new CompanyId(c)));
-        Assert.Equal(HttpStatusCode.Created, (await again.PostAsync(Api.Manager, again.Edition() + "/admissions", new AdmitRequest(new CompanyId(next)), Now())).Status);
+        Assert.Equal(HttpStatusCode.Created, (await again.PostOnEditionAsync(Api.Manager, again.Edition() + "/admissions", new AdmitRequest(new CompanyId(next)), Now())).Status);
     }
 
     private static async Task<List<string>> Strings(string connectionString, string sql)

@@ -7,6 +7,7 @@ using Pimex.BackOffice.Hosting;
 using Pimex.BackOffice.Http;
 using Pimex.BackOffice.Tests.Support;
 using Pimex.Common;
+using Pimex.Editions;
 using Pimex.Participation;
 using Pimex.Promotion;
 
@@ -101,7 +102,7 @@ public sealed class HttpProblemsTest(SmallEditionFixture edition) : IClassFixtur
     [Fact]
     public async Task AClashWithTheState_Is409()
     {
-        var admitAgain = await Api.PostAsync(Api.Manager, Api.Edition() + "/admissions", new AdmitRequest(new CompanyId("B1")), Api.At(3, 21));
+        var admitAgain = await Api.PostOnEditionAsync(Api.Manager, Api.Edition() + "/admissions", new AdmitRequest(new CompanyId("B1")), Api.At(3, 21));
         var openAgain = await Api.PostAsync(Api.Manager, "/regions/extremadura/editions", new OpenEditionRequest(2016), Api.At(3, 21));
 
         Assert.Equal(HttpStatusCode.Conflict, admitAgain.Status);
@@ -135,6 +136,54 @@ public sealed class HttpProblemsTest(SmallEditionFixture edition) : IClassFixtur
         Assert.Equal([Problems.MissingIfMatch], answer.Problem().Codes);
         Assert.Equal(before, await Api.VersionsAsync("B1"));
     }
+
+    [Theory]
+    [InlineData("/sessions")]
+    [InlineData("/applications")]
+    [InlineData("/expenses")]
+    [InlineData("/admissions")]
+    public async Task ACommandOnTheEditionWithoutIfMatch_Is428_AndChangesNothing(string path)
+    {
+        var before = await Api.VersionsAsync();
+        var answer = await Api.PostAsync(Api.Manager, Api.Edition() + path, EditionBody(path), Api.At(3, 22));
+
+        Assert.Equal(HttpStatusCode.PreconditionRequired, answer.Status);
+        Assert.Equal([Problems.MissingIfMatch], answer.Problem().Codes);
+        Assert.Equal(before, await Api.VersionsAsync());
+    }
+
+    [Theory]
+    [InlineData("/sessions")]
+    [InlineData("/applications")]
+    [InlineData("/expenses")]
+    [InlineData("/admissions")]
+    public async Task ACommandOnTheEditionWithAStaleIfMatch_Is412_AndChangesNothing(string path)
+    {
+        var before = await Api.VersionsAsync();
+        var answer = await Api.PostAsync(Api.Manager, Api.Edition() + path, EditionBody(path), Api.At(3, 22), before.Edition!.Value - 1);
+
+        Assert.Equal(HttpStatusCode.PreconditionFailed, answer.Status);
+        Assert.Equal([CommonErrors.VersionMismatch], answer.Problem().Codes);
+        Assert.Equal(before, await Api.VersionsAsync());
+    }
+
+    [Fact]
+    public async Task ACommandOnTheEditionWithTheCurrentIfMatch_IsAccepted_AndAnswersTheNewEditionVersion()
+    {
+        var before = await Api.EditionVersionAsync();
+        var answer = Api.Must(await Api.PostAsync(Api.Tech, Api.Edition() + "/sessions", new GroupSession("S9", new LocalDate(2016, 9, 9), "Cáceres", "Session 9", 20), Api.At(3, 22), before));
+
+        Assert.Equal(before + 1, answer.ETag);
+        Assert.Equal(answer.ETag, await Api.EditionVersionAsync());
+    }
+
+    private static object EditionBody(string path) => path switch
+    {
+        "/sessions" => new GroupSession("S8", new LocalDate(2016, 9, 8), "Mérida", "Session 8", 20),
+        "/applications" => Api.Application("B8"),
+        "/expenses" => new ExpenseRequest(BudgetLine.Training, Api.Eur(100m), "Room hire"),
+        _ => new AdmitRequest(new CompanyId("B3")),
+    };
 
     [Fact]
     public async Task AStaleIfMatch_Is412_AndChangesNothing()

@@ -72,6 +72,16 @@ public sealed class LedgerOverHttpTest(LedgerFixture ledger) : IClassFixture<Led
     }
 
     [Fact]
+    public async Task ReplayingEveryStream_EqualsTheProjections_AndTheReportServedIsTheProjections()
+    {
+        var replayed = await ProjectionCheck.ReplayingEveryStreamEqualsTheProjectionsAsync(ledger.Factory.Store, "extremadura", Rulebook.Extremadura);
+        var served = await ledger.Api.GetAsync(Api.Manager, ledger.Api.Edition() + "/report");
+
+        Assert.Equal(EditionReports.Of(ledger.Expected, Rulebook.Extremadura), replayed);
+        Assert.Equal(replayed.ToJson(), served.Text);
+    }
+
+    [Fact]
     public async Task TheFiguresKeptAsEventsArrive_EqualTheEditionReportOverTheSameStreams()
     {
         var report = EditionReports.Of(ledger.Expected, Rulebook.Extremadura);

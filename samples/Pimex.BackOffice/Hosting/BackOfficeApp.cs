@@ -1,5 +1,6 @@
 using JasperFx;
 using JasperFx.Events;
+using JasperFx.Events.Projections;
 using JasperFx.MultiTenancy;
 using Marten;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -27,6 +28,9 @@ public static partial class BackOfficeApp
         configure?.Invoke(builder);
         AddServices(builder);
         var app = builder.Build();
+
+        // No silent development key: without a configured key (outside Development) the host stops here, with the reason.
+        _ = app.Services.GetRequiredService<Tokens>();
         Use(app);
         return app;
     }
@@ -40,7 +44,7 @@ public static partial class BackOfficeApp
         builder.Services.Configure<BackOfficeOptions>(builder.Configuration.GetSection("BackOffice"));
         builder.Services.AddSingleton(sp => Regions.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
         builder.Services.AddSingleton<IClock>(SystemClock.Instance);
-        builder.Services.AddSingleton(sp => new Tokens(sp.GetRequiredService<IConfiguration>()["BackOffice:Jwt:SigningKey"] ?? Tokens.DevelopmentKey));
+        builder.Services.AddSingleton(sp => Tokens.For(sp.GetRequiredService<IConfiguration>()[Tokens.SigningKeySetting], sp.GetRequiredService<IHostEnvironment>().EnvironmentName));
         builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<BackOfficeOptions>>((kestrel, o) => kestrel.Limits.MaxRequestBodySize = o.Value.MaxBodyBytes);
 
         builder.Services.AddMarten(sp => StoreOptionsFor(sp.GetRequiredService<IConfiguration>())).ApplyAllDatabaseChangesOnStartup();
@@ -86,6 +90,11 @@ public static partial class BackOfficeApp
 
         marten.Schema.For<EditionFiguresView>().Identity(v => v.Id);
         marten.Schema.For<ParticipantView>().Identity(v => v.Id).Index(v => v.Edition);
+
+        // The reports, kept by a projection inside the transaction that appends the events.
+        marten.Schema.For<EditionReportView>().Identity(v => v.Id).UseNumericRevisions(true);
+        marten.Schema.For<ParticipantTallyView>().Identity(v => v.Id).Index(v => v.Edition);
+        marten.Projections.Add(new ReportProjection(), ProjectionLifecycle.Inline);
         marten.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
         return marten;
     }

@@ -20,8 +20,39 @@ public sealed class Tokens
     public const string CompanyClaim = "company";
     public const string RegionClaim = "region";
 
-    /// <summary>The development key: used only when the environment is Development or Testing and no key is configured.</summary>
+    /// <summary>The development key: used only in the Development environment, when no key is configured.</summary>
     public const string DevelopmentKey = "pimex-backoffice-development-signing-key-not-for-production";
+
+    /// <summary>Where the key is configured (<c>BackOffice__Jwt__SigningKey</c> as an environment variable).</summary>
+    public const string SigningKeySetting = "BackOffice:Jwt:SigningKey";
+
+    /// <summary>
+    /// The tokens of a host: its configured key, or the development key in the Development
+    /// environment only. Anywhere else a missing or short key stops the host from starting:
+    /// tokens signed with a key everybody can read would let anyone act as anyone.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No usable key is configured outside Development.</exception>
+    public static Tokens For(string? configuredKey, string environmentName)
+    {
+        if (string.IsNullOrWhiteSpace(configuredKey))
+        {
+            if (string.Equals(environmentName, Environments.Development, StringComparison.Ordinal))
+            {
+                return new Tokens(DevelopmentKey);
+            }
+
+            throw new InvalidOperationException(
+                $"No JWT signing key: set {SigningKeySetting} (environment variable BackOffice__Jwt__SigningKey) to a secret of at least 32 bytes. " +
+                $"Only the Development environment falls back to a development key; this is '{environmentName}'.");
+        }
+
+        if (Encoding.UTF8.GetByteCount(configuredKey) < 32)
+        {
+            throw new InvalidOperationException($"The JWT signing key ({SigningKeySetting}) has {Encoding.UTF8.GetByteCount(configuredKey)} bytes: it needs at least 32.");
+        }
+
+        return new Tokens(configuredKey);
+    }
 
     public Tokens(string signingKey)
     {

@@ -55,7 +55,7 @@ public sealed record Caller(string Region, Rulebook Rulebook, Actor Actor, Insta
         }
         else if (requireIfMatch)
         {
-            return (null, Problems.Of(StatusCodes.Status428PreconditionRequired, Problems.MissingIfMatch, "Send If-Match with the ETag (the version) of the participant you saw.", "If-Match"));
+            return (null, Problems.Of(StatusCodes.Status428PreconditionRequired, Problems.MissingIfMatch, "Send If-Match with the ETag (the version) you saw: the edition's for a command on the edition, the participant's for a command on a participant.", "If-Match"));
         }
 
         var at = services.GetRequiredService<IClock>().GetCurrentInstant();
@@ -103,9 +103,16 @@ public sealed record Caller(string Region, Rulebook Rulebook, Actor Actor, Insta
             buffer.Write(chunk, 0, read);
         }
 
+        var json = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        if (HoldsNul(json))
+        {
+            // PostgreSQL's jsonb cannot store U+0000: refused at the door rather than failing at the save.
+            return (null, Problems.Of(StatusCodes.Status400BadRequest, Problems.MalformedBody, "Text may not hold the NUL character (\\u0000).", "$"));
+        }
+
         try
         {
-            var body = JsonSerializer.Deserialize<T>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), BackOfficeJson.Options);
+            var body = JsonSerializer.Deserialize<T>(json, BackOfficeJson.Options);
             return body is null
                 ? (null, Problems.Of(StatusCodes.Status400BadRequest, Problems.MalformedBody, "The body is a JSON object, not null.", "$"))
                 : (body, null);
@@ -118,6 +125,33 @@ public sealed record Caller(string Region, Rulebook Rulebook, Actor Actor, Insta
         {
             return (null, Problems.Of(StatusCodes.Status400BadRequest, Problems.MalformedBody, "The body holds a value the library refuses: " + e.Message, "$"));
         }
+    }
+
+    /// <summary>Whether a string or property name of the JSON holds U+0000; false for JSON that does not read (the deserializer says why).</summary>
+    private static bool HoldsNul(ReadOnlySpan<byte> json)
+    {
+        if (json.IndexOf("\\u0000"u8) < 0)
+        {
+            return false;
+        }
+
+        try
+        {
+            var reader = new Utf8JsonReader(json);
+            while (reader.Read())
+            {
+                if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueIsEscaped && reader.GetString()!.Contains('\0', StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+
+        return false;
     }
 
     private static IResult TooLarge(long limit) =>

@@ -46,7 +46,9 @@ public static class Commands
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(decide);
-        var (caller, refusal) = Caller.Resolve(http, region, requireIfMatch: company is not null);
+        // If-Match is required on every command: the edition's version for a command on the edition,
+        // the participant's for a command on a participant.
+        var (caller, refusal) = Caller.Resolve(http, region, requireIfMatch: true);
         if (caller is null)
         {
             return refusal!;

@@ -236,7 +236,7 @@ public static class Endpoints
 
         await using (session)
         {
-            var report = await ReportOfAsync(new EventStreams(session!), caller, year, http.RequestAborted);
+            var report = await ReportQueries.EditionReportAsync(session!, caller.Rulebook, year, http.RequestAborted);
             if (report is null)
             {
                 return Problems.Of(StatusCodes.Status404NotFound, Problems.NotFound, $"No edition {year} in region {region}.");
@@ -258,19 +258,8 @@ public static class Endpoints
 
         await using (session)
         {
-            var editions = await session!.Query<EditionFiguresView>().ToListAsync(http.RequestAborted);
-            var reports = new List<EditionReport>();
-            foreach (var view in editions.OrderBy(v => v.Id, StringComparer.Ordinal))
-            {
-                int dash = view.Id.LastIndexOf('-');
-                var report = await ReportOfAsync(new EventStreams(session), caller, int.Parse(view.Id.AsSpan(dash + 1), System.Globalization.CultureInfo.InvariantCulture), http.RequestAborted);
-                if (report is not null)
-                {
-                    reports.Add(report);
-                }
-            }
-
-            return Results.Text(ProgrammeReport.Create(reports).ToJson(), "application/json; charset=utf-8");
+            var programme = await ReportQueries.ProgrammeReportAsync(session!, caller.Rulebook, http.RequestAborted);
+            return Results.Text(programme.ToJson(), "application/json; charset=utf-8");
         }
     }
 
@@ -305,23 +294,4 @@ public static class Endpoints
             return Results.Text(AidStatement.Create(participant, caller.Rulebook, date).ToJson(), "application/json; charset=utf-8");
         }
     }
-
-    /// <summary>The edition report over the stored streams: the edition and every participant it admitted, replayed.</summary>
-    internal static async Task<EditionReport?> ReportOfAsync(EventStreams streams, Caller caller, int year, CancellationToken cancellation)
-    {
-        var edition = await streams.LoadEditionAsync(new EditionId(caller.Rulebook.Id, year), cancellation);
-        if (edition is null)
-        {
-            return null;
-        }
-
-        var participants = new List<Participant>();
-        foreach (var id in edition.Participants.Select(kv => kv.Value))
-        {
-            participants.Add(await streams.LoadParticipantAsync(id, cancellation) ?? throw new InvalidOperationException($"The edition admitted {id}, whose stream is missing."));
-        }
-
-        return EditionReport.Create(edition, participants, caller.Rulebook);
-    }
-
 }

@@ -18,7 +18,7 @@ public static class Problems
     /// <summary>The body is not JSON, or not the expected shape.</summary>
     public const string MalformedBody = "PIMEX-HTTP-001";
 
-    /// <summary>A command on a participant without an If-Match header (428).</summary>
+    /// <summary>A command on an edition or a participant without an If-Match header (428).</summary>
     public const string MissingIfMatch = "PIMEX-HTTP-002";
 
     /// <summary>The token's region is not the region of the URL (403).</summary>

@@ -44,7 +44,10 @@ internal static class DevTools
         return 0;
     }
 
-    private static Tokens Key() => new(Environment.GetEnvironmentVariable("BackOffice__Jwt__SigningKey") ?? Tokens.DevelopmentKey);
+    /// <summary>The server's key, from the same environment variables the server reads; the development key in Development only.</summary>
+    private static Tokens Key() => Tokens.For(
+        Environment.GetEnvironmentVariable("BackOffice__Jwt__SigningKey"),
+        Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? Environments.Production);
 
     private static Dictionary<string, string> Options(string[] args)
     {

@@ -25,12 +25,14 @@ public sealed record LedgerResponse(int Line, string Command, HttpStatusCode Sta
 /// Sends a ledger's commands to the back office over HTTP, one request per command, as the
 /// staff and the companies of the ledger would: each command with a bearer token for its actor,
 /// the ledger's moment in <c>Pimex-Recorded-At</c> (accepted only by a back office configured
-/// to import), and If-Match with the version of the participant it last saw.
+/// to import), and If-Match with the version it last saw of the participant, or of the edition
+/// for a command on the edition.
 /// </summary>
 internal sealed class LedgerClient(HttpClient http, Tokens tokens, string region)
 {
     private readonly Dictionary<string, string> tokensByActor = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> participantVersions = new(StringComparer.Ordinal);
+    private long editionVersion;
     private int year;
 
     public static IReadOnlyList<LedgerEntry> Read(string text)
@@ -70,12 +72,17 @@ internal sealed class LedgerClient(HttpClient http, Tokens tokens, string region
         {
             request.Headers.TryAddWithoutValidation("If-Match", Commands.ETag(participantVersions.GetValueOrDefault(company)));
         }
+        else if (command is not OpenEdition)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", Commands.ETag(editionVersion));
+        }
 
         using var response = await http.SendAsync(request, cancellation);
         var text = await response.Content.ReadAsStringAsync(cancellation);
         if (response.IsSuccessStatusCode)
         {
             var accepted = JsonSerializer.Deserialize<CommandAccepted>(text, BackOfficeJson.Options)!;
+            editionVersion = accepted.EditionVersion;
             if (accepted.Participant is { } participant && accepted.ParticipantVersion is { } version)
             {
                 participantVersions[participant[(participant.IndexOf('/', StringComparison.Ordinal) + 1)..]] = version;

@@ -136,7 +136,7 @@ public sealed partial record EditionReport(
     /// <returns>The JSON text.</returns>
     public string ToJson() => ReportFormat.Json(WriteJson);
 
-    private static BudgetFigures BudgetOf(BudgetLedger ledger, FundingRules funding, Currency currency)
+    internal static BudgetFigures BudgetOf(BudgetLedger ledger, FundingRules funding, Currency currency)
     {
         var lines = new BudgetLineFigures[3];
         var zero = Money.Zero(currency);

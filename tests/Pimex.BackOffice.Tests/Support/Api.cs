@@ -112,25 +112,47 @@ public sealed class Api(HttpClient http, Tokens tokens, string region)
         return (edition.ETag, participant?.ETag);
     }
 
+    /// <summary>The edition's version (its ETag) as a manager reads it now; 0 when there is no such edition.</summary>
+    public async Task<long> EditionVersionAsync(int year = 2016) => (await GetAsync(Manager, Edition(year))).ETag ?? 0;
+
+    /// <summary>
+    /// Sends a command on the edition with If-Match at the edition's version read just before;
+    /// when another writer moved the edition on in between (412, or 409 at the save), reads it
+    /// again and retries, up to <paramref name="attempts"/> times.
+    /// </summary>
+    public async Task<Answer> PostOnEditionAsync(Actor actor, string path, object body, Instant at, int attempts = 50)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            var answer = await PostAsync(actor, path, body, at, await EditionVersionAsync());
+            bool lostARace = answer.Status is HttpStatusCode.PreconditionFailed
+                || (answer.Status == HttpStatusCode.Conflict && answer.Problem().Codes.Contains(CommonErrors.VersionMismatch));
+            if (!lostARace || attempt >= attempts)
+            {
+                return answer;
+            }
+        }
+    }
+
     /// <summary>Opens the 2016 edition, with three sessions and the applications of the given companies.</summary>
     public async Task OpenWithApplicantsAsync(IEnumerable<string> companies, int sessions = 3)
     {
         Must(await PostAsync(Manager, $"/regions/{Region}/editions", new OpenEditionRequest(2016), At(1, 10)));
         for (int i = 1; i <= sessions; i++)
         {
-            Must(await PostAsync(Tech, Edition() + "/sessions", new GroupSession("S" + i, new LocalDate(2016, 4 + i, 10), "Mérida", "Session " + i, 40), At(1, 15)));
+            Must(await PostOnEditionAsync(Tech, Edition() + "/sessions", new GroupSession("S" + i, new LocalDate(2016, 4 + i, 10), "Mérida", "Session " + i, 40), At(1, 15)));
         }
 
         foreach (var company in companies)
         {
-            Must(await PostAsync(Rep(company), Edition() + "/applications", Application(company), At(2, 1)));
+            Must(await PostOnEditionAsync(Rep(company), Edition() + "/applications", Application(company), At(2, 1)));
         }
     }
 
     /// <summary>Admits a company; returns the participant's version.</summary>
     public async Task<long> AdmitAsync(string company, Instant? at = null)
     {
-        var answer = Must(await PostAsync(Manager, Edition() + "/admissions", new AdmitRequest(new CompanyId(company)), at ?? At(3, 20)));
+        var answer = Must(await PostOnEditionAsync(Manager, Edition() + "/admissions", new AdmitRequest(new CompanyId(company)), at ?? At(3, 20)));
         return answer.As<CommandAccepted>().ParticipantVersion!.Value;
     }
 

@@ -9,8 +9,8 @@ namespace Pimex.BackOffice.Tests.Support;
 
 /// <summary>
 /// The back office in the test process over a database of its own on the test PostgreSQL, with
-/// three regions: Extremadura, Ribatejo (a second tenant on the same embedded rulebook, so the
-/// same stream keys) and Maribor (its own rulebook file).
+/// four regions: Extremadura, Ribatejo and Alentejo (more tenants on the same embedded rulebook,
+/// so the same stream keys) and Maribor (its own rulebook file).
 /// </summary>
 public sealed class BackOfficeFactory(string connectionString, bool acceptRecordedAt = true) : WebApplicationFactory<BackOfficeEntryPoint>
 {
@@ -28,6 +28,7 @@ public sealed class BackOfficeFactory(string connectionString, bool acceptRecord
         ["BackOffice:AcceptRecordedAt"] = acceptRecordedAt ? "true" : "false",
         ["BackOffice:Regions:extremadura"] = "embedded",
         ["BackOffice:Regions:ribatejo"] = "embedded",
+        ["BackOffice:Regions:alentejo"] = "embedded",
         ["BackOffice:Regions:maribor"] = Path.Combine(AppContext.BaseDirectory, "Rulebooks", "maribor.json"),
         ["BackOffice:Jwt:SigningKey"] = SigningKey,
         ["BackOffice:MaxBodyBytes"] = "65536",

@@ -55,7 +55,11 @@ public sealed record EditionSpec(int SessionsScheduled, long TrainingSpendInCent
 {
     /// <summary>Replays the events of the scenario into a consistent edition and participants.</summary>
     /// <returns>The edition and its participants.</returns>
-    internal (Edition Edition, Participant[] Participants) Build()
+    internal (Edition Edition, Participant[] Participants) Build() => Builder().Build();
+
+    /// <summary>The scenario's events, stream by stream: the edition's, then each participant's.</summary>
+    /// <returns>The builder holding the streams.</returns>
+    internal EditionBuilder Builder()
     {
         var b = EditionBuilder.For2016().Sessions(SessionsScheduled);
         if (TrainingSpendInCents > 0)
@@ -112,7 +116,7 @@ public sealed record EditionSpec(int SessionsScheduled, long TrainingSpendInCent
             };
         }
 
-        return b.Build();
+        return b;
     }
 }
 

@@ -97,6 +97,12 @@ internal sealed class EditionBuilder
 
     public Edition BuildEdition() => Edition.Replay(events);
 
+    /// <summary>The edition's stream as recorded so far.</summary>
+    public IReadOnlyList<EditionEvent> Events => events;
+
+    /// <summary>The participants admitted so far, each with its stream.</summary>
+    public IReadOnlyList<ParticipantBuilder> Participants => participants;
+
     public (Edition Edition, Participant[] Participants) Build() =>
         (BuildEdition(), [.. participants.Select(p => p.Build())]);
 
@@ -247,6 +253,16 @@ internal sealed class ParticipantBuilder
     public ParticipantBuilder Exclude() => Exit(new ParticipantExcluded(Id, "Missed every session", ReservationLeft, EditionBuilder.At, EditionBuilder.Manager));
 
     public Participant Build() => Participant.Replay(events);
+
+    /// <summary>The participant's stream as recorded so far.</summary>
+    public IReadOnlyList<ParticipantEvent> Events => events;
+
+    /// <summary>Records one more event of the participant's stream as it is.</summary>
+    public ParticipantBuilder Record(ParticipantEvent e)
+    {
+        events.Add(e);
+        return this;
+    }
 
     private static EquatableArray<string> List(string item) => new(ImmutableArray.Create(item));
 
