@@ -231,6 +231,9 @@ public sealed class HttpProblemsTest(SmallEditionFixture edition) : IClassFixtur
             .ToHashSet(StringComparer.Ordinal);
         var served = edition.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText != "/openapi/{documentName}.json")
+            // The API only: not the staff pages (Razor Pages, issue 18) nor what says it is left out of the description (the root's redirect to them).
+            .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.Abstractions.ActionDescriptor>() is null)
+            .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.IExcludeFromDescriptionMetadata>() is not { ExcludeFromDescription: true })
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Select(m => m + " " + Normalize(e.RoutePattern.RawText!)))
             .ToHashSet(StringComparer.Ordinal);
 
