@@ -228,7 +228,7 @@ public static class HandWrittenHost
             return CommonErrors.WrongActor;
         }
 
-        if (Precheck(participant, at) is { } refused || EditionCheck(edition, participant, at) is { } wrong && (refused = wrong) is not null)
+        if ((Precheck(participant, at) ?? EditionCheck(edition, participant, at)) is { } refused)
         {
             return refused;
         }
@@ -332,7 +332,7 @@ public static class HandWrittenHost
             return CommonErrors.WrongActor;
         }
 
-        if (Precheck(participant, at) is { } refused || EditionCheck(edition, participant, at) is { } wrong && (refused = wrong) is not null)
+        if ((Precheck(participant, at) ?? EditionCheck(edition, participant, at)) is { } refused)
         {
             return refused;
         }
@@ -399,7 +399,7 @@ public static class HandWrittenHost
             return CommonErrors.WrongActor;
         }
 
-        if (Precheck(participant, at) is { } refused || EditionCheck(edition, participant, at) is { } wrong && (refused = wrong) is not null)
+        if ((Precheck(participant, at) ?? EditionCheck(edition, participant, at)) is { } refused)
         {
             return refused;
         }

@@ -433,35 +433,7 @@ public sealed partial record EditionReport(
         public ParticipantCounts Counts(int capacity) =>
             new(capacity, Admitted, active, Completed, withdrawn, excluded, Rate.Ratio(Completed, Admitted));
 
-        public IndicatorFigures Indicators(IndicatorSet set)
-        {
-            var counts = new List<IndicatorCount>();
-            foreach (var code in set.Codes)
-            {
-                switch (code)
-                {
-                    case "CO01":
-                        counts.Add(new IndicatorCount(code, null, Admitted));
-                        break;
-                    case "RCO01":
-                        counts.Add(new IndicatorCount(code, null, Admitted));
-                        for (int i = 0; i < bySize.Length; i++)
-                        {
-                            counts.Add(new IndicatorCount(code, (SizeClass)i, bySize[i]));
-                        }
-
-                        break;
-                    case "CO02" or "RCO02":
-                        counts.Add(new IndicatorCount(code, null, supported));
-                        break;
-                    default:
-                        counts.Add(new IndicatorCount(code, null, nonFinancial));
-                        break;
-                }
-            }
-
-            return new IndicatorFigures(set, new EquatableArray<IndicatorCount>(counts));
-        }
+        public IndicatorFigures Indicators(IndicatorSet set) => IndicatorFigures.Count(set, Admitted, bySize, supported, nonFinancial);
 
         public TrainingFigures Training(int sessionsScheduled) => new(
             sessionsScheduled,

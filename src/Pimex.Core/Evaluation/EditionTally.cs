@@ -500,35 +500,8 @@ public sealed record EditionTally(
 
     private int SizeCount(SizeClass size) => BySize.TryGetValue(size, out var n) ? n : 0;
 
-    private IndicatorFigures IndicatorsOf(IndicatorSet set)
-    {
-        var counts = new List<IndicatorCount>();
-        foreach (var code in set.Codes)
-        {
-            switch (code)
-            {
-                case "CO01":
-                    counts.Add(new IndicatorCount(code, null, Admitted));
-                    break;
-                case "RCO01":
-                    counts.Add(new IndicatorCount(code, null, Admitted));
-                    for (int i = 0; i < 4; i++)
-                    {
-                        counts.Add(new IndicatorCount(code, (SizeClass)i, SizeCount((SizeClass)i)));
-                    }
-
-                    break;
-                case "CO02" or "RCO02":
-                    counts.Add(new IndicatorCount(code, null, Supported));
-                    break;
-                default:
-                    counts.Add(new IndicatorCount(code, null, NonFinancial));
-                    break;
-            }
-        }
-
-        return new IndicatorFigures(set, new EquatableArray<IndicatorCount>(counts));
-    }
+    private IndicatorFigures IndicatorsOf(IndicatorSet set) =>
+        IndicatorFigures.Count(set, Admitted, [SizeCount(SizeClass.Micro), SizeCount(SizeClass.Small), SizeCount(SizeClass.Medium), SizeCount(SizeClass.NotSme)], Supported, NonFinancial);
 
     private SatisfactionFigures SatisfactionOf(SurveyRules scale)
     {

@@ -33,4 +33,45 @@ public sealed record IndicatorFigures(IndicatorSet Set, EquatableArray<Indicator
         SizeClass.Medium => "medium",
         _ => "large",
     };
+
+    /// <summary>
+    /// Counts each indicator of a set: CO01 and RCO01 the companies admitted (RCO01 followed by
+    /// its breakdown by size class), CO02 and RCO02 those granted support, the others those with
+    /// non-financial support. The one place the report and the tally count them.
+    /// </summary>
+    /// <param name="set">The indicator set in force.</param>
+    /// <param name="admitted">Companies admitted.</param>
+    /// <param name="bySize">Companies admitted per size class, micro to large.</param>
+    /// <param name="supported">Companies granted support.</param>
+    /// <param name="nonFinancial">Companies with non-financial support.</param>
+    /// <returns>The figures.</returns>
+    internal static IndicatorFigures Count(IndicatorSet set, int admitted, ReadOnlySpan<int> bySize, int supported, int nonFinancial)
+    {
+        var counts = new List<IndicatorCount>();
+        foreach (var code in set.Codes)
+        {
+            switch (code)
+            {
+                case "CO01":
+                    counts.Add(new IndicatorCount(code, null, admitted));
+                    break;
+                case "RCO01":
+                    counts.Add(new IndicatorCount(code, null, admitted));
+                    for (int i = 0; i < bySize.Length; i++)
+                    {
+                        counts.Add(new IndicatorCount(code, (SizeClass)i, bySize[i]));
+                    }
+
+                    break;
+                case "CO02" or "RCO02":
+                    counts.Add(new IndicatorCount(code, null, supported));
+                    break;
+                default:
+                    counts.Add(new IndicatorCount(code, null, nonFinancial));
+                    break;
+            }
+        }
+
+        return new IndicatorFigures(set, new EquatableArray<IndicatorCount>(counts));
+    }
 }
