@@ -112,7 +112,7 @@ public sealed record Caller(string Region, Rulebook Rulebook, Actor Actor, Insta
 
         try
         {
-            var body = JsonSerializer.Deserialize<T>(json, BackOfficeJson.Options);
+            var body = JsonSerializer.Deserialize<T>(json, BackOfficeJson.Requests);
             return body is null
                 ? (null, Problems.Of(StatusCodes.Status400BadRequest, Problems.MalformedBody, "The body is a JSON object, not null.", "$"))
                 : (body, null);
