@@ -4,6 +4,11 @@
 // PostgreSQL that accepts CREATE DATABASE:
 //   dotnet run -c Release --project benchmarks/Pimex.BackOffice.Bench -- "Host=127.0.0.1;Port=5432;Username=pimex;Database=postgres" [regions]
 // Each region is a tenant with its own 2016 edition of 30 companies, the real size of an edition.
+// With a second server's connection string as third argument it measures placement instead
+// (docs/scaling.md): the same regions, one writer per region at once, over HTTP, with the regions
+// (a) conjoined in one database, (b) in a database each on the first server, (c) split over the
+// two servers, a database on each:
+//   dotnet run -c Release --project benchmarks/Pimex.BackOffice.Bench -- "Host=...;Port=5432;..." 8 "Host=...;Port=5434;..."
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -20,6 +25,7 @@ var stamp = DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCult
 var regions = Enumerable.Range(1, regionCount).Select(i => $"bench-{i}").ToList();
 const string Key = "pimex-backoffice-bench-signing-key-0123456789abcdef";
 var plans = regions.ToDictionary(r => r, r => Plan.For(r, 30));
+var loadBefore = LoadAverage();
 
 async Task<string> CreateDatabase(string name)
 {
@@ -75,7 +81,74 @@ async Task<(int Commands, double Seconds)> Phase(string phase, bool parallel, Fu
 }
 
 var rows = new List<(string What, string Phase, int Commands, double Seconds)>();
-foreach (var parallel in new[] { false, true })
+
+async Task<string> CreateDatabaseOn(string server, string name)
+{
+    await using var connection = new NpgsqlConnection(server);
+    await connection.OpenAsync();
+    await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+    await create.ExecuteNonQueryAsync();
+    return new NpgsqlConnectionStringBuilder(server) { Database = name, MaxPoolSize = 50 }.ConnectionString;
+}
+
+// The back office over HTTP with the given settings, one writer per region at once.
+async Task MeasureHttp(string what, Dictionary<string, string?> settings)
+{
+    int port;
+    using (var listener = new TcpListener(IPAddress.Loopback, 0))
+    {
+        listener.Start();
+        port = ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    var app = BackOfficeApp.Build([], builder =>
+    {
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+    });
+    await app.StartAsync();
+    var tokens = new Tokens(Key);
+    var clients = regions.ToDictionary(r => r, r => new HttpSender(new Uri($"http://127.0.0.1:{port}"), tokens, r));
+    foreach (var phase in Plan.Phases)
+    {
+        var (commands, seconds) = await Phase(phase, true, (region, step) => clients[region].SendAsync(step));
+        rows.Add((what, phase, commands, seconds));
+    }
+
+    await app.StopAsync();
+    await app.DisposeAsync();
+    foreach (var client in clients.Values)
+    {
+        client.Dispose();
+    }
+}
+
+if (args.Length > 2)
+{
+    var second = args[2];
+    var conjoined = Settings(await CreateDatabaseOn(admin, $"pimex_place_one_{stamp}"));
+    await MeasureHttp($"{regionCount} regions conjoined in one database, server 1", conjoined);
+
+    var perRegion = Settings(await CreateDatabaseOn(admin, $"pimex_place_default_{stamp}"));
+    for (int i = 0; i < regions.Count; i++)
+    {
+        perRegion["BackOffice:Databases:" + regions[i]] = await CreateDatabaseOn(admin, $"pimex_place_r{i + 1}_{stamp}");
+    }
+
+    await MeasureHttp($"a database per region, all on server 1", perRegion);
+
+    var split = Settings(await CreateDatabaseOn(admin, $"pimex_place_a_{stamp}"));
+    var onSecond = await CreateDatabaseOn(second, $"pimex_place_b_{stamp}");
+    foreach (var region in regions.Skip(regions.Count / 2))
+    {
+        split["BackOffice:Databases:" + region] = onSecond;
+    }
+
+    await MeasureHttp($"half the regions on server 1, half on server 2 (a database each)", split);
+}
+
+foreach (var parallel in args.Length > 2 ? Array.Empty<bool>() : [false, true])
 {
     var writers = parallel ? $"{regionCount} writers" : "1 writer";
 
@@ -131,7 +204,7 @@ foreach (var parallel in new[] { false, true })
     }
 }
 
-Console.WriteLine($"{regionCount} regions x 30 companies; {Environment.ProcessorCount} cores; PostgreSQL at {new NpgsqlConnectionStringBuilder(admin).Host}:{new NpgsqlConnectionStringBuilder(admin).Port}");
+Console.WriteLine($"{regionCount} regions x 30 companies; {Environment.ProcessorCount} cores; PostgreSQL at {new NpgsqlConnectionStringBuilder(admin).Host}:{new NpgsqlConnectionStringBuilder(admin).Port}{(args.Length > 2 ? " and " + new NpgsqlConnectionStringBuilder(args[2]).Port : string.Empty)}; load average {loadBefore} before the run, {LoadAverage()} after");
 Console.WriteLine();
 Console.WriteLine("| path | command | commands | seconds | commands/s |");
 Console.WriteLine("|---|---|---:|---:|---:|");
@@ -141,3 +214,5 @@ foreach (var row in rows.Where(r => r.Phase is "admit" or "verifyClaim"))
 }
 
 return 0;
+
+static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";

@@ -74,7 +74,25 @@ public static partial class BackOfficeApp
         var connection = configuration.GetConnectionString("Pimex") ?? options.ConnectionString
             ?? throw new InvalidOperationException("No PostgreSQL connection string: set ConnectionStrings:Pimex (ConnectionStrings__Pimex).");
         var marten = new StoreOptions();
-        marten.Connection(connection);
+        if (options.Databases.Count == 0)
+        {
+            marten.Connection(connection);
+        }
+        else
+        {
+            // Regions routed to databases, on this server or others: one database per distinct
+            // connection string, its regions conjoined tenants in it.
+            var regions = Regions.FromConfiguration(configuration).Ids;
+            var placed = regions.GroupBy(r => options.Databases.GetValueOrDefault(r) ?? connection, StringComparer.Ordinal);
+            marten.MultiTenantedDatabases(tenancy =>
+            {
+                foreach (var database in placed)
+                {
+                    var where = new Npgsql.NpgsqlConnectionStringBuilder(database.Key);
+                    tenancy.AddMultipleTenantDatabase(database.Key, $"{where.Host}:{where.Port}/{where.Database}").ForTenants([.. database]);
+                }
+            });
+        }
         marten.DatabaseSchemaName = options.Schema;
         marten.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, json => json.ConfigureForPimex());
         marten.Events.StreamIdentity = StreamIdentity.AsString;

@@ -15,6 +15,14 @@ public sealed class BackOfficeOptions
     /// </summary>
     public bool AcceptRecordedAt { get; set; }
 
+    /// <summary>
+    /// Where each region's data lives, when not in the default database: region id to a
+    /// PostgreSQL connection string (<c>BackOffice:Databases:{region}</c>). Regions given the same
+    /// connection string share that database as conjoined tenants; the others stay in the
+    /// default one (<c>docs/scaling.md</c>).
+    /// </summary>
+    public Dictionary<string, string> Databases { get; } = new(StringComparer.Ordinal);
+
     /// <summary>The PostgreSQL schema of the event store and the views.</summary>
     public string Schema { get; set; } = "pimex";
 }

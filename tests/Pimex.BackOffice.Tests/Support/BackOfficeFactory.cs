@@ -12,7 +12,7 @@ namespace Pimex.BackOffice.Tests.Support;
 /// four regions: Extremadura, Ribatejo and Alentejo (more tenants on the same embedded rulebook,
 /// so the same stream keys) and Maribor (its own rulebook file).
 /// </summary>
-public sealed class BackOfficeFactory(string connectionString, bool acceptRecordedAt = true) : WebApplicationFactory<BackOfficeEntryPoint>
+public sealed class BackOfficeFactory(string connectionString, bool acceptRecordedAt = true, IReadOnlyDictionary<string, string>? more = null) : WebApplicationFactory<BackOfficeEntryPoint>
 {
     public const string SigningKey = "pimex-backoffice-tests-signing-key-0123456789abcdef";
 
@@ -40,7 +40,7 @@ public sealed class BackOfficeFactory(string connectionString, bool acceptRecord
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseEnvironment("Testing");
-        foreach (var (key, value) in Settings(ConnectionString, acceptRecordedAt))
+        foreach (var (key, value) in Settings(ConnectionString, acceptRecordedAt).Concat(more ?? new Dictionary<string, string>()))
         {
             builder.UseSetting(key, value);
         }
