@@ -74,6 +74,20 @@ public sealed class HttpProblemsTest(SmallEditionFixture edition) : IClassFixtur
         Assert.Equal([Problems.MalformedBody], answer.Problem().Codes);
     }
 
+    [Theory]
+    [InlineData("""{"id":"T1","date":"2016-06-01","venue":"CompanyPremises","record":"Export diagnosis","reson":"x"}""", "$.reson")]
+    [InlineData("""{"id":"T1","id":"T2","date":"2016-06-01","venue":"CompanyPremises","record":"Export diagnosis"}""", "$.id")]
+    public async Task AnUnknownFieldOrTheSameFieldTwice_Is400_WithItsPath_AndChangesNothing(string json, string path)
+    {
+        var before = await Api.VersionsAsync("B1");
+        var answer = await Api.SendAsync(HttpMethod.Post, Api.Participant("B1") + "/tutorials", json, Api.Token(Api.Tech), Api.At(6, 5), before.Participant);
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+        Assert.Equal([Problems.MalformedBody], answer.Problem().Codes);
+        Assert.Equal(path, Assert.Single(answer.Problem().Errors).Path);
+        Assert.Equal(before, await Api.VersionsAsync("B1"));
+    }
+
     [Fact]
     public async Task ABodyOverTheLimit_Is413_AndChangesNothing()
     {
