@@ -249,4 +249,8 @@ public sealed partial record Participant
             errors.Add(TimeErrors.BeforeAdmission(context.Language, field, fact, id, date, Terms.AdmittedOn));
         }
     }
+
+    /// <summary>The rules of this participant's edition, from its rulebook (<see cref="Edition.RulesOf"/>).</summary>
+    private Result<RuleSet> RulesFrom(Rulebook rulebook, ReportLanguage language) =>
+        Edition.RulesOf(Id.Edition, Terms.RulesDate, rulebook, language);
 }

@@ -3,10 +3,8 @@ using Ardalis.Result;
 using NodaTime;
 using Pimex.Common;
 using Pimex.Editions;
-using Pimex.Localisation;
 using Pimex.Monetary;
 using Pimex.Promotion;
-using Pimex.Rulebooks;
 
 namespace Pimex.Participation;
 
@@ -215,10 +213,6 @@ public sealed partial record Participant : IEventSourced
 
         return edition.TimeCheck(context);
     }
-
-    /// <summary>The rules of this participant's edition, from its rulebook (<see cref="Edition.RulesOf"/>).</summary>
-    private Result<RuleSet> RulesFrom(Rulebook rulebook, ReportLanguage language) =>
-        Edition.RulesOf(Id.Edition, Terms.RulesDate, rulebook, language);
 
     private bool ActsForCompany(Actor actor) => actor.Represents(Id.Company);
 
