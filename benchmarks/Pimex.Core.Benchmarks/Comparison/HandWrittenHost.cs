@@ -456,7 +456,7 @@ public static class HandWrittenHost
     {
         if (!edition.Participants.ContainsKey(participant.Company))
         {
-            return ParticipationErrors.WrongEdition;
+            return EditionErrors.WrongEdition;
         }
 
         if (edition.Version < participant.EditionVersionSeen)

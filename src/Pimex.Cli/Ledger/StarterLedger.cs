@@ -44,14 +44,14 @@ internal static class StarterLedger
         var annuity = rulebook.Annuity(year);
         if (!annuity.IsSuccess)
         {
-            return Result<string>.Invalid(annuity.ValidationErrors);
+            return Result.Invalid(annuity.ValidationErrors);
         }
 
         var a = annuity.Value;
         var loaded = rulebook.On(a.Applications.Start);
         if (!loaded.IsSuccess)
         {
-            return Result<string>.Invalid(loaded.ValidationErrors);
+            return Result.Invalid(loaded.ValidationErrors);
         }
 
         // As many as the edition admits: its capacity, and the caps its actions line can reserve.

@@ -19,7 +19,10 @@ public static class CommonErrors
     /// </summary>
     public const string StaleEdition = "PIMEX-VER-002";
 
-    /// <summary>An amount that must be positive is zero or negative, or is in the wrong currency.</summary>
+    /// <summary>
+    /// An amount that must be positive (or zero or more) is not, or is in the wrong currency.
+    /// Alias: <c>PIMEX-PROMO-006</c>, which expense claims carried before.
+    /// </summary>
     public const string InvalidAmount = "PIMEX-INPUT-001";
 
     /// <summary>A required text (a reason, a record) is empty.</summary>
@@ -31,32 +34,36 @@ public static class CommonErrors
     /// <param name="what">What they tried, as a phrase.</param>
     /// <returns>A Forbidden result.</returns>
     public static Result<T> Forbidden<T>(Actor actor, string what) =>
-        Result<T>.Forbidden(DomainErrors.Coded(ReportLanguage.English, WrongActor, actor, what));
+        Result.Forbidden(DomainErrors.Coded(ReportLanguage.English, WrongActor, actor, what));
 
     /// <summary>A refusal for a stale version.</summary>
     /// <typeparam name="T">The result's value type.</typeparam>
     /// <param name="expected">The version the caller expected.</param>
     /// <param name="actual">The aggregate's version.</param>
     /// <returns>A Conflict result.</returns>
-    public static Result<T> VersionConflict<T>(long expected, long actual) => VersionConflict<T>(ReportLanguage.English, expected, actual);
+    public static Result<T> VersionConflict<T>(long expected, long actual) => VersionConflict(ReportLanguage.English, expected, actual);
 
     /// <summary>A refusal for a stale edition.</summary>
     /// <typeparam name="T">The result's value type.</typeparam>
     /// <param name="given">The version of the edition given.</param>
     /// <param name="seen">The newest edition version the participant already acted on.</param>
     /// <returns>A Conflict result.</returns>
-    public static Result<T> StaleEditionConflict<T>(long given, long seen) => StaleEditionConflict<T>(ReportLanguage.English, given, seen);
+    public static Result<T> StaleEditionConflict<T>(long given, long seen) => StaleEditionConflict(ReportLanguage.English, given, seen);
 
     /// <summary>A refusal for the wrong actor, in the context's language.</summary>
     /// <param name="context">The command's context: its actor and language.</param>
     /// <param name="action">The key of the action tried (<c>refusal.action.KEY</c> in the glossary).</param>
     /// <param name="subject">What the action is about, when its phrase names it (<c>apply for {0}</c>).</param>
-    internal static Result<T> Forbidden<T>(CommandContext context, string action, object? subject = null) =>
-        Result<T>.Forbidden(DomainErrors.Coded(context.Language, WrongActor, context.Actor, context.Language.Refusal("action." + action, subject)));
+    internal static Result Forbidden(CommandContext context, string action, object? subject = null) =>
+        Result.Forbidden(DomainErrors.Coded(context.Language, WrongActor, context.Actor, context.Language.Refusal("action." + action, subject)));
 
-    internal static Result<T> VersionConflict<T>(ReportLanguage language, long expected, long actual) =>
-        Result<T>.Conflict(DomainErrors.Coded(language, VersionMismatch, expected, actual));
+    /// <summary>The actor stage of a verb: null when the actor may act, else <see cref="Forbidden(CommandContext, string, object?)"/>.</summary>
+    internal static Result? ForbiddenUnless(bool allowed, CommandContext context, string action, object? subject = null) =>
+        allowed ? null : Forbidden(context, action, subject);
 
-    internal static Result<T> StaleEditionConflict<T>(ReportLanguage language, long given, long seen) =>
-        Result<T>.Conflict(DomainErrors.Coded(language, StaleEdition, given, seen));
+    internal static Result VersionConflict(ReportLanguage language, long expected, long actual) =>
+        Result.Conflict(DomainErrors.Coded(language, VersionMismatch, expected, actual));
+
+    internal static Result StaleEditionConflict(ReportLanguage language, long given, long seen) =>
+        Result.Conflict(DomainErrors.Coded(language, StaleEdition, given, seen));
 }

@@ -67,12 +67,12 @@ public static class TimeErrors
         DomainErrors.Refusal(language, field, DatedBeforeDependency + "." + fact, id, factDate, admittedOn);
 
     /// <summary>A command before the last event of an aggregate: Conflict, naming both instants.</summary>
-    internal static Result<T> BackInTime<T>(ReportLanguage language, string aggregate, Instant last, Instant at) =>
-        Result<T>.Conflict(DomainErrors.Coded(language, BeforeLastEvent, at, aggregate, last));
+    internal static Result BackInTime(ReportLanguage language, string aggregate, Instant last, Instant at) =>
+        Result.Conflict(DomainErrors.Coded(language, BeforeLastEvent, at, aggregate, last));
 
     /// <summary>A command outside the supported calendar: Invalid, naming the instant and the range.</summary>
-    internal static Result<T> OutsideSupportedCalendar<T>(ReportLanguage language, Instant at) =>
-        Result<T>.Invalid(DomainErrors.Refusal(language, "at", OutsideCalendar, at, CommandContext.EarliestSupported, CommandContext.LatestSupported));
+    internal static Result OutsideSupportedCalendar(ReportLanguage language, Instant at) =>
+        Result.Invalid(DomainErrors.Refusal(language, "at", OutsideCalendar, at, CommandContext.EarliestSupported, CommandContext.LatestSupported));
 
     /// <summary>
     /// The rules in force on a command's date, with one error (not one per parameter) when there
@@ -89,7 +89,7 @@ public static class TimeErrors
 
         var missing = rules.ValidationErrors.Select(e => e.Identifier).ToList();
         var first = missing.Count > 0 ? missing[0] : "?";
-        return Result<Rulebooks.RuleSet>.Invalid(missing.Count > 1
+        return Result.Invalid(missing.Count > 1
             ? DomainErrors.Refusal(language, field, NoRulesInForce + "." + what + "More", date, rulebook.Id, first, missing.Count - 1)
             : DomainErrors.Refusal(language, field, NoRulesInForce + "." + what, date, rulebook.Id, first));
     }

@@ -26,20 +26,20 @@ public sealed partial record Edition
         ArgumentNullException.ThrowIfNull(rulebook);
         ArgumentNullException.ThrowIfNull(context);
         var allowed = context.Actor.Represents(application.Company) || context.Actor.Role == ActorRole.ProgrammeManager;
-        if (Precheck<Changed<Edition, EditionEvent>>(context, allowed, "apply", application.Company) is { } refused)
+        if (Precheck(context, allowed, "apply", application.Company) is { } refused)
         {
             return refused;
         }
 
         if (Applications.ContainsKey(application.Company) || Participants.ContainsKey(application.Company))
         {
-            return Result<Changed<Edition, EditionEvent>>.Conflict(DomainErrors.Coded(context.Language, AdmissionErrors.AlreadyApplied, application.Company, Id));
+            return Result.Conflict(DomainErrors.Coded(context.Language, AdmissionErrors.AlreadyApplied, application.Company, Id));
         }
 
         var rules = RulesFrom(rulebook, context.Language);
         if (!rules.IsSuccess)
         {
-            return Result<Changed<Edition, EditionEvent>>.Invalid(rules.ValidationErrors);
+            return Result.Invalid(rules.ValidationErrors);
         }
 
         var errors = new List<ValidationError>(CompanyProfileRules.Validate(application.Profile, rulebook.Currency, context.Language));
@@ -60,7 +60,7 @@ public sealed partial record Edition
         errors.AddRange(SingleUndertaking.Validate(application, rulebook.Currency, context.Language));
         if (errors.Count > 0)
         {
-            return Result<Changed<Edition, EditionEvent>>.Invalid(errors);
+            return Result.Invalid(errors);
         }
 
         return Emit(new ApplicationReceived(Id, application, context.DateIn(rulebook.TimeZone), context.At, context.Actor));
@@ -80,31 +80,31 @@ public sealed partial record Edition
     {
         ArgumentNullException.ThrowIfNull(rulebook);
         ArgumentNullException.ThrowIfNull(context);
-        if (Precheck<ParticipationChange>(context, context.Actor.Role == ActorRole.ProgrammeManager, "admit") is { } refused)
+        if (Precheck(context, context.Actor.Role == ActorRole.ProgrammeManager, "admit") is { } refused)
         {
             return refused;
         }
 
         if (Participants.ContainsKey(company))
         {
-            return Result<ParticipationChange>.Conflict(DomainErrors.Coded(context.Language, AdmissionErrors.AlreadyDecided, company, Id));
+            return Result.Conflict(DomainErrors.Coded(context.Language, AdmissionErrors.AlreadyDecided, company, Id));
         }
 
         if (!Applications.TryGetValue(company, out var received))
         {
-            return Result<ParticipationChange>.NotFound(DomainErrors.Coded(context.Language, AdmissionErrors.NotApplied, company, Id));
+            return Result.NotFound(DomainErrors.Coded(context.Language, AdmissionErrors.NotApplied, company, Id));
         }
 
         var rules = RulesFrom(rulebook, context.Language);
         if (!rules.IsSuccess)
         {
-            return Result<ParticipationChange>.Invalid(rules.ValidationErrors);
+            return Result.Invalid(rules.ValidationErrors);
         }
 
         var today = context.DateIn(rulebook.TimeZone);
         if (today < RulesDate)
         {
-            return Result<ParticipationChange>.Invalid(DomainErrors.Refusal(context.Language, "at", TimeErrors.NoRulesInForce, today, Id, RulesDate));
+            return Result.Invalid(DomainErrors.Refusal(context.Language, "at", TimeErrors.NoRulesInForce, today, Id, RulesDate));
         }
 
         // Every parameter in force on the rules date stays in force after it (a timeline only
@@ -113,7 +113,7 @@ public sealed partial record Edition
         var check = AdmissionEligibility.Evaluate(received.Application, received.AppliedOn, today, rules.Value, regimeToday, Annuity, AdmittedCount, Ledger.Actions.Available);
         if (!check.IsAdmissible)
         {
-            return Result<ParticipationChange>.Invalid(AdmissionEligibility.Errors(check, received.Application, rules.Value, Annuity, context.Language));
+            return Result.Invalid(AdmissionEligibility.Errors(check, received.Application, rules.Value, Annuity, context.Language));
         }
 
         var participant = new ParticipantId(Id, company);

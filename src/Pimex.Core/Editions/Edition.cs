@@ -132,25 +132,25 @@ public sealed partial record Edition : IEventSourced
         ArgumentNullException.ThrowIfNull(context);
         if (context.Actor.Role != ActorRole.ProgrammeManager)
         {
-            return CommonErrors.Forbidden<Changed<Edition, EditionEvent>>(context, "openEdition");
+            return CommonErrors.Forbidden(context, "openEdition");
         }
 
         if (!context.IsInSupportedCalendar)
         {
-            return TimeErrors.OutsideSupportedCalendar<Changed<Edition, EditionEvent>>(context.Language, context.At);
+            return TimeErrors.OutsideSupportedCalendar(context.Language, context.At);
         }
 
         var annuity = rulebook.Annuity(year);
         if (!annuity.IsSuccess)
         {
-            return Result<Changed<Edition, EditionEvent>>.Invalid(DomainErrors.Refusal(context.Language, "year", EditionErrors.NoRules + ".annuity", rulebook.Id, year.ToString(CultureInfo.InvariantCulture)));
+            return Result.Invalid(DomainErrors.Refusal(context.Language, "year", EditionErrors.NoRules + ".annuity", rulebook.Id, year.ToString(CultureInfo.InvariantCulture)));
         }
 
         var rulesDate = annuity.Value.Applications.Start;
         var rules = rulebook.On(rulesDate);
         if (!rules.IsSuccess)
         {
-            return Result<Changed<Edition, EditionEvent>>.Invalid(rules.ValidationErrors.Select(e => DomainErrors.Refusal(context.Language, e.Identifier, EditionErrors.NoRules + ".notInForce", e.Identifier, rulesDate)));
+            return Result.Invalid(rules.ValidationErrors.Select(e => DomainErrors.Refusal(context.Language, e.Identifier, EditionErrors.NoRules + ".notInForce", e.Identifier, rulesDate)));
         }
 
         var opened = new EditionOpened(new EditionId(rulebook.Id, year), annuity.Value, rulesDate, context.At, context.Actor);
@@ -163,15 +163,22 @@ public sealed partial record Edition : IEventSourced
     public Result<RuleSet> RulesFrom(Rulebook rulebook) => RulesFrom(rulebook, ReportLanguage.English);
 
     /// <summary>The rules this edition applies, with a refusal's reason in a language.</summary>
-    internal Result<RuleSet> RulesFrom(Rulebook rulebook, ReportLanguage language)
+    internal Result<RuleSet> RulesFrom(Rulebook rulebook, ReportLanguage language) => RulesOf(Id, RulesDate, rulebook, language);
+
+    /// <summary>
+    /// The rules of an edition from its rulebook: those in force on its rules date, or Invalid
+    /// (<see cref="EditionErrors.WrongEdition"/>) when the rulebook is not the edition's. The one
+    /// place an edition's verbs and its participants' verbs take their rules from.
+    /// </summary>
+    internal static Result<RuleSet> RulesOf(EditionId edition, LocalDate rulesDate, Rulebook rulebook, ReportLanguage language)
     {
         ArgumentNullException.ThrowIfNull(rulebook);
-        if (!string.Equals(rulebook.Id, Id.RulebookId, StringComparison.Ordinal))
+        if (!string.Equals(rulebook.Id, edition.RulebookId, StringComparison.Ordinal))
         {
-            return Result<RuleSet>.Invalid(DomainErrors.Refusal(language, "rulebook", EditionErrors.WrongEdition, rulebook.Id, Id));
+            return Result.Invalid(DomainErrors.Refusal(language, "rulebook", EditionErrors.WrongEdition, rulebook.Id, edition));
         }
 
-        return rulebook.On(RulesDate);
+        return rulebook.On(rulesDate);
     }
 
     /// <summary>
@@ -184,14 +191,14 @@ public sealed partial record Edition : IEventSourced
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(session);
-        if (Precheck<Changed<Edition, EditionEvent>>(context, context.Actor.IsTechnicalStaff, "scheduleSession") is { } refused)
+        if (Precheck(context, context.Actor.IsTechnicalStaff, "scheduleSession") is { } refused)
         {
             return refused;
         }
 
         if (Sessions.ContainsKey(session.Id))
         {
-            return Result<Changed<Edition, EditionEvent>>.Conflict(DomainErrors.Coded(context.Language, EditionErrors.SessionAlreadyScheduled, session.Id));
+            return Result.Conflict(DomainErrors.Coded(context.Language, EditionErrors.SessionAlreadyScheduled, session.Id));
         }
 
         var errors = new List<ValidationError>();
@@ -206,7 +213,7 @@ public sealed partial record Edition : IEventSourced
         }
 
         return errors.Count > 0
-            ? Result<Changed<Edition, EditionEvent>>.Invalid(errors)
+            ? Result.Invalid(errors)
             : Emit(new SessionScheduled(Id, session, context.At, context.Actor));
     }
 
@@ -222,7 +229,7 @@ public sealed partial record Edition : IEventSourced
     public Result<Changed<Edition, EditionEvent>> RecordExpense(BudgetLine line, Money amount, string description, CommandContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (Precheck<Changed<Edition, EditionEvent>>(context, context.Actor.Role == ActorRole.ProgrammeManager, "recordExpense") is { } refused)
+        if (Precheck(context, context.Actor.Role == ActorRole.ProgrammeManager, "recordExpense") is { } refused)
         {
             return refused;
         }
@@ -248,7 +255,7 @@ public sealed partial record Edition : IEventSourced
         }
 
         return errors.Count > 0
-            ? Result<Changed<Edition, EditionEvent>>.Invalid(errors)
+            ? Result.Invalid(errors)
             : Emit(new FundsSpent(Id, line, amount, null, description, context.At, context.Actor));
     }
 
@@ -259,35 +266,18 @@ public sealed partial record Edition : IEventSourced
         EventFold.Emit(this, events, static (state, e) => state.Apply(e));
 
     /// <summary>
-    /// The checks every edition verb makes first, in order: the actor, the expected version, the
-    /// calendar, and time (no command before the edition's last event).
+    /// The checks every edition verb makes first, in the order of <see cref="CheckOrder"/>: the
+    /// actor, the expected version, the calendar, and time (no command before the edition's last
+    /// event).
     /// </summary>
-    internal Result<T>? Precheck<T>(CommandContext context, bool actorAllowed, string what, object? subject = null)
+    internal Result? Precheck(CommandContext context, bool actorAllowed, string what, object? subject = null)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (!actorAllowed)
-        {
-            return CommonErrors.Forbidden<T>(context, what, subject);
-        }
-
-        if (context.ExpectedVersion is { } expected && expected != Version)
-        {
-            return CommonErrors.VersionConflict<T>(context.Language, expected, Version);
-        }
-
-        return TimeCheck<T>(context);
+        return CheckOrder.Precheck(this, Id, context, CommonErrors.ForbiddenUnless(actorAllowed, context, what, subject));
     }
 
     /// <summary>The calendar and time checks of a command that changes this edition.</summary>
-    internal Result<T>? TimeCheck<T>(CommandContext context)
-    {
-        if (!context.IsInSupportedCalendar)
-        {
-            return TimeErrors.OutsideSupportedCalendar<T>(context.Language, context.At);
-        }
-
-        return context.At < LastRecordedAt ? TimeErrors.BackInTime<T>(context.Language, Id.ToString(), LastRecordedAt, context.At) : null;
-    }
+    internal Result? TimeCheck(CommandContext context) => CheckOrder.TimeCheck(this, Id, context);
 }
 
 /// <summary>

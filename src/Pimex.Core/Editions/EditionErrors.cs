@@ -18,7 +18,11 @@ public static class EditionErrors
     /// <summary>A direct spend larger than what is available on the line.</summary>
     public const string LineWouldGoNegative = "PIMEX-ED-005";
 
-    /// <summary>A command about a participant, rulebook or annuity of another edition.</summary>
+    /// <summary>
+    /// A command about a participant, rulebook or annuity of another edition, or given an edition
+    /// that is not the participant's. Alias: <c>PIMEX-PART-018</c>, which participants' verbs
+    /// carried before.
+    /// </summary>
     public const string WrongEdition = "PIMEX-ED-006";
 
     /// <summary>Direct spends are for the training and consultancy lines; the actions line moves through reservations.</summary>

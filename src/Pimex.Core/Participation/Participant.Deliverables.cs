@@ -18,14 +18,14 @@ public sealed partial record Participant
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(swot);
-        if (Precheck<Changed<Participant, ParticipantEvent>>(context, ActsForCompany(context.Actor), "submitSwot") is { } refused)
+        if (Precheck(context, ActsForCompany(context.Actor), "submitSwot") is { } refused)
         {
             return refused;
         }
 
         if (Swot.IsAccepted)
         {
-            return Result<Changed<Participant, ParticipantEvent>>.Conflict(DomainErrors.Coded(context.Language, ParticipationErrors.DeliverableAlreadyAccepted + ".swot"));
+            return Result.Conflict(DomainErrors.Coded(context.Language, ParticipationErrors.DeliverableAlreadyAccepted + ".swot"));
         }
 
         var errors = new List<ValidationError>();
@@ -33,7 +33,7 @@ public sealed partial record Participant
         CheckQuadrant(errors, context.Language, "weaknesses", swot.Weaknesses);
         CheckQuadrant(errors, context.Language, "opportunities", swot.Opportunities);
         CheckQuadrant(errors, context.Language, "threats", swot.Threats);
-        return errors.Count > 0 ? Invalid(errors) : Emit(new SwotSubmitted(Id, Swot.Versions.Count + 1, swot, context.At, context.Actor));
+        return errors.Count > 0 ? Result.Invalid(errors) : Emit(new SwotSubmitted(Id, Swot.Versions.Count + 1, swot, context.At, context.Actor));
     }
 
     /// <summary>Technical staff accept the SWOT version waiting for review, or return it with a comment.</summary>
@@ -44,7 +44,7 @@ public sealed partial record Participant
     public Result<Changed<Participant, ParticipantEvent>> ReviewSwot(bool accept, string? comment, CommandContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (Precheck<Changed<Participant, ParticipantEvent>>(context, context.Actor.IsTechnicalStaff, "reviewSwot") is { } refused)
+        if (Precheck(context, context.Actor.IsTechnicalStaff, "reviewSwot") is { } refused)
         {
             return refused;
         }
@@ -69,14 +69,14 @@ public sealed partial record Participant
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(roadmap);
-        if (Precheck<Changed<Participant, ParticipantEvent>>(context, ActsForCompany(context.Actor), "submitRoadmap") is { } refused)
+        if (Precheck(context, ActsForCompany(context.Actor), "submitRoadmap") is { } refused)
         {
             return refused;
         }
 
         if (Roadmap.IsAccepted)
         {
-            return Result<Changed<Participant, ParticipantEvent>>.Conflict(DomainErrors.Coded(context.Language, ParticipationErrors.DeliverableAlreadyAccepted + ".roadmap"));
+            return Result.Conflict(DomainErrors.Coded(context.Language, ParticipationErrors.DeliverableAlreadyAccepted + ".roadmap"));
         }
 
         var errors = new List<ValidationError>();
@@ -132,7 +132,7 @@ public sealed partial record Participant
             }
         }
 
-        return errors.Count > 0 ? Invalid(errors) : Emit(new RoadmapSubmitted(Id, Roadmap.Versions.Count + 1, roadmap, context.At, context.Actor));
+        return errors.Count > 0 ? Result.Invalid(errors) : Emit(new RoadmapSubmitted(Id, Roadmap.Versions.Count + 1, roadmap, context.At, context.Actor));
     }
 
     /// <summary>Technical staff accept the roadmap version waiting for review, or return it with a comment.</summary>
@@ -143,7 +143,7 @@ public sealed partial record Participant
     public Result<Changed<Participant, ParticipantEvent>> ReviewRoadmap(bool accept, string? comment, CommandContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (Precheck<Changed<Participant, ParticipantEvent>>(context, context.Actor.IsTechnicalStaff, "reviewRoadmap") is { } refused)
+        if (Precheck(context, context.Actor.IsTechnicalStaff, "reviewRoadmap") is { } refused)
         {
             return refused;
         }
@@ -160,12 +160,12 @@ public sealed partial record Participant
     {
         if (status != ReviewStatus.Submitted)
         {
-            return Result<Changed<Participant, ParticipantEvent>>.Conflict(DomainErrors.Coded(language, ParticipationErrors.NothingToReview, status));
+            return Result.Conflict(DomainErrors.Coded(language, ParticipationErrors.NothingToReview, status));
         }
 
         if (!accept && string.IsNullOrWhiteSpace(comment))
         {
-            return Invalid([DomainErrors.Refusal(language, "comment", CommonErrors.MissingText + ".comment")]);
+            return Result.Invalid(DomainErrors.Refusal(language, "comment", CommonErrors.MissingText + ".comment"));
         }
 
         return null;

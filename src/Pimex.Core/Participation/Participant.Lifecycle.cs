@@ -64,20 +64,15 @@ public sealed partial record Participant
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(edition);
-        if (Precheck<ParticipationChange>(context, context.Actor.IsTechnicalStaff, "complete") is { } refused)
+        if ((Precheck(context, context.Actor.IsTechnicalStaff, "complete") ?? EditionCheck(edition, context)) is { } refused)
         {
             return refused;
-        }
-
-        if (EditionCheck(edition, context) is { } wrong)
-        {
-            return wrong;
         }
 
         var missing = MissingForCompletion(context.Language);
         if (missing.Count > 0)
         {
-            return Result<ParticipationChange>.Invalid(missing);
+            return Result.Invalid(missing);
         }
 
         return Exit(edition, context, new ParticipationCompleted(Id, ReservationLeft, context.At, context.Actor));
@@ -95,7 +90,7 @@ public sealed partial record Participant
     {
         ArgumentNullException.ThrowIfNull(edition);
         ArgumentNullException.ThrowIfNull(context);
-        if (Precheck<ParticipationChange>(context, ActsForCompany(context.Actor) || context.Actor.Role == ActorRole.ProgrammeManager, "withdraw") is { } refused)
+        if (Precheck(context, ActsForCompany(context.Actor) || context.Actor.Role == ActorRole.ProgrammeManager, "withdraw") is { } refused)
         {
             return refused;
         }
@@ -115,7 +110,7 @@ public sealed partial record Participant
     {
         ArgumentNullException.ThrowIfNull(edition);
         ArgumentNullException.ThrowIfNull(context);
-        if (Precheck<ParticipationChange>(context, context.Actor.Role == ActorRole.ProgrammeManager, "beExcluded") is { } refused)
+        if (Precheck(context, context.Actor.Role == ActorRole.ProgrammeManager, "beExcluded") is { } refused)
         {
             return refused;
         }
@@ -136,25 +131,25 @@ public sealed partial record Participant
         ArgumentNullException.ThrowIfNull(rulebook);
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(answer);
-        if (Precheck<Changed<Participant, ParticipantEvent>>(context, ActsForCompany(context.Actor), "answerSurvey", allowFinal: true) is { } refused)
+        if (Precheck(context, ActsForCompany(context.Actor), "answerSurvey", allowFinal: true) is { } refused)
         {
             return refused;
         }
 
         if (Survey is not null)
         {
-            return Result<Changed<Participant, ParticipantEvent>>.Conflict(DomainErrors.Coded(context.Language, ParticipationErrors.SurveyAlreadyAnswered, Id));
+            return Result.Conflict(DomainErrors.Coded(context.Language, ParticipationErrors.SurveyAlreadyAnswered, Id));
         }
 
         if (Status != ParticipantStatus.Completed)
         {
-            return Result<Changed<Participant, ParticipantEvent>>.Conflict(DomainErrors.Coded(context.Language, TimeErrors.SurveyBeforeCompletion, Id, Status));
+            return Result.Conflict(DomainErrors.Coded(context.Language, TimeErrors.SurveyBeforeCompletion, Id, Status));
         }
 
         var rules = RulesFrom(rulebook, context.Language);
         if (!rules.IsSuccess)
         {
-            return Result<Changed<Participant, ParticipantEvent>>.Invalid(rules.ValidationErrors);
+            return Result.Invalid(rules.ValidationErrors);
         }
 
         var scale = rules.Value.Survey;
@@ -173,7 +168,7 @@ public sealed partial record Participant
             Check("questions." + question, score);
         }
 
-        return errors.Count > 0 ? Invalid(errors) : Emit(new SurveyAnswered(Id, answer, context.At, context.Actor));
+        return errors.Count > 0 ? Result.Invalid(errors) : Emit(new SurveyAnswered(Id, answer, context.At, context.Actor));
     }
 
     private Result<ParticipationChange> ExitWithReason(Edition edition, string reason, CommandContext context, ParticipantEvent exit)
@@ -185,7 +180,7 @@ public sealed partial record Participant
 
         if (string.IsNullOrWhiteSpace(reason))
         {
-            return Result<ParticipationChange>.Invalid(DomainErrors.Refusal(context.Language, "reason", CommonErrors.MissingText));
+            return Result.Invalid(DomainErrors.Refusal(context.Language, "reason", CommonErrors.MissingText));
         }
 
         return Exit(edition, context, exit);

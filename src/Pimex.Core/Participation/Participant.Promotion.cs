@@ -26,28 +26,28 @@ public sealed partial record Participant
         ArgumentNullException.ThrowIfNull(claim);
         ArgumentNullException.ThrowIfNull(rulebook);
         ArgumentNullException.ThrowIfNull(context);
-        if (Precheck<Changed<Participant, ParticipantEvent>>(context, ActsForCompany(context.Actor) || context.Actor.IsTechnicalStaff, "submitClaim") is { } refused)
+        if (Precheck(context, ActsForCompany(context.Actor) || context.Actor.IsTechnicalStaff, "submitClaim") is { } refused)
         {
             return refused;
         }
 
         if (Claims.ContainsKey(claim.Id))
         {
-            return Result<Changed<Participant, ParticipantEvent>>.Conflict(DomainErrors.Coded(context.Language, PromotionErrors.DuplicateClaimId, claim.Id));
+            return Result.Conflict(DomainErrors.Coded(context.Language, PromotionErrors.DuplicateClaimId, claim.Id));
         }
 
         foreach (var record in Claims.Values)
         {
             if (record.Claim.InvoiceId == claim.InvoiceId && record.Claim.Supplier == claim.Supplier)
             {
-                return Result<Changed<Participant, ParticipantEvent>>.Conflict(DomainErrors.Coded(context.Language, PromotionErrors.DuplicateInvoice, claim.InvoiceId, claim.Supplier, record.Claim.Id));
+                return Result.Conflict(DomainErrors.Coded(context.Language, PromotionErrors.DuplicateInvoice, claim.InvoiceId, claim.Supplier, record.Claim.Id));
             }
         }
 
         var rules = RulesFrom(rulebook, context.Language);
         if (!rules.IsSuccess)
         {
-            return Result<Changed<Participant, ParticipantEvent>>.Invalid(rules.ValidationErrors);
+            return Result.Invalid(rules.ValidationErrors);
         }
 
         var errors = new List<ValidationError>();
@@ -77,12 +77,12 @@ public sealed partial record Participant
         var currency = rulebook.Currency;
         if (claim.Net.Currency != currency || !claim.Net.IsPositive)
         {
-            errors.Add(DomainErrors.Refusal(context.Language, "net", PromotionErrors.InvalidAmount, claim.Net, currency));
+            errors.Add(DomainErrors.Refusal(context.Language, "net", CommonErrors.InvalidAmount + ".positive", claim.Net, currency));
         }
 
         if (claim.Vat.Currency != currency || claim.Vat.IsNegative)
         {
-            errors.Add(DomainErrors.Refusal(context.Language, "vat", PromotionErrors.InvalidAmount + ".vat", claim.Vat, currency));
+            errors.Add(DomainErrors.Refusal(context.Language, "vat", CommonErrors.InvalidAmount, claim.Vat, currency));
         }
 
         if (string.IsNullOrWhiteSpace(claim.Id) || string.IsNullOrWhiteSpace(claim.InvoiceId) || string.IsNullOrWhiteSpace(claim.Supplier))
@@ -96,7 +96,7 @@ public sealed partial record Participant
             errors.Add(TimeErrors.AfterCommand(context.Language, "invoiceDate", "invoice", claim.InvoiceId, claim.InvoiceDate, submittedOn));
         }
 
-        return errors.Count > 0 ? Invalid(errors) : Emit(new ClaimSubmitted(Id, claim, context.At, context.Actor));
+        return errors.Count > 0 ? Result.Invalid(errors) : Emit(new ClaimSubmitted(Id, claim, context.At, context.Actor));
     }
 
     /// <summary>
@@ -118,42 +118,37 @@ public sealed partial record Participant
         ArgumentNullException.ThrowIfNull(verification);
         ArgumentNullException.ThrowIfNull(rulebook);
         ArgumentNullException.ThrowIfNull(context);
-        if (Precheck<ParticipationChange>(context, context.Actor.IsTechnicalStaff, "verifyClaim") is { } refused)
+        ArgumentNullException.ThrowIfNull(claimId);
+        var record = Claims.TryGetValue(claimId, out var claimed) ? claimed : null;
+        var ownClaim = record is not null && record.SubmittedBy == context.Actor.Id
+            ? Result.Forbidden(DomainErrors.Coded(context.Language, PromotionErrors.VerifierIsSubmitter, context.Actor.Id, claimId))
+            : null;
+        if ((Precheck(context, context.Actor.IsTechnicalStaff, "verifyClaim", forbidden: ownClaim) ?? EditionCheck(edition, context)) is { } refused)
         {
             return refused;
         }
 
-        if (EditionCheck(edition, context) is { } wrong)
+        if (record?.Verification is not null)
         {
-            return wrong;
+            return Result.Conflict(DomainErrors.Coded(context.Language, PromotionErrors.ClaimAlreadyVerified, claimId));
         }
 
-        if (!Claims.TryGetValue(claimId, out var record))
+        if (record is null)
         {
-            return Result<ParticipationChange>.NotFound(DomainErrors.Coded(context.Language, PromotionErrors.ClaimNotFound, Id, claimId));
-        }
-
-        if (record.SubmittedBy == context.Actor.Id)
-        {
-            return Result<ParticipationChange>.Forbidden(DomainErrors.Coded(context.Language, PromotionErrors.VerifierIsSubmitter, context.Actor.Id, claimId));
-        }
-
-        if (record.Verification is not null)
-        {
-            return Result<ParticipationChange>.Conflict(DomainErrors.Coded(context.Language, PromotionErrors.ClaimAlreadyVerified, claimId));
+            return Result.NotFound(DomainErrors.Coded(context.Language, PromotionErrors.ClaimNotFound, Id, claimId));
         }
 
         var rules = RulesFrom(rulebook, context.Language);
         if (!rules.IsSuccess)
         {
-            return Result<ParticipationChange>.Invalid(rules.ValidationErrors);
+            return Result.Invalid(rules.ValidationErrors);
         }
 
         var grantDate = context.DateIn(rulebook.TimeZone);
         var rulesOnGrant = TimeErrors.RulesOn(context.Language, rulebook, grantDate, "at", "grant");
         if (!rulesOnGrant.IsSuccess)
         {
-            return Result<ParticipationChange>.Invalid(rulesOnGrant.ValidationErrors);
+            return Result.Invalid(rulesOnGrant.ValidationErrors);
         }
 
         var eligible = record.Claim.EligibleAmount(rules.Value.Promotion.NonRecoverableVatEligible);
@@ -177,7 +172,7 @@ public sealed partial record Participant
 
         if (errors.Count > 0)
         {
-            return Result<ParticipationChange>.Invalid(errors);
+            return Result.Invalid(errors);
         }
 
         var headroom = CeilingHeadroom(rulesOnGrant.Value.Aid.Regime, Monetary.Money.Zero(eligible.Currency), grantDate);

@@ -27,24 +27,19 @@ public sealed partial record Participant
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(edition);
-        if (Precheck<ParticipationChange>(context, context.Actor.IsTechnicalStaff, "recordAttendance") is { } refused)
+        if ((Precheck(context, context.Actor.IsTechnicalStaff, "recordAttendance") ?? EditionCheck(edition, context)) is { } refused)
         {
             return refused;
         }
 
-        if (EditionCheck(edition, context) is { } wrong)
+        if (SessionsAttended.Contains(sessionId))
         {
-            return wrong;
+            return Result.Conflict(DomainErrors.Coded(context.Language, ParticipationErrors.SessionAlreadyAttended, Id, sessionId));
         }
 
         if (!edition.Sessions.TryGetValue(sessionId, out var session))
         {
-            return Result<ParticipationChange>.NotFound(DomainErrors.Coded(context.Language, ParticipationErrors.UnknownSession, edition.Id, sessionId));
-        }
-
-        if (SessionsAttended.Contains(sessionId))
-        {
-            return Result<ParticipationChange>.Conflict(DomainErrors.Coded(context.Language, ParticipationErrors.SessionAlreadyAttended, Id, sessionId));
+            return Result.NotFound(DomainErrors.Coded(context.Language, ParticipationErrors.UnknownSession, edition.Id, sessionId));
         }
 
         var errors = new List<ValidationError>();
@@ -56,7 +51,7 @@ public sealed partial record Participant
         CheckFactDate(errors, "session.date", "session", sessionId, session.Date, context);
         if (errors.Count > 0)
         {
-            return Result<ParticipationChange>.Invalid(errors);
+            return Result.Invalid(errors);
         }
 
         return Jointly(
@@ -77,21 +72,19 @@ public sealed partial record Participant
         ArgumentNullException.ThrowIfNull(tutorial);
         ArgumentNullException.ThrowIfNull(context);
         var actor = context.Actor;
-        if (Precheck<Changed<Participant, ParticipantEvent>>(context, actor.Role is ActorRole.Technician or ActorRole.SeniorConsultant, "holdTutorial") is { } refused)
+        var notAssigned = actor.Role == ActorRole.Technician && Technician is not null && actor.Id != Technician
+            ? Result.Forbidden(DomainErrors.Coded(context.Language, ParticipationErrors.NotTheAssignedTechnician, Id, Technician, actor.Id))
+            : null;
+        if (Precheck(context, actor.Role is ActorRole.Technician or ActorRole.SeniorConsultant, "holdTutorial", forbidden: notAssigned) is { } refused)
         {
             return refused;
-        }
-
-        if (actor.Role == ActorRole.Technician && Technician is not null && actor.Id != Technician)
-        {
-            return Result<Changed<Participant, ParticipantEvent>>.Forbidden(DomainErrors.Coded(context.Language, ParticipationErrors.NotTheAssignedTechnician, Id, Technician, actor.Id));
         }
 
         foreach (var held in Tutorials)
         {
             if (held.Id == tutorial.Id)
             {
-                return Result<Changed<Participant, ParticipantEvent>>.Conflict(DomainErrors.Coded(context.Language, ParticipationErrors.TutorialAlreadyRecorded, tutorial.Id));
+                return Result.Conflict(DomainErrors.Coded(context.Language, ParticipationErrors.TutorialAlreadyRecorded, tutorial.Id));
             }
         }
 
@@ -113,7 +106,7 @@ public sealed partial record Participant
 
         CheckFactDate(errors, "tutorial.date", "tutorial", tutorial.Id, tutorial.Date, context);
 
-        return errors.Count > 0 ? Invalid(errors) : Emit(new TutorialHeld(Id, tutorial, context.At, context.Actor));
+        return errors.Count > 0 ? Result.Invalid(errors) : Emit(new TutorialHeld(Id, tutorial, context.At, context.Actor));
     }
 
     /// <summary>
@@ -127,7 +120,7 @@ public sealed partial record Participant
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(pill);
-        if (Precheck<Changed<Participant, ParticipantEvent>>(context, context.Actor.IsTechnicalStaff, "recordPill") is { } refused)
+        if (Precheck(context, context.Actor.IsTechnicalStaff, "recordPill") is { } refused)
         {
             return refused;
         }
@@ -150,7 +143,7 @@ public sealed partial record Participant
 
         CheckFactDate(errors, "pill.date", "pill", string.Empty, pill.Date, context);
 
-        return errors.Count > 0 ? Invalid(errors) : Emit(new TrainingPillAttended(Id, pill, context.At, context.Actor));
+        return errors.Count > 0 ? Result.Invalid(errors) : Emit(new TrainingPillAttended(Id, pill, context.At, context.Actor));
     }
 
     /// <summary>Assigns the participant's technician. Programme manager only.</summary>
@@ -162,25 +155,25 @@ public sealed partial record Participant
     {
         ArgumentNullException.ThrowIfNull(rulebook);
         ArgumentNullException.ThrowIfNull(context);
-        if (Precheck<Changed<Participant, ParticipantEvent>>(context, context.Actor.Role == ActorRole.ProgrammeManager, "assignTechnician") is { } refused)
+        if (Precheck(context, context.Actor.Role == ActorRole.ProgrammeManager, "assignTechnician") is { } refused)
         {
             return refused;
         }
 
-        if (string.IsNullOrWhiteSpace(technician))
+        if (Technician is not null && Technician == technician)
         {
-            return Invalid([DomainErrors.Refusal(context.Language, "technician", CommonErrors.MissingText + ".technician")]);
+            return Result.Conflict(DomainErrors.Coded(context.Language, ParticipationErrors.TechnicianAlreadyAssigned, technician, Id));
         }
 
-        if (Technician == technician)
+        if (string.IsNullOrWhiteSpace(technician))
         {
-            return Result<Changed<Participant, ParticipantEvent>>.Conflict(DomainErrors.Coded(context.Language, ParticipationErrors.TechnicianAlreadyAssigned, technician, Id));
+            return Result.Invalid(DomainErrors.Refusal(context.Language, "technician", CommonErrors.MissingText + ".technician"));
         }
 
         var rules = RulesFrom(rulebook, context.Language);
         return rules.IsSuccess
             ? Emit(new TechnicianAssigned(Id, technician, rules.Value.Support.TechnicianFullTimeInCompany, context.At, context.Actor))
-            : Result<Changed<Participant, ParticipantEvent>>.Invalid(rules.ValidationErrors);
+            : Result.Invalid(rules.ValidationErrors);
     }
 
     /// <summary>
@@ -199,20 +192,15 @@ public sealed partial record Participant
         ArgumentNullException.ThrowIfNull(edition);
         ArgumentNullException.ThrowIfNull(rulebook);
         ArgumentNullException.ThrowIfNull(context);
-        if (Precheck<ParticipationChange>(context, ActsForCompany(context.Actor) || context.Actor.IsTechnicalStaff, "requestConsultancy") is { } refused)
+        if ((Precheck(context, ActsForCompany(context.Actor) || context.Actor.IsTechnicalStaff, "requestConsultancy") ?? EditionCheck(edition, context)) is { } refused)
         {
             return refused;
-        }
-
-        if (EditionCheck(edition, context) is { } wrong)
-        {
-            return wrong;
         }
 
         var rules = RulesFrom(rulebook, context.Language);
         if (!rules.IsSuccess)
         {
-            return Result<ParticipationChange>.Invalid(rules.ValidationErrors);
+            return Result.Invalid(rules.ValidationErrors);
         }
 
         var errors = new List<ValidationError>();
@@ -236,7 +224,7 @@ public sealed partial record Participant
 
         if (errors.Count > 0)
         {
-            return Result<ParticipationChange>.Invalid(errors);
+            return Result.Invalid(errors);
         }
 
         var charged = rules.Value.Support.ConsultantHourlyRate.Multiply(hours);
@@ -262,15 +250,7 @@ public sealed partial record Participant
         }
     }
 
-    private Result<RuleSet> RulesFrom(Rulebook rulebook, ReportLanguage language)
-    {
-        ArgumentNullException.ThrowIfNull(rulebook);
-        if (!string.Equals(rulebook.Id, Id.Edition.RulebookId, StringComparison.Ordinal))
-        {
-            return Result<RuleSet>.Invalid(DomainErrors.Refusal(language, "rulebook", ParticipationErrors.WrongEdition, rulebook.Id, Id.Edition));
-        }
-
-        return rulebook.On(Terms.RulesDate);
-    }
-
+    /// <summary>The rules of this participant's edition, from its rulebook (<see cref="Edition.RulesOf"/>).</summary>
+    private Result<RuleSet> RulesFrom(Rulebook rulebook, ReportLanguage language) =>
+        Edition.RulesOf(Id.Edition, Terms.RulesDate, rulebook, language);
 }

@@ -180,62 +180,39 @@ public sealed partial record Participant : IEventSourced
         new(editionChange, Emit(e with { EditionVersion = editionChange.Aggregate.Version }));
 
     /// <summary>
-    /// The checks every verb makes first, in order: the actor, the expected version, the
-    /// calendar and time (no command before the participant's last event), a final state.
+    /// The checks every verb makes first, in the order of <see cref="CheckOrder"/>: the actor
+    /// (its role, then <paramref name="forbidden"/>, who may act on the target), the expected
+    /// version, the calendar and time (no command before the participant's last event), a final
+    /// state.
     /// </summary>
-    private Result<T>? Precheck<T>(CommandContext context, bool actorAllowed, string what, bool allowFinal = false)
+    private Result? Precheck(CommandContext context, bool actorAllowed, string what, bool allowFinal = false, Result? forbidden = null)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (!actorAllowed)
-        {
-            return CommonErrors.Forbidden<T>(context, what);
-        }
-
-        if (context.ExpectedVersion is { } expected && expected != Version)
-        {
-            return CommonErrors.VersionConflict<T>(context.Language, expected, Version);
-        }
-
-        if (!context.IsInSupportedCalendar)
-        {
-            return TimeErrors.OutsideSupportedCalendar<T>(context.Language, context.At);
-        }
-
-        if (context.At < LastRecordedAt)
-        {
-            return TimeErrors.BackInTime<T>(context.Language, Id.ToString(), LastRecordedAt, context.At);
-        }
-
-        if (IsFinal && !allowFinal)
-        {
-            return Result<T>.Conflict(DomainErrors.Coded(context.Language, ParticipationErrors.NotActive, Id, Status, context.Language.Refusal("action." + what)));
-        }
-
-        return null;
+        var final = IsFinal && !allowFinal
+            ? Result.Conflict(DomainErrors.Coded(context.Language, ParticipationErrors.NotActive, Id, Status, context.Language.Refusal("action." + what)))
+            : null;
+        return CheckOrder.Precheck(this, Id, context, CommonErrors.ForbiddenUnless(actorAllowed, context, what) ?? forbidden, final);
     }
 
     /// <summary>
-    /// The checks of a verb that changes the edition too, after <see cref="Precheck{T}"/>: the
-    /// edition is this participant's, it is not older than one this participant already acted
-    /// on, and the command does not take it back in time.
+    /// The checks of a verb that changes the edition too (<see cref="CheckStage.EditionGiven"/>),
+    /// after <see cref="Precheck"/>: the edition is this participant's, it is not older than one
+    /// this participant already acted on, and the command does not take it back in time.
     /// </summary>
-    private Result<ParticipationChange>? EditionCheck(Edition edition, CommandContext context)
+    private Result? EditionCheck(Edition edition, CommandContext context)
     {
         if (edition.Id != Id.Edition || !edition.Participants.ContainsKey(Id.Company))
         {
-            return Result<ParticipationChange>.Invalid(DomainErrors.Refusal(context.Language, "edition", ParticipationErrors.WrongEdition + ".participant", Id, edition.Id));
+            return Result.Invalid(DomainErrors.Refusal(context.Language, "edition", EditionErrors.WrongEdition + ".participant", Id, edition.Id));
         }
 
         if (edition.Version < EditionVersionSeen)
         {
-            return CommonErrors.StaleEditionConflict<ParticipationChange>(context.Language, edition.Version, EditionVersionSeen);
+            return CommonErrors.StaleEditionConflict(context.Language, edition.Version, EditionVersionSeen);
         }
 
-        return edition.TimeCheck<ParticipationChange>(context);
+        return edition.TimeCheck(context);
     }
-
-    private static Result<Changed<Participant, ParticipantEvent>> Invalid(List<ValidationError> errors) =>
-        Result<Changed<Participant, ParticipantEvent>>.Invalid(errors);
 
     private bool ActsForCompany(Actor actor) => actor.Represents(Id.Company);
 

@@ -54,8 +54,13 @@ public static class ParticipationErrors
     /// <summary>Consultancy refused: the consultancy line would go below zero.</summary>
     public const string ConsultancyLineExhausted = "PIMEX-PART-017";
 
-    /// <summary>The participant, session or command belongs to another edition.</summary>
-    public const string WrongEdition = "PIMEX-PART-018";
+    /// <summary>
+    /// The participant, session or command belongs to another edition: now
+    /// <see cref="Editions.EditionErrors.WrongEdition"/> (<c>PIMEX-ED-006</c>);
+    /// <c>PIMEX-PART-018</c>, the code participants' verbs carried before, is its alias.
+    /// </summary>
+    [Obsolete("Merged into EditionErrors.WrongEdition (PIMEX-ED-006); PIMEX-PART-018 is its alias and no longer emitted.")]
+    public const string WrongEdition = Editions.EditionErrors.WrongEdition;
 
     /// <summary>The participant already answered the satisfaction survey (Conflict).</summary>
     public const string SurveyAlreadyAnswered = "PIMEX-PART-019";

@@ -18,8 +18,13 @@ public static class PromotionErrors
     /// <summary>The category is export aid that the state-aid regime excludes.</summary>
     public const string ExportAidExcluded = "PIMEX-PROMO-005";
 
-    /// <summary>An amount not in the rulebook's currency, negative, or a zero net amount.</summary>
-    public const string InvalidAmount = "PIMEX-PROMO-006";
+    /// <summary>
+    /// An amount not in the rulebook's currency, negative, or a zero net amount: now
+    /// <see cref="Common.CommonErrors.InvalidAmount"/> (<c>PIMEX-INPUT-001</c>), which every amount
+    /// refusal carries; <c>PIMEX-PROMO-006</c>, the code claims carried before, is its alias.
+    /// </summary>
+    [Obsolete("Merged into CommonErrors.InvalidAmount (PIMEX-INPUT-001); PIMEX-PROMO-006 is its alias and no longer emitted.")]
+    public const string InvalidAmount = Common.CommonErrors.InvalidAmount;
 
     /// <summary>The verifier submitted the claim (Forbidden: segregation of duties).</summary>
     public const string VerifierIsSubmitter = "PIMEX-PROMO-007";

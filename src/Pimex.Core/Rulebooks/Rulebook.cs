@@ -229,7 +229,7 @@ public sealed class Rulebook : IEquatable<Rulebook>
             new EligibilityRules(V(Parameters.Regions)),
             new FundingRules(V(Parameters.FundingActions), V(Parameters.FundingTraining), V(Parameters.FundingConsultancy)),
             new SurveyRules(V(Parameters.SurveyScaleMin), V(Parameters.SurveyScaleMax)));
-        return missing.Count == 0 ? set : Result<RuleSet>.Invalid(missing);
+        return missing.Count == 0 ? set : Result.Invalid(missing);
     }
 
     /// <summary>The rules of one annuity.</summary>
@@ -238,7 +238,7 @@ public sealed class Rulebook : IEquatable<Rulebook>
     public Result<AnnuityRules> Annuity(int year) =>
         Annuities.TryGetValue(year, out var annuity)
             ? annuity
-            : Result<AnnuityRules>.Invalid(DomainErrors.Validation("annuities", RulebookErrors.NoAnnuity, $"The rulebook '{Id}' has no annuity for {year}."));
+            : Result.Invalid(DomainErrors.Validation("annuities", RulebookErrors.NoAnnuity, $"The rulebook '{Id}' has no annuity for {year}."));
 
     /// <summary>The transfer report: every parameter that differs between this rulebook and another on a date.</summary>
     /// <param name="other">The other rulebook, typically a partner region's.</param>

@@ -1,6 +1,7 @@
 using Ardalis.Result;
 using NodaTime;
 using Pimex.Common;
+using Pimex.Editions;
 using Pimex.Participation;
 using Pimex.Rulebooks;
 using static Pimex.Tests.Support.Scenario;
@@ -128,7 +129,7 @@ public class LifecycleTest
 
         var result = s.Participant("B1").Withdraw(other.Edition, "Moving", Ctx(Rep("B1"), At(2016, 6, 1)));
 
-        Assert.Equal([ParticipationErrors.WrongEdition], result.Codes());
+        Assert.Equal([EditionErrors.WrongEdition], result.Codes());
     }
 
     [Fact]

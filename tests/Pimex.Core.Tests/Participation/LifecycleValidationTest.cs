@@ -1,6 +1,7 @@
 using Ardalis.Result;
 using NodaTime;
 using Pimex.Common;
+using Pimex.Editions;
 using Pimex.Participation;
 using Pimex.Rulebooks;
 using Pimex.Tests.Support;
@@ -110,7 +111,7 @@ public class LifecycleValidationTest
 
         var result = s.Participant("B1").AnswerSurvey(new SurveyAnswer(8, default), OtherProgramme, Ctx(Rep("B1"), At(2016, 12, 1)));
 
-        Assert.Equal([ParticipationErrors.WrongEdition], result.Codes());
+        Assert.Equal([EditionErrors.WrongEdition], result.Codes());
         Assert.Null(s.Participant("B1").Survey);
     }
 

@@ -50,7 +50,7 @@ public class TrainingValidationTest
 
         var error = Assert.Single(result.ValidationErrors);
         Assert.Equal("edition", error.Identifier);
-        Assert.Equal(ParticipationErrors.WrongEdition, error.ErrorCode);
+        Assert.Equal(EditionErrors.WrongEdition, error.ErrorCode);
         Assert.Contains(s.Participant("B1").Id.ToString(), error.ErrorMessage, StringComparison.Ordinal);
     }
 
@@ -237,7 +237,7 @@ public class TrainingValidationTest
 
         var error = Assert.Single(result.ValidationErrors);
         Assert.Equal("rulebook", error.Identifier);
-        Assert.Equal(ParticipationErrors.WrongEdition, error.ErrorCode);
+        Assert.Equal(EditionErrors.WrongEdition, error.ErrorCode);
         Assert.Contains("'other'", error.ErrorMessage, StringComparison.Ordinal);
         Assert.Null(s.Participant("B1").Technician);
     }
@@ -259,7 +259,7 @@ public class TrainingValidationTest
 
         var result = s.Participant("B1").RequestConsultancy(s.Edition, 1m, "Pricing", OtherProgramme, Ctx(Rep("B1"), At(2016, 6, 1)));
 
-        Assert.Equal([ParticipationErrors.WrongEdition], result.Codes());
+        Assert.Equal([EditionErrors.WrongEdition], result.Codes());
         Assert.Equal("rulebook", Assert.Single(result.ValidationErrors).Identifier);
         Assert.True(s.Edition.Ledger.Consultancy.Spent.IsZero);
     }
@@ -335,7 +335,7 @@ public class TrainingValidationTest
 
         var result = s.Participant("B1").RequestConsultancy(other.Edition, 1m, "Pricing", s.Rulebook, Ctx(Rep("B1"), At(2016, 6, 1)));
 
-        Assert.Equal([ParticipationErrors.WrongEdition], result.Codes());
+        Assert.Equal([EditionErrors.WrongEdition], result.Codes());
         Assert.Equal("edition", Assert.Single(result.ValidationErrors).Identifier);
     }
 }

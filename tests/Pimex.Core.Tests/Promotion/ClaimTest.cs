@@ -96,7 +96,7 @@ public class ClaimTest
 
         var result = s.Participant("B1").SubmitClaim(Claim("C1", 1000m) with { Net = gbp, Vat = gbp }, s.Rulebook, Ctx(Rep("B1"), At(2016, 10, 5)));
 
-        Assert.Equal([PromotionErrors.InvalidAmount, PromotionErrors.InvalidAmount], result.Codes());
+        Assert.Equal([CommonErrors.InvalidAmount, CommonErrors.InvalidAmount], result.Codes());
     }
 
     [Fact]

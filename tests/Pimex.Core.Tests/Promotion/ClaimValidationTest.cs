@@ -1,6 +1,7 @@
 using Ardalis.Result;
 using NodaTime;
 using Pimex.Common;
+using Pimex.Editions;
 using Pimex.Participation;
 using Pimex.Promotion;
 using Pimex.Rulebooks;
@@ -38,7 +39,7 @@ public class ClaimValidationTest
 
         var result = s.Participant("B1").SubmitClaim(Claim("C1", 1000m), OtherProgramme, Ctx(Rep("B1"), At(2016, 10, 5)));
 
-        Assert.Equal([ParticipationErrors.WrongEdition], result.Codes());
+        Assert.Equal([EditionErrors.WrongEdition], result.Codes());
         Assert.Empty(s.Participant("B1").Claims);
     }
 
@@ -51,7 +52,7 @@ public class ClaimValidationTest
 
         var error = Assert.Single(result.ValidationErrors);
         Assert.Equal("vat", error.Identifier);
-        Assert.Equal(PromotionErrors.InvalidAmount, error.ErrorCode);
+        Assert.Equal(CommonErrors.InvalidAmount, error.ErrorCode);
         Assert.Contains("EUR -1.00", error.ErrorMessage, StringComparison.Ordinal);
     }
 
@@ -133,7 +134,7 @@ public class ClaimValidationTest
 
         var result = s.Participant("B1").VerifyClaim(s.Edition, "C1", ClaimVerification.ApproveInFull(), OtherProgramme, Ctx(Tech, At(2016, 10, 20)));
 
-        Assert.Equal([ParticipationErrors.WrongEdition], result.Codes());
+        Assert.Equal([EditionErrors.WrongEdition], result.Codes());
         Assert.True(s.Participant("B1").SupportGranted.IsZero);
     }
 

@@ -90,7 +90,7 @@ public class ModelBasedTest
             "RecordPill:Invalid:PIMEX-TIME-002", "RecordPill:Invalid:PIMEX-TIME-003", "SubmitClaim:Invalid:PIMEX-TIME-002", "HoldTutorial:Invalid:PIMEX-PART-003",
             "Admit:Invalid:PIMEX-TIME-004", "AnswerSurvey:Conflict:PIMEX-TIME-006",
             "Attend:Conflict:PIMEX-VER-002", "VerifyClaim:Conflict:PIMEX-VER-002", "Complete:Conflict:PIMEX-VER-002", "Withdraw:Conflict:PIMEX-VER-002",
-            "Attend:Invalid:PIMEX-PART-018",
+            "Attend:Invalid:PIMEX-ED-006",
         ];
         var reached = string.Join("\n", counts.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key} x{kv.Value}"));
         Assert.All(expected, e => Assert.True(counts.ContainsKey(e), $"{e} not reached; reached:\n" + reached));

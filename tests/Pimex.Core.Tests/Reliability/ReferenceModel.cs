@@ -40,9 +40,11 @@ public sealed record Outcome(ResultStatus Status, string Codes)
 /// training fact not before the admission (TIME-003). An admission dated before the applications
 /// window opens has no rules (TIME-004). The survey comes after completion (TIME-006). A joint
 /// command given an edition older than one the participant acted on is refused (VER-002), one from
-/// before the participant's admission is not its edition (PART-018). The checks come in this
-/// order: actor, expected version, calendar, the aggregate's last event, a final state; then, for a
-/// joint command, the edition given and the edition's last event; then the verb's own rules.
+/// before the participant's admission is not its edition (ED-006). The checks come in the order of
+/// the library's one precedence table, <see cref="CheckOrder.Stages"/>, which the model walks too:
+/// actor, expected version, calendar, the aggregate's last event, a final state; then, for a joint
+/// command, the edition given and the edition's last event; then the aggregate's state, a missing
+/// target, and the verb's own rules.
 /// </remarks>
 internal sealed class ReferenceModel
 {
@@ -168,36 +170,46 @@ internal sealed class ReferenceModel
     /// <summary>The local date of an instant in the programme's zone (only asked of instants in the calendar).</summary>
     private LocalDate DateOf(Instant at) => at.InZone(rulebook.TimeZone).Date;
 
-    /// <summary>The checks every edition verb makes first: actor, expected version, calendar, the edition's last event.</summary>
-    private Outcome? EditionPrecheck(bool actorAllowed, bool stale, Instant at)
+    /// <summary>
+    /// The checks every edition verb makes first, walked in the library's order
+    /// (<see cref="CheckOrder.Stages"/>): actor, expected version, calendar, the edition's last event.
+    /// </summary>
+    private Outcome? EditionPrecheck(bool actorAllowed, bool stale, Instant at) =>
+        Walk(actorAllowed ? null : Outcome.Refused(ResultStatus.Forbidden, CommonErrors.WrongActor), stale, at, last: EditionLast, whose: "edition", final: null);
+
+    /// <summary>The calendar and the edition's last event, for a command that changes the edition besides a participant.</summary>
+    private Outcome? EditionTime(Instant at) => Walk(forbidden: null, stale: false, at, last: EditionLast, whose: "edition", final: null);
+
+    /// <summary>
+    /// The checks every verb makes first, one stage after another in the order of the library's
+    /// one precedence table (<see cref="CheckOrder.Stages"/>): the first stage that refuses decides.
+    /// </summary>
+    private Outcome? Walk(Outcome? forbidden, bool stale, Instant at, Instant last, string whose, Outcome? final)
     {
-        if (!actorAllowed)
+        foreach (var stage in CheckOrder.Stages)
         {
-            return Outcome.Refused(ResultStatus.Forbidden, CommonErrors.WrongActor);
-        }
-
-        if (stale)
-        {
-            return Outcome.Refused(ResultStatus.Conflict, CommonErrors.VersionMismatch);
-        }
-
-        if (!ModelTime.InCalendar(at))
-        {
-            return Outcome.Refused(ResultStatus.Invalid, TimeErrors.OutsideCalendar);
-        }
-
-        return EditionBackInTime(at);
-    }
-
-    private Outcome? EditionBackInTime(Instant at)
-    {
-        if (at < EditionLast)
-        {
-            BackInTimeOf = "edition";
-            return Outcome.Refused(ResultStatus.Conflict, TimeErrors.BeforeLastEvent);
+            var refused = stage switch
+            {
+                CheckStage.Actor => forbidden,
+                CheckStage.Version => stale ? Outcome.Refused(ResultStatus.Conflict, CommonErrors.VersionMismatch) : null,
+                CheckStage.Calendar => ModelTime.InCalendar(at) ? null : Outcome.Refused(ResultStatus.Invalid, TimeErrors.OutsideCalendar),
+                CheckStage.LastEvent => at < last ? BackInTime(whose) : null,
+                CheckStage.Final => final,
+                _ => null,
+            };
+            if (refused is not null)
+            {
+                return refused;
+            }
         }
 
         return null;
+    }
+
+    private Outcome BackInTime(string whose)
+    {
+        BackInTimeOf = whose;
+        return Outcome.Refused(ResultStatus.Conflict, TimeErrors.BeforeLastEvent);
     }
 
     private Outcome DoApply(Apply c, Instant at)
@@ -322,37 +334,19 @@ internal sealed class ReferenceModel
 
     private static bool IsStaff(Who who) => who is Who.Technician or Who.SecondTechnician or Who.Manager;
 
-    /// <summary>The checks every participant verb makes first: actor, expected version, calendar, the participant's last event, final state.</summary>
-    private Outcome? Precheck(ModelParticipant p, bool actorAllowed, bool stale, Instant at, bool allowFinal = false)
-    {
-        if (!actorAllowed)
-        {
-            return Outcome.Refused(ResultStatus.Forbidden, CommonErrors.WrongActor);
-        }
-
-        if (stale)
-        {
-            return Outcome.Refused(ResultStatus.Conflict, CommonErrors.VersionMismatch);
-        }
-
-        if (!ModelTime.InCalendar(at))
-        {
-            return Outcome.Refused(ResultStatus.Invalid, TimeErrors.OutsideCalendar);
-        }
-
-        if (at < p.Last)
-        {
-            BackInTimeOf = "participant";
-            return Outcome.Refused(ResultStatus.Conflict, TimeErrors.BeforeLastEvent);
-        }
-
-        if (p.IsFinal && !allowFinal)
-        {
-            return Outcome.Refused(ResultStatus.Conflict, ParticipationErrors.NotActive);
-        }
-
-        return null;
-    }
+    /// <summary>
+    /// The checks every participant verb makes first, in the library's order: actor (its role,
+    /// then <paramref name="forbidden"/>, who may act on the target), expected version, calendar,
+    /// the participant's last event, final state.
+    /// </summary>
+    private Outcome? Precheck(ModelParticipant p, bool actorAllowed, bool stale, Instant at, bool allowFinal = false, Outcome? forbidden = null) =>
+        Walk(
+            actorAllowed ? forbidden : Outcome.Refused(ResultStatus.Forbidden, CommonErrors.WrongActor),
+            stale,
+            at,
+            last: p.Last,
+            whose: "participant",
+            final: p.IsFinal && !allowFinal ? Outcome.Refused(ResultStatus.Conflict, ParticipationErrors.NotActive) : null);
 
     /// <summary>
     /// The checks of a command that changes the edition too, after <see cref="Precheck"/>: the
@@ -365,11 +359,11 @@ internal sealed class ReferenceModel
         {
             long given = Math.Max(1, p.EditionSeen - oldEdition);
             return given < p.JoinedAtEditionVersion
-                ? Outcome.Refused(ResultStatus.Invalid, ParticipationErrors.WrongEdition)
+                ? Outcome.Refused(ResultStatus.Invalid, EditionErrors.WrongEdition)
                 : Outcome.Refused(ResultStatus.Conflict, CommonErrors.StaleEdition);
         }
 
-        return EditionBackInTime(at);
+        return EditionTime(at);
     }
 
     /// <summary>A training fact's date: not after the command's date, not before the admission.</summary>
@@ -404,14 +398,14 @@ internal sealed class ReferenceModel
             return refused;
         }
 
-        if (c.Session >= SessionSeats.Length)
-        {
-            return Outcome.Refused(ResultStatus.NotFound, ParticipationErrors.UnknownSession);
-        }
-
         if (p.Sessions.Contains(c.Session))
         {
             return Outcome.Refused(ResultStatus.Conflict, ParticipationErrors.SessionAlreadyAttended);
+        }
+
+        if (c.Session >= SessionSeats.Length)
+        {
+            return Outcome.Refused(ResultStatus.NotFound, ParticipationErrors.UnknownSession);
         }
 
         var errors = new List<string>();
@@ -633,7 +627,7 @@ internal sealed class ReferenceModel
 
         if (c.NetCents <= 0)
         {
-            errors.Add(PromotionErrors.InvalidAmount);
+            errors.Add(CommonErrors.InvalidAmount);
         }
 
         if (invoiceDate > DateOf(at))
@@ -654,24 +648,23 @@ internal sealed class ReferenceModel
 
     private Outcome DoVerify(VerifyClaim c, ModelParticipant p, Instant at)
     {
-        if ((Precheck(p, IsStaff(c.Actor), c.Stale, at) ?? EditionCheck(p, c.OldEdition, at)) is { } refused)
+        var claim = p.Claims.GetValueOrDefault(c.Claim);
+        var ownClaim = claim is not null && claim.SubmittedBy == ModelActors.Id(c.Actor, c.Company)
+            ? Outcome.Refused(ResultStatus.Forbidden, PromotionErrors.VerifierIsSubmitter)
+            : null;
+        if ((Precheck(p, IsStaff(c.Actor), c.Stale, at, forbidden: ownClaim) ?? EditionCheck(p, c.OldEdition, at)) is { } refused)
         {
             return refused;
         }
 
-        if (!p.Claims.TryGetValue(c.Claim, out var claim))
-        {
-            return Outcome.Refused(ResultStatus.NotFound, PromotionErrors.ClaimNotFound);
-        }
-
-        if (claim.SubmittedBy == ModelActors.Id(c.Actor, c.Company))
-        {
-            return Outcome.Refused(ResultStatus.Forbidden, PromotionErrors.VerifierIsSubmitter);
-        }
-
-        if (claim.Verified)
+        if (claim is { Verified: true })
         {
             return Outcome.Refused(ResultStatus.Conflict, PromotionErrors.ClaimAlreadyVerified);
+        }
+
+        if (claim is null)
+        {
+            return Outcome.Refused(ResultStatus.NotFound, PromotionErrors.ClaimNotFound);
         }
 
         var approved = c.Verdict switch

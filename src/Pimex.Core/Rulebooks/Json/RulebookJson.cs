@@ -29,7 +29,7 @@ internal static partial class RulebookJson
         if (json.Length > options.MaxCharacters)
         {
             context.Error("$", RulebookErrors.TooLarge, $"The document has {json.Length} characters; at most {options.MaxCharacters} are accepted.");
-            return Result<Rulebook>.Invalid(context.Errors);
+            return Result.Invalid(context.Errors);
         }
 
         // A UTF-8 file decoded without stripping its byte-order mark starts with U+FEFF: skip it,
@@ -52,13 +52,13 @@ internal static partial class RulebookJson
                 ex.Path is { Length: > 0 } p ? p : "$",
                 tooDeep ? RulebookErrors.TooDeep : RulebookErrors.MalformedJson,
                 tooDeep ? $"The document is nested more than {options.MaxDepth} levels deep{where}." : $"The text is not valid JSON{where}: {JsonErrorText.Describe(ex)}");
-            return Result<Rulebook>.Invalid(context.Errors);
+            return Result.Invalid(context.Errors);
         }
         catch (ArgumentException)
         {
             // JsonDocument throws this for text that is not valid UTF-16 (an unpaired surrogate).
             context.Error("$", RulebookErrors.MalformedJson, "The text is not valid UTF-16: it holds an unpaired surrogate.");
-            return Result<Rulebook>.Invalid(context.Errors);
+            return Result.Invalid(context.Errors);
         }
 
         using (document)
@@ -66,7 +66,7 @@ internal static partial class RulebookJson
             var root = context.Object(document.RootElement, "$", AllFields);
             if (root is null)
             {
-                return Result<Rulebook>.Invalid(context.Errors);
+                return Result.Invalid(context.Errors);
             }
 
             return root.ContainsKey("extends")
@@ -135,7 +135,7 @@ internal static partial class RulebookJson
 
         if (context.HasErrors || header is null || currency is null || zone is null || annuities is null)
         {
-            return Result<Rulebook>.Invalid(context.Errors);
+            return Result.Invalid(context.Errors);
         }
 
         return new Rulebook(header, currency.Value, zone, timelines.ToImmutable(), annuities, header.BasedOn is { } b ? [b] : []);
@@ -165,7 +165,7 @@ internal static partial class RulebookJson
 
         if (@base is null)
         {
-            return Result<Rulebook>.Invalid(context.Errors);
+            return Result.Invalid(context.Errors);
         }
 
         // A partner is a region of its own: its id names its editions, so it must not be one of its chain's.
@@ -217,7 +217,7 @@ internal static partial class RulebookJson
 
         if (context.HasErrors || header is null || currency is null || zone is null || annuities is null)
         {
-            return Result<Rulebook>.Invalid(context.Errors);
+            return Result.Invalid(context.Errors);
         }
 
         return new Rulebook(header, currency.Value, zone, merged, annuities, chain);
