@@ -49,7 +49,8 @@ public sealed record EditionData(Caller Caller, Edition Edition, IReadOnlyList<P
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(caller);
         await using var session = http.RequestServices.GetRequiredService<IDocumentStore>().QuerySession(caller.Region);
-        var opened = await session.Events.QueryRawEventDataOnly<EditionOpened>().ToListAsync(http.RequestAborted);
-        return [.. opened.Where(e => e.Edition.RulebookId == caller.Rulebook.Id).Select(e => e.Edition.Year).Distinct().OrderDescending()];
+        // The editions' report projections (inline, one document per edition opened), as the programme report reads them.
+        var views = await session.Query<EditionReportView>().ToListAsync(http.RequestAborted);
+        return [.. views.Select(v => v.Tally.Edition).Where(e => e.RulebookId == caller.Rulebook.Id).Select(e => e.Year).Distinct().OrderDescending()];
     }
 }

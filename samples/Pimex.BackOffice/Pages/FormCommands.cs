@@ -2,6 +2,8 @@ using Ardalis.Result;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Pimex.BackOffice.Http;
+using Pimex.Common;
+using Pimex.Localisation;
 
 namespace Pimex.BackOffice.Pages;
 
@@ -17,16 +19,21 @@ public sealed record FormOutcome(CommandAccepted? Accepted, IReadOnlyList<FieldE
 /// PostgreSQL transaction. The form carries the version of the participant it was rendered at
 /// (a hidden field); it is handed on as the API's If-Match, so a page rendered before someone
 /// else's change is refused (PIMEX-COMMON version mismatch) exactly as a stale API call is.
+/// The verb is handed the caller's context in the page's language
+/// (<see cref="CommandContext.In"/>), so the library words its refusals as the page around them
+/// (Spanish on Extremadura's pages), with the same codes.
 /// </summary>
 public static class FormCommands
 {
-    public static async Task<FormOutcome> RunAsync(HttpContext http, string region, int year, string company, long seenVersion, Func<Scope, Result<Outcome>> decide)
+    public static async Task<FormOutcome> RunAsync(HttpContext http, ReportLanguage language, string region, int year, string company, long seenVersion, Func<Scope, CommandContext, Result<Outcome>> decide)
     {
         ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(language);
+        ArgumentNullException.ThrowIfNull(decide);
         http.Request.Headers.IfMatch = Commands.ETag(seenVersion);
         try
         {
-            var result = await Commands.RunAsync(http, region, year, company, decide);
+            var result = await Commands.RunAsync(http, region, year, company, s => decide(s, s.Caller.Context.In(language)));
             return result is IValueHttpResult<CommandAccepted> { Value: { } accepted }
                 ? new FormOutcome(accepted, [])
                 : new FormOutcome(null, ErrorsOf(result));

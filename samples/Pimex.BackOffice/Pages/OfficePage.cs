@@ -1,3 +1,4 @@
+using Ardalis.Result;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -84,6 +85,14 @@ public abstract class OfficePage : PageModel
             }
         }
     }
+
+    /// <summary>
+    /// Runs a form's command on a participant through the API's command path
+    /// (<see cref="FormCommands.RunAsync"/>), with the context in the page's language: the verb
+    /// takes the context it is handed, so its refusals read in the words of the page.
+    /// </summary>
+    protected Task<FormOutcome> RunAsync(string region, int year, string company, long seenVersion, Func<Scope, CommandContext, Result<Outcome>> decide) =>
+        FormCommands.RunAsync(HttpContext, Text.Language, region, year, company, seenVersion, decide);
 
     /// <summary>Shows an API refusal (a problem) as the page, with its status code.</summary>
     protected void Refuse(Microsoft.AspNetCore.Http.IResult refusal)

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
 using NodaTime;
+using Pimex.BackOffice.Http;
 using Pimex.BackOffice.Tests.Support;
 using Pimex.Common;
 using Pimex.Participation;
@@ -58,7 +59,8 @@ public sealed class PagesFactory : WebApplicationFactory<BackOfficeEntryPoint>
 /// here) shared by the browser tests; each test opens its own browser context (its own cookies).
 /// The 2016 edition is seeded over the HTTP API: five companies admitted, B3 with one claim
 /// verified (EUR 2,000) and one waiting (EUR 1,000, past the EUR 2,500 cap), B4 with a SWOT
-/// waiting for review, B5 with a claim waiting; Maribor is a region of its own.
+/// waiting for review, B2 with its SWOT accepted and a roadmap waiting for review, B5 in training
+/// (session S3) with a claim waiting; Maribor is a region of its own.
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
@@ -159,8 +161,19 @@ public sealed class BrowserFixture : IAsyncLifetime
         Post("B3", await Api.PostAsync(Api.Rep("B3"), Api.Participant("B3") + "/claims", Api.Claim("C2", 1_000m), Api.At(10, 6), versions["B3"]));
         Post("B3", await Api.PostAsync(Api.Tech2, Api.Participant("B3") + "/claims/C1/verification", ClaimVerification.ApproveInFull(), Api.At(10, 20), versions["B3"]));
         Post("B5", await Api.PostAsync(Api.Rep("B5"), Api.Participant("B5") + "/claims", Api.Claim("K1", 800m), Api.At(10, 7), versions["B5"]));
+        // Attendance changes the edition too: after its last event (the verification of C1).
+        Post("B5", await Api.PostAsync(Api.Tech, Api.Participant("B5") + "/attendance", new AttendanceRequest("S3"), Api.At(10, 21), versions["B5"]));
         var swot = new Swot(new(["Export experience in Portugal"]), new(["Small sales team"]), new(["Growing demand in France"]), new(["Exchange-rate risk"]));
         Post("B4", await Api.PostAsync(Api.Rep("B4"), Api.Participant("B4") + "/swot", swot, Api.At(9, 1), versions["B4"]));
+        Post("B2", await Api.PostAsync(Api.Rep("B2"), Api.Participant("B2") + "/swot", swot, Api.At(8, 1), versions["B2"]));
+        Post("B2", await Api.PostAsync(Api.Tech, Api.Participant("B2") + "/swot/review", new ReviewRequest(true, null), Api.At(8, 10), versions["B2"]));
+        var roadmap = new Roadmap(
+            new DateInterval(new LocalDate(2016, 12, 1), new LocalDate(2017, 11, 30)),
+            new(["PT", "FR"]),
+            new(["Two distributors in Portugal"]),
+            new([new RoadmapAction("Stand at a food fair in Lisbon", "PT", new LocalDate(2017, 3, 15)), new RoadmapAction("Visit to buyers in Lyon", "FR", new LocalDate(2017, 6, 1))]),
+            new(["Distribution agreements signed"]));
+        Post("B2", await Api.PostAsync(Api.Rep("B2"), Api.Participant("B2") + "/roadmap", roadmap, Api.At(8, 20), versions["B2"]));
     }
 
     private static string FindScreenshotFolder()

@@ -5,6 +5,7 @@ using Pimex.BackOffice.Pages;
 using Pimex.BackOffice.Tests.Support;
 using Pimex.Common;
 using Pimex.Localisation;
+using Pimex.Participation;
 using Pimex.Promotion;
 using static Microsoft.Playwright.Assertions;
 
@@ -181,6 +182,149 @@ public sealed class PagesTest(BrowserFixture browser) : IClassFixture<BrowserFix
     }
 
     [Fact]
+    public async Task AFormRefusedOnASpanishPage_ShowsTheLibrarysRefusalInSpanish_WithItsCode()
+    {
+        var page = await browser.SignInAsync(Api.Tech);
+
+        // A rejection without a reason: the library's rule, worded in the page's language.
+        await page.GotoAsync("/office/extremadura/2016/claims/B5/K1");
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "es");
+        await page.GetByLabel(PageTextOf("verify.reject")).CheckAsync();
+        await page.Locator("#verify button[type=submit]").ClickAsync();
+        await Expect(page.Locator("#reason-error")).ToContainTextAsync("Una aprobación parcial o una denegación necesita un motivo.");
+        await Expect(page.Locator("#reason-error")).ToContainTextAsync(PromotionErrors.ReasonRequired);
+        await Expect(page.Locator("#reason-error")).Not.ToContainTextAsync("needs a reason");
+        await BrowserFixture.ShotAsync(page, "verify-refused-in-spanish");
+
+        // A session the company already attended (B5 at S3, seeded): refused next to its box, in Spanish.
+        await page.GotoAsync("/office/extremadura/2016/attendance");
+        await page.SelectOptionAsync("#session", "S3");
+        await page.GetByLabel("B5", new() { Exact = true }).CheckAsync();
+        await page.Locator("#attendance button[type=submit]").ClickAsync();
+        await Expect(page.Locator("#company-B5-error")).ToContainTextAsync("ya está registrada");
+        await Expect(page.Locator("#company-B5-error")).ToContainTextAsync(ParticipationErrors.SessionAlreadyAttended);
+        await BrowserFixture.ShotAsync(page, "attendance-refused-in-spanish");
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task ATechnician_ReviewsARoadmap_AndItLeavesTheQueue_AndTheMatrixShowsItAccepted()
+    {
+        var page = await browser.SignInAsync(Api.Tech);
+        await page.GotoAsync("/office/extremadura/2016/queues");
+        await page.Locator("#roadmap-queue tr[data-company=B2] a").ClickAsync();
+        await Expect(page.Locator("#roadmap-actions")).ToContainTextAsync("Stand at a food fair in Lisbon");
+        await Expect(page.Locator("#roadmap-status")).ToHaveTextAsync(PageText.For(Es).Review(ReviewStatus.Submitted));
+        await BrowserFixture.ShotAsync(page, "roadmap-review");
+
+        // Returned without a comment: the library's refusal next to the comment, in Spanish, with its code.
+        await page.GetByLabel(PageTextOf("review.return")).CheckAsync();
+        await page.Locator("#review button[type=submit]").ClickAsync();
+        await Expect(page.Locator("#comment-error")).ToContainTextAsync(CommonErrors.MissingText);
+        await Expect(page.Locator("#comment-error")).ToContainTextAsync("Indique por qué se devuelve la versión.");
+        await BrowserFixture.ShotAsync(page, "roadmap-review-refused");
+
+        await page.GetByLabel(PageTextOf("review.accept")).CheckAsync();
+        await page.Locator("#review button[type=submit]").ClickAsync();
+        await Expect(page.Locator("#message")).ToContainTextAsync("B2");
+        await Expect(page.Locator("#roadmap-empty")).ToBeVisibleAsync();
+        await BrowserFixture.ShotAsync(page, "queues-after-roadmap-review");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = PageTextOf("nav.matrix") }).ClickAsync();
+        await Expect(Cell(page, "B2", "roadmap")).ToHaveTextAsync(PageText.For(Es).Review(ReviewStatus.Accepted));
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task TheMatrix_SortedByAColumn_ChangesTheOrder_AndFilteredByStatus_ShowsOnlyMatchingRows()
+    {
+        var page = await browser.SignInAsync(Api.Manager);
+        await page.GotoAsync("/office/extremadura/2016/participants");
+        var rows = page.Locator("#matrix tbody tr");
+        await Expect(rows).ToHaveCountAsync(5);
+        await Expect(rows.First).ToHaveAttributeAsync("data-company", "B1");
+
+        // B3 alone has support granted (its first claim, seeded): ascending puts it last, descending first.
+        await page.Locator("#matrix th[data-col=granted] a").ClickAsync();
+        await Expect(page.Locator("#matrix th[data-col=granted]")).ToHaveAttributeAsync("aria-sort", "ascending");
+        await Expect(rows.Last).ToHaveAttributeAsync("data-company", "B3");
+        await page.Locator("#matrix th[data-col=granted] a").ClickAsync();
+        await Expect(page.Locator("#matrix th[data-col=granted]")).ToHaveAttributeAsync("aria-sort", "descending");
+        await Expect(rows.First).ToHaveAttributeAsync("data-company", "B3");
+        await BrowserFixture.ShotAsync(page, "matrix-sorted");
+
+        // B5 attended a session (seeded); B4 never does (the attendance test checks it stays at none).
+        await page.SelectOptionAsync("#status", nameof(ParticipantStatus.InTraining));
+        await page.GetByRole(AriaRole.Button, new() { Name = PageTextOf("matrix.apply") }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("status=InTraining"));
+        await Expect(page.Locator("#matrix tr[data-company=B5]")).ToBeVisibleAsync();
+        await Expect(page.Locator("#matrix tr[data-company=B4]")).ToHaveCountAsync(0);
+        var inTraining = PageText.For(Es).Status(ParticipantStatus.InTraining);
+        foreach (var status in await page.Locator("#matrix tbody [data-col=status]").AllTextContentsAsync())
+        {
+            Assert.Equal(inTraining, status.Trim());
+        }
+
+        // The sort chosen before is kept with the filter.
+        await Expect(page.Locator("#matrix th[data-col=granted]")).ToHaveAttributeAsync("aria-sort", "descending");
+        await BrowserFixture.ShotAsync(page, "matrix-filtered");
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task ATechnician_RecordsAttendance_WithTheKeyboardOnly_AndSeesTheMatrixChange()
+    {
+        var page = await browser.SignInAsync(Api.Tech);
+        await page.GotoAsync("/office/extremadura/2016/participants");
+        await Expect(Cell(page, "B3", "sessions")).ToHaveTextAsync(Es.Format("common.of", "0", "3"));
+
+        await page.GotoAsync("/office/extremadura/2016/attendance");
+        await Expect(page.Locator("#session")).ToHaveValueAsync("S1");
+        // Tab to the session, the arrow key to the next session, Tab to B3's box, Space ticks it, Tab to the button, Enter sends.
+        await TabToAsync(page, "#session");
+        await page.Keyboard.PressAsync("ArrowDown");
+        await Expect(page.Locator("#session")).ToHaveValueAsync("S2");
+        await TabToAsync(page, "#company-B3");
+        await page.Keyboard.PressAsync("Space");
+        await Expect(page.Locator("#company-B3")).ToBeCheckedAsync();
+        await BrowserFixture.ShotAsync(page, "attendance-by-keyboard");
+        await TabToAsync(page, "#attendance button[type=submit]");
+        await page.Keyboard.PressAsync("Enter");
+
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/office/extremadura/2016/participants$"));
+        await Expect(page.Locator("#message")).ToContainTextAsync("B3");
+        await Expect(Cell(page, "B3", "sessions")).ToHaveTextAsync(Es.Format("common.of", "1", "3"));
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task ACompanyRepresentative_SeesOnlyItsOwnCompanysProgress()
+    {
+        var rep = await browser.SignInAsync(Api.Rep("B3"));
+        await Expect(rep.Locator("#editions")).ToBeVisibleAsync();
+        await BrowserFixture.ShotAsync(rep, "representative-home");
+        await rep.GetByRole(AriaRole.Link, new() { Name = PageTextOf("programme.edition") + " 2016" }).ClickAsync();
+        await Expect(rep).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/office/extremadura/2016/company$"));
+        await Expect(rep.Locator("#matrix tbody tr")).ToHaveCountAsync(1);
+        await Expect(rep.Locator("#matrix tbody tr")).ToHaveAttributeAsync("data-company", "B3");
+        await Expect(Cell(rep, "B3", "cap")).ToHaveTextAsync(Es.Money(Api.Eur(2_500m)));
+        await Expect(rep.Locator("#claims tr[data-claim=C1] [data-col=approved]")).ToHaveTextAsync(Es.Money(Api.Eur(2_000m)));
+        await Expect(rep.Locator("#claims tr[data-claim=C2]")).ToBeVisibleAsync();
+        foreach (var other in new[] { "B1", "B2", "B4", "B5" })
+        {
+            await Expect(rep.Locator("main")).Not.ToContainTextAsync(other);
+        }
+
+        await BrowserFixture.ShotAsync(rep, "representative-company");
+
+        // The matrix of every company stays the staff's.
+        var matrix = await rep.GotoAsync("/office/extremadura/2016/participants");
+        await Expect(rep.Locator("#refusal")).ToHaveAttributeAsync("data-code", Problems.NotYours);
+        Assert.Equal(403, matrix!.Status);
+        await rep.CloseAsync();
+    }
+
+    [Fact]
     public async Task TheAccessibilityCheck_FindsAMissingLabelAndLanguage()
     {
         var page = await browser.Browser.NewPageAsync();
@@ -203,4 +347,19 @@ public sealed class PagesTest(BrowserFixture browser) : IClassFixture<BrowserFix
         page.Locator($"#matrix tr[data-company={company}] [data-col={column}]");
 
     private static string PageTextOf(string key) => PageText.For(Es)[key];
+
+    /// <summary>Presses Tab until the element is focused (each press answered by the page before the next), as a keyboard user moves through the page.</summary>
+    private static async Task TabToAsync(IPage page, string selector)
+    {
+        for (int i = 0; i < 80; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            if (await page.EvaluateAsync<bool>("s => document.activeElement !== null && document.activeElement.matches(s)", selector))
+            {
+                return;
+            }
+        }
+
+        Assert.Fail($"Tab never reached {selector}.");
+    }
 }

@@ -56,7 +56,7 @@ public sealed class AttendanceModel : OfficePage
         {
             long.TryParse(Request.Form["version-" + company], NumberStyles.None, CultureInfo.InvariantCulture, out var version);
             var session = Session!;
-            var outcome = await FormCommands.RunAsync(HttpContext, region, year, company, version, s => Outcome.Of(s.RequiredParticipant.RecordAttendance(s.Edition, session, s.Caller.Context)));
+            var outcome = await RunAsync(region, year, company, version, (s, context) => Outcome.Of(s.RequiredParticipant.RecordAttendance(s.Edition, session, context)));
             if (outcome.IsAccepted)
             {
                 Recorded.Add(company);

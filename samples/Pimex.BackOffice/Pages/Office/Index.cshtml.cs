@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Pimex.BackOffice.Pages.Office;
 
-/// <summary>The home page: the editions of the signed-in user's region.</summary>
+/// <summary>The home page: the editions of the signed-in user's region (for a company representative, each linked to its own company's page).</summary>
 public sealed class IndexModel : OfficePage
 {
     public IReadOnlyList<int> Years { get; private set; } = [];
@@ -19,10 +19,8 @@ public sealed class IndexModel : OfficePage
         if (caller is not null)
         {
             Title = Text.Format("home.title", region);
-            if (MayRead)
-            {
-                Years = await EditionData.YearsAsync(HttpContext, caller);
-            }
+            // A company representative sees the editions too, each linked to its own company's page.
+            Years = await EditionData.YearsAsync(HttpContext, caller);
         }
 
         return Show();

@@ -74,7 +74,7 @@ public sealed class VerifyClaimModel : OfficePage
         if (errors.Count == 0)
         {
             var verification = new ClaimVerification(verdict, amount, string.IsNullOrWhiteSpace(Reason) ? null : Reason.Trim());
-            var outcome = await FormCommands.RunAsync(HttpContext, region, year, company, Version, s => Outcome.Of(s.RequiredParticipant.VerifyClaim(s.Edition, claim, verification, s.Caller.Rulebook, s.Caller.Context)));
+            var outcome = await RunAsync(region, year, company, Version, (s, context) => Outcome.Of(s.RequiredParticipant.VerifyClaim(s.Edition, claim, verification, s.Caller.Rulebook, context)));
             if (outcome.IsAccepted)
             {
                 await LoadAsync(region, year, company, claim);
