@@ -106,9 +106,9 @@ internal static partial class Glossary
         ["status.withdrawn"] = "renuncia",
         ["status.excluded"] = "excluida",
         ["review.notSubmitted"] = "-",
-        ["review.submitted"] = "presentado",
-        ["review.returned"] = "devuelto",
-        ["review.accepted"] = "aceptado",
+        ["review.submitted"] = "en revisión",
+        ["review.returned"] = "a subsanar",
+        ["review.accepted"] = "conforme",
 
         ["indicators.title"] = "Indicadores comunes FEDER ({0})",
         ["indicators.code"] = "código",
