@@ -92,7 +92,7 @@ async Task<string> CreateDatabaseOn(string server, string name)
 }
 
 // The back office over HTTP with the given settings, one writer per region at once.
-async Task MeasureHttp(string what, Dictionary<string, string?> settings, bool record = true)
+async Task MeasureHttp(string what, Dictionary<string, string?> settings, bool parallel = true, bool record = true)
 {
     int port;
     using (var listener = new TcpListener(IPAddress.Loopback, 0))
@@ -112,7 +112,7 @@ async Task MeasureHttp(string what, Dictionary<string, string?> settings, bool r
     var clients = regions.ToDictionary(r => r, r => new HttpSender(new Uri($"http://127.0.0.1:{port}"), tokens, r));
     foreach (var phase in Plan.Phases)
     {
-        var (commands, seconds) = await Phase(phase, true, (region, step) => clients[region].SendAsync(step));
+        var (commands, seconds) = await Phase(phase, parallel, (region, step) => clients[region].SendAsync(step));
         if (record)
         {
             rows.Add((what, phase, commands, seconds));
@@ -179,34 +179,7 @@ foreach (var parallel in args.Length > 2 ? Array.Empty<bool>() : [false, true])
 
     // The back office: HTTP on loopback, JWT, load the streams, decide, append, views.
     var http = await CreateDatabase($"pimex_bench_http_{stamp}_{(parallel ? "p" : "s")}");
-    int port;
-    using (var listener = new TcpListener(IPAddress.Loopback, 0))
-    {
-        listener.Start();
-        port = ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    var app = BackOfficeApp.Build([], builder =>
-    {
-        builder.Configuration.AddInMemoryCollection(Settings(http));
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-    });
-    await app.StartAsync();
-    var tokens = new Tokens(Key);
-    var clients = regions.ToDictionary(r => r, r => new HttpSender(new Uri($"http://127.0.0.1:{port}"), tokens, r));
-    foreach (var phase in Plan.Phases)
-    {
-        var (commands, seconds) = await Phase(phase, parallel, (region, step) => clients[region].SendAsync(step));
-        rows.Add(($"Back office over HTTP, {writers}", phase, commands, seconds));
-    }
-
-    await app.StopAsync();
-    await app.DisposeAsync();
-    foreach (var client in clients.Values)
-    {
-        client.Dispose();
-    }
+    await MeasureHttp($"Back office over HTTP, {writers}", Settings(http), parallel);
 }
 
 Console.WriteLine($"{regionCount} regions x 30 companies; {Environment.ProcessorCount} cores; PostgreSQL at {new NpgsqlConnectionStringBuilder(admin).Host}:{new NpgsqlConnectionStringBuilder(admin).Port}{(args.Length > 2 ? " and " + new NpgsqlConnectionStringBuilder(args[2]).Port : string.Empty)}; load average {loadBefore} before the run, {LoadAverage()} after");
