@@ -116,6 +116,14 @@ public sealed partial record Participant
         for (int i = 0; i < roadmap.Actions.Count; i++)
         {
             var action = roadmap.Actions[i];
+            if (action is null)
+            {
+                // A null among the actions (a JSON null a host's reader let through) is an action
+                // that says nothing: refused at its index like a blank one, never a crash.
+                errors.Add(DomainErrors.Refusal(context.Language, $"actions[{i}]", ParticipationErrors.RoadmapInvalid + ".description"));
+                continue;
+            }
+
             if (!roadmap.Horizon.Contains(action.Due))
             {
                 errors.Add(DomainErrors.Refusal(context.Language, $"actions[{i}].due", ParticipationErrors.RoadmapInvalid + ".due", action.Due, roadmap.Horizon));

@@ -159,6 +159,22 @@ public class DeliverablesValidationTest
     }
 
     [Fact]
+    public void SubmitRoadmap_WhenAnActionIsNull_PointsAtThatAction_AndDoesNotThrow()
+    {
+        var s = WithAcceptedSwot();
+        var actions = new EquatableArray<RoadmapAction>([
+            new RoadmapAction("Attend SISAB Lisbon", "PT", new LocalDate(2017, 2, 15)),
+            null!,
+        ]);
+
+        var result = Submit(s, ValidRoadmap() with { Actions = actions });
+
+        var error = Assert.Single(result.ValidationErrors);
+        Assert.Equal("actions[1]", error.Identifier);
+        Assert.Equal(ParticipationErrors.RoadmapInvalid, error.ErrorCode);
+    }
+
+    [Fact]
     public void SubmitRoadmap_WhenMarketsAndActionsAreWrong_NamesTheCodeTheDateAndTheMarket()
     {
         var s = WithAcceptedSwot();
