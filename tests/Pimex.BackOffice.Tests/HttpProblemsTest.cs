@@ -88,6 +88,19 @@ public sealed class HttpProblemsTest(SmallEditionFixture edition) : IClassFixtur
         Assert.Equal(before, await Api.VersionsAsync("B1"));
     }
 
+    [Theory]
+    [InlineData("""{"horizon":{"start":"2016-06-01","end":"2017-05-31","__proto__":"x"},"targetMarkets":["PT"],"objectives":["Two distributors"],"actions":[{"description":"Fair in Lisbon","market":"PT","due":"2016-09-01"}],"indicators":["Distributors signed"]}""")]
+    [InlineData("""{"horizon":{"start":"2017-05-31","end":"2016-06-01"},"targetMarkets":["PT"],"objectives":["Two distributors"],"actions":[{"description":"Fair in Lisbon","market":"PT","due":"2016-09-01"}],"indicators":["Distributors signed"]}""")]
+    public async Task AnIntervalWithAnUnknownFieldOrBackwards_Is400_AndChangesNothing(string json)
+    {
+        var before = await Api.VersionsAsync("B1");
+        var answer = await Api.SendAsync(HttpMethod.Post, Api.Participant("B1") + "/roadmap", json, Api.Token(Api.Rep("B1")), Api.At(6, 5), before.Participant);
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+        Assert.Equal([Problems.MalformedBody], answer.Problem().Codes);
+        Assert.Equal(before, await Api.VersionsAsync("B1"));
+    }
+
     [Fact]
     public async Task ABodyOverTheLimit_Is413_AndChangesNothing()
     {

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using NodaTime;
 using Pimex.Serialization.SystemTextJson;
 
 namespace Pimex.BackOffice.Http;
@@ -36,9 +38,70 @@ public static class BackOfficeJson
         {
             options.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow;
             options.AllowDuplicateProperties = false;
+
+            // NodaTime's interval converter reads the members it knows and skips the others, so
+            // the strict rule above would not reach inside a roadmap's horizon.
+            options.Converters.Insert(0, new StrictDateIntervalConverter());
         }
 
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
+    }
+}
+
+/// <summary>
+/// A <see cref="DateInterval"/> read strictly: an object with exactly <c>start</c> and
+/// <c>end</c>, once each, the end not before the start; anything else is a
+/// <see cref="JsonException"/> (a 400 at the door), never an exception of another kind.
+/// </summary>
+internal sealed class StrictDateIntervalConverter : JsonConverter<DateInterval>
+{
+    public override DateInterval Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException("An interval is an object with a start and an end.");
+        }
+
+        LocalDate? start = null;
+        LocalDate? end = null;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        {
+            var name = reader.GetString();
+            reader.Read();
+            if (string.Equals(name, "start", StringComparison.OrdinalIgnoreCase) && start is null)
+            {
+                start = JsonSerializer.Deserialize<LocalDate>(ref reader, options);
+            }
+            else if (string.Equals(name, "end", StringComparison.OrdinalIgnoreCase) && end is null)
+            {
+                end = JsonSerializer.Deserialize<LocalDate>(ref reader, options);
+            }
+            else
+            {
+                throw new JsonException($"'{name}' is not a field of an interval, or comes twice.");
+            }
+        }
+
+        if (start is not { } from || end is not { } to)
+        {
+            throw new JsonException("An interval needs a start and an end.");
+        }
+
+        return to < from
+            ? throw new JsonException("An interval's end is before its start.")
+            : new DateInterval(from, to);
+    }
+
+    public override void Write(Utf8JsonWriter writer, DateInterval value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(value);
+        writer.WriteStartObject();
+        writer.WritePropertyName("start");
+        JsonSerializer.Serialize(writer, value.Start, options);
+        writer.WritePropertyName("end");
+        JsonSerializer.Serialize(writer, value.End, options);
+        writer.WriteEndObject();
     }
 }
