@@ -82,19 +82,13 @@ public partial class HtmlReportTest
 /// </summary>
 internal static class Chromium
 {
-    private static readonly Lazy<string?> Installed = new(Install);
-
-    public static string Path { get; } = Environment.GetEnvironmentVariable("PIMEX_CHROMIUM") ?? "/usr/bin/chromium";
-
     /// <summary>Runs Chromium once on a page, with a fresh profile; returns its standard output and its log.</summary>
     public static (string Out, string Log) Run(string folder, params string[] args)
     {
-        var installLog = File.Exists(Path) ? null : Installed.Value;
-        Assert.True(File.Exists(Path), $"Chromium is not installed at {Path}: install Debian's 'chromium' package (apt-get install -y chromium; .ci/run does), or set PIMEX_CHROMIUM to its path. {installLog}");
         var profile = Directory.CreateTempSubdirectory("pimex-chromium-");
         try
         {
-            var start = new ProcessStartInfo(Path)
+            var start = new ProcessStartInfo(DebianChromium.Ensure())
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
@@ -122,31 +116,5 @@ internal static class Chromium
         {
             profile.Delete(recursive: true);
         }
-    }
-
-    /// <summary>apt-get update and install chromium, as root only; what went wrong, or null.</summary>
-    private static string? Install()
-    {
-        if (!string.Equals(Environment.UserName, "root", StringComparison.Ordinal) || !File.Exists("/usr/bin/apt-get"))
-        {
-            return "(not root, or no apt-get: not installed by the test)";
-        }
-
-        foreach (var arguments in new[] { "update", "install -y chromium" })
-        {
-            var start = new ProcessStartInfo("/usr/bin/apt-get", arguments) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            start.Environment["DEBIAN_FRONTEND"] = "noninteractive";
-            using var apt = Process.Start(start)!;
-            var output = apt.StandardOutput.ReadToEndAsync();
-            var error = apt.StandardError.ReadToEndAsync();
-            if (!apt.WaitForExit(TimeSpan.FromMinutes(10)) || apt.ExitCode != 0)
-            {
-                return $"apt-get {arguments} failed: {error.Result}";
-            }
-
-            _ = output.Result;
-        }
-
-        return null;
     }
 }

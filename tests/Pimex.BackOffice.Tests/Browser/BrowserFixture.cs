@@ -80,7 +80,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var chromium = BrowserInstall.EnsureChromium();
+        var chromium = DebianChromium.Ensure();
         var server = await PostgresServer.Shared();
         Factory = new PagesFactory(await server.CreateDatabaseAsync("pages"));
         Factory.StartServer();
@@ -198,52 +198,5 @@ public sealed class BrowserFixture : IAsyncLifetime
 
         Directory.CreateDirectory(folder);
         return folder;
-    }
-}
-
-/// <summary>
-/// Debian's Chromium for the browser tests: where it is missing and the tests run as root (CI,
-/// a fresh machine) it is installed with apt-get; elsewhere the tests fail with the reason.
-/// </summary>
-internal static class BrowserInstall
-{
-    private static readonly Lazy<string?> Installed = new(Install);
-
-    public static string Path { get; } = Environment.GetEnvironmentVariable("PIMEX_CHROMIUM") ?? "/usr/bin/chromium";
-
-    public static string EnsureChromium()
-    {
-        var log = File.Exists(Path) ? null : Installed.Value;
-        if (!File.Exists(Path))
-        {
-            throw new InvalidOperationException($"Chromium is not installed at {Path}: install Debian's 'chromium' package (apt-get install -y chromium; .ci/run does), or set PIMEX_CHROMIUM to its path. {log}");
-        }
-
-        return Path;
-    }
-
-    private static string? Install()
-    {
-        if (!string.Equals(Environment.UserName, "root", StringComparison.Ordinal) || !File.Exists("/usr/bin/apt-get"))
-        {
-            return "(not root, or no apt-get: not installed by the test)";
-        }
-
-        foreach (var arguments in new[] { "update", "install -y chromium" })
-        {
-            var start = new ProcessStartInfo("/usr/bin/apt-get", arguments) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            start.Environment["DEBIAN_FRONTEND"] = "noninteractive";
-            using var apt = Process.Start(start)!;
-            var output = apt.StandardOutput.ReadToEndAsync();
-            var error = apt.StandardError.ReadToEndAsync();
-            if (!apt.WaitForExit(TimeSpan.FromMinutes(10)) || apt.ExitCode != 0)
-            {
-                return $"apt-get {arguments} failed: {error.Result}";
-            }
-
-            _ = output.Result;
-        }
-
-        return null;
     }
 }
