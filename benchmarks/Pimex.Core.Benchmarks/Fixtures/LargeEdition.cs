@@ -1,6 +1,7 @@
 using System.Globalization;
 using Pimex.Common;
 using Pimex.Editions;
+using Pimex.Evaluation;
 using Pimex.Monetary;
 using Pimex.Participation;
 using Pimex.Rulebooks;
@@ -46,6 +47,41 @@ internal sealed class LargeEdition
 
         var edition = Edition.Replay(EditionStream(source.EditionEvents, templateId, count));
         return new LargeEdition(edition, participants);
+    }
+
+    /// <summary>
+    /// The projections of the same edition of <paramref name="count"/> participants: the
+    /// edition's tally, and each participant's tally (an object of its own, as a host that reads
+    /// each one back from its store has), built event by event from the same streams as
+    /// <see cref="Build"/>. The edition's tally has every participant's part applied but the
+    /// last's, so that one more <see cref="EditionTally.Apply(ParticipantTally?, ParticipantTally)"/>
+    /// makes it whole.
+    /// </summary>
+    /// <param name="count">How many participants.</param>
+    /// <returns>The edition's tally without the participants, and the participants' tallies.</returns>
+    public static (EditionTally Edition, ParticipantTally[] Participants) Tallies(int count)
+    {
+        var source = Streams.Edition30;
+        var template = source.ParticipantStreams[0];
+        var participants = new ParticipantTally[count];
+        for (int i = 0; i < count; i++)
+        {
+            ParticipantTally? tally = null;
+            foreach (var e in EditionLifecycle.For(template, Company(i)))
+            {
+                tally = tally is null ? ParticipantTally.Start((ParticipantAdmitted)e) : tally.Apply(e);
+            }
+
+            participants[i] = tally!;
+        }
+
+        EditionTally? edition = null;
+        foreach (var e in EditionStream(source.EditionEvents, template[0].Participant, count))
+        {
+            edition = edition is null ? EditionTally.Start((EditionOpened)e) : edition.Apply(e);
+        }
+
+        return (edition!, participants);
     }
 
     private static CompanyId Company(int index) => new("B" + index.ToString("D8", CultureInfo.InvariantCulture));

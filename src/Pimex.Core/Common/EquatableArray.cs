@@ -19,6 +19,9 @@ public readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadO
     /// <param name="items">The items.</param>
     public EquatableArray(IEnumerable<T> items) => this.items = [.. items];
 
+    /// <summary>Wraps an immutable array as it is: it cannot change, so it is not copied.</summary>
+    internal EquatableArray(ImmutableArray<T> items) => this.items = items;
+
     /// <summary>The items as an immutable array.</summary>
     public ImmutableArray<T> Items
     {
@@ -53,6 +56,11 @@ public readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadO
     /// <summary>The items as a span, for loops that allocate nothing.</summary>
     /// <returns>The span.</returns>
     public ReadOnlySpan<T> AsSpan() => Items.AsSpan();
+
+    /// <summary>Whether the array holds <paramref name="item"/> (default equality), without boxing an enumerator.</summary>
+    /// <param name="item">The item looked for.</param>
+    /// <returns>Whether it is there.</returns>
+    public bool Contains(T item) => Items.Contains(item);
 
     /// <summary>A struct enumerator: <c>foreach</c> over the array allocates nothing.</summary>
     /// <returns>The enumerator.</returns>

@@ -1,3 +1,6 @@
+using System.Collections.Immutable;
+using System.Runtime.InteropServices;
+
 namespace Pimex.Common;
 
 /// <summary>The fold of an event stream, shared by the aggregates.</summary>
@@ -36,6 +39,14 @@ internal static class EventFold
             state = apply(state, e);
         }
 
-        return new Changed<TAggregate, TEvent>(state, [.. events]);
+        // The array is the params array of the aggregate's Emit, which no one else holds: it
+        // becomes the change's events without a copy.
+        return new Changed<TAggregate, TEvent>(state, ImmutableCollectionsMarshal.AsImmutableArray(events));
     }
+
+    /// <summary>A change of one event: the state after it, and the event.</summary>
+    public static Changed<TAggregate, TEvent> Emit<TAggregate, TEvent>(TAggregate state, TEvent e, Func<TAggregate, TEvent, TAggregate> apply)
+        where TAggregate : IEventSourced
+        where TEvent : DomainEvent =>
+        new(apply(state, e), [e]);
 }

@@ -36,10 +36,10 @@ public sealed partial record Edition : IEventSourced
     public LocalDate RulesDate { get; }
 
     /// <summary>How many events its stream holds.</summary>
-    public long Version { get; private init; }
+    public long Version { get; private set; }
 
     /// <summary>The instant of its last event: no command before it is accepted.</summary>
-    public Instant LastRecordedAt { get; private init; }
+    public Instant LastRecordedAt { get; private set; }
 
     /// <summary>The budget ledger.</summary>
     public BudgetLedger Ledger { get; private init; }
@@ -104,7 +104,11 @@ public sealed partial record Edition : IEventSourced
             AttendanceRegistered a => this with { SessionAttendance = SessionAttendance.SetItem(a.Session, AttendanceAt(a.Session) + 1) },
             _ => throw new ArgumentException($"Unknown edition event {e.GetType().Name}.", nameof(e)),
         };
-        return next with { Version = Version + 1, LastRecordedAt = e.RecordedAt };
+        // Every arm above made a fresh copy that nobody else holds yet: stamping it in place
+        // saves copying the whole edition a second time.
+        next.Version = Version + 1;
+        next.LastRecordedAt = e.RecordedAt;
+        return next;
     }
 
     /// <summary>What is left of a participant's reservation on the actions line.</summary>
@@ -261,6 +265,9 @@ public sealed partial record Edition : IEventSourced
 
     internal static Edition Start(EditionOpened opened) =>
         new Edition(opened.Edition, opened.Annuity, opened.RulesDate) with { Version = 1, LastRecordedAt = opened.RecordedAt };
+
+    internal Changed<Edition, EditionEvent> Emit(EditionEvent e) =>
+        EventFold.Emit(this, e, static (state, e) => state.Apply(e));
 
     internal Changed<Edition, EditionEvent> Emit(params EditionEvent[] events) =>
         EventFold.Emit(this, events, static (state, e) => state.Apply(e));

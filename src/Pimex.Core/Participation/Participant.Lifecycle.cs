@@ -75,7 +75,7 @@ public sealed partial record Participant
             return Result.Invalid(missing);
         }
 
-        return Exit(edition, context, new ParticipationCompleted(Id, ReservationLeft, context.At, context.Actor));
+        return Exit(edition, context, new ParticipationCompleted(Id, ReservationLeft, context.At, context.Actor) { EditionVersion = EditionVersionAfterExit(edition) });
     }
 
     /// <summary>
@@ -95,7 +95,7 @@ public sealed partial record Participant
             return refused;
         }
 
-        return ExitWithReason(edition, reason, context, new ParticipantWithdrew(Id, reason, ReservationLeft, context.At, context.Actor));
+        return ExitWithReason(edition, reason, context, new ParticipantWithdrew(Id, reason, ReservationLeft, context.At, context.Actor) { EditionVersion = EditionVersionAfterExit(edition) });
     }
 
     /// <summary>
@@ -115,7 +115,7 @@ public sealed partial record Participant
             return refused;
         }
 
-        return ExitWithReason(edition, reason, context, new ParticipantExcluded(Id, reason, ReservationLeft, context.At, context.Actor));
+        return ExitWithReason(edition, reason, context, new ParticipantExcluded(Id, reason, ReservationLeft, context.At, context.Actor) { EditionVersion = EditionVersionAfterExit(edition) });
     }
 
     /// <summary>
@@ -185,6 +185,9 @@ public sealed partial record Participant
 
         return Exit(edition, context, exit);
     }
+
+    /// <summary>The edition's version once <see cref="Exit"/> has released what is left of the reservation (one event, if any).</summary>
+    private long EditionVersionAfterExit(Edition edition) => ReservationLeft.IsPositive ? edition.Version + 1 : edition.Version;
 
     private ParticipationChange Exit(Edition edition, CommandContext context, ParticipantEvent exit)
     {

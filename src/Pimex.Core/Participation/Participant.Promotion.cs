@@ -36,7 +36,7 @@ public sealed partial record Participant
             return Result.Conflict(DomainErrors.Coded(context.Language, PromotionErrors.DuplicateClaimId, claim.Id));
         }
 
-        foreach (var record in Claims.Values)
+        foreach (var (_, record) in Claims)
         {
             if (record.Claim.InvoiceId == claim.InvoiceId && record.Claim.Supplier == claim.Supplier)
             {
@@ -180,7 +180,7 @@ public sealed partial record Participant
         var editionChange = decision.Granted.IsPositive
             ? edition.Emit(new ReservedFundsSpent(edition.Id, BudgetLine.Actions, Id, decision.Granted, context.At, context.Actor))
             : new Changed<Edition, EditionEvent>(edition, []);
-        return Jointly(editionChange, new ClaimVerified(Id, claimId, verification.Verdict, decision, verification.Reason, grantDate, context.At, context.Actor));
+        return Jointly(editionChange, new ClaimVerified(Id, claimId, verification.Verdict, decision, verification.Reason, grantDate, context.At, context.Actor) { EditionVersion = editionChange.Aggregate.Version });
     }
 
     /// <summary>
@@ -200,7 +200,7 @@ public sealed partial record Participant
             counter.Add(Terms.InKindAid, Terms.AdmittedOn);
         }
 
-        foreach (var record in Claims.Values)
+        foreach (var (_, record) in Claims)
         {
             if (record.Verification is { Decision.Granted.IsPositive: true } v)
             {

@@ -54,9 +54,8 @@ public sealed partial record Participant
             return Result.Invalid(errors);
         }
 
-        return Jointly(
-            edition.Emit(new AttendanceRegistered(edition.Id, sessionId, Id, context.At, context.Actor)),
-            new SessionAttended(Id, sessionId, session.Date, context.At, context.Actor));
+        var editionChange = edition.Emit(new AttendanceRegistered(edition.Id, sessionId, Id, context.At, context.Actor));
+        return Jointly(editionChange, new SessionAttended(Id, sessionId, session.Date, context.At, context.Actor) { EditionVersion = editionChange.Aggregate.Version });
     }
 
     /// <summary>
@@ -228,9 +227,8 @@ public sealed partial record Participant
         }
 
         var charged = rules.Value.Support.ConsultantHourlyRate.Multiply(hours);
-        return Jointly(
-            edition.Emit(new FundsSpent(edition.Id, BudgetLine.Consultancy, charged, Id, "Senior consultant: " + topic, context.At, context.Actor)),
-            new ConsultancyProvided(Id, hours, charged, topic, context.At, context.Actor));
+        var editionChange = edition.Emit(new FundsSpent(edition.Id, BudgetLine.Consultancy, charged, Id, "Senior consultant: " + topic, context.At, context.Actor));
+        return Jointly(editionChange, new ConsultancyProvided(Id, hours, charged, topic, context.At, context.Actor) { EditionVersion = editionChange.Aggregate.Version });
     }
 
     /// <summary>

@@ -58,17 +58,17 @@ public sealed partial record Participant : IEventSourced
     public ParticipationTerms Terms { get; }
 
     /// <summary>How many events its stream holds: the version a writer expects.</summary>
-    public long Version { get; private init; }
+    public long Version { get; private set; }
 
     /// <summary>The instant of its last event: no command before it is accepted.</summary>
-    public Instant LastRecordedAt { get; private init; }
+    public Instant LastRecordedAt { get; private set; }
 
     /// <summary>
     /// The newest version of its edition that a change of this participant was computed on (0
     /// when its stream records none): a command given an older edition is refused
     /// (<see cref="CommonErrors.StaleEdition"/>).
     /// </summary>
-    public long EditionVersionSeen { get; private init; }
+    public long EditionVersionSeen { get; private set; }
 
     /// <summary>Where it stands.</summary>
     public ParticipantStatus Status { get; private init; }
@@ -159,7 +159,12 @@ public sealed partial record Participant : IEventSourced
             ParticipantExcluded x => this with { Status = ParticipantStatus.Excluded, ExitReason = x.Reason, ReservationLeft = ReservationLeft - x.Released },
             _ => throw new ArgumentException($"Unknown participant event {e.GetType().Name}.", nameof(e)),
         };
-        return next with { Version = Version + 1, LastRecordedAt = e.RecordedAt, EditionVersionSeen = Math.Max(EditionVersionSeen, e.EditionVersion ?? 0) };
+        // Every arm above made a fresh copy that nobody else holds yet: stamping it in place
+        // saves copying the whole participant a second time.
+        next.Version = Version + 1;
+        next.LastRecordedAt = e.RecordedAt;
+        next.EditionVersionSeen = Math.Max(EditionVersionSeen, e.EditionVersion ?? 0);
+        return next;
     }
 
     internal static Participant Start(ParticipantAdmitted admitted) =>
@@ -169,6 +174,9 @@ public sealed partial record Participant : IEventSourced
 
     private ParticipantStatus Training() => Status == ParticipantStatus.Admitted ? ParticipantStatus.InTraining : Status;
 
+    private Changed<Participant, ParticipantEvent> Emit(ParticipantEvent e) =>
+        EventFold.Emit(this, e, static (state, e) => state.Apply(e));
+
     private Changed<Participant, ParticipantEvent> Emit(params ParticipantEvent[] events) =>
         EventFold.Emit(this, events, static (state, e) => state.Apply(e));
 
@@ -177,7 +185,7 @@ public sealed partial record Participant : IEventSourced
     /// edition's version once the edition's events are applied.
     /// </summary>
     private ParticipationChange Jointly(Changed<Edition, EditionEvent> editionChange, ParticipantEvent e) =>
-        new(editionChange, Emit(e with { EditionVersion = editionChange.Aggregate.Version }));
+        new(editionChange, Emit(e.EditionVersion == editionChange.Aggregate.Version ? e : e with { EditionVersion = editionChange.Aggregate.Version }));
 
     /// <summary>
     /// The checks every verb makes first, in the order of <see cref="CheckOrder"/>: the actor
