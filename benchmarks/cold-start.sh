@@ -40,15 +40,75 @@ publish jit
 publish r2r -r "$rid" --self-contained false -p:PublishReadyToRun=true
 publish aot -r "$rid" -p:PublishAot=true -p:PublishReadyToRun=false
 
-# The three must print the same report before their times mean anything.
-for args in "report" "report --format json" "run --embedded 2016"; do
-  read -ra words <<<"$args"
-  "$out/jit/pimex" "${words[@]}" >"$out/jit.txt" 2>&1
+# The three must print the same bytes (standard output, standard error, exit code) before their
+# times mean anything: the README's and the guides' commands that need no file of the reader's
+# own, the help texts, three refusals, and the two HTML pages with their charts.
+cases=$(cat <<'CASES'
+report
+report --lang en
+report --lang sl
+report --format json
+report --format csv
+report --json --lang en
+report companies
+report companies --format csv --lang en
+report programme
+report programme --format json
+report aid B10475192
+report aid B10475192 --format json
+report schema
+report schema programme
+report schema aid
+run --embedded 2016
+run --embedded 2016 --json
+run --embedded 2016 --lang sl
+rules show extremadura --on 2016-03-01
+rules show extremadura --json
+rules show
+rules validate docs/rulebooks/maribor.json
+rules validate docs/rulebooks/maribor.json --json
+rules validate docs/rulebooks/maribor-tourism.json --base docs/rulebooks/maribor.json
+rules validate docs/rulebooks/extremadura-calls.json
+rules diff extremadura docs/rulebooks/maribor.json --on 2026-06-01
+rules diff docs/rulebooks/maribor.json docs/rulebooks/maribor-tourism.json --on 2026-09-01 --json
+rules example
+rules schema
+rules format
+ledger format
+ledger new --rulebook docs/rulebooks/maribor.json --year 2026
+ledger new --year 2026 --companies 5
+ledger check docs/rulebooks/maribor-2026.jsonl
+ledger generate-2016
+run docs/rulebooks/maribor-2026.jsonl --rulebook docs/rulebooks/maribor.json
+report --ledger docs/rulebooks/maribor-2026.jsonl --rulebook docs/rulebooks/maribor.json --json
+rules validate no-such-file.json
+report --format nonsense
+--help
+report --help
+--version
+CASES
+)
+n=0
+while IFS= read -r line; do
+  read -ra words <<<"$line"
+  set +e
+  "$out/jit/pimex" "${words[@]}" >"$out/jit.out" 2>"$out/jit.err"; jit_rc=$?
   for v in r2r aot; do
-    "$out/$v/pimex" "${words[@]}" >"$out/$v.txt" 2>&1
-    cmp -s "$out/jit.txt" "$out/$v.txt" || { echo "pimex $args: the $v build prints something else than the JIT build" >&2; exit 1; }
+    "$out/$v/pimex" "${words[@]}" >"$out/$v.out" 2>"$out/$v.err"; rc=$?
+    if [ "$rc" -ne "$jit_rc" ] || ! cmp -s "$out/jit.out" "$out/$v.out" || ! cmp -s "$out/jit.err" "$out/$v.err"; then
+      echo "pimex $line: the $v build prints something else than the JIT build" >&2; exit 1
+    fi
   done
+  set -e
+  n=$((n + 1))
+done <<<"$cases"
+for page in "report" "report programme"; do
+  read -ra words <<<"$page"
+  for v in jit r2r aot; do "$out/$v/pimex" "${words[@]}" --html "$out/$v.html" >/dev/null 2>&1; done
+  cmp -s "$out/jit.html" "$out/r2r.html" && cmp -s "$out/jit.html" "$out/aot.html" \
+    || { echo "pimex $page --html: the three builds write different pages" >&2; exit 1; }
 done
+echo "== the three builds print the same on $n command lines and write the same 2 HTML pages"
 
 echo
 echo "date:   $(date -u '+%Y-%m-%d %H:%M UTC')"
