@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Cold start of the pimex tool (issue 19): `pimex report` (the embedded 2016 edition, plain text)
 # from process start to its last line, published three ways and timed side by side by hyperfine:
-#   JIT         the framework-dependent build, as `dotnet pack` ships the tool today
-#   ReadyToRun  the same, framework-dependent, with its assemblies precompiled (crossgen)
+#   JIT         the portable framework-dependent build (the package Pimex.Cli.any)
+#   ReadyToRun  the same with its assemblies precompiled by crossgen (Pimex.Cli.linux-x64)
 #   Native AOT  one native executable, no .NET runtime needed (PublishAot; needs clang or gcc)
 #
 #   bash benchmarks/cold-start.sh [OUT_DIR]
@@ -10,8 +10,8 @@
 # Publishes from a copy of the working tree (tracked and untracked files, not bin/ or obj/), so
 # the checkout's build output and packages.lock.json files stay as they are. Prints the date, the
 # commit, the load average, the folder sizes and hyperfine's table, and leaves the table in
-# OUT_DIR/cold-start.md. Needs hyperfine (Debian: apt-get install -y hyperfine). Several minutes
-# on 2 cores, most of it the Native AOT compilation.
+# OUT_DIR/cold-start.md. Needs hyperfine (Debian: apt-get install -y hyperfine). 5 to 8 minutes
+# on 2 cores, most of it the publishing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
