@@ -435,10 +435,10 @@ internal static class ReportCommands
                 }
 
                 error["message"] = e.Message;
-                errors.Add(error);
+                errors.Add((JsonNode)error);
             }
 
-            refused.Add(new JsonObject
+            refused.Add((JsonNode)new JsonObject
             {
                 ["line"] = r.Line,
                 ["command"] = r.Command,

@@ -107,7 +107,7 @@ internal static class RulesCommands
                 var errors = new JsonArray();
                 foreach (var e in loaded.Errors)
                 {
-                    errors.Add(new JsonObject { ["path"] = e.Identifier, ["code"] = e.ErrorCode, ["message"] = e.ErrorMessage });
+                    errors.Add((JsonNode)new JsonObject { ["path"] = e.Identifier, ["code"] = e.ErrorCode, ["message"] = e.ErrorMessage });
                 }
 
                 var verdict = new JsonObject { ["file"] = loaded.Source, ["valid"] = loaded.Status == LoadStatus.Loaded };
@@ -179,7 +179,7 @@ internal static class RulesCommands
                 var differences = new JsonArray();
                 foreach (var d in diff.Differences)
                 {
-                    differences.Add(new JsonObject { ["parameter"] = d.Name, ["base"] = d.BaseValue, ["partner"] = d.PartnerValue });
+                    differences.Add((JsonNode)new JsonObject { ["parameter"] = d.Name, ["base"] = d.BaseValue, ["partner"] = d.PartnerValue });
                 }
 
                 var report = new JsonObject
