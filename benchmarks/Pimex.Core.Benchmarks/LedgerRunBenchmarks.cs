@@ -16,7 +16,7 @@ namespace Pimex.Benchmarks;
 /// company's whole life, no refusal) of 10,000, 100,000 and 1,000,000 commands, written once
 /// into a temporary directory with the rulebook they run under. <see cref="PimexRun"/> is the
 /// whole tool in process (<c>pimex run FILE --rulebook FILE</c>, its output discarded): it
-/// streams the file twice (checks every line, then applies them) and prints the report.
+/// streams the file in one pass (each command applied as its line is read) and prints the report.
 /// <see cref="ParseOnly"/> is the limit: one pass over the same file that only parses each line
 /// into a <see cref="JsonDocument"/>. The per-command column should stay flat (linear time).
 /// <c>PIMEX_BENCH_SMOKE=1</c> measures only 10,000.

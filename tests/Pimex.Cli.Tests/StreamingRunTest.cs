@@ -139,6 +139,17 @@ public sealed class StreamingRunTest : IDisposable
         Assert.Equal(patternInstant.Success && y >= 1, IsoText.TryInstant(instant, out _));
     }
 
+    [Theory]
+    [InlineData("2016-0!-20T09:00:00Z")]
+    [InlineData("2016-04-2\u0000T09:00:00Z")]
+    [InlineData(" 016-04-20T09:00:00Z")]
+    [InlineData("2016-04-20T09:0x:00Z")]
+    public void IsoText_WhenTheTextHoldsOtherCharactersThanDigits_LeavesItToThePatterns(string text)
+    {
+        Assert.False(IsoText.TryInstant(text, out _));
+        Assert.Equal(text[..10] == "2016-04-20", IsoText.TryDate(text[..10], out _));
+    }
+
     private static CliResult RunTool(IFileSource files, params string[] args)
     {
         using var stdout = new StringWriter { NewLine = "\n" };

@@ -13,8 +13,8 @@ namespace Pimex.Cli.Commands;
 /// <summary>
 /// One ledger run for a report: the rulebook, the outcome of the ledger's commands, the
 /// companies' names the ledger gives and the instant of its latest command. The ledger is
-/// streamed: read once to check every line, then once to apply them; neither its text nor its
-/// commands are kept.
+/// streamed in one pass: each command is applied as its line is read, and the run is discarded
+/// if any line is broken; neither the text nor the commands are kept.
 /// </summary>
 /// <param name="Input">What was run.</param>
 /// <param name="Rulebook">The rulebook.</param>
@@ -50,10 +50,50 @@ internal sealed record EditionRun(RunInput Input, Rulebook Rulebook, string Sour
             return null;
         }
 
-        // First pass: every line is checked; nothing is kept but the year the ledger opens.
+        // One pass: each command is applied as soon as its line is read, into a run held in
+        // memory. A broken line anywhere stops the applying and the run is discarded: nothing of
+        // the ledger is applied, as if every line had been read first. The commands before the
+        // first openEdition wait for it (the refusals' language is the edition's).
         var errors = new List<LedgerError>();
-        int? year = null;
-        if (!Pass(context, stream.Open, source, e => year ??= (e.Command as OpenEdition)?.Year, errors, out exitCode))
+        var waiting = new List<LedgerEntry>();
+        LedgerRunner? runner = null;
+        ReportLanguage language = ReportLanguage.English;
+        var names = new Dictionary<CompanyId, string>();
+        Instant? latest = null;
+        void Apply(LedgerEntry entry)
+        {
+            if (errors.Count > 0)
+            {
+                return;
+            }
+
+            var command = entry.Command;
+            if (command is Apply { CompanyName: { } name } apply)
+            {
+                names[apply.Application.Company] = name;
+            }
+
+            if (command.At >= CommandContext.EarliestSupported && command.At <= CommandContext.LatestSupported && (latest is null || command.At > latest))
+            {
+                latest = command.At;
+            }
+
+            if (runner is null)
+            {
+                if (command is not OpenEdition open)
+                {
+                    waiting.Add(entry);
+                    return;
+                }
+
+                language = RunLanguage(rulebook, open.Year, input.Lang);
+                runner = Started(rulebook, language, waiting);
+            }
+
+            runner.Apply(entry);
+        }
+
+        if (!Pass(context, stream.Open, source, Apply, errors, out exitCode))
         {
             return null;
         }
@@ -67,40 +107,26 @@ internal sealed record EditionRun(RunInput Input, Rulebook Rulebook, string Sour
             return null;
         }
 
-        // Second pass: the commands are applied as they are read.
-        var language = RunLanguage(rulebook, year, input.Lang);
-        var runner = LedgerRunner.Start(rulebook, language, keepEvents: false);
-        var names = new Dictionary<CompanyId, string>();
-        Instant? latest = null;
-        void Apply(LedgerEntry entry)
+        if (runner is null)
         {
-            var command = entry.Command;
-            if (command is Apply { CompanyName: { } name } apply)
-            {
-                names[apply.Application.Company] = name;
-            }
-
-            if (command.At >= CommandContext.EarliestSupported && command.At <= CommandContext.LatestSupported && (latest is null || command.At > latest))
-            {
-                latest = command.At;
-            }
-
-            runner.Apply(entry);
-        }
-
-        if (!Pass(context, stream.Open, source, Apply, errors, out exitCode))
-        {
-            return null;
-        }
-
-        if (errors.Count > 0)
-        {
-            context.Fail($"{source} changed while it was run (its second reading found {errors.Count} error(s) the first did not): run it again.");
-            exitCode = ExitCodes.Unreadable;
-            return null;
+            language = RunLanguage(rulebook, null, input.Lang);
+            runner = Started(rulebook, language, waiting);
         }
 
         return new EditionRun(input, rulebook, source, names, latest, runner.Finish()) { RefusalLanguage = language };
+    }
+
+    /// <summary>A run that keeps no event streams (a report needs only the aggregates), the waiting commands applied.</summary>
+    private static LedgerRunner Started(Rulebook rulebook, ReportLanguage language, List<LedgerEntry> waiting)
+    {
+        var runner = LedgerRunner.Start(rulebook, language, keepEvents: false);
+        foreach (var entry in waiting)
+        {
+            runner.Apply(entry);
+        }
+
+        waiting.Clear();
+        return runner;
     }
 
     /// <summary>One reading of the ledger, each command handed over; false (the reason written) when the file's bytes stop it.</summary>

@@ -511,6 +511,6 @@ internal static class IsoText
     {
         int tens = text[at] - '0';
         int units = text[at + 1] - '0';
-        return (uint)tens <= 9 && (uint)units <= 9 ? (tens * 10) + units : -1;
+        return tens is >= 0 and <= 9 && units is >= 0 and <= 9 ? (tens * 10) + units : -1;
     }
 }

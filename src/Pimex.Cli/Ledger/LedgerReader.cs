@@ -27,8 +27,8 @@ internal sealed record LedgerReadResult(IReadOnlyList<LedgerEntry> Entries, IRea
 /// Blank lines and lines starting with <c>//</c> are skipped. Every line is read before anything is
 /// applied, and any problem on any line makes the whole ledger unreadable: all problems are
 /// reported, each with its line number, path and code, and no command is applied. A ledger is
-/// read line by line (<see cref="Scan"/>): <c>pimex run</c> reads its file twice, once to check
-/// every line and once to apply them, and never holds the whole text or every command.
+/// read line by line (<see cref="Scan"/>): <c>pimex run</c> applies each command as its line is
+/// read and discards the run if any line is broken, never holding the whole text or every command.
 /// </summary>
 internal static class LedgerReader
 {
@@ -124,7 +124,7 @@ internal static class LedgerReader
     /// Reads a ledger line by line from a reader, handing each well-formed command to
     /// <paramref name="onEntry"/> as soon as its line is read: only one line is held at a time.
     /// Problems go to <paramref name="errors"/>; when there is any, the caller must not apply the
-    /// commands already handed over (the validating pass of <c>pimex run</c> hands them to no one).
+    /// commands already handed over (<c>pimex run</c> discards the run it applied them to).
     /// </summary>
     /// <param name="reader">The ledger's text.</param>
     /// <param name="onEntry">What to do with each command read, in line order.</param>
