@@ -33,6 +33,14 @@ internal sealed class FieldReader
     private readonly Dictionary<string, JsonElement> members = new(StringComparer.Ordinal);
     private readonly HashSet<string> used = new(StringComparer.Ordinal);
 
+    /// <summary>The readers of this thread, reused line after line (their dictionaries keep their capacity).</summary>
+    [ThreadStatic]
+    private static List<FieldReader>? pool;
+
+    /// <summary>How many of <see cref="pool"/> the line being read uses.</summary>
+    [ThreadStatic]
+    private static int rented;
+
     private FieldReader(int line, string path, List<LedgerError> errors)
     {
         Line = line;
@@ -49,11 +57,17 @@ internal sealed class FieldReader
     /// <summary>The placeholder id returned when an id is missing or blank.</summary>
     public const string Placeholder = "?";
 
-    public int Line { get; }
+    public int Line { get; private set; }
 
-    public string Path { get; }
+    public string Path { get; private set; }
 
-    public List<LedgerError> Errors { get; }
+    public List<LedgerError> Errors { get; private set; }
+
+    /// <summary>
+    /// Makes every reader opened on this thread since the last call reusable: call it once a line
+    /// is read, when none of its readers is used any more.
+    /// </summary>
+    public static void ReleaseAll() => rented = 0;
 
     /// <summary>Opens an object, reporting a wrong type and duplicate keys; null when not an object.</summary>
     public static FieldReader? Open(JsonElement element, int line, string path, List<LedgerError> errors)
@@ -64,7 +78,7 @@ internal sealed class FieldReader
             return null;
         }
 
-        var reader = new FieldReader(line, path, errors);
+        var reader = Rent(line, path, errors);
         foreach (var property in element.EnumerateObject())
         {
             if (!reader.members.TryAdd(property.Name, property.Value))
@@ -73,6 +87,24 @@ internal sealed class FieldReader
             }
         }
 
+        return reader;
+    }
+
+    /// <summary>A reader of this thread's pool, cleared, or a new one.</summary>
+    private static FieldReader Rent(int line, string path, List<LedgerError> errors)
+    {
+        pool ??= [];
+        if (rented == pool.Count)
+        {
+            pool.Add(new FieldReader(line, path, errors));
+        }
+
+        var reader = pool[rented++];
+        reader.members.Clear();
+        reader.used.Clear();
+        reader.Line = line;
+        reader.Path = path;
+        reader.Errors = errors;
         return reader;
     }
 

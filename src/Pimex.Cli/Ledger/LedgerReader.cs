@@ -58,6 +58,8 @@ internal static class LedgerReader
     /// <summary>The fields of a merger, acquisition or split in <c>restructurings</c>.</summary>
     public static readonly IReadOnlyList<string> RestructuringFields = ["kind", "undertaking", "effectiveOn", "aid", "unallocatedAid", "equityShare"];
 
+    private static readonly string[] ActorFields = ["id", "role", "company"];
+
     private static readonly string[] SplitOnlyFields = ["unallocatedAid", "equityShare"];
 
     /// <summary>The fields of one aid received.</summary>
@@ -200,36 +202,49 @@ internal static class LedgerReader
                 return null;
             }
 
-            var r = FieldReader.Open(document.RootElement, line, "$", errors);
-            if (r is null)
+            try
             {
-                return null;
+                return ReadCommand(document.RootElement, line, errors, before);
             }
-
-            if (!r.Has("command"))
+            finally
             {
-                r.Error("command", LedgerErrors.MissingField, $"Every line names its command; one of: {string.Join(", ", CommandNames)}.");
-                return null;
+                FieldReader.ReleaseAll();
             }
-
-            var name = r.String("command");
-            if (errors.Count > before)
-            {
-                return null;
-            }
-
-            if (!Specs.TryGetValue(name, out var spec))
-            {
-                r.Error("command", LedgerErrors.UnknownCommand, $"'{name}' is not a command{Spelling.DidYouMean(name, CommandNames)}; one of: {string.Join(", ", CommandNames)}.");
-                return null;
-            }
-
-            var at = r.Instant("at");
-            var actor = ReadActor(r);
-            var command = spec.Read(r, at, actor);
-            r.RejectUnknown(CommonFields.Concat(spec.Fields));
-            return errors.Count > before ? null : command;
         }
+    }
+
+    /// <summary>Reads the command of a well-formed line.</summary>
+    private static LedgerCommand? ReadCommand(JsonElement root, int line, List<LedgerError> errors, int before)
+    {
+        var r = FieldReader.Open(root, line, "$", errors);
+        if (r is null)
+        {
+            return null;
+        }
+
+        if (!r.Has("command"))
+        {
+            r.Error("command", LedgerErrors.MissingField, $"Every line names its command; one of: {string.Join(", ", CommandNames)}.");
+            return null;
+        }
+
+        var name = r.String("command");
+        if (errors.Count > before)
+        {
+            return null;
+        }
+
+        if (!Specs.TryGetValue(name, out var spec))
+        {
+            r.Error("command", LedgerErrors.UnknownCommand, $"'{name}' is not a command{Spelling.DidYouMean(name, CommandNames)}; one of: {string.Join(", ", CommandNames)}.");
+            return null;
+        }
+
+        var at = r.Instant("at");
+        var actor = ReadActor(r);
+        var command = spec.Read(r, at, actor);
+        r.RejectUnknown(CommonFields.Concat(spec.Fields));
+        return errors.Count > before ? null : command;
     }
 
     /// <summary>
@@ -300,7 +315,7 @@ internal static class LedgerReader
             a.Error("company", LedgerErrors.InvalidValue, "Only a companyRepresentative acts for a company.");
         }
 
-        a.RejectUnknown(["id", "role", "company"]);
+        a.RejectUnknown(ActorFields);
         return new Actor(id, role, company);
     }
 
