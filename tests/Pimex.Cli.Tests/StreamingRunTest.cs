@@ -70,6 +70,25 @@ public sealed class StreamingRunTest : IDisposable
     }
 
     [Fact]
+    public async Task Run_WhenTheLedgerIsAFifo_StreamsItOnceAsItComes()
+    {
+        // A FIFO as 'mkfifo' makes it (CI runs on POSIX systems), written by another task.
+        var fifo = Path.Combine(directory.FullName, "ledger.jsonl");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", fifo))
+        {
+            mkfifo.WaitForExit();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+
+        var writer = Task.Run(() => File.WriteAllText(fifo, Tool.Ledger2016));
+        var run = RunTool(new DiskFileSource(), "run", fifo, "--lang", "en");
+        await writer;
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(Tool.Run("run", "--embedded", "2016", "--lang", "en").Out.Replace(EmbeddedLedgers.Extremadura2016Name, fifo, StringComparison.Ordinal), run.Out);
+    }
+
+    [Fact]
     public void Check_WhenTheLedgerIsStreamedFromDisk_CountsEachCommandAsTheWholeTextDoes()
     {
         var ledger = Write("2016.jsonl", Tool.Ledger2016);

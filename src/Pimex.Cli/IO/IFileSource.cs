@@ -220,20 +220,24 @@ internal sealed class DiskFileSource(Func<Stream>? standardInput = null) : IFile
 
     /// <inheritdoc />
     /// <remarks>
-    /// A regular file is streamed, with no limit of size: each reader decodes it as strict UTF-8
-    /// and stops at a NUL byte. Standard input, a pipe or a device is read whole (64 MiB at most),
-    /// as <see cref="Read"/> does, since it cannot be read twice.
+    /// A file is streamed, with no limit of size: it is opened once here (a pipe or a FIFO is
+    /// read once, as it comes), and the first reader reads that opening, decoding strict UTF-8 and
+    /// stopping at a NUL byte; a later reader opens the file again. Standard input is read whole
+    /// (64 MiB at most), as <see cref="Read"/> does.
     /// </remarks>
     public TextStream OpenStream(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
+        if (path == StandardInput || Directory.Exists(path) || !File.Exists(path))
+        {
+            return TextStream.Of(Read(path));
+        }
+
+        Stream Open() => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1, FileOptions.SequentialScan);
+        Stream? opened;
         try
         {
-            if (path == StandardInput || !File.Exists(path) || !IsSeekable(path))
-            {
-                return TextStream.Of(Read(path));
-            }
-
+            opened = Open();
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
@@ -241,19 +245,12 @@ internal sealed class DiskFileSource(Func<Stream>? standardInput = null) : IFile
         }
 
         return new TextStream(
-            () => new StreamReader(
-                new NulCheckingStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1, FileOptions.SequentialScan)),
-                StrictUtf8,
-                detectEncodingFromByteOrderMarks: false,
-                bufferSize: 64 * 1024),
+            () =>
+            {
+                var stream = Interlocked.Exchange(ref opened, null) ?? Open();
+                return new StreamReader(new NulCheckingStream(stream), StrictUtf8, detectEncodingFromByteOrderMarks: false, bufferSize: 64 * 1024);
+            },
             null);
-    }
-
-    /// <summary>Whether the file opens and can be read again from its start (not a pipe).</summary>
-    private static bool IsSeekable(string path)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1);
-        return stream.CanSeek;
     }
 
     /// <summary>Passes a file's bytes through, throwing <see cref="NotTextException"/> at the first NUL byte.</summary>
