@@ -26,3 +26,24 @@ public sealed class PerParticipantColumn() : MeanDerivedColumn("Per participant"
             ? (meanNanoseconds / participants).ToString("N1", CultureInfo.InvariantCulture) + " ns"
             : null;
 }
+
+/// <summary>Adds the <see cref="PerCommandColumn"/> to a benchmark class.</summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class PerCommandAttribute : Attribute, IConfigSource
+{
+    /// <inheritdoc />
+    public IConfig Config { get; } = ManualConfig.CreateEmpty().AddColumn(new PerCommandColumn());
+}
+
+/// <summary>
+/// The mean time divided by the <c>Commands</c> parameter: constant when the time grows
+/// linearly with the number of commands.
+/// </summary>
+public sealed class PerCommandColumn() : MeanDerivedColumn("Per command", UnitType.Time, "Mean divided by the number of commands")
+{
+    /// <inheritdoc />
+    protected override string? Format(BenchmarkCase benchmarkCase, double meanNanoseconds) =>
+        benchmarkCase.Parameters["Commands"] is int commands && commands > 0
+            ? (meanNanoseconds / commands).ToString("N1", CultureInfo.InvariantCulture) + " ns"
+            : null;
+}

@@ -1,5 +1,6 @@
 using System.Globalization;
 using NodaTime;
+using Pimex.Cli.IO;
 using Pimex.Cli.Ledger;
 using Pimex.Cli.Rules;
 using Pimex.Common;
@@ -10,18 +11,21 @@ using Pimex.Rulebooks;
 namespace Pimex.Cli.Commands;
 
 /// <summary>
-/// One ledger run for a report: the rulebook, the ledger's commands and their outcome, the
-/// companies' names the ledger gives and the date of its last command.
+/// One ledger run for a report: the rulebook, the outcome of the ledger's commands, the
+/// companies' names the ledger gives and the instant of its latest command. The ledger is
+/// streamed in one pass: each command is applied as its line is read, and the run is discarded
+/// if any line is broken; neither the text nor the commands are kept.
 /// </summary>
-internal sealed record EditionRun(RunInput Input, Rulebook Rulebook, string Source, IReadOnlyList<LedgerEntry> Entries, LedgerOutcome Outcome)
+/// <param name="Input">What was run.</param>
+/// <param name="Rulebook">The rulebook.</param>
+/// <param name="Source">The ledger's name.</param>
+/// <param name="Names">The companies' names, from the ledger's applications (host data the library does not hold).</param>
+/// <param name="Latest">The latest instant of a command (within the supported years), or null.</param>
+/// <param name="Outcome">The outcome.</param>
+internal sealed record EditionRun(RunInput Input, Rulebook Rulebook, string Source, IReadOnlyDictionary<CompanyId, string> Names, Instant? Latest, LedgerOutcome Outcome)
 {
-    /// <summary>The companies' names, from the ledger's applications (host data the library does not hold).</summary>
-    public IReadOnlyDictionary<CompanyId, string> Names { get; } = NamesOf(Entries);
-
     /// <summary>The date of the ledger's last command, in the rulebook's time zone: what the report is as of.</summary>
-    public LocalDate? AsOf =>
-        Entries.Where(e => e.Command.At >= CommandContext.EarliestSupported && e.Command.At <= CommandContext.LatestSupported)
-            .Select(e => (Instant?)e.Command.At).Max()?.InZone(Rulebook.TimeZone).Date;
+    public LocalDate? AsOf => Latest?.InZone(Rulebook.TimeZone).Date;
 
     /// <summary>Loads the rulebook and runs a ledger (the embedded 2016 edition by default); writes why not and returns null.</summary>
     public static EditionRun? Load(CliContext context, RunInput input, out int exitCode)
@@ -35,39 +39,112 @@ internal sealed record EditionRun(RunInput Input, Rulebook Rulebook, string Sour
         }
 
         var rulebook = loaded.Rulebook!;
-        string text;
-        string source;
-        if (ledgerFile is null)
+        var source = ledgerFile ?? EmbeddedLedgers.Extremadura2016Name;
+        var stream = ledgerFile is null
+            ? TextStream.Of(new FileText(EmbeddedLedgers.Extremadura2016(), null))
+            : context.Files.OpenStream(ledgerFile);
+        if (stream.Open is null)
         {
-            text = EmbeddedLedgers.Extremadura2016();
-            source = EmbeddedLedgers.Extremadura2016Name;
+            context.Fail(stream.Error ?? $"{ledgerFile} cannot be read.");
+            exitCode = ExitCodes.Unreadable;
+            return null;
         }
-        else
+
+        // One pass: each command is applied as soon as its line is read, into a run held in
+        // memory. A broken line anywhere stops the applying and the run is discarded: nothing of
+        // the ledger is applied, as if every line had been read first. The commands before the
+        // first openEdition wait for it (the refusals' language is the edition's).
+        var errors = new List<LedgerError>();
+        var waiting = new List<LedgerEntry>();
+        LedgerRunner? runner = null;
+        ReportLanguage language = ReportLanguage.English;
+        var names = new Dictionary<CompanyId, string>();
+        Instant? latest = null;
+        void Apply(LedgerEntry entry)
         {
-            var read = context.Files.Read(ledgerFile);
-            if (read.Text is null)
+            if (errors.Count > 0)
             {
-                context.Fail(read.Error ?? $"{ledgerFile} cannot be read.");
-                exitCode = ExitCodes.Unreadable;
-                return null;
+                return;
             }
 
-            text = read.Text;
-            source = ledgerFile;
+            var command = entry.Command;
+            if (command is Apply { CompanyName: { } name } apply)
+            {
+                names[apply.Application.Company] = name;
+            }
+
+            if (command.At >= CommandContext.EarliestSupported && command.At <= CommandContext.LatestSupported && (latest is null || command.At > latest))
+            {
+                latest = command.At;
+            }
+
+            if (runner is null)
+            {
+                if (command is not OpenEdition open)
+                {
+                    waiting.Add(entry);
+                    return;
+                }
+
+                language = RunLanguage(rulebook, open.Year, input.Lang);
+                runner = Started(rulebook, language, waiting);
+            }
+
+            runner.Apply(entry);
         }
 
-        var parsed = LedgerReader.Read(text);
-        if (!parsed.IsSuccess)
+        if (!Pass(context, stream.Open, source, Apply, errors, out exitCode))
         {
-            context.Fail($"{source} is not a valid ledger: {parsed.Errors.Count} error(s); nothing was applied.");
-            CommonOptions.WriteCapped(context.Error, parsed.Errors.Select(e => "  " + e), parsed.Errors.Count, "error");
+            return null;
+        }
+
+        if (errors.Count > 0)
+        {
+            context.Fail($"{source} is not a valid ledger: {errors.Count} error(s); nothing was applied.");
+            CommonOptions.WriteCapped(context.Error, errors.Select(e => "  " + e), errors.Count, "error");
 
             exitCode = ExitCodes.Unreadable;
             return null;
         }
 
-        var language = RunLanguage(rulebook, parsed.Entries, input.Lang);
-        return new EditionRun(input, rulebook, source, parsed.Entries, LedgerRunner.Run(rulebook, parsed.Entries, language)) { RefusalLanguage = language };
+        if (runner is null)
+        {
+            language = RunLanguage(rulebook, null, input.Lang);
+            runner = Started(rulebook, language, waiting);
+        }
+
+        return new EditionRun(input, rulebook, source, names, latest, runner.Finish()) { RefusalLanguage = language };
+    }
+
+    /// <summary>A run that keeps no event streams (a report needs only the aggregates), the waiting commands applied.</summary>
+    private static LedgerRunner Started(Rulebook rulebook, ReportLanguage language, List<LedgerEntry> waiting)
+    {
+        var runner = LedgerRunner.Start(rulebook, language, keepEvents: false);
+        foreach (var entry in waiting)
+        {
+            runner.Apply(entry);
+        }
+
+        waiting.Clear();
+        return runner;
+    }
+
+    /// <summary>One reading of the ledger, each command handed over; false (the reason written) when the file's bytes stop it.</summary>
+    private static bool Pass(CliContext context, Func<TextReader> open, string source, Action<LedgerEntry> onEntry, List<LedgerError> errors, out int exitCode)
+    {
+        exitCode = ExitCodes.Ok;
+        try
+        {
+            using var reader = open();
+            LedgerReader.Scan(reader, onEntry, errors);
+            return true;
+        }
+        catch (Exception ex) when (TextStream.Describe(ex, source) is { } why)
+        {
+            context.Fail(why);
+            exitCode = ExitCodes.Unreadable;
+            return false;
+        }
     }
 
     /// <summary>The language the refusals' reasons are written in: the one asked for, else the report's (the rulebook's on the edition's rules date).</summary>
@@ -77,16 +154,15 @@ internal sealed record EditionRun(RunInput Input, Rulebook Rulebook, string Sour
     /// The language asked for; else the rulebook's reporting language on the rules date of the
     /// edition the ledger opens (the first day of its applications window), as the report takes it.
     /// </summary>
-    private static ReportLanguage RunLanguage(Rulebook rulebook, IReadOnlyList<LedgerEntry> entries, string? code)
+    private static ReportLanguage RunLanguage(Rulebook rulebook, int? year, string? code)
     {
         if (ReportLanguage.TryFromCode(code, out var asked))
         {
             return asked;
         }
 
-        var open = entries.Select(e => e.Command).OfType<OpenEdition>().FirstOrDefault();
-        return open is not null
-            && rulebook.Annuity(open.Year) is { IsSuccess: true } annuity
+        return year is { } opened
+            && rulebook.Annuity(opened) is { IsSuccess: true } annuity
             && rulebook.Get(Parameters.ReportLanguageRule).TryGetValue(annuity.Value.Applications.Start, out var named)
             && ReportLanguage.TryFromCode(named, out var language)
                 ? language
@@ -126,20 +202,6 @@ internal sealed record EditionRun(RunInput Input, Rulebook Rulebook, string Sour
                 + (Input.RulebookFile is null ? string.Empty : " --rulebook " + Input.RulebookFile);
             context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pimex: {Source}: {Outcome.Refused.Count} of {Outcome.Commands} commands were refused ('{run}' lists them)."));
         }
-    }
-
-    private static Dictionary<CompanyId, string> NamesOf(IReadOnlyList<LedgerEntry> entries)
-    {
-        var names = new Dictionary<CompanyId, string>();
-        foreach (var entry in entries)
-        {
-            if (entry.Command is Apply { CompanyName: { } name } apply)
-            {
-                names[apply.Application.Company] = name;
-            }
-        }
-
-        return names;
     }
 }
 

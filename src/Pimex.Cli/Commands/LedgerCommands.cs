@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Pimex.Cli.IO;
 using Pimex.Cli.Ledger;
 using Pimex.Cli.Rules;
 
@@ -15,6 +16,7 @@ internal static class LedgerCommands
             Check(context),
             RulesCommands.Resource(context, "format", "Print the ledger format (Markdown): every command, its fields, the values and the error codes.", "ledger-format.md"),
             Generate2016(context),
+            GenerateBig(context),
         };
 
     private static Command New(CliContext context)
@@ -70,24 +72,38 @@ internal static class LedgerCommands
         command.SetAction(parse =>
         {
             var path = parse.GetValue(file)!;
-            var read = context.Files.Read(path);
-            if (read.Text is null)
+            var stream = context.Files.OpenStream(path);
+            if (stream.Open is null)
             {
-                context.Fail(read.Error ?? $"{path} cannot be read.");
+                context.Fail(stream.Error ?? $"{path} cannot be read.");
                 return ExitCodes.Unreadable;
             }
 
-            var parsed = LedgerReader.Read(read.Text);
-            if (!parsed.IsSuccess)
+            // Read line by line: only the count of each command is kept.
+            var errors = new List<LedgerError>();
+            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+            int read;
+            try
             {
-                context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{path}: invalid ledger, {parsed.Errors.Count} error(s):"));
-                CommonOptions.WriteCapped(context.Out, parsed.Errors.Select(e => "  " + e), parsed.Errors.Count, "error");
+                using var reader = stream.Open();
+                read = LedgerReader.Scan(reader, e => counts[e.Command.Name] = counts.GetValueOrDefault(e.Command.Name) + 1, errors);
+            }
+            catch (Exception ex) when (TextStream.Describe(ex, path) is { } why)
+            {
+                context.Fail(why);
+                return ExitCodes.Unreadable;
+            }
+
+            if (errors.Count > 0)
+            {
+                context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{path}: invalid ledger, {errors.Count} error(s):"));
+                CommonOptions.WriteCapped(context.Out, errors.Select(e => "  " + e), errors.Count, "error");
 
                 return ExitCodes.Unreadable;
             }
 
-            var counts = parsed.Entries.GroupBy(e => e.Command.Name).Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Count()} {g.Key}"));
-            context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{path}: {parsed.Entries.Count} commands ({string.Join(", ", counts)})."));
+            var described = counts.Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Value} {kv.Key}"));
+            context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{path}: {read} commands ({string.Join(", ", described)})."));
             return ExitCodes.Ok;
         });
         return command;
@@ -99,6 +115,42 @@ internal static class LedgerCommands
         command.SetAction(_ =>
         {
             context.Out.Write(Edition2016Generator.Generate());
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>
+    /// <c>pimex ledger generate-big --commands N [--print-rulebook]</c>: a maintainers' command,
+    /// hidden from <c>--help</c>, that writes the big ledgers of the benchmarks
+    /// (<c>docs/benchmarks.md</c>) and the rulebook they run under.
+    /// </summary>
+    private static Command GenerateBig(CliContext context)
+    {
+        var commands = new Option<int>("--commands")
+        {
+            Description = "About how many commands (the companies are as many as make them).",
+            HelpName = "N",
+            Required = true,
+        };
+        var printRulebook = new Option<bool>("--print-rulebook") { Description = "Print the rulebook the ledger runs under instead of the ledger." };
+        var command = new Command("generate-big", "Print a big generated ledger of the 2016 edition (every company's whole life, no refusal), or its rulebook: for benchmarks.")
+        {
+            commands, printRulebook,
+        };
+        command.Hidden = true;
+        command.SetAction(parse =>
+        {
+            int companies = BigLedger.CompaniesFor(Math.Max(1, parse.GetValue(commands)));
+            if (parse.GetValue(printRulebook))
+            {
+                context.Out.WriteLine(BigLedger.RulebookJson(companies));
+            }
+            else
+            {
+                BigLedger.Write(context.Out, companies, "big.json");
+            }
+
             return ExitCodes.Ok;
         });
         return command;

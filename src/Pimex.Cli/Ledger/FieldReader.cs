@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.Json;
 using NodaTime;
@@ -32,6 +33,14 @@ internal sealed class FieldReader
     private readonly Dictionary<string, JsonElement> members = new(StringComparer.Ordinal);
     private readonly HashSet<string> used = new(StringComparer.Ordinal);
 
+    /// <summary>The readers of this thread, reused line after line (their dictionaries keep their capacity).</summary>
+    [ThreadStatic]
+    private static List<FieldReader>? pool;
+
+    /// <summary>How many of <see cref="pool"/> the line being read uses.</summary>
+    [ThreadStatic]
+    private static int rented;
+
     private FieldReader(int line, string path, List<LedgerError> errors)
     {
         Line = line;
@@ -48,11 +57,17 @@ internal sealed class FieldReader
     /// <summary>The placeholder id returned when an id is missing or blank.</summary>
     public const string Placeholder = "?";
 
-    public int Line { get; }
+    public int Line { get; private set; }
 
-    public string Path { get; }
+    public string Path { get; private set; }
 
-    public List<LedgerError> Errors { get; }
+    public List<LedgerError> Errors { get; private set; }
+
+    /// <summary>
+    /// Makes every reader opened on this thread since the last call reusable: call it once a line
+    /// is read, when none of its readers is used any more.
+    /// </summary>
+    public static void ReleaseAll() => rented = 0;
 
     /// <summary>Opens an object, reporting a wrong type and duplicate keys; null when not an object.</summary>
     public static FieldReader? Open(JsonElement element, int line, string path, List<LedgerError> errors)
@@ -63,7 +78,7 @@ internal sealed class FieldReader
             return null;
         }
 
-        var reader = new FieldReader(line, path, errors);
+        var reader = Rent(line, path, errors);
         foreach (var property in element.EnumerateObject())
         {
             if (!reader.members.TryAdd(property.Name, property.Value))
@@ -72,6 +87,24 @@ internal sealed class FieldReader
             }
         }
 
+        return reader;
+    }
+
+    /// <summary>A reader of this thread's pool, cleared, or a new one.</summary>
+    private static FieldReader Rent(int line, string path, List<LedgerError> errors)
+    {
+        pool ??= [];
+        if (rented == pool.Count)
+        {
+            pool.Add(new FieldReader(line, path, errors));
+        }
+
+        var reader = pool[rented++];
+        reader.members.Clear();
+        reader.used.Clear();
+        reader.Line = line;
+        reader.Path = path;
+        reader.Errors = errors;
         return reader;
     }
 
@@ -99,10 +132,29 @@ internal sealed class FieldReader
     /// <param name="expected">The fields the object may have, for the message.</param>
     public void RejectUnknown(IEnumerable<string> expected)
     {
+        if (AllUsed())
+        {
+            return;
+        }
+
         foreach (var name in members.Keys.Where(k => !used.Contains(k)).Order(StringComparer.Ordinal))
         {
             Error(name, LedgerErrors.UnknownField, $"Unknown field '{name}'{Spelling.DidYouMean(name, expected)}; expected one of: {string.Join(", ", expected)}.");
         }
+    }
+
+    /// <summary>Whether every member was asked for (the usual case: no need to sort and name the others).</summary>
+    private bool AllUsed()
+    {
+        foreach (var name in members.Keys)
+        {
+            if (!used.Contains(name))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     public string String(string name) => TryString(name, out var text) ? text : string.Empty;
@@ -227,6 +279,11 @@ internal sealed class FieldReader
             return default;
         }
 
+        if (IsoText.TryDate(text, out var date))
+        {
+            return date;
+        }
+
         var parsed = LocalDatePattern.Iso.Parse(text);
         if (parsed.Success)
         {
@@ -242,6 +299,11 @@ internal sealed class FieldReader
         if (!TryString(name, out var text))
         {
             return default;
+        }
+
+        if (IsoText.TryInstant(text, out var instant))
+        {
+            return instant;
         }
 
         var parsed = InstantPattern.ExtendedIso.Parse(text);
@@ -281,12 +343,9 @@ internal sealed class FieldReader
             return default;
         }
 
-        foreach (var value in System.Enum.GetValues<TEnum>())
+        if (EnumNames<TEnum>.ByName.TryGetValue(text, out var value))
         {
-            if (string.Equals(NameOf(value), text, StringComparison.Ordinal))
-            {
-                return value;
-            }
+            return value;
         }
 
         Error(name, LedgerErrors.InvalidValue, $"'{text}' is not one of: {string.Join(", ", System.Enum.GetValues<TEnum>().Select(v => NameOf(v)))}.");
@@ -405,4 +464,85 @@ internal sealed class FieldReader
         JsonValueKind.Number => "a number",
         _ => kind.ToString(),
     };
+}
+
+/// <summary>The camel-case names of an enumeration's values, read once.</summary>
+/// <typeparam name="TEnum">The enumeration.</typeparam>
+internal static class EnumNames<TEnum>
+    where TEnum : struct, Enum
+{
+    /// <summary>The values by name.</summary>
+    public static readonly FrozenDictionary<string, TEnum> ByName =
+        System.Enum.GetValues<TEnum>().ToFrozenDictionary(v => FieldReader.NameOf(v), v => v, StringComparer.Ordinal);
+}
+
+/// <summary>
+/// Reads the usual forms of ISO dates and instants (<c>2016-04-20</c>, <c>2016-04-20T09:00:00Z</c>)
+/// without NodaTime's general patterns: a fast path that gives up (false) on anything else, which
+/// the patterns then read, so that the accepted texts are exactly the patterns'.
+/// </summary>
+internal static class IsoText
+{
+    /// <summary>A date <c>yyyy-MM-dd</c> of the years 1 to 9999.</summary>
+    public static bool TryDate(string text, out LocalDate date)
+    {
+        date = default;
+        return text.Length == 10 && TryDateAt(text, out date);
+    }
+
+    /// <summary>An instant <c>yyyy-MM-ddTHH:mm:ssZ</c> of the years 1 to 9999, whole seconds.</summary>
+    public static bool TryInstant(string text, out Instant instant)
+    {
+        instant = default;
+        if (text.Length != 20 || text[10] != 'T' || text[13] != ':' || text[16] != ':' || text[19] != 'Z' || !TryDateAt(text, out var date))
+        {
+            return false;
+        }
+
+        int hour = Two(text, 11);
+        int minute = Two(text, 14);
+        int second = Two(text, 17);
+        if (hour is < 0 or > 23 || minute is < 0 or > 59 || second is < 0 or > 59)
+        {
+            return false;
+        }
+
+        instant = date.At(new LocalTime(hour, minute, second)).InUtc().ToInstant();
+        return true;
+    }
+
+    private static bool TryDateAt(string text, out LocalDate date)
+    {
+        date = default;
+        if (text[4] != '-' || text[7] != '-')
+        {
+            return false;
+        }
+
+        int high = Two(text, 0);
+        int low = Two(text, 2);
+        int month = Two(text, 5);
+        int day = Two(text, 8);
+        if (high < 0 || low < 0 || month is < 1 or > 12 || day < 1)
+        {
+            return false;
+        }
+
+        int year = (high * 100) + low;
+        if (year < 1 || day > CalendarSystem.Iso.GetDaysInMonth(year, month))
+        {
+            return false;
+        }
+
+        date = new LocalDate(year, month, day);
+        return true;
+    }
+
+    /// <summary>Two ASCII digits at a position, or -1.</summary>
+    private static int Two(string text, int at)
+    {
+        int tens = text[at] - '0';
+        int units = text[at + 1] - '0';
+        return tens is >= 0 and <= 9 && units is >= 0 and <= 9 ? (tens * 10) + units : -1;
+    }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using NodaTime;
@@ -25,12 +26,14 @@ internal sealed record LedgerReadResult(IReadOnlyList<LedgerEntry> Entries, IRea
 /// Reads a ledger in the JSON-lines format of <c>docs/ledger-format.md</c>: one command per line.
 /// Blank lines and lines starting with <c>//</c> are skipped. Every line is read before anything is
 /// applied, and any problem on any line makes the whole ledger unreadable: all problems are
-/// reported, each with its line number, path and code, and no command is returned.
+/// reported, each with its line number, path and code, and no command is applied. A ledger is
+/// read line by line (<see cref="Scan"/>): <c>pimex run</c> applies each command as its line is
+/// read and discards the run if any line is broken, never holding the whole text or every command.
 /// </summary>
 internal static class LedgerReader
 {
-    /// <summary>The largest ledger accepted, in characters (16 MiB).</summary>
-    public const int MaxCharacters = 16 * 1024 * 1024;
+    /// <summary>The longest line accepted, in characters (1 MiB); a ledger has no limit as a whole, since it is read line by line.</summary>
+    public const int MaxLineCharacters = 1024 * 1024;
 
     /// <summary>The deepest nesting accepted on one line.</summary>
     public const int MaxDepth = 16;
@@ -54,6 +57,8 @@ internal static class LedgerReader
 
     /// <summary>The fields of a merger, acquisition or split in <c>restructurings</c>.</summary>
     public static readonly IReadOnlyList<string> RestructuringFields = ["kind", "undertaking", "effectiveOn", "aid", "unallocatedAid", "equityShare"];
+
+    private static readonly string[] ActorFields = ["id", "role", "company"];
 
     private static readonly string[] SplitOnlyFields = ["unallocatedAid", "equityShare"];
 
@@ -104,47 +109,57 @@ internal static class LedgerReader
     /// <returns>Its own fields.</returns>
     public static IReadOnlyList<string> FieldsOf(string command) => Specs[command].Fields;
 
-    /// <summary>Reads a whole ledger.</summary>
+    /// <summary>Reads a whole ledger held in memory: the same reading as <see cref="Scan"/>, the commands kept.</summary>
     /// <param name="text">The ledger's text.</param>
     /// <returns>The commands, or every problem.</returns>
     public static LedgerReadResult Read(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var errors = new List<LedgerError>();
-        if (text.Length > MaxCharacters)
-        {
-            errors.Add(new LedgerError(0, "$", LedgerErrors.TooLarge, $"The ledger has {text.Length} characters; at most {MaxCharacters} are accepted."));
-            return new LedgerReadResult([], errors);
-        }
-
         var entries = new List<LedgerEntry>();
-        var lines = text.Split('\n');
-        for (int i = 0; i < lines.Length; i++)
-        {
-            var line = lines[i].TrimEnd('\r');
-            if (i == 0)
-            {
-                line = line.TrimStart('\uFEFF');
-            }
+        var errors = new List<LedgerError>();
+        using var reader = new StringReader(text);
+        Scan(reader, entries.Add, errors);
+        return errors.Count == 0 ? new LedgerReadResult(entries, []) : new LedgerReadResult([], errors);
+    }
 
-            var trimmed = line.Trim();
-            if (trimmed.Length == 0 || trimmed.StartsWith("//", StringComparison.Ordinal))
+    /// <summary>
+    /// Reads a ledger line by line from a reader, handing each well-formed command to
+    /// <paramref name="onEntry"/> as soon as its line is read: only one line is held at a time.
+    /// Problems go to <paramref name="errors"/>; when there is any, the caller must not apply the
+    /// commands already handed over (<c>pimex run</c> discards the run it applied them to).
+    /// </summary>
+    /// <param name="reader">The ledger's text.</param>
+    /// <param name="onEntry">What to do with each command read, in line order.</param>
+    /// <param name="errors">Where problems go, in line order.</param>
+    /// <returns>How many commands were read (well-formed lines).</returns>
+    public static int Scan(TextReader reader, Action<LedgerEntry> onEntry, List<LedgerError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(onEntry);
+        ArgumentNullException.ThrowIfNull(errors);
+        int commands = 0;
+        var lines = new LedgerLines(reader, MaxLineCharacters);
+        while (lines.Next() is { } line)
+        {
+            if (line.TooLong)
             {
+                errors.Add(new LedgerError(line.Number, "$", LedgerErrors.TooLarge, string.Create(CultureInfo.InvariantCulture, $"The line has more than {MaxLineCharacters} characters.")));
                 continue;
             }
 
-            if (ReadLine(trimmed, i + 1, errors) is { } command)
+            if (ReadLine(line.Text, line.Number, errors) is { } command)
             {
-                entries.Add(new LedgerEntry(i + 1, command));
+                commands++;
+                onEntry(new LedgerEntry(line.Number, command));
             }
         }
 
-        if (errors.Count == 0 && entries.Count == 0)
+        if (errors.Count == 0 && commands == 0)
         {
             errors.Add(new LedgerError(0, "$", LedgerErrors.Empty, "The ledger holds no command."));
         }
 
-        return errors.Count == 0 ? new LedgerReadResult(entries, []) : new LedgerReadResult([], errors);
+        return commands;
     }
 
     /// <summary>Reads one line: a command, or null after recording its problems.</summary>
@@ -180,42 +195,56 @@ internal static class LedgerReader
 
         using (document)
         {
-            if (EscapesAnUnpairedSurrogate(json))
+            // Only a \u escape can name an unpaired surrogate: most lines need no second look.
+            if (json.Contains("\\u", StringComparison.Ordinal) && EscapesAnUnpairedSurrogate(json))
             {
                 errors.Add(new LedgerError(line, "$", LedgerErrors.MalformedJson, "Not valid text: a \\u escape names an unpaired UTF-16 surrogate (such as \\uD800 alone)."));
                 return null;
             }
 
-            var r = FieldReader.Open(document.RootElement, line, "$", errors);
-            if (r is null)
+            try
             {
-                return null;
+                return ReadCommand(document.RootElement, line, errors, before);
             }
-
-            if (!r.Has("command"))
+            finally
             {
-                r.Error("command", LedgerErrors.MissingField, $"Every line names its command; one of: {string.Join(", ", CommandNames)}.");
-                return null;
+                FieldReader.ReleaseAll();
             }
-
-            var name = r.String("command");
-            if (errors.Count > before)
-            {
-                return null;
-            }
-
-            if (!Specs.TryGetValue(name, out var spec))
-            {
-                r.Error("command", LedgerErrors.UnknownCommand, $"'{name}' is not a command{Spelling.DidYouMean(name, CommandNames)}; one of: {string.Join(", ", CommandNames)}.");
-                return null;
-            }
-
-            var at = r.Instant("at");
-            var actor = ReadActor(r);
-            var command = spec.Read(r, at, actor);
-            r.RejectUnknown(CommonFields.Concat(spec.Fields));
-            return errors.Count > before ? null : command;
         }
+    }
+
+    /// <summary>Reads the command of a well-formed line.</summary>
+    private static LedgerCommand? ReadCommand(JsonElement root, int line, List<LedgerError> errors, int before)
+    {
+        var r = FieldReader.Open(root, line, "$", errors);
+        if (r is null)
+        {
+            return null;
+        }
+
+        if (!r.Has("command"))
+        {
+            r.Error("command", LedgerErrors.MissingField, $"Every line names its command; one of: {string.Join(", ", CommandNames)}.");
+            return null;
+        }
+
+        var name = r.String("command");
+        if (errors.Count > before)
+        {
+            return null;
+        }
+
+        if (!Specs.TryGetValue(name, out var spec))
+        {
+            r.Error("command", LedgerErrors.UnknownCommand, $"'{name}' is not a command{Spelling.DidYouMean(name, CommandNames)}; one of: {string.Join(", ", CommandNames)}.");
+            return null;
+        }
+
+        var at = r.Instant("at");
+        var actor = ReadActor(r);
+        var command = spec.Read(r, at, actor);
+        r.RejectUnknown(CommonFields.Concat(spec.Fields));
+        return errors.Count > before ? null : command;
     }
 
     /// <summary>
@@ -286,7 +315,7 @@ internal static class LedgerReader
             a.Error("company", LedgerErrors.InvalidValue, "Only a companyRepresentative acts for a company.");
         }
 
-        a.RejectUnknown(["id", "role", "company"]);
+        a.RejectUnknown(ActorFields);
         return new Actor(id, role, company);
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Ardalis.Result;
 using Pimex.Common;
 using Pimex.Editions;
@@ -68,13 +69,18 @@ internal sealed class LedgerRunner
     private readonly List<CompanyId> admissionOrder = [];
     private readonly Dictionary<ParticipantId, List<ParticipantEvent>> participantEvents = [];
     private readonly List<Refusal> refused = [];
+    private readonly bool keepEvents;
     private Edition? edition;
 
-    private LedgerRunner(Rulebook rulebook, ReportLanguage language)
+    private LedgerRunner(Rulebook rulebook, ReportLanguage language, bool keepEvents)
     {
         this.rulebook = rulebook;
         this.language = language;
+        this.keepEvents = keepEvents;
     }
+
+    /// <summary>How many commands were applied or refused so far.</summary>
+    public int Commands { get; private set; }
 
     /// <summary>Runs a ledger's commands under a rulebook.</summary>
     /// <param name="rulebook">The rules (the edition's rulebook).</param>
@@ -83,24 +89,50 @@ internal sealed class LedgerRunner
     /// <returns>The final state and the refusals.</returns>
     public static LedgerOutcome Run(Rulebook rulebook, IReadOnlyList<LedgerEntry> entries, ReportLanguage? language = null)
     {
-        ArgumentNullException.ThrowIfNull(rulebook);
         ArgumentNullException.ThrowIfNull(entries);
-        var runner = new LedgerRunner(rulebook, language ?? ReportLanguage.English);
+        var runner = Start(rulebook, language);
         foreach (var entry in entries)
         {
             runner.Apply(entry);
         }
 
-        return new LedgerOutcome(
-            runner.edition,
-            [.. runner.admissionOrder.Select(c => runner.participants[c])],
-            runner.editionEvents,
-            runner.participantEvents.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<ParticipantEvent>)kv.Value),
-            entries.Count,
-            runner.refused);
+        return runner.Finish();
     }
 
-    private void Apply(LedgerEntry entry)
+    /// <summary>
+    /// Starts a run to which commands are handed one by one (<see cref="Apply"/>), as a streamed
+    /// ledger is read; <see cref="Finish"/> gives the outcome.
+    /// </summary>
+    /// <param name="rulebook">The rules (the edition's rulebook).</param>
+    /// <param name="language">The language of the refusals' reasons; English by default.</param>
+    /// <param name="keepEvents">Whether to keep both event streams in the outcome (a report needs only the aggregates: without them the run holds the edition and one participant per company, whatever the number of commands).</param>
+    /// <returns>The runner.</returns>
+    public static LedgerRunner Start(Rulebook rulebook, ReportLanguage? language = null, bool keepEvents = true)
+    {
+        ArgumentNullException.ThrowIfNull(rulebook);
+        return new LedgerRunner(rulebook, language ?? ReportLanguage.English, keepEvents);
+    }
+
+    /// <summary>The state after the commands applied so far.</summary>
+    /// <returns>The outcome (its event streams empty when the runner keeps no events).</returns>
+    public LedgerOutcome Finish() => new(
+        edition,
+        [.. admissionOrder.Select(c => participants[c])],
+        editionEvents,
+        participantEvents.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<ParticipantEvent>)kv.Value),
+        Commands,
+        refused);
+
+    /// <summary>Applies one command: the library's verb, or a refusal recorded with its line.</summary>
+    /// <param name="entry">The command and its line.</param>
+    public void Apply(LedgerEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        Commands++;
+        ApplyCommand(entry);
+    }
+
+    private void ApplyCommand(LedgerEntry entry)
     {
         var command = entry.Command;
         if (command is OpenEdition open)
@@ -214,7 +246,10 @@ internal sealed class LedgerRunner
         }
 
         edition = result.Value.Aggregate;
-        editionEvents.AddRange(result.Value.Events);
+        if (keepEvents)
+        {
+            editionEvents.AddRange(result.Value.Events);
+        }
     }
 
     private void OnParticipant(LedgerEntry entry, Result<Changed<Participant, ParticipantEvent>> result)
@@ -237,21 +272,31 @@ internal sealed class LedgerRunner
         }
 
         edition = result.Value.Edition.Aggregate;
-        editionEvents.AddRange(result.Value.Edition.Events);
+        if (keepEvents)
+        {
+            editionEvents.AddRange(result.Value.Edition.Events);
+        }
         Keep(result.Value.Participant);
     }
 
     private void Keep(Changed<Participant, ParticipantEvent> change)
     {
         var participant = change.Aggregate;
-        if (!participants.ContainsKey(participant.Id.Company))
+        ref var kept = ref CollectionsMarshal.GetValueRefOrAddDefault(participants, participant.Id.Company, out bool exists);
+        kept = participant;
+        if (!exists)
         {
             admissionOrder.Add(participant.Id.Company);
-            participantEvents[participant.Id] = [];
+            if (keepEvents)
+            {
+                participantEvents[participant.Id] = [];
+            }
         }
 
-        participants[participant.Id.Company] = participant;
-        participantEvents[participant.Id].AddRange(change.Events);
+        if (keepEvents)
+        {
+            participantEvents[participant.Id].AddRange(change.Events);
+        }
     }
 
     /// <summary>The command's context in the run's language (the same context in English).</summary>

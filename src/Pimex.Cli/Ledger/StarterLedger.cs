@@ -58,13 +58,33 @@ internal static class StarterLedger
         var cap = loaded.Value.Promotion.CapPerCompany.Amount;
         int fits = cap > 0 ? (int)Math.Min(MaxCompanies, decimal.Floor(a.Budget.Actions.Amount / cap)) : MaxCompanies;
         int count = Math.Clamp(companies, 1, Math.Max(1, Math.Min(Math.Min(MaxCompanies, a.Capacity), fits)));
-        return new Writer(rulebook, a, loaded.Value, rulebookArgument, count).Write();
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        new Writer(text, rulebook, a, loaded.Value, rulebookArgument, count, Duration.FromMinutes(5)).Write();
+        return text.ToString();
     }
 
-    private sealed class Writer(Rulebook rulebook, AnnuityRules annuity, RuleSet rules, string rulebookArgument, int count)
+    /// <summary>
+    /// Writes the same ledger for as many companies as asked, with no limit but the edition's own
+    /// (its capacity and its actions line, which the caller's rulebook must make large enough), to
+    /// a writer as it goes: a big ledger for measuring the tool (<see cref="BigLedger"/>).
+    /// </summary>
+    /// <param name="output">Where the ledger goes.</param>
+    /// <param name="rulebook">The rulebook.</param>
+    /// <param name="year">The annuity's year (the rulebook must have it).</param>
+    /// <param name="rulebookArgument">How the rulebook is named, for the comments.</param>
+    /// <param name="companies">How many companies.</param>
+    /// <param name="step">The time between two companies' same step.</param>
+    internal static void WriteTo(TextWriter output, Rulebook rulebook, int year, string rulebookArgument, int companies, Duration step)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(rulebook);
+        var a = rulebook.Annuity(year).Value;
+        new Writer(output, rulebook, a, rulebook.On(a.Applications.Start).Value, rulebookArgument, companies, step).Write();
+    }
+
+    private sealed class Writer(TextWriter text, Rulebook rulebook, AnnuityRules annuity, RuleSet rules, string rulebookArgument, int count, Duration step)
     {
         private static readonly string[] Sectors = ["agrifood", "wine", "tourism", "machinery", "cosmetics", "crafts"];
-        private readonly StringBuilder text = new();
         private Instant last = Instant.MinValue;
 
         private static JsonObject Manager => new() { ["id"] = "manager-1", ["role"] = "programmeManager" };
@@ -77,7 +97,7 @@ internal static class StarterLedger
 
         private IEnumerable<int> All => Enumerable.Range(1, count);
 
-        public string Write()
+        public void Write()
         {
             var training = annuity.Training;
             var expenses = annuity.Expenses;
@@ -130,7 +150,9 @@ internal static class StarterLedger
             Comment("and the period before, with the same holding (the class changes only after two periods).");
             foreach (int k in All)
             {
-                int staff = Math.Max(1, (small.StaffBelow / 4) + k - 1);
+                // Past the starter's 99 companies (a big ledger), the figures repeat: each company stays an SME.
+                int f = ((k - 1) % MaxCompanies) + 1;
+                int staff = Math.Max(1, (small.StaffBelow / 4) + f - 1);
                 var apply = new JsonObject
                 {
                     ["company"] = Company(k),
@@ -138,8 +160,8 @@ internal static class StarterLedger
                     ["sector"] = Sectors[(k - 1) % Sectors.Length],
                     ["region"] = region,
                     ["staff"] = staff,
-                    ["turnover"] = Money.Of(Round(small.TurnoverAtMost.Amount * (10 + k) / 60), rulebook.Currency).ToString(),
-                    ["balanceSheet"] = Money.Of(Round(small.BalanceSheetAtMost.Amount * (5 + k) / 60), rulebook.Currency).ToString(),
+                    ["turnover"] = Money.Of(Round(small.TurnoverAtMost.Amount * (10 + f) / 60), rulebook.Currency).ToString(),
+                    ["balanceSheet"] = Money.Of(Round(small.BalanceSheetAtMost.Amount * (5 + f) / 60), rulebook.Currency).ToString(),
                 };
                 if (k == 1)
                 {
@@ -310,7 +332,6 @@ internal static class StarterLedger
                 });
             }
 
-            return text.ToString();
         }
 
         private static decimal Round(decimal amount) => decimal.Round(amount, 0, MidpointRounding.AwayFromZero);
@@ -332,11 +353,11 @@ internal static class StarterLedger
 
         private LocalDateTime LocalDateTimeOf(Instant instant) => instant.InZone(rulebook.TimeZone).LocalDateTime;
 
-        /// <summary>An instant at a local hour of a day (5 minutes later for each company after the first), never before the last one written.</summary>
+        /// <summary>An instant at a local hour of a day (one step later for each company after the first), never before the last one written.</summary>
         private Instant At(LocalDate date, int hour, int company = 1)
         {
-            var at = date.At(new LocalTime(hour, 0)).PlusMinutes(5L * (company - 1)).InZoneLeniently(rulebook.TimeZone).ToInstant();
-            return at > last ? at : last.Plus(Duration.FromMinutes(5));
+            var at = date.At(new LocalTime(hour, 0)).PlusNanoseconds(step.ToInt64Nanoseconds() * (company - 1)).InZoneLeniently(rulebook.TimeZone).ToInstant();
+            return at > last ? at : last.Plus(step);
         }
 
         /// <summary>
@@ -387,13 +408,13 @@ internal static class StarterLedger
             });
         }
 
-        private void Comment(string line) => text.Append("// ").Append(line).Append('\n');
+        private void Comment(string line) => text.Write("// " + line + "\n");
 
-        private void Blank() => text.Append('\n');
+        private void Blank() => text.Write('\n');
 
         private void Line(Instant at, string command, JsonObject actor, JsonObject fields)
         {
-            at = at > last ? at : last.Plus(Duration.FromMinutes(5));
+            at = at > last ? at : last.Plus(step);
             last = at;
             var line = new JsonObject
             {
@@ -407,7 +428,8 @@ internal static class StarterLedger
                 line[key] = value;
             }
 
-            text.Append(line.ToJsonString(Compact)).Append('\n');
+            text.Write(line.ToJsonString(Compact));
+            text.Write('\n');
         }
     }
 }
