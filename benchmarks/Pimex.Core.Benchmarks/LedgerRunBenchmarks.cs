@@ -23,6 +23,7 @@ namespace Pimex.Benchmarks;
 /// </summary>
 [MemoryDiagnoser]
 [PerCommand]
+[LongOperationJob]
 public class LedgerRunBenchmarks
 {
     private string directory = null!;

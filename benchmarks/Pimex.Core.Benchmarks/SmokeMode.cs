@@ -38,3 +38,23 @@ public sealed class ColdStartJobAttribute(int launches) : Attribute, IConfigSour
             .WithUnrollFactor(1)
             .WithId("ColdStart"));
 }
+
+/// <summary>
+/// A job for operations of seconds (a million-command ledger): one process, two warm-up and five
+/// measured iterations of one operation each, instead of the default job's dozens. Adds nothing
+/// in <see cref="SmokeMode"/>.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class LongOperationJobAttribute : Attribute, IConfigSource
+{
+    /// <inheritdoc />
+    public IConfig Config { get; } = SmokeMode.IsOn
+        ? ManualConfig.CreateEmpty()
+        : ManualConfig.CreateEmpty().AddJob(Job.Default
+            .WithLaunchCount(1)
+            .WithWarmupCount(2)
+            .WithIterationCount(5)
+            .WithInvocationCount(1)
+            .WithUnrollFactor(1)
+            .WithId("LongOperation"));
+}
