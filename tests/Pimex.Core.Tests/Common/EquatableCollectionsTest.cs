@@ -32,6 +32,16 @@ public class EquatableCollectionsTest
     }
 
     [Fact]
+    public void Contains_WhenTheItemIsThereOrNot_SaysSo()
+    {
+        var sessions = new EquatableArray<string>(["S1", "S2"]);
+
+        Assert.True(sessions.Contains("S2"));
+        Assert.False(sessions.Contains("s2"));
+        Assert.False(default(EquatableArray<string>).Contains("S1"));
+    }
+
+    [Fact]
     public void Equals_WhenArraysHoldTheSameItemsInOrder_AreEqual()
     {
         var array = new EquatableArray<int>([1, 2, 3]);
