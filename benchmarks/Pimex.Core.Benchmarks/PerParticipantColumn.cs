@@ -18,14 +18,7 @@ public sealed class PerParticipantAttribute : Attribute, IConfigSource
 /// The mean time divided by the <c>Participants</c> parameter: constant when the time grows
 /// linearly with the number of participants.
 /// </summary>
-public sealed class PerParticipantColumn() : MeanDerivedColumn("Per participant", UnitType.Time, "Mean divided by the number of participants")
-{
-    /// <inheritdoc />
-    protected override string? Format(BenchmarkCase benchmarkCase, double meanNanoseconds) =>
-        benchmarkCase.Parameters["Participants"] is int participants && participants > 0
-            ? (meanNanoseconds / participants).ToString("N1", CultureInfo.InvariantCulture) + " ns"
-            : null;
-}
+public sealed class PerParticipantColumn() : PerParameterColumn("Participants", "Per participant", "Mean divided by the number of participants");
 
 /// <summary>Adds the <see cref="PerCommandColumn"/> to a benchmark class.</summary>
 [AttributeUsage(AttributeTargets.Class)]
@@ -39,11 +32,17 @@ public sealed class PerCommandAttribute : Attribute, IConfigSource
 /// The mean time divided by the <c>Commands</c> parameter: constant when the time grows
 /// linearly with the number of commands.
 /// </summary>
-public sealed class PerCommandColumn() : MeanDerivedColumn("Per command", UnitType.Time, "Mean divided by the number of commands")
+public sealed class PerCommandColumn() : PerParameterColumn("Commands", "Per command", "Mean divided by the number of commands");
+
+/// <summary>The mean time divided by an integer parameter of the benchmark (the size it runs over).</summary>
+/// <param name="parameter">The parameter's name.</param>
+/// <param name="columnName">The column's header.</param>
+/// <param name="legend">The column's legend.</param>
+public abstract class PerParameterColumn(string parameter, string columnName, string legend) : MeanDerivedColumn(columnName, UnitType.Time, legend)
 {
     /// <inheritdoc />
     protected override string? Format(BenchmarkCase benchmarkCase, double meanNanoseconds) =>
-        benchmarkCase.Parameters["Commands"] is int commands && commands > 0
-            ? (meanNanoseconds / commands).ToString("N1", CultureInfo.InvariantCulture) + " ns"
+        benchmarkCase.Parameters[parameter] is int units && units > 0
+            ? (meanNanoseconds / units).ToString("N1", CultureInfo.InvariantCulture) + " ns"
             : null;
 }
