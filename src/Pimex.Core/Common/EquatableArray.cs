@@ -10,7 +10,9 @@ namespace Pimex.Common;
 /// so that a rulebook compares equal to its JSON round trip.
 /// </summary>
 /// <typeparam name="T">The item type; its own equality is used.</typeparam>
-/// <remarks>The <c>default</c> value is the empty array.</remarks>
+/// <remarks>The <c>default</c> value is the empty array. A collection expression builds one:
+/// <c>EquatableArray&lt;string&gt; markets = ["PT", "FR"];</c></remarks>
+[CollectionBuilder(typeof(EquatableArray), nameof(EquatableArray.Create))]
 public readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadOnlyList<T>
 {
     private readonly ImmutableArray<T> items;
@@ -81,4 +83,14 @@ public readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadO
 
     /// <summary>Whether two arrays differ.</summary>
     public static bool operator !=(EquatableArray<T> left, EquatableArray<T> right) => !left.Equals(right);
+}
+
+/// <summary>Builds <see cref="EquatableArray{T}"/>s, from collection expressions among others.</summary>
+public static class EquatableArray
+{
+    /// <summary>An array of the given items, copied: what <c>["PT", "FR"]</c> calls.</summary>
+    /// <typeparam name="T">The item type.</typeparam>
+    /// <param name="items">The items.</param>
+    /// <returns>The array.</returns>
+    public static EquatableArray<T> Create<T>(ReadOnlySpan<T> items) => new(ImmutableArray.Create(items));
 }

@@ -18,6 +18,13 @@ public readonly struct EquatableDictionary<TKey, TValue> : IEquatable<EquatableD
 
     private EquatableDictionary(ImmutableDictionary<TKey, TValue> items) => this.items = items;
 
+    /// <summary>A map of the given entries, copied.</summary>
+    /// <param name="entries">The entries; a key given twice takes its last value.</param>
+    public EquatableDictionary(IEnumerable<KeyValuePair<TKey, TValue>> entries)
+        : this(ImmutableDictionary.CreateRange(OverwriteDuplicates(entries)))
+    {
+    }
+
     private ImmutableDictionary<TKey, TValue> Items => items ?? ImmutableDictionary<TKey, TValue>.Empty;
 
     /// <inheritdoc />
@@ -94,9 +101,26 @@ public readonly struct EquatableDictionary<TKey, TValue> : IEquatable<EquatableD
     /// <inheritdoc />
     IEnumerator IEnumerable.GetEnumerator() => Items.GetEnumerator();
 
+    /// <summary>The entries, keys in ordinal order of their text: <c>{a: 1, b: 2}</c> (<c>{}</c> when empty).</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() =>
+        "{" + string.Join(", ", Items.Select(kv => (Key: kv.Key.ToString(), kv.Value)).OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key}: {kv.Value}")) + "}";
+
     /// <summary>Whether two maps hold equal entries.</summary>
     public static bool operator ==(EquatableDictionary<TKey, TValue> left, EquatableDictionary<TKey, TValue> right) => left.Equals(right);
 
     /// <summary>Whether two maps differ.</summary>
     public static bool operator !=(EquatableDictionary<TKey, TValue> left, EquatableDictionary<TKey, TValue> right) => !left.Equals(right);
+
+    private static Dictionary<TKey, TValue> OverwriteDuplicates(IEnumerable<KeyValuePair<TKey, TValue>> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var map = new Dictionary<TKey, TValue>();
+        foreach (var (key, value) in entries)
+        {
+            map[key] = value;
+        }
+
+        return map;
+    }
 }

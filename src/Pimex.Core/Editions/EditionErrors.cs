@@ -27,4 +27,10 @@ public static class EditionErrors
 
     /// <summary>Direct spends are for the training and consultancy lines; the actions line moves through reservations.</summary>
     public const string LineNotForDirectSpend = "PIMEX-ED-007";
+
+    /// <summary>
+    /// A command for a company that is not a participant of the edition (NotFound): it has not
+    /// been admitted, or it is another edition's.
+    /// </summary>
+    public const string NotAParticipant = "PIMEX-ED-008";
 }

@@ -52,6 +52,7 @@ internal static partial class Glossary
         ["refusal.PIMEX-ED-006"] = "The rulebook '{0}' is not the rulebook of {1}.",
         ["refusal.PIMEX-ED-006.participant"] = "{0} is not a participant of {1}.",
         ["refusal.PIMEX-ED-007"] = "The actions line is spent through participants' reservations (granted support).",
+        ["refusal.PIMEX-ED-008"] = "{0} is not a participant of {1}.",
         ["refusal.PIMEX-INPUT-001"] = "{0} is not an amount of zero or more in {1}.",
         ["refusal.PIMEX-INPUT-001.positive"] = "{0} is not a positive amount in {1}.",
         ["refusal.PIMEX-INPUT-002"] = "A reason is required.",

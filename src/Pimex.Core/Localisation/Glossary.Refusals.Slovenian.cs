@@ -52,6 +52,7 @@ internal static partial class Glossary
         ["refusal.PIMEX-ED-006"] = "Pravilnik »{0}« ni pravilnik izvedbe {1}.",
         ["refusal.PIMEX-ED-006.participant"] = "{0} ni udeleženec izvedbe {1}.",
         ["refusal.PIMEX-ED-007"] = "Postavka promocijskih aktivnosti se porablja prek rezervacij udeležencev (dodeljena podpora).",
+        ["refusal.PIMEX-ED-008"] = "{0} ni udeleženec izvedbe {1}.",
         ["refusal.PIMEX-INPUT-001"] = "{0} ni znesek, enak ali večji od nič, v {1}.",
         ["refusal.PIMEX-INPUT-001.positive"] = "{0} ni pozitiven znesek v {1}.",
         ["refusal.PIMEX-INPUT-002"] = "Manjka razlog.",

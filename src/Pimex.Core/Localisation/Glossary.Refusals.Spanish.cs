@@ -52,6 +52,7 @@ internal static partial class Glossary
         ["refusal.PIMEX-ED-006"] = "Las bases «{0}» no son las de la convocatoria {1}.",
         ["refusal.PIMEX-ED-006.participant"] = "{0} no es una empresa participante de la convocatoria {1}.",
         ["refusal.PIMEX-ED-007"] = "La partida de acciones de promoción se ejecuta mediante las reservas de las empresas participantes (apoyo concedido).",
+        ["refusal.PIMEX-ED-008"] = "{0} no es una empresa participante de la convocatoria {1}.",
         ["refusal.PIMEX-INPUT-001"] = "{0} no es un importe igual o mayor que cero en {1}.",
         ["refusal.PIMEX-INPUT-001.positive"] = "{0} no es un importe positivo en {1}.",
         ["refusal.PIMEX-INPUT-002"] = "Falta el motivo.",

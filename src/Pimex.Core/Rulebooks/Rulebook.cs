@@ -80,6 +80,26 @@ public sealed class Rulebook : IEquatable<Rulebook>
     /// <summary>The programme's IANA time zone, such as <c>Europe/Madrid</c>.</summary>
     public DateTimeZone TimeZone { get; }
 
+    /// <summary>
+    /// The context of a command recorded at a local date and time in the programme's zone
+    /// (<see cref="CommandContext.AtLocal"/> with <see cref="TimeZone"/>): for a host whose
+    /// clock, forms or ledger read local time.
+    /// </summary>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="local">The local date and time in <see cref="TimeZone"/>.</param>
+    /// <returns>The context; an ambiguous local time takes the earlier instant, a skipped one the next valid.</returns>
+    public CommandContext At(Actor actor, LocalDateTime local) => CommandContext.AtLocal(actor, local, TimeZone);
+
+    /// <summary>
+    /// The context of a command recorded at a local date in the programme's zone, at
+    /// <paramref name="hour"/> o'clock (10 by default).
+    /// </summary>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="date">The local date.</param>
+    /// <param name="hour">The hour, 0 to 23.</param>
+    /// <returns>The context.</returns>
+    public CommandContext At(Actor actor, LocalDate date, int hour = 10) => At(actor, date.At(new LocalTime(hour, 0)));
+
     /// <summary>The annuities by year.</summary>
     public ImmutableSortedDictionary<int, AnnuityRules> Annuities { get; }
 

@@ -60,4 +60,30 @@ public class EquatableCollectionsTest
         Assert.True(arrays.Distinct().Count() >= 90, "arrays of different items should rarely share a hash code");
         Assert.True(maps.Distinct().Count() >= 90, "maps of different entries should rarely share a hash code");
     }
+
+    [Fact]
+    public void CollectionExpression_WhenItBuildsAnArray_EqualsTheArrayOfTheSameItems()
+    {
+        EquatableArray<string> markets = ["PT", "FR"];
+        EquatableArray<string> none = [];
+
+        Assert.Equal(new EquatableArray<string>(["PT", "FR"]), markets);
+        Assert.Equal(default, none);
+        Assert.Equal("PT, FR", markets.ToString());
+    }
+
+    [Fact]
+    public void ToString_WhenAMapHoldsEntries_ListsThemByKey()
+    {
+        Assert.Equal("{a: 1, b: 2}", Map(("b", 2), ("a", 1)).ToString());
+        Assert.Equal("{}", default(EquatableDictionary<string, int>).ToString());
+    }
+
+    [Fact]
+    public void Constructor_WhenGivenEntries_KeepsTheLastValueOfAKeyGivenTwice()
+    {
+        var map = new EquatableDictionary<string, int>([new("a", 1), new("b", 2), new("a", 3)]);
+
+        Assert.Equal(Map(("a", 3), ("b", 2)), map);
+    }
 }

@@ -229,6 +229,16 @@ public class TimeTest
         Assert.Equal(new LocalDate(2016, 7, 1), context.DateIn(Pimex.Rulebooks.Rulebook.Extremadura.TimeZone));
     }
 
+    [Fact]
+    public void RulebookAt_WhenGivenALocalDate_IsThatDateAtTheHourInTheRulebooksZone()
+    {
+        var rules = Pimex.Rulebooks.Rulebook.Extremadura;
+
+        Assert.Equal(Instant.FromUtc(2016, 1, 10, 9, 0), rules.At(Manager, new LocalDate(2016, 1, 10)).At);
+        Assert.Equal(Instant.FromUtc(2016, 7, 1, 6, 0), rules.At(Manager, new LocalDate(2016, 7, 1), hour: 8).At);
+        Assert.Equal(CommandContext.AtLocal(Manager, new LocalDateTime(2016, 3, 27, 2, 30), rules.TimeZone), rules.At(Manager, new LocalDateTime(2016, 3, 27, 2, 30)));
+    }
+
     // Every aggregate a command reads is checked for staleness.
     public static TheoryData<string> JointVerbs => ["attendance", "consultancy", "verification", "completion", "withdrawal", "exclusion"];
 
