@@ -1,4 +1,3 @@
-using System.Text;
 using Pimex.Cli;
 using Pimex.Cli.IO;
 

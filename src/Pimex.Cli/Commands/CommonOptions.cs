@@ -1,5 +1,4 @@
 using System.CommandLine;
-using NodaTime;
 using NodaTime.Text;
 using Pimex.Cli.Rules;
 

@@ -1,6 +1,5 @@
 using Pimex.Cli.Ledger;
 using Pimex.Evaluation;
-using Pimex.Rulebooks;
 
 namespace Pimex.Cli.Commands;
 

@@ -1,12 +1,7 @@
-using System.Globalization;
-using NodaTime;
 using Pimex.Cli.IO;
 using Pimex.Cli.Ledger;
 using Pimex.Cli.Rules;
-using Pimex.Common;
 using Pimex.Evaluation;
-using Pimex.Localisation;
-using Pimex.Rulebooks;
 
 namespace Pimex.Cli.Commands;
 

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Pimex.Cli.IO;
 using Pimex.Cli.Ledger;
 using Pimex.Cli.Rules;

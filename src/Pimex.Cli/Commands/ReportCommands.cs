@@ -1,11 +1,8 @@
 using System.CommandLine;
-using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Pimex.Cli.IO;
 using Pimex.Cli.Ledger;
 using Pimex.Cli.Reports;
-using Pimex.Localisation;
 
 namespace Pimex.Cli.Commands;
 

@@ -1,13 +1,7 @@
 using System.CommandLine;
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using NodaTime;
 using NodaTime.Text;
 using Pimex.Cli.Rules;
-using Pimex.Common;
-using Pimex.Rulebooks;
 
 namespace Pimex.Cli.Commands;
 

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace Pimex.Cli.IO;
 
 /// <summary>What reading a file gave: its text, or why it could not be read.</summary>

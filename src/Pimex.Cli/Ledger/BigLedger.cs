@@ -1,8 +1,5 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
-using NodaTime;
 using Pimex.Monetary;
-using Pimex.Rulebooks;
 
 namespace Pimex.Cli.Ledger;
 

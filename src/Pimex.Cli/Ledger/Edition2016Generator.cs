@@ -1,8 +1,4 @@
-using System.Globalization;
-using System.Text;
-using NodaTime;
 using Pimex.Admission;
-using Pimex.Common;
 using Pimex.Editions;
 using Pimex.Monetary;
 using Pimex.Participation;

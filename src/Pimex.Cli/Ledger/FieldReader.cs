@@ -1,9 +1,5 @@
 using System.Collections.Frozen;
-using System.Globalization;
-using System.Text.Json;
-using NodaTime;
 using NodaTime.Text;
-using Pimex.Common;
 using Pimex.Monetary;
 using Pimex.Rulebooks.Json;
 

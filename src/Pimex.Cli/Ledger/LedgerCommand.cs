@@ -1,5 +1,3 @@
-using NodaTime;
-using Pimex.Common;
 using Pimex.Editions;
 using Pimex.Participation;
 using Pimex.Promotion;

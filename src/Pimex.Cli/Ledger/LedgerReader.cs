@@ -1,10 +1,5 @@
 using System.Collections.Frozen;
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
-using NodaTime;
 using Pimex.Admission;
-using Pimex.Common;
 using Pimex.Editions;
 using Pimex.Monetary;
 using Pimex.Participation;

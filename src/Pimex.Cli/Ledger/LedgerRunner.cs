@@ -1,11 +1,7 @@
-using System.Globalization;
 using System.Runtime.InteropServices;
 using Ardalis.Result;
-using Pimex.Common;
 using Pimex.Editions;
-using Pimex.Localisation;
 using Pimex.Participation;
-using Pimex.Rulebooks;
 
 namespace Pimex.Cli.Ledger;
 

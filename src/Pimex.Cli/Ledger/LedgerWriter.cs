@@ -1,10 +1,6 @@
-using System.Globalization;
-using System.Text;
 using System.Text.Encodings.Web;
-using System.Text.Json;
 using NodaTime.Text;
 using Pimex.Admission;
-using Pimex.Common;
 using Pimex.Monetary;
 using Pimex.StateAid;
 

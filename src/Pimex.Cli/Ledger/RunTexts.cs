@@ -1,6 +1,3 @@
-using System.Globalization;
-using Pimex.Localisation;
-
 namespace Pimex.Cli.Ledger;
 
 /// <summary>

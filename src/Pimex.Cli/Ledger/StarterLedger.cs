@@ -1,13 +1,8 @@
-using System.Globalization;
-using System.Text;
 using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Ardalis.Result;
-using NodaTime;
 using NodaTime.Text;
 using Pimex.Monetary;
-using Pimex.Rulebooks;
 
 namespace Pimex.Cli.Ledger;
 

@@ -1,4 +1,3 @@
-using Pimex.Localisation;
 using ScottPlot;
 
 namespace Pimex.Cli.Reports;

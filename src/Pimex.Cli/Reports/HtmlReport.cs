@@ -1,9 +1,6 @@
-using System.Globalization;
 using System.Net;
-using System.Text;
 using Pimex.Editions;
 using Pimex.Evaluation;
-using Pimex.Localisation;
 using Pimex.Participation;
 
 namespace Pimex.Cli.Reports;

@@ -1,6 +1,5 @@
 using Ardalis.Result;
 using Pimex.Cli.IO;
-using Pimex.Rulebooks;
 
 namespace Pimex.Cli.Rules;
 

@@ -1,9 +1,4 @@
-using Ardalis.Result;
-using NodaTime;
-using Pimex.Common;
 using Pimex.Editions;
-using Pimex.Localisation;
-using Pimex.Monetary;
 using Pimex.Rulebooks;
 using Pimex.StateAid;
 

@@ -1,6 +1,3 @@
-using NodaTime;
-using Pimex.Common;
-
 namespace Pimex.Admission;
 
 /// <summary>

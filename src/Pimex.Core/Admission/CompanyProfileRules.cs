@@ -1,9 +1,3 @@
-using System.Globalization;
-using Ardalis.Result;
-using Pimex.Common;
-using Pimex.Localisation;
-using Pimex.Monetary;
-
 namespace Pimex.Admission;
 
 /// <summary>

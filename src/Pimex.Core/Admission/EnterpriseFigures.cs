@@ -1,5 +1,3 @@
-using Pimex.Monetary;
-
 namespace Pimex.Admission;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Pimex.Common;
-using Pimex.Monetary;
 using Pimex.StateAid;
 
 namespace Pimex.Admission;

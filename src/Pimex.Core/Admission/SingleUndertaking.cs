@@ -1,10 +1,5 @@
-using System.Globalization;
-using Ardalis.Result;
 using NodaTime.Text;
-using Pimex.Common;
 using Pimex.Editions;
-using Pimex.Localisation;
-using Pimex.Monetary;
 using Pimex.StateAid;
 
 namespace Pimex.Admission;

@@ -1,9 +1,5 @@
-using System.Globalization;
 using System.Text;
-using NodaTime;
 using NodaTime.Text;
-using Pimex.Common;
-using Pimex.Monetary;
 
 namespace Pimex.Admission;
 

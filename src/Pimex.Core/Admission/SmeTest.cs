@@ -1,9 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using NodaTime.Text;
-using Pimex.Common;
-using Pimex.Monetary;
 using Pimex.Rulebooks;
 
 namespace Pimex.Admission;

@@ -1,5 +1,3 @@
-using Ardalis.Result;
-
 namespace Pimex.Common;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using NodaTime;
-using Pimex.Localisation;
-
 namespace Pimex.Common;
 
 /// <summary>

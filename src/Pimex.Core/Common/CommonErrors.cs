@@ -1,6 +1,3 @@
-using Ardalis.Result;
-using Pimex.Localisation;
-
 namespace Pimex.Common;
 
 /// <summary>Error codes shared by every aggregate.</summary>

@@ -1,6 +1,3 @@
-using System.Collections.Immutable;
-using NodaTime;
-
 namespace Pimex.Common;
 
 /// <summary>A past-tense fact recorded by an aggregate: when it was recorded and by whom.</summary>

@@ -1,5 +1,4 @@
 using System.Collections;
-using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 
 namespace Pimex.Common;

@@ -1,7 +1,4 @@
-using Ardalis.Result;
-using NodaTime;
 using NodaTime.Text;
-using Pimex.Localisation;
 
 namespace Pimex.Common;
 

@@ -1,4 +1,3 @@
-using Pimex.Monetary;
 using Pimex.Rulebooks;
 
 namespace Pimex.Editions;

@@ -1,5 +1,4 @@
 using Pimex.Admission;
-using Pimex.Common;
 using Pimex.StateAid;
 
 namespace Pimex.Editions;

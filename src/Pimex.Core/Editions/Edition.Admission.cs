@@ -1,7 +1,4 @@
-using Ardalis.Result;
 using Pimex.Admission;
-using Pimex.Common;
-using Pimex.Localisation;
 using Pimex.Participation;
 using Pimex.Rulebooks;
 using Pimex.StateAid;

@@ -1,11 +1,4 @@
-using System.Collections.Immutable;
-using System.Globalization;
-using Ardalis.Result;
-using NodaTime;
 using Pimex.Admission;
-using Pimex.Common;
-using Pimex.Localisation;
-using Pimex.Monetary;
 using Pimex.Participation;
 using Pimex.Rulebooks;
 

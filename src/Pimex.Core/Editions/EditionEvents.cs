@@ -1,7 +1,4 @@
-using NodaTime;
 using Pimex.Admission;
-using Pimex.Common;
-using Pimex.Monetary;
 using Pimex.Rulebooks;
 
 namespace Pimex.Editions;

@@ -1,9 +1,4 @@
-using System.Collections.Immutable;
-using Ardalis.Result;
 using Pimex.Admission;
-using Pimex.Common;
-using Pimex.Localisation;
-using Pimex.Monetary;
 using Pimex.Participation;
 using Pimex.Promotion;
 using Pimex.Rulebooks;

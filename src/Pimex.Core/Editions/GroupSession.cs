@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace Pimex.Editions;
 
 /// <summary>A face-to-face group training session of an edition.</summary>

@@ -1,10 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using NodaTime;
 using NodaTime.Text;
-using Pimex.Common;
-using Pimex.Localisation;
-using Pimex.Monetary;
 using Pimex.Participation;
 using Pimex.Rulebooks;
 using Pimex.StateAid;

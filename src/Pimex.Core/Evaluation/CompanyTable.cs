@@ -1,8 +1,5 @@
 using System.Text;
-using Pimex.Common;
 using Pimex.Editions;
-using Pimex.Localisation;
-using Pimex.Monetary;
 using Pimex.Participation;
 
 namespace Pimex.Evaluation;

@@ -1,6 +1,4 @@
-using Pimex.Common;
 using Pimex.Editions;
-using Pimex.Monetary;
 
 namespace Pimex.Evaluation;
 

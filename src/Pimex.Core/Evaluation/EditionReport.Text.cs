@@ -1,7 +1,4 @@
 using System.Text;
-using NodaTime;
-using Pimex.Common;
-using Pimex.Localisation;
 
 namespace Pimex.Evaluation;
 

@@ -1,10 +1,6 @@
 using System.Text.Json;
-using NodaTime;
 using Pimex.Admission;
-using Pimex.Common;
 using Pimex.Editions;
-using Pimex.Localisation;
-using Pimex.Monetary;
 using Pimex.Participation;
 using Pimex.Rulebooks;
 

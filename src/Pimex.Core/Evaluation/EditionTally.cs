@@ -1,9 +1,5 @@
-using NodaTime;
 using Pimex.Admission;
-using Pimex.Common;
 using Pimex.Editions;
-using Pimex.Localisation;
-using Pimex.Monetary;
 using Pimex.Participation;
 using Pimex.Rulebooks;
 

@@ -1,6 +1,4 @@
-using Pimex.Common;
 using Pimex.Funding;
-using Pimex.Monetary;
 
 namespace Pimex.Evaluation;
 

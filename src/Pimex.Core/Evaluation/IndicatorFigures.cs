@@ -1,5 +1,4 @@
 using Pimex.Admission;
-using Pimex.Common;
 
 namespace Pimex.Evaluation;
 

@@ -1,5 +1,3 @@
-using Pimex.Common;
-
 namespace Pimex.Evaluation;
 
 /// <summary>

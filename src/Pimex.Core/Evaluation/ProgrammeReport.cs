@@ -1,7 +1,4 @@
 using System.Text;
-using Pimex.Common;
-using Pimex.Localisation;
-using Pimex.Monetary;
 
 namespace Pimex.Evaluation;
 

@@ -1,10 +1,7 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using NodaTime;
 using NodaTime.Text;
-using Pimex.Monetary;
 
 namespace Pimex.Evaluation;
 

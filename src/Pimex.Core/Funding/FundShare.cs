@@ -1,5 +1,3 @@
-using Pimex.Monetary;
-
 namespace Pimex.Funding;
 
 /// <summary>The share of a budget line's spend that one fund pays (ERDF, ESF, the region...).</summary>

@@ -1,11 +1,7 @@
 using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
 using System.Text;
-using NodaTime;
 using NodaTime.Text;
-using Pimex.Common;
-using Pimex.Monetary;
 
 namespace Pimex.Localisation;
 

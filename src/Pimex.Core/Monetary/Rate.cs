@@ -1,6 +1,4 @@
-using System.Globalization;
 using Ardalis.GuardClauses;
-using Pimex.Common;
 
 namespace Pimex.Monetary;
 

@@ -1,6 +1,3 @@
-using NodaTime;
-using Pimex.Common;
-
 namespace Pimex.Participation;
 
 /// <summary>A SWOT analysis of the company's readiness to internationalise: four quadrants, each with at least one item.</summary>

@@ -1,7 +1,3 @@
-using Ardalis.Result;
-using Pimex.Common;
-using Pimex.Localisation;
-
 namespace Pimex.Participation;
 
 /// <content>The SWOT analysis and the international roadmap.</content>

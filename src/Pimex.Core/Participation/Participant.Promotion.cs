@@ -1,7 +1,4 @@
-using Ardalis.Result;
-using Pimex.Common;
 using Pimex.Editions;
-using Pimex.Localisation;
 using Pimex.Promotion;
 using Pimex.Rulebooks;
 using Pimex.StateAid;

@@ -1,9 +1,4 @@
-using System.Collections.Immutable;
-using Ardalis.Result;
-using NodaTime;
-using Pimex.Common;
 using Pimex.Editions;
-using Pimex.Monetary;
 using Pimex.Promotion;
 
 namespace Pimex.Participation;

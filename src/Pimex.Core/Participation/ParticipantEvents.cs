@@ -1,6 +1,3 @@
-using NodaTime;
-using Pimex.Common;
-using Pimex.Monetary;
 using Pimex.Promotion;
 
 namespace Pimex.Participation;

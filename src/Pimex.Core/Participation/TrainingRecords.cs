@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace Pimex.Participation;
 
 /// <summary>Where a tutorial took place.</summary>

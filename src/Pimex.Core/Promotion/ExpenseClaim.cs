@@ -1,6 +1,3 @@
-using NodaTime;
-using Pimex.Monetary;
-
 namespace Pimex.Promotion;
 
 /// <summary>An invoice submitted for a promotion action.</summary>

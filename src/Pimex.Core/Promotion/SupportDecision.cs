@@ -1,5 +1,3 @@
-using Pimex.Monetary;
-
 namespace Pimex.Promotion;
 
 /// <summary>Why part of an approved amount was not supported. Several may apply at once.</summary>

@@ -1,6 +1,4 @@
-using NodaTime;
 using Pimex.Editions;
-using Pimex.Monetary;
 
 namespace Pimex.Rulebooks;
 

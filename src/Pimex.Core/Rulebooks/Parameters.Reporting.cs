@@ -1,7 +1,5 @@
 using System.Text.Json;
-using Pimex.Common;
 using Pimex.Evaluation;
-using Pimex.Localisation;
 using Pimex.Rulebooks.Json;
 
 namespace Pimex.Rulebooks;

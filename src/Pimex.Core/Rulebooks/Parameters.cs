@@ -1,12 +1,7 @@
-using System.Collections.Immutable;
-using System.Globalization;
 using System.Text.Json;
 using NodaTime.Text;
-using Pimex.Common;
 using Pimex.Evaluation;
 using Pimex.Funding;
-using Pimex.Localisation;
-using Pimex.Monetary;
 using Pimex.Participation;
 using Pimex.Promotion;
 using Pimex.Rulebooks.Json;

@@ -1,7 +1,4 @@
-using NodaTime;
-using Pimex.Common;
 using Pimex.Funding;
-using Pimex.Monetary;
 using Pimex.Participation;
 using Pimex.Promotion;
 using Pimex.StateAid;

@@ -1,9 +1,4 @@
-using System.Collections.Immutable;
-using Ardalis.Result;
-using NodaTime;
 using NodaTime.Text;
-using Pimex.Common;
-using Pimex.Monetary;
 using Pimex.Rulebooks.Json;
 
 namespace Pimex.Rulebooks;

@@ -1,9 +1,5 @@
-using System.Collections.Immutable;
-using System.Globalization;
 using System.Text;
-using NodaTime;
 using NodaTime.Text;
-using Pimex.Common;
 
 namespace Pimex.Rulebooks;
 

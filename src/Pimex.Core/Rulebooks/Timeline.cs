@@ -1,6 +1,3 @@
-using System.Collections.Immutable;
-using NodaTime;
-
 namespace Pimex.Rulebooks;
 
 /// <summary>One dated value of a rulebook parameter.</summary>

@@ -1,9 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using NodaTime;
 using NodaTime.Text;
-using Pimex.Monetary;
 
 namespace Pimex.StateAid;
 

@@ -1,6 +1,3 @@
-using NodaTime;
-using Pimex.Monetary;
-
 namespace Pimex.StateAid;
 
 /// <summary>

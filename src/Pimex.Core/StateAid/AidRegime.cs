@@ -1,6 +1,3 @@
-using NodaTime;
-using Pimex.Monetary;
-
 namespace Pimex.StateAid;
 
 /// <summary>How a state-aid regime measures the period over which aid adds up.</summary>

@@ -1,7 +1,3 @@
-using NodaTime;
-using Pimex.Common;
-using Pimex.Monetary;
-
 namespace Pimex.StateAid;
 
 /// <summary>How an undertaking's aid passed to the applicant (art. 3(8)-(9) of Regulation (EU)

@@ -1,10 +1,5 @@
-using System.Globalization;
 using System.Text.Json;
-using Ardalis.Result;
-using NodaTime;
 using NodaTime.Text;
-using Pimex.Common;
-using Pimex.Monetary;
 
 namespace Pimex.Rulebooks.Json;
 

@@ -1,14 +1,8 @@
-using System.Collections.Immutable;
-using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Ardalis.Result;
-using NodaTime;
 using NodaTime.Text;
-using Pimex.Common;
-using Pimex.Monetary;
 
 namespace Pimex.Rulebooks.Json;
 
