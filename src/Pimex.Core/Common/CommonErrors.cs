@@ -4,9 +4,11 @@ namespace Pimex.Common;
 public static class CommonErrors
 {
     /// <summary>The actor may not issue this command (<see cref="ResultStatus.Forbidden"/>).</summary>
+    [ErrorStatus(ResultStatus.Forbidden)]
     public const string WrongActor = "PIMEX-AUTH-001";
 
     /// <summary>The aggregate's version is not the one the caller expected (<see cref="ResultStatus.Conflict"/>).</summary>
+    [ErrorStatus(ResultStatus.Conflict)]
     public const string VersionMismatch = "PIMEX-VER-001";
 
     /// <summary>
@@ -14,15 +16,18 @@ public static class CommonErrors
     /// participant already acted on (<see cref="ResultStatus.Conflict"/>): the host kept a stale
     /// edition; reload it.
     /// </summary>
+    [ErrorStatus(ResultStatus.Conflict)]
     public const string StaleEdition = "PIMEX-VER-002";
 
     /// <summary>
     /// An amount that must be positive (or zero or more) is not, or is in the wrong currency.
     /// Alias: <c>PIMEX-PROMO-006</c>, which expense claims carried before.
     /// </summary>
+    [ErrorStatus(ResultStatus.Invalid)]
     public const string InvalidAmount = "PIMEX-INPUT-001";
 
     /// <summary>A required text (a reason, a record) is empty.</summary>
+    [ErrorStatus(ResultStatus.Invalid)]
     public const string MissingText = "PIMEX-INPUT-002";
 
     /// <summary>A refusal for the wrong actor.</summary>

@@ -15,18 +15,21 @@ public static class TimeErrors
     /// (<see cref="ResultStatus.Conflict"/>): reload, and send the command with the host's current
     /// clock.
     /// </summary>
+    [ErrorStatus(ResultStatus.Conflict)]
     public const string BeforeLastEvent = "PIMEX-TIME-001";
 
     /// <summary>
     /// A fact (a session attended, a tutorial, a training pill, an invoice) dated after the local
     /// date of the command that records it: a tutorial held "tomorrow" is not yet held.
     /// </summary>
+    [ErrorStatus(ResultStatus.Invalid)]
     public const string DatedAfterCommand = "PIMEX-TIME-002";
 
     /// <summary>
     /// A fact dated before what it depends on: a session, tutorial or pill before the
     /// participant's admission.
     /// </summary>
+    [ErrorStatus(ResultStatus.Invalid)]
     public const string DatedBeforeDependency = "PIMEX-TIME-003";
 
     /// <summary>
@@ -34,18 +37,21 @@ public static class TimeErrors
     /// before the rulebook's first rules): one error, with both dates, instead of one per
     /// parameter.
     /// </summary>
+    [ErrorStatus(ResultStatus.Invalid)]
     public const string NoRulesInForce = "PIMEX-TIME-004";
 
     /// <summary>
     /// The command's instant is outside the calendar the library supports
     /// (<see cref="CommandContext.EarliestSupported"/> to <see cref="CommandContext.LatestSupported"/>).
     /// </summary>
+    [ErrorStatus(ResultStatus.Invalid)]
     public const string OutsideCalendar = "PIMEX-TIME-005";
 
     /// <summary>
     /// The satisfaction survey answered before the participant completed the programme
     /// (<see cref="ResultStatus.Conflict"/>).
     /// </summary>
+    [ErrorStatus(ResultStatus.Conflict)]
     public const string SurveyBeforeCompletion = "PIMEX-TIME-006";
 
     internal static string Format(LocalDate date) => LocalDatePattern.Iso.Format(date);

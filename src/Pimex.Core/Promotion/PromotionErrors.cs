@@ -4,18 +4,23 @@ namespace Pimex.Promotion;
 public static class PromotionErrors
 {
     /// <summary>The same invoice of the same supplier was already claimed by this participant (Conflict).</summary>
+    [ErrorStatus(ResultStatus.Conflict)]
     public const string DuplicateInvoice = "PIMEX-PROMO-001";
 
     /// <summary>The invoice date is outside the edition's expense-eligibility window.</summary>
+    [ErrorStatus(ResultStatus.Invalid)]
     public const string InvoiceOutsideWindow = "PIMEX-PROMO-002";
 
     /// <summary>The category is not one of the rulebook's.</summary>
+    [ErrorStatus(ResultStatus.Invalid)]
     public const string UnknownCategory = "PIMEX-PROMO-003";
 
     /// <summary>The category is not eligible.</summary>
+    [ErrorStatus(ResultStatus.Invalid)]
     public const string CategoryNotEligible = "PIMEX-PROMO-004";
 
     /// <summary>The category is export aid that the state-aid regime excludes.</summary>
+    [ErrorStatus(ResultStatus.Invalid)]
     public const string ExportAidExcluded = "PIMEX-PROMO-005";
 
     /// <summary>
@@ -27,20 +32,26 @@ public static class PromotionErrors
     public const string InvalidAmount = Common.CommonErrors.InvalidAmount;
 
     /// <summary>The verifier submitted the claim (Forbidden: segregation of duties).</summary>
+    [ErrorStatus(ResultStatus.Forbidden)]
     public const string VerifierIsSubmitter = "PIMEX-PROMO-007";
 
     /// <summary>No claim with that id (NotFound).</summary>
+    [ErrorStatus(ResultStatus.NotFound)]
     public const string ClaimNotFound = "PIMEX-PROMO-008";
 
     /// <summary>The claim was already verified (Conflict).</summary>
+    [ErrorStatus(ResultStatus.Conflict)]
     public const string ClaimAlreadyVerified = "PIMEX-PROMO-009";
 
     /// <summary>A partial approval of zero, or of more than the eligible amount claimed.</summary>
+    [ErrorStatus(ResultStatus.Invalid)]
     public const string ApprovedAmountInvalid = "PIMEX-PROMO-010";
 
     /// <summary>A partial approval or a rejection without a reason.</summary>
+    [ErrorStatus(ResultStatus.Invalid)]
     public const string ReasonRequired = "PIMEX-PROMO-011";
 
     /// <summary>A claim id already used by this participant (Conflict).</summary>
+    [ErrorStatus(ResultStatus.Conflict)]
     public const string DuplicateClaimId = "PIMEX-PROMO-012";
 }

@@ -1,9 +1,11 @@
+using Ardalis.Result;
 using FsCheck;
 using FsCheck.Fluent;
 using NodaTime;
 using Pimex.Editions;
 using Pimex.Monetary;
 using Pimex.Participation;
+using Pimex.Tests.Support;
 
 namespace Pimex.Tests.Reliability;
 
@@ -108,6 +110,11 @@ public class ModelBasedTest
             var predicted = model.Predict(command, at);
             var actual = driver.Execute(command, at);
             Assert.True(predicted == actual, $"step {i + 1}, {command} at {at}: the model predicted {predicted}, the domain answered {actual}");
+            foreach (var code in actual.Codes.Split(',').Where(c => c.StartsWith("PIMEX-", StringComparison.Ordinal)))
+            {
+                Assert.True(ErrorCodes.StatusOf(code) == actual.Status, $"step {i + 1}, {command}: {code} came with {actual.Status}; it declares {ErrorCodes.StatusOf(code)}");
+            }
+
             try
             {
                 CompareWithModel(driver, model);

@@ -1,0 +1,141 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using Pimex.Cli.Ledger;
+using Pimex.Common;
+using Pimex.Tests.Support;
+
+namespace Pimex.Cli.Tests;
+
+/// <summary>
+/// <c>docs/errors.md</c>, the catalogue of every error code of the library and the tool, is
+/// generated from the code: each code's constant, its declared status
+/// (<see cref="ErrorStatusAttribute"/>) and its meaning (the constant's XML summary). The test
+/// fails when the file and the code disagree; run it once with <c>PIMEX_APPROVE=1</c> to write
+/// the file anew, then review the diff.
+/// </summary>
+public partial class ErrorCatalogueTest
+{
+    [GeneratedRegex("<see(?:also)? cref=\"(?:[A-Z]:)?(?:[\\w.]+\\.)?([\\w]+(?:\\.[\\w]+)?)(?:\\([^\"]*\\))?\"\\s*/>")]
+    private static partial Regex SeeCref();
+
+    [GeneratedRegex("<c>(.*?)</c>|<(?:type)?paramref name=\"(\\w+)\"\\s*/>")]
+    private static partial Regex Code();
+
+    private static readonly (Assembly Assembly, string Name)[] Sources =
+    [
+        (typeof(ErrorStatusAttribute).Assembly, "the library (Pimex.Core)"),
+        (typeof(LedgerErrors).Assembly, "the pimex tool (ledgers)"),
+    ];
+
+    [Fact]
+    public void EveryCode_DeclaresItsStatusAndHasAMeaning()
+    {
+        foreach (var (assembly, _) in Sources)
+        {
+            var docs = Summaries(assembly);
+            foreach (var code in ErrorCodes.In(assembly).Where(c => !c.IsAlias))
+            {
+                Assert.True(code.Status is not null, $"{code.Constant} ({code.Value}) has no [ErrorStatus]");
+                Assert.True(docs.ContainsKey(MemberId(code.Field)), $"{code.Constant} has no XML summary");
+            }
+
+            Assert.Equal(
+                ErrorCodes.In(assembly).Where(c => !c.IsAlias).Select(c => c.Value).Distinct().Count(),
+                ErrorCodes.In(assembly).Count(c => !c.IsAlias));
+        }
+    }
+
+    [Fact]
+    public void DocsErrors_IsTheCatalogueTheCodeDeclares() => Approve(Catalogue(), "docs/errors.md");
+
+    private static string Catalogue()
+    {
+        var md = new StringBuilder();
+        md.Append("# Error codes\n\n");
+        md.Append("Every refusal carries stable codes: `PIMEX-<AREA>-<NNN>`, one per problem. This page is\n");
+        md.Append("generated from the code (`tests/Pimex.Cli.Tests/ErrorCatalogueTest.cs`; a test fails when it\n");
+        md.Append("and the code disagree): each code's constant, the status of the `Result` that carries it\n");
+        md.Append("(`[ErrorStatus]` on the constant, which the model-based test checks against every refusal it\n");
+        md.Append("sees) and its meaning. The reasons themselves are worded in the language of the command's\n");
+        md.Append("context (English, Spanish, Slovenian; see architecture.md, \"Refusals in the region's\n");
+        md.Append("language\"); codes never change with the language.\n\n");
+        md.Append("- `Invalid`: a broken rule or bad input; the result's validation errors carry the code and an\n");
+        md.Append("  identifier (the field or JSON path it is about).\n");
+        md.Append("- `Conflict`: a clash with the current state (already done, stale version, back in time).\n");
+        md.Append("- `Forbidden`: the wrong actor. `NotFound`: a missing target.\n");
+        md.Append("- The messages of `Conflict`, `Forbidden` and `NotFound` start with the code and a colon.\n");
+        foreach (var (assembly, name) in Sources)
+        {
+            var docs = Summaries(assembly);
+            var codes = ErrorCodes.In(assembly);
+            foreach (var area in codes.Where(c => !c.IsAlias).GroupBy(c => c.Value.Split('-')[1]))
+            {
+                md.Append($"\n## {area.Key}: {name}\n\n");
+                md.Append("| code | status | constant | meaning |\n|---|---|---|---|\n");
+                foreach (var code in area)
+                {
+                    md.Append($"| `{code.Value}` | {code.Status} | `{code.Constant}` | {Markdown(docs.GetValueOrDefault(MemberId(code.Field), ""))} |\n");
+                }
+            }
+
+            var aliases = codes.Where(c => c.IsAlias).ToList();
+            if (aliases.Count > 0)
+            {
+                md.Append($"\n## Obsolete constants of {name}\n\n");
+                md.Append("| constant | now holds | meaning |\n|---|---|---|\n");
+                foreach (var alias in aliases)
+                {
+                    md.Append($"| `{alias.Constant}` | `{alias.Value}` | {Markdown(docs.GetValueOrDefault(MemberId(alias.Field), ""))} |\n");
+                }
+            }
+        }
+
+        return md.ToString();
+    }
+
+    /// <summary>The XML doc id of a field: <c>F:Namespace.Type.Name</c>.</summary>
+    private static string MemberId(FieldInfo field) => "F:" + field.DeclaringType!.FullName + "." + field.Name;
+
+    /// <summary>The summaries of an assembly's members, from the XML documentation file beside it.</summary>
+    private static Dictionary<string, string> Summaries(Assembly assembly)
+    {
+        var file = Path.ChangeExtension(assembly.Location, ".xml");
+        Assert.True(File.Exists(file), $"no XML documentation beside {assembly.Location}");
+        return XDocument.Load(file).Descendants("member")
+            .Where(m => m.Element("summary") is not null)
+            .ToDictionary(m => (string)m.Attribute("name")!, m => string.Concat(m.Element("summary")!.Nodes().Select(n => n.ToString())), StringComparer.Ordinal);
+    }
+
+    /// <summary>An XML summary as one line of Markdown: references and code in backticks, white space folded.</summary>
+    private static string Markdown(string summary)
+    {
+        var text = SeeCref().Replace(summary, m => "`" + m.Groups[1].Value + "`");
+        text = Code().Replace(text, m => "`" + m.Groups[1].Value + m.Groups[2].Value + "`");
+        text = Regex.Replace(text, "<[^>]+>", string.Empty);
+        text = Regex.Replace(text, "\\s+", " ").Trim();
+        return text.Replace("&lt;", "<", StringComparison.Ordinal).Replace("&gt;", ">", StringComparison.Ordinal).Replace("&amp;", "&", StringComparison.Ordinal).Replace("|", "\\|", StringComparison.Ordinal);
+    }
+
+    /// <summary>Compares a generated file of the repository with its committed copy; <c>PIMEX_APPROVE=1</c> writes it.</summary>
+    private static void Approve(string generated, string relativePath, [CallerFilePath] string caller = "")
+    {
+        if (Environment.GetEnvironmentVariable("PIMEX_APPROVE") == "1")
+        {
+            var root = new DirectoryInfo(Path.GetDirectoryName(caller)!);
+            while (root.GetFiles("Pimex.Core.sln").Length == 0)
+            {
+                root = root.Parent ?? throw new InvalidOperationException($"No repository above {caller}.");
+            }
+
+            File.WriteAllText(Path.Combine(root.FullName, relativePath), generated);
+            return;
+        }
+
+        var committed = Path.Combine(AppContext.BaseDirectory, relativePath);
+        Assert.True(File.Exists(committed), $"There is no {relativePath}: run this test once with PIMEX_APPROVE=1, then review and commit it.");
+        Assert.Equal(File.ReadAllText(committed).ReplaceLineEndings("\n"), generated);
+    }
+}
