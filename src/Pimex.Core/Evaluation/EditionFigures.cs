@@ -1,4 +1,5 @@
 using Pimex.Editions;
+using Pimex.Rulebooks;
 
 namespace Pimex.Evaluation;
 
@@ -135,4 +136,56 @@ public sealed record SatisfactionFigures(
     decimal? Mean,
     decimal? Median,
     EquatableArray<ScoreCount> Distribution,
-    EquatableArray<QuestionFigures> Questions);
+    EquatableArray<QuestionFigures> Questions)
+{
+    /// <summary>
+    /// The figures from the counts of one pass over the answers (the report's and the tally's
+    /// one home for the mean, the median and the order of the questions).
+    /// </summary>
+    internal static SatisfactionFigures Of(SurveyRules scale, int responses, int admitted, long scoreSum, ScoreCount[] distribution, List<QuestionFigures> byQuestion)
+    {
+        byQuestion.Sort((a, b) => string.CompareOrdinal(a.Question, b.Question));
+        return new SatisfactionFigures(
+            scale.ScaleMin,
+            scale.ScaleMax,
+            responses,
+            Rate.Ratio(responses, admitted),
+            responses == 0 ? null : MeanOf(scoreSum, responses),
+            MedianOf(distribution, responses),
+            new EquatableArray<ScoreCount>(distribution),
+            new EquatableArray<QuestionFigures>(byQuestion));
+    }
+
+    /// <summary>A mean of scores, to two decimals.</summary>
+    internal static decimal MeanOf(long sum, int count) =>
+        decimal.Round((decimal)sum / count, 2, MidpointRounding.AwayFromZero);
+
+    /// <summary>The median from the counts: the middle score, or the mean of the two middle ones.</summary>
+    private static decimal? MedianOf(ScoreCount[] distribution, int responses)
+    {
+        if (responses == 0)
+        {
+            return null;
+        }
+
+        int lowRank = (responses - 1) / 2;
+        int highRank = responses / 2;
+        int? low = null;
+        long seen = 0;
+        foreach (var (score, count) in distribution)
+        {
+            seen += count;
+            if (low is null && seen > lowRank)
+            {
+                low = score;
+            }
+
+            if (seen > highRank)
+            {
+                return (low!.Value + score) / 2m;
+            }
+        }
+
+        throw new InvalidOperationException("The distribution holds fewer answers than were counted.");
+    }
+}

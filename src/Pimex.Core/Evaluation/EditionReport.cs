@@ -181,36 +181,9 @@ public sealed partial record EditionReport(
         w.WriteString("language", Language.Code);
         w.WriteString("currency", Currency.Code);
 
-        w.WriteStartObject("participants");
-        w.WriteNumber("capacity", Participants.Capacity);
-        w.WriteNumber("admitted", Participants.Admitted);
-        w.WriteNumber("active", Participants.Active);
-        w.WriteNumber("completed", Participants.Completed);
-        w.WriteNumber("withdrawn", Participants.Withdrawn);
-        w.WriteNumber("excluded", Participants.Excluded);
-        w.WriteRate("completionRate", Participants.CompletionRate);
-        w.WriteEndObject();
-
-        w.WriteStartObject("training");
-        w.WriteNumber("groupSessionsScheduled", Training.GroupSessionsScheduled);
-        w.WriteNumber("groupSessionsCommitted", Training.GroupSessionsCommitted);
-        w.WriteNumber("groupSessionsAttended", Training.GroupSessionsAttended);
-        w.WriteRate("attendanceRate", Training.AttendanceRate);
-        w.WriteNumber("tutorialsCommitted", Training.TutorialsCommitted);
-        w.WriteNumber("tutorialsHeld", Training.TutorialsHeld);
-        w.WriteRate("tutorialRate", Training.TutorialRate);
-        w.WriteNumber("trainingPillsAttended", Training.TrainingPillsAttended);
-        w.WriteNumber("consultancyHours", Training.ConsultancyHours);
-        w.WriteEndObject();
-
-        w.WriteStartObject("deliverables");
-        w.WriteNumber("swotSubmitted", Deliverables.SwotSubmitted);
-        w.WriteNumber("swotAccepted", Deliverables.SwotAccepted);
-        w.WriteRate("swotCompletionRate", Deliverables.SwotCompletionRate);
-        w.WriteNumber("roadmapSubmitted", Deliverables.RoadmapSubmitted);
-        w.WriteNumber("roadmapAccepted", Deliverables.RoadmapAccepted);
-        w.WriteRate("roadmapCompletionRate", Deliverables.RoadmapCompletionRate);
-        w.WriteEndObject();
+        ReportJson.Write(w, "participants", Participants, ReportJson.Default.ParticipantCounts);
+        ReportJson.Write(w, "training", Training, ReportJson.Default.TrainingFigures);
+        ReportJson.Write(w, "deliverables", Deliverables, ReportJson.Default.DeliverableFigures);
 
         w.WriteStartObject("budget");
         w.WriteStartArray("lines");
@@ -222,11 +195,7 @@ public sealed partial record EditionReport(
             w.WriteStartArray("funding");
             foreach (var share in line.Funding)
             {
-                w.WriteStartObject();
-                w.WriteString("fund", share.Fund);
-                w.WriteRate("rate", share.Rate);
-                w.WriteMoney("amount", share.Amount);
-                w.WriteEndObject();
+                JsonSerializer.Serialize(w, share, ReportJson.Default.FundAmount);
             }
 
             w.WriteEndArray();
@@ -234,29 +203,17 @@ public sealed partial record EditionReport(
         }
 
         w.WriteEndArray();
-        w.WriteStartObject("total");
-        WriteBalance(w, Budget.Total);
-        w.WriteEndObject();
+        ReportJson.Write(w, "total", Budget.Total, ReportJson.Default.BudgetTotals);
         w.WriteStartArray("funds");
         foreach (var fund in Budget.Funds)
         {
-            w.WriteStartObject();
-            w.WriteString("fund", fund.Fund);
-            w.WriteMoney("amount", fund.Amount);
-            w.WriteEndObject();
+            JsonSerializer.Serialize(w, fund, ReportJson.Default.FundTotal);
         }
 
         w.WriteEndArray();
         w.WriteEndObject();
 
-        w.WriteStartObject("support");
-        w.WriteMoney("capPerCompany", Support.CapPerCompany);
-        w.WriteMoney("total", Support.Total);
-        w.WriteMoney("mean", Support.Mean);
-        w.WriteMoney("max", Support.Max);
-        w.WriteNumber("supported", Support.Supported);
-        w.WriteNumber("reachedCap", Support.ReachedCap);
-        w.WriteEndObject();
+        ReportJson.Write(w, "support", Support, ReportJson.Default.SupportFigures);
         w.WriteMoney("costPerCompletedParticipant", CostPerCompletedParticipant);
 
         w.WriteStartObject("satisfaction");
@@ -269,10 +226,7 @@ public sealed partial record EditionReport(
         w.WriteStartArray("distribution");
         foreach (var score in Satisfaction.Distribution)
         {
-            w.WriteStartObject();
-            w.WriteNumber("score", score.Score);
-            w.WriteNumber("count", score.Count);
-            w.WriteEndObject();
+            JsonSerializer.Serialize(w, score, ReportJson.Default.ScoreCount);
         }
 
         w.WriteEndArray();
@@ -469,51 +423,10 @@ public sealed partial record EditionReport(
             var byQuestion = new List<QuestionFigures>(questions.Count);
             foreach (var (question, (sum, count)) in questions)
             {
-                byQuestion.Add(new QuestionFigures(question, count, Mean(sum, count)));
+                byQuestion.Add(new QuestionFigures(question, count, SatisfactionFigures.MeanOf(sum, count)));
             }
 
-            byQuestion.Sort((a, b) => string.CompareOrdinal(a.Question, b.Question));
-            return new SatisfactionFigures(
-                scale.ScaleMin,
-                scale.ScaleMax,
-                responses,
-                Rate.Ratio(responses, Admitted),
-                responses == 0 ? null : Mean(scoreSum, responses),
-                Median(),
-                new EquatableArray<ScoreCount>(distribution),
-                new EquatableArray<QuestionFigures>(byQuestion));
-        }
-
-        private static decimal Mean(long sum, int count) =>
-            decimal.Round((decimal)sum / count, 2, MidpointRounding.AwayFromZero);
-
-        /// <summary>The median from the counts: the middle score, or the mean of the two middle ones.</summary>
-        private decimal? Median()
-        {
-            if (responses == 0)
-            {
-                return null;
-            }
-
-            int lowRank = (responses - 1) / 2;
-            int highRank = responses / 2;
-            int? low = null;
-            long seen = 0;
-            for (int i = 0; i < scores.Length; i++)
-            {
-                seen += scores[i];
-                if (low is null && seen > lowRank)
-                {
-                    low = scale.ScaleMin + i;
-                }
-
-                if (seen > highRank)
-                {
-                    return (low!.Value + scale.ScaleMin + i) / 2m;
-                }
-            }
-
-            throw new InvalidOperationException("The distribution holds fewer answers than were counted.");
+            return SatisfactionFigures.Of(scale, responses, Admitted, scoreSum, distribution, byQuestion);
         }
 
         private string? Count(Participant p, SurveyAnswer answer)

@@ -424,9 +424,6 @@ public sealed record EditionTally(
 
     private static int Min(int a, int b) => a < b ? a : b;
 
-    private static decimal Mean(long sum, int count) =>
-        decimal.Round((decimal)sum / count, 2, MidpointRounding.AwayFromZero);
-
     /// <summary>Adds to one entry of a map of sums; an entry that falls to zero is removed, so equal sums are equal maps.</summary>
     private static EquatableDictionary<TKey, TValue> Add<TKey, TValue>(EquatableDictionary<TKey, TValue> sums, TKey key, TValue by, Func<TValue, TValue, TValue> add)
         where TKey : notnull
@@ -521,48 +518,10 @@ public sealed record EditionTally(
         {
             if (count > 0)
             {
-                byQuestion.Add(new QuestionFigures(question, count, Mean(QuestionSums.TryGetValue(question, out var sum) ? sum : 0L, count)));
+                byQuestion.Add(new QuestionFigures(question, count, SatisfactionFigures.MeanOf(QuestionSums.TryGetValue(question, out var sum) ? sum : 0L, count)));
             }
         }
 
-        byQuestion.Sort((a, b) => string.CompareOrdinal(a.Question, b.Question));
-        return new SatisfactionFigures(
-            scale.ScaleMin,
-            scale.ScaleMax,
-            Responses,
-            Rate.Ratio(Responses, Admitted),
-            Responses == 0 ? null : Mean(ScoreSum, Responses),
-            Median(distribution),
-            new EquatableArray<ScoreCount>(distribution),
-            new EquatableArray<QuestionFigures>(byQuestion));
-    }
-
-    /// <summary>The median from the counts: the middle score, or the mean of the two middle ones.</summary>
-    private decimal? Median(ScoreCount[] distribution)
-    {
-        if (Responses == 0)
-        {
-            return null;
-        }
-
-        int lowRank = (Responses - 1) / 2;
-        int highRank = Responses / 2;
-        int? low = null;
-        long seen = 0;
-        foreach (var (score, count) in distribution)
-        {
-            seen += count;
-            if (low is null && seen > lowRank)
-            {
-                low = score;
-            }
-
-            if (seen > highRank)
-            {
-                return (low!.Value + score) / 2m;
-            }
-        }
-
-        throw new InvalidOperationException("The distribution holds fewer answers than were counted.");
+        return SatisfactionFigures.Of(scale, Responses, Admitted, ScoreSum, distribution, byQuestion);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 
 namespace Pimex.Evaluation;
 
@@ -95,15 +96,7 @@ public sealed record ProgrammeReport(string? RulebookId, int ParticipantsBefore,
         w.WriteStartArray("years");
         foreach (var year in Years)
         {
-            w.WriteStartObject();
-            w.WriteNumber("year", year.Year);
-            w.WriteString("edition", year.Edition.ToString());
-            w.WriteNumber("participants", year.Participants);
-            w.WriteNumber("completed", year.Completed);
-            w.WriteRate("completionRate", year.CompletionRate);
-            w.WriteNumber("satisfactionMean", year.SatisfactionMean);
-            w.WriteNumber("cumulative", year.Cumulative);
-            w.WriteEndObject();
+            JsonSerializer.Serialize(w, year, ReportJson.Default.ProgrammeYear);
         }
 
         w.WriteEndArray();
