@@ -31,13 +31,5 @@ public sealed record TrainingPill(string Topic, LocalDate Date, string AttendeeR
 
 /// <summary>One participant's answer to the satisfaction survey.</summary>
 /// <param name="Overall">The overall score on the rulebook's scale.</param>
-/// <param name="Questions">Optional scores per question, by question id.</param>
-public sealed record SurveyAnswer(int Overall, Common.EquatableDictionary<string, int> Questions)
-{
-    /// <summary>An answer with the overall score alone (no question scored).</summary>
-    /// <param name="overall">The overall score on the rulebook's scale.</param>
-    public SurveyAnswer(int overall)
-        : this(overall, default)
-    {
-    }
-}
+/// <param name="Questions">Optional scores per question, by question id (none when left out).</param>
+public sealed record SurveyAnswer(int Overall, Common.EquatableDictionary<string, int> Questions = default);
