@@ -51,7 +51,7 @@ public static class Year
         results.Add(session.SubmitClaim(company, new ExpenseClaim("K1", "INV-1", "B11111111", new LocalDate(2016, 10, 1), "tradeFair", "Stand", Money.Of(800m, rules.Currency), Money.Zero(rules.Currency), true), On(rep, 10, 5)));
         results.Add(session.VerifyClaim(company, "K1", ClaimVerification.ApproveInFull(), On(tech, 10, 20)));
         results.Add(session.Complete(company, On(tech, 11, 1)));
-        results.Add(session.AnswerSurvey(company, new SurveyAnswer(8), On(rep, 11, 15)));
+        results.Add(session.AnswerSurvey(company, new SurveyAnswer(8, default), On(rep, 11, 15)));
         return (session, results);
     }
 }

@@ -31,5 +31,5 @@ public sealed record TrainingPill(string Topic, LocalDate Date, string AttendeeR
 
 /// <summary>One participant's answer to the satisfaction survey.</summary>
 /// <param name="Overall">The overall score on the rulebook's scale.</param>
-/// <param name="Questions">Optional scores per question, by question id (none when left out).</param>
-public sealed record SurveyAnswer(int Overall, Common.EquatableDictionary<string, int> Questions = default);
+/// <param name="Questions">Optional scores per question, by question id (<c>default</c>: none).</param>
+public sealed record SurveyAnswer(int Overall, Common.EquatableDictionary<string, int> Questions);
