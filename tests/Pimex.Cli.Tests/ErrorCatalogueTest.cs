@@ -36,6 +36,7 @@ public partial class ErrorCatalogueTest
         foreach (var (assembly, _) in Sources)
         {
             var docs = Summaries(assembly);
+            Assert.NotEmpty(ErrorCodes.In(assembly));
             foreach (var code in ErrorCodes.In(assembly).Where(c => !c.IsAlias))
             {
                 Assert.True(code.Status is not null, $"{code.Constant} ({code.Value}) has no [ErrorStatus]");

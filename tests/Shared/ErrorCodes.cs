@@ -6,7 +6,7 @@ namespace Pimex.Tests.Support;
 
 /// <summary>
 /// The error codes an assembly declares: every public <c>const string</c> <c>PIMEX-...</c> of its
-/// public static classes, with the status of its <see cref="ErrorStatusAttribute"/>. Linked into
+/// static classes named <c>...Errors</c> (the tool's <c>LedgerErrors</c> is internal), with the status of its <see cref="ErrorStatusAttribute"/>. Linked into
 /// the test projects that check statuses and generate <c>docs/errors.md</c>.
 /// </summary>
 internal static class ErrorCodes
@@ -26,8 +26,8 @@ internal static class ErrorCodes
 
     /// <summary>Every code <paramref name="assembly"/> declares, obsolete aliases included, in code order.</summary>
     public static IReadOnlyList<Code> In(Assembly assembly) =>
-        [.. assembly.GetExportedTypes()
-            .Where(t => t.IsAbstract && t.IsSealed)
+        [.. assembly.GetTypes()
+            .Where(t => t.IsAbstract && t.IsSealed && t.Name.EndsWith("Errors", StringComparison.Ordinal))
             .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
             .Where(f => f.IsLiteral && f.FieldType == typeof(string) && ((string)f.GetRawConstantValue()!).StartsWith("PIMEX-", StringComparison.Ordinal))
             .Select(f => new Code((string)f.GetRawConstantValue()!, f.GetCustomAttribute<ErrorStatusAttribute>()?.Status, f))
