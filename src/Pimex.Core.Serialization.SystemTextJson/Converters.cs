@@ -19,7 +19,7 @@ internal sealed class MoneyConverter : JsonConverter<Money>
         }
 
         var text = reader.GetString();
-        return Money.TryParse(text, out var money) ? money : throw new JsonException($"'{text}' is not an amount such as 'EUR 2500.00'.");
+        return Money.TryParse(text, out var money) ? money : throw new JsonException($"'{text}' is not an amount such as 'EUR 2500.00' (a known currency code, a space, an amount exact to the currency's minor unit, at most {Money.MaxAmount:0} in absolute value).");
     }
 
     public override void Write(Utf8JsonWriter writer, Money value, JsonSerializerOptions options)

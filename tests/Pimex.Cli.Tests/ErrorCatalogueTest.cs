@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
@@ -50,7 +49,7 @@ public partial class ErrorCatalogueTest
     }
 
     [Fact]
-    public void DocsErrors_IsTheCatalogueTheCodeDeclares() => Approve(Catalogue(), "docs/errors.md");
+    public void DocsErrors_IsTheCatalogueTheCodeDeclares() => Golden.MatchesRepositoryFile(Catalogue(), "docs/errors.md");
 
     private static string Catalogue()
     {
@@ -118,25 +117,5 @@ public partial class ErrorCatalogueTest
         text = Regex.Replace(text, "<[^>]+>", string.Empty);
         text = Regex.Replace(text, "\\s+", " ").Trim();
         return text.Replace("&lt;", "<", StringComparison.Ordinal).Replace("&gt;", ">", StringComparison.Ordinal).Replace("&amp;", "&", StringComparison.Ordinal).Replace("|", "\\|", StringComparison.Ordinal);
-    }
-
-    /// <summary>Compares a generated file of the repository with its committed copy; <c>PIMEX_APPROVE=1</c> writes it.</summary>
-    private static void Approve(string generated, string relativePath, [CallerFilePath] string caller = "")
-    {
-        if (Environment.GetEnvironmentVariable("PIMEX_APPROVE") == "1")
-        {
-            var root = new DirectoryInfo(Path.GetDirectoryName(caller)!);
-            while (root.GetFiles("Pimex.Core.sln").Length == 0)
-            {
-                root = root.Parent ?? throw new InvalidOperationException($"No repository above {caller}.");
-            }
-
-            File.WriteAllText(Path.Combine(root.FullName, relativePath), generated);
-            return;
-        }
-
-        var committed = Path.Combine(AppContext.BaseDirectory, relativePath);
-        Assert.True(File.Exists(committed), $"There is no {relativePath}: run this test once with PIMEX_APPROVE=1, then review and commit it.");
-        Assert.Equal(File.ReadAllText(committed).ReplaceLineEndings("\n"), generated);
     }
 }

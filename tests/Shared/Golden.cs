@@ -34,15 +34,40 @@ internal static class Golden
         Assert.Equal(File.ReadAllText(approved).ReplaceLineEndings("\n"), received);
     }
 
-    /// <summary>The <c>Golden</c> folder in the source tree of the project that holds <paramref name="caller"/>.</summary>
-    private static string SourceFolder(string caller)
+    /// <summary>
+    /// Asserts that <paramref name="received"/> is the committed file <paramref name="relativePath"/>
+    /// of the repository (a generated page such as <c>docs/errors.md</c>, copied beside the tests by
+    /// the build); with <c>PIMEX_APPROVE=1</c> it writes the file in the source tree instead.
+    /// </summary>
+    /// <param name="received">The text the test generated.</param>
+    /// <param name="relativePath">The file's path from the repository's root, such as <c>docs/errors.md</c>.</param>
+    /// <param name="caller">Set by the compiler: the calling test's source file, below the repository's root.</param>
+    public static void MatchesRepositoryFile(string received, string relativePath, [CallerFilePath] string caller = "")
     {
-        var folder = new DirectoryInfo(Path.GetDirectoryName(caller)!);
-        while (folder.GetFiles("*.csproj").Length == 0)
+        ArgumentNullException.ThrowIfNull(received);
+        if (Environment.GetEnvironmentVariable("PIMEX_APPROVE") == "1")
         {
-            folder = folder.Parent ?? throw new InvalidOperationException($"No test project above {caller}.");
+            File.WriteAllText(Path.Combine(Above(caller, "Pimex.Core.sln"), relativePath), received);
+            return;
         }
 
-        return Path.Combine(folder.FullName, "Golden");
+        var committed = Path.Combine(AppContext.BaseDirectory, relativePath);
+        Assert.True(File.Exists(committed), $"There is no {relativePath}: run this test once with PIMEX_APPROVE=1, then review and commit it.");
+        Assert.Equal(File.ReadAllText(committed).ReplaceLineEndings("\n"), received);
+    }
+
+    /// <summary>The <c>Golden</c> folder in the source tree of the project that holds <paramref name="caller"/>.</summary>
+    private static string SourceFolder(string caller) => Path.Combine(Above(caller, "*.csproj"), "Golden");
+
+    /// <summary>The nearest folder above <paramref name="caller"/> that holds a file matching <paramref name="pattern"/>.</summary>
+    private static string Above(string caller, string pattern)
+    {
+        var folder = new DirectoryInfo(Path.GetDirectoryName(caller)!);
+        while (folder.GetFiles(pattern).Length == 0)
+        {
+            folder = folder.Parent ?? throw new InvalidOperationException($"No {pattern} above {caller}.");
+        }
+
+        return folder.FullName;
     }
 }

@@ -44,8 +44,8 @@ internal sealed class FieldReader
         Errors = errors;
     }
 
-    /// <summary>The largest amount accepted, in absolute value: far above any programme's figures, far below decimal overflow.</summary>
-    public const decimal MaxAmount = 1_000_000_000_000_000m;
+    /// <summary>The largest amount accepted, in absolute value: <see cref="Monetary.Money.MaxAmount"/>, the limit of the text form that the rulebook reader shares.</summary>
+    public const decimal MaxAmount = Monetary.Money.MaxAmount;
 
     /// <summary>The largest staff count or number of hours accepted.</summary>
     public const decimal MaxQuantity = 1_000_000_000m;
@@ -104,21 +104,11 @@ internal sealed class FieldReader
         return reader;
     }
 
-    public static string Describe(JsonElement element) => element.ValueKind switch
-    {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        JsonValueKind.Null => "null",
-        _ => "nothing",
-    };
+    public static string Describe(JsonElement element) => JsonReadContext.Describe(element);
 
     public static string Child(string path, string name) => path + "." + name;
 
-    public static string Index(string path, int index) =>
-        path + "[" + index.ToString(CultureInfo.InvariantCulture) + "]";
+    public static string Index(string path, int index) => JsonReadContext.Index(path, index);
 
     public void Error(string field, string code, string message) => Errors.Add(new LedgerError(Line, Child(Path, field), code, message));
 
@@ -248,7 +238,7 @@ internal sealed class FieldReader
             return default;
         }
 
-        if (Monetary.Money.TryParse(text, out var money) && money.Amount == ParseAmount(text) && Math.Abs(money.Amount) <= MaxAmount)
+        if (Monetary.Money.TryParse(text, out var money))
         {
             return money;
         }
@@ -319,11 +309,9 @@ internal sealed class FieldReader
             return default;
         }
 
-        if (text.EndsWith('%')
-            && decimal.TryParse(text.AsSpan(0, text.Length - 1), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var percent)
-            && percent <= 100m)
+        if (Rate.TryParse(text, out var rate) && rate <= Rate.One)
         {
-            return Rate.FromPercent(percent);
+            return rate;
         }
 
         Error(name, LedgerErrors.InvalidValue, $"'{text}' is not a percentage from 0% to 100%, such as \"30%\".");
@@ -419,9 +407,6 @@ internal sealed class FieldReader
 
         return map;
     }
-
-    private static decimal ParseAmount(string text) =>
-        decimal.Parse(text.AsSpan(4), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
 
     private bool TryString(string name, out string text)
     {

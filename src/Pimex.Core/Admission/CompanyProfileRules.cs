@@ -11,7 +11,7 @@ public static class CompanyProfileRules
     /// consolidation of linked and partner enterprises from overflowing, far above any SME's
     /// figures. Not a rule of the programme (those come from the rulebook).
     /// </summary>
-    public const decimal MaxFigure = 1_000_000_000_000_000m;
+    public const decimal MaxFigure = Money.MaxAmount;
 
     /// <summary>
     /// How deep related enterprises may nest (an enterprise's related enterprises, theirs, and so

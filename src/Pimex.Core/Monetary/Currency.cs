@@ -93,6 +93,26 @@ public readonly struct Currency : IEquatable<Currency>
         return false;
     }
 
+    /// <summary>Looks up a currency by its code given as characters, without making a string of them.</summary>
+    /// <param name="code">The code's characters.</param>
+    /// <param name="currency">The currency when the code is known; otherwise <c>default</c>.</param>
+    /// <returns>Whether the code is a known ISO 4217 currency.</returns>
+    internal static bool TryFromCode(ReadOnlySpan<char> code, out Currency currency)
+    {
+#if NET9_0_OR_GREATER
+        if (KnownCodeInstances.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(code, out var instance))
+#else
+        if (KnownCodeInstances.TryGetValue(code.ToString(), out var instance))
+#endif
+        {
+            currency = new Currency(instance, KnownMinorUnits[instance]);
+            return true;
+        }
+
+        currency = default;
+        return false;
+    }
+
     /// <summary>Gets a currency by its ISO 4217 code.</summary>
     /// <param name="code">A known code such as <c>EUR</c>.</param>
     /// <returns>The currency.</returns>

@@ -16,10 +16,11 @@ namespace Pimex.Monetary;
 /// <para>Equality: two amounts are equal when their currencies and values are equal
 /// (EUR 2500 equals EUR 2500.00); amounts in different currencies are simply not equal.</para>
 /// <para>The <c>default</c> value is zero in the "no currency" <c>XXX</c>
-/// (<see cref="Currency.IsNone"/>); it formats as <c>XXX 0</c>, which <see cref="TryParse"/>
+/// (<see cref="Currency.IsNone"/>); it formats as <c>XXX 0</c>, which <see cref="TryParse(string?, out Money)"/>
 /// does not read back.</para>
 /// <para>Text form: <c>EUR 2500.00</c> (code, a space, the amount with exactly the minor-unit
-/// digits, invariant culture), which <see cref="TryParse"/> reads back.</para>
+/// digits, invariant culture), which <see cref="Parse"/> and <see cref="TryParse(string?, out Money)"/>
+/// read back, for every amount up to <see cref="MaxAmount"/>.</para>
 /// </remarks>
 public readonly struct Money : IEquatable<Money>, IComparable<Money>, IComparable, IFormattable
 {
@@ -194,30 +195,89 @@ public readonly struct Money : IEquatable<Money>, IComparable<Money>, IComparabl
         return Allocate(weights);
     }
 
-    /// <summary>Reads the text form <c>EUR 2500.00</c> (code, space, invariant-culture amount).</summary>
+    /// <summary>
+    /// The largest amount, in absolute value, that the text form is read for (10^15 units of the
+    /// currency): far above any programme's budget, cap or threshold, and low enough that the sums
+    /// and products the domain makes of such amounts never overflow <see cref="decimal"/>. The
+    /// rulebook reader, the ledger reader and the JSON converters all read amounts through
+    /// <see cref="Read"/>, so they share this limit.
+    /// </summary>
+    public const decimal MaxAmount = 1_000_000_000_000_000m;
+
+    /// <summary>
+    /// Reads the text form <c>EUR 2500.00</c>: a known ISO 4217 code, one space, and an amount in
+    /// the invariant culture (an optional <c>-</c>, digits, an optional point and decimals; no
+    /// group separators, exponent or spaces) that is exact at the currency's minor unit
+    /// (<c>EUR 2500.005</c> is refused, not rounded; <c>EUR 2500.000</c> and <c>EUR 5</c> are
+    /// read) and at most <see cref="MaxAmount"/> in absolute value.
+    /// </summary>
     /// <param name="text">The text.</param>
-    /// <param name="money">The amount, rounded to the minor unit, when the text is well formed.</param>
-    /// <returns>Whether the text is a known currency code followed by a number.</returns>
-    public static bool TryParse([NotNullWhen(true)] string? text, out Money money)
+    /// <param name="money">The amount when the text is well formed; otherwise <c>default</c>.</param>
+    /// <returns>Whether the text is the text form of an amount.</returns>
+    public static bool TryParse([NotNullWhen(true)] string? text, out Money money) =>
+        TryParse(text.AsSpan(), out money) && text is not null;
+
+    /// <summary>Reads the text form <c>EUR 2500.00</c> from characters, as <see cref="TryParse(string?, out Money)"/>.</summary>
+    /// <param name="text">The characters.</param>
+    /// <param name="money">The amount when the text is well formed; otherwise <c>default</c>.</param>
+    /// <returns>Whether the text is the text form of an amount.</returns>
+    public static bool TryParse(ReadOnlySpan<char> text, out Money money) =>
+        Read(text, out money) == MoneyText.Read;
+
+    /// <summary>
+    /// Reads the text form <c>EUR 2500.00</c>, as <see cref="TryParse(string?, out Money)"/>, for
+    /// text that must be an amount.
+    /// </summary>
+    /// <param name="text">The text.</param>
+    /// <returns>The amount.</returns>
+    /// <exception cref="ArgumentNullException">The text is null.</exception>
+    /// <exception cref="FormatException">The text is not the text form of an amount; the message says why.</exception>
+    public static Money Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Read(text, out var money) switch
+        {
+            MoneyText.Read => money,
+            MoneyText.TooManyDecimals => throw new FormatException($"'{text}' has more decimals than its currency's minor unit."),
+            MoneyText.TooLarge => throw new FormatException($"'{text}' is more than {MaxAmount.ToString("0", CultureInfo.InvariantCulture)} in absolute value."),
+            _ => throw new FormatException($"'{text}' is not an amount such as 'EUR 2500.00' (an ISO 4217 code, a space, the amount)."),
+        };
+    }
+
+    /// <summary>
+    /// Reads the text form and says why it is not one: the readers of the library and the tool
+    /// turn each answer into their own stable code.
+    /// </summary>
+    /// <param name="text">The characters.</param>
+    /// <param name="money">The amount when read; otherwise <c>default</c>.</param>
+    /// <returns>What was found.</returns>
+    internal static MoneyText Read(ReadOnlySpan<char> text, out Money money)
     {
         money = default;
-        if (text is null || text.Length < 5 || text[3] != ' ')
+        if (text.Length < 5 || text[3] != ' ' || !Currency.TryFromCode(text[..3], out var currency))
         {
-            return false;
+            return MoneyText.NotAnAmount;
         }
 
-        if (!Currency.TryFromCode(text[..3], out var currency))
+        if (!decimal.TryParse(text[4..], NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
+            || text[4] == '+')
         {
-            return false;
+            return MoneyText.NotAnAmount;
         }
 
-        if (!decimal.TryParse(text.AsSpan(4), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        if (Math.Abs(value) > MaxAmount)
         {
-            return false;
+            return MoneyText.TooLarge;
         }
 
-        money = Of(value, currency);
-        return true;
+        var rounded = Of(value, currency);
+        if (rounded.amount != value)
+        {
+            return MoneyText.TooManyDecimals;
+        }
+
+        money = rounded;
+        return MoneyText.Read;
     }
 
     /// <inheritdoc />
@@ -326,4 +386,20 @@ public readonly struct Money : IEquatable<Money>, IComparable<Money>, IComparabl
         3 => 1000m,
         _ => (decimal)Math.Pow(10, digits),
     };
+}
+
+/// <summary>What <see cref="Money.Read"/> found in a text.</summary>
+internal enum MoneyText
+{
+    /// <summary>An amount, read.</summary>
+    Read,
+
+    /// <summary>Not the form <c>EUR 2500.00</c> (or an unknown currency).</summary>
+    NotAnAmount,
+
+    /// <summary>The form, with more decimals than the currency's minor unit that are not zeros.</summary>
+    TooManyDecimals,
+
+    /// <summary>The form, above <see cref="Money.MaxAmount"/> in absolute value.</summary>
+    TooLarge,
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Ardalis.GuardClauses;
 
 namespace Pimex.Monetary;
@@ -8,10 +9,12 @@ namespace Pimex.Monetary;
 /// </summary>
 /// <remarks>
 /// Equality and ordering are those of the fraction. The <c>default</c> value is
-/// <see cref="Zero"/>. The text form is the percentage with at most four decimals, <c>85%</c>
-/// or <c>33.3333%</c>.
+/// <see cref="Zero"/>. <see cref="ToString()"/> shows the percentage with at most four decimals,
+/// <c>85%</c> or <c>33.3333%</c>; the round-trip form <c>ToString("R", null)</c> writes every
+/// digit (<c>33.333333333333333333333333%</c>), and <see cref="Parse"/> and
+/// <see cref="TryParse"/> read both. Rulebooks and ledgers write rates in the round-trip form.
 /// </remarks>
-public readonly struct Rate : IEquatable<Rate>, IComparable<Rate>
+public readonly struct Rate : IEquatable<Rate>, IComparable<Rate>, IFormattable
 {
     private readonly decimal fraction;
 
@@ -74,9 +77,82 @@ public readonly struct Rate : IEquatable<Rate>, IComparable<Rate>
     /// <inheritdoc />
     public int CompareTo(Rate other) => fraction.CompareTo(other.fraction);
 
-    /// <summary>The percentage, such as <c>85%</c> or <c>12.5%</c>.</summary>
+    /// <summary>The percentage, such as <c>85%</c> or <c>12.5%</c>, with at most four decimals.</summary>
     /// <returns>The percentage text.</returns>
-    public override string ToString() => (fraction * 100m).ToString("0.####", CultureInfo.InvariantCulture) + "%";
+    public override string ToString() => ToString(null, null);
+
+    /// <summary>
+    /// Formats the percentage in the invariant culture: a null, empty or <c>G</c> format gives at
+    /// most four decimals (<c>33.3333%</c>); <c>R</c>, the round-trip form, every digit the rate
+    /// holds (<c>33.333333333333333333333333%</c>), which <see cref="Parse"/> reads back to an
+    /// equal rate.
+    /// </summary>
+    /// <param name="format">Null, empty, <c>G</c> or <c>R</c>.</param>
+    /// <param name="formatProvider">Ignored: rates are written in the invariant culture (reports use their language's own form).</param>
+    /// <returns>The percentage text.</returns>
+    /// <exception cref="FormatException">The format is none of these.</exception>
+    public string ToString(string? format, IFormatProvider? formatProvider) => format switch
+    {
+        null or "" or "G" => Percent.ToString("0.####", CultureInfo.InvariantCulture) + "%",
+        "R" => Percent.ToString("0.############################", CultureInfo.InvariantCulture) + "%",
+        _ => throw new FormatException($"Unknown Rate format '{format}'."),
+    };
+
+    /// <summary>
+    /// Reads a percentage such as <c>85%</c> or <c>12.5%</c>: digits with an optional point and
+    /// decimals (invariant culture, no sign, group separator, exponent or spaces), then <c>%</c>.
+    /// </summary>
+    /// <param name="text">The text.</param>
+    /// <param name="rate">The rate when the text is a percentage; otherwise <see cref="Zero"/>.</param>
+    /// <returns>Whether the text is a percentage.</returns>
+    public static bool TryParse([NotNullWhen(true)] string? text, out Rate rate) =>
+        Read(text.AsSpan(), out rate) == RateText.Read && text is not null;
+
+    /// <summary>Reads a percentage such as <c>85%</c>, as <see cref="TryParse"/>, for text that must be one.</summary>
+    /// <param name="text">The text.</param>
+    /// <returns>The rate.</returns>
+    /// <exception cref="ArgumentNullException">The text is null.</exception>
+    /// <exception cref="FormatException">The text is not a percentage; the message says why.</exception>
+    public static Rate Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Read(text, out var rate) switch
+        {
+            RateText.Read => rate,
+            RateText.Negative => throw new FormatException($"'{text}' is negative: a rate is zero or more."),
+            _ => throw new FormatException($"'{text}' is not a percentage such as '85%'."),
+        };
+    }
+
+    /// <summary>
+    /// Reads a percentage and says why it is not one: the readers of the library and the tool turn
+    /// each answer into their own stable code.
+    /// </summary>
+    /// <param name="text">The characters.</param>
+    /// <param name="rate">The rate when read; otherwise <see cref="Zero"/>.</param>
+    /// <returns>What was found.</returns>
+    internal static RateText Read(ReadOnlySpan<char> text, out Rate rate)
+    {
+        rate = default;
+        if (text.Length < 2 || text[^1] != '%' || text[0] == '+'
+            || !decimal.TryParse(text[..^1], NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var percent))
+        {
+            return RateText.NotARate;
+        }
+
+        if (text[0] == '-' && percent != 0m)
+        {
+            return RateText.Negative;
+        }
+
+        if (text[0] == '-')
+        {
+            return RateText.NotARate;
+        }
+
+        rate = new Rate(percent / 100m);
+        return RateText.Read;
+    }
 
     /// <summary>Whether two rates are equal.</summary>
     public static bool operator ==(Rate left, Rate right) => left.Equals(right);
@@ -95,4 +171,17 @@ public readonly struct Rate : IEquatable<Rate>, IComparable<Rate>
 
     /// <summary>Whether the left rate is higher or equal.</summary>
     public static bool operator >=(Rate left, Rate right) => left.CompareTo(right) >= 0;
+}
+
+/// <summary>What <see cref="Rate.Read"/> found in a text.</summary>
+internal enum RateText
+{
+    /// <summary>A percentage, read.</summary>
+    Read,
+
+    /// <summary>Not the form <c>85%</c>.</summary>
+    NotARate,
+
+    /// <summary>The form with a minus sign: a negative percentage.</summary>
+    Negative,
 }

@@ -255,8 +255,7 @@ public static partial class Parameters
             },
             v => string.Join(" + ", v.Select(s => $"{s.Fund} {PercentText(s.Rate)}")));
 
-    internal static string PercentText(Rate rate) =>
-        rate.Percent.ToString("0.############################", CultureInfo.InvariantCulture) + "%";
+    internal static string PercentText(Rate rate) => rate.ToString("R", null);
 
     private static (bool, EquatableArray<string>) ReadStringList(JsonReadContext c, JsonElement e, string p)
     {

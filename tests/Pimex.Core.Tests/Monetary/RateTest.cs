@@ -1,3 +1,5 @@
+using FsCheck;
+using FsCheck.Fluent;
 using FsCheck.Xunit;
 using Pimex.Monetary;
 using Pimex.Tests.Support;
@@ -98,4 +100,73 @@ public class RateTest
     [Property]
     public bool PercentAndFractionAgree(Rate rate) =>
         Rate.FromPercent(rate.Percent) == rate && Rate.FromFraction(rate.Fraction) == rate;
+}
+
+/// <summary>The one home of the rate's text form: <c>85%</c>, read by <see cref="Rate.Parse"/>, written exactly by the <c>R</c> format.</summary>
+[Properties(Arbitrary = new[] { typeof(PimexArbitraries) })]
+public class RateTextTest
+{
+    [Theory]
+    [InlineData("85%", 0.85)]
+    [InlineData("12.5%", 0.125)]
+    [InlineData("0%", 0)]
+    [InlineData("120%", 1.2)]
+    public void Parse_WhenAPercentage_GivesTheRate(string text, double fraction)
+    {
+        Assert.True(Rate.TryParse(text, out var rate));
+        Assert.Equal((decimal)fraction, rate.Fraction, 20);
+        Assert.Equal(rate, Rate.Parse(text));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("%")]
+    [InlineData("85")]
+    [InlineData("85 %")]
+    [InlineData(" 85%")]
+    [InlineData("+85%")]
+    [InlineData("-0%")]
+    [InlineData("1e2%")]
+    [InlineData("1,5%")]
+    [InlineData("85%%")]
+    public void TryParse_WhenNotAPercentage_FailsWithZero(string? text)
+    {
+        Assert.False(Rate.TryParse(text, out var rate));
+        Assert.Equal(Rate.Zero, rate);
+    }
+
+    [Fact]
+    public void Parse_WhenNegative_SaysSo()
+    {
+        var ex = Assert.Throws<FormatException>(() => Rate.Parse("-5%"));
+        Assert.Contains("negative", ex.Message, StringComparison.Ordinal);
+        Assert.Throws<FormatException>(() => Rate.Parse("five"));
+        Assert.Throws<ArgumentNullException>(() => Rate.Parse(null!));
+    }
+
+    [Fact]
+    public void ToString_WhenNoFormatOrR_ShowsFourDecimalsOrEveryDigit()
+    {
+        var third = Rate.Ratio(1m, 3m);
+
+        Assert.Equal("33.3333%", third.ToString());
+        Assert.Equal("33.3333%", third.ToString("G", null));
+        Assert.StartsWith("33.333333333333333333333", third.ToString("R", null), StringComparison.Ordinal);
+        Assert.Equal(third, Rate.Parse(third.ToString("R", null)));
+        Assert.Equal("85%", Rate.FromPercent(85m).ToString("R", null));
+        Assert.Throws<FormatException>(() => third.ToString("P", null));
+    }
+
+    [Property]
+    public bool TheRoundTripFormReadsBackAnEqualRate(Rate rate) =>
+        Rate.Parse(rate.ToString("R", null)) == rate && Rate.Parse(rate.ToString()) == rate;
+
+    [Property]
+    public Property TheRoundTripFormReadsBackAnyRatio() =>
+        Prop.ForAll(Gen.Choose(0, 1_000_000).ToArbitrary(), Gen.Choose(1, 1_000_000).ToArbitrary(), (part, whole) =>
+        {
+            var rate = Rate.Ratio(part, whole);
+            return Rate.Parse(rate.ToString("R", null)) == rate;
+        });
 }

@@ -10,11 +10,11 @@ namespace Pimex.Rulebooks.Json;
 internal sealed class JsonReadContext
 {
     /// <summary>
-    /// The largest amount a rulebook may hold (10^15 units of its currency): far above any
-    /// budget, cap or threshold, and low enough that the sums and products the domain makes of
-    /// such amounts never overflow <see cref="decimal"/>.
+    /// The largest amount a rulebook may hold: <see cref="Monetary.Money.MaxAmount"/>, the limit of
+    /// the text form, far above any budget, cap or threshold, and low enough that the sums and
+    /// products the domain makes of such amounts never overflow <see cref="decimal"/>.
     /// </summary>
-    public const decimal MaxAmount = 1_000_000_000_000_000m;
+    public const decimal MaxAmount = Monetary.Money.MaxAmount;
 
     public List<ValidationError> Errors { get; } = [];
 
@@ -203,10 +203,17 @@ internal sealed class JsonReadContext
             return null;
         }
 
-        if (!Monetary.Money.TryParse(text, out var money))
+        switch (Monetary.Money.Read(text, out var money))
         {
-            Error(path, RulebookErrors.InvalidValue, $"'{text}' is not an amount of the form 'EUR 2500.00' with a known ISO 4217 currency.");
-            return null;
+            case MoneyText.TooLarge:
+                Error(path, RulebookErrors.OutOfRange, $"{text} is more than the largest amount a rulebook holds ({MaxAmount.ToString("N0", CultureInfo.InvariantCulture)}): sums of such amounts would overflow.");
+                return null;
+            case MoneyText.TooManyDecimals:
+                Error(path, RulebookErrors.InvalidValue, $"'{text}' has more decimals than its currency's minor unit: write the amount exactly, such as 'EUR 2500.01'.");
+                return null;
+            case MoneyText.NotAnAmount:
+                Error(path, RulebookErrors.InvalidValue, $"'{text}' is not an amount of the form 'EUR 2500.00' with a known ISO 4217 currency.");
+                return null;
         }
 
         if (!Currency.IsNone && money.Currency != Currency)
@@ -218,12 +225,6 @@ internal sealed class JsonReadContext
         if (money.IsNegative)
         {
             Error(path, RulebookErrors.NegativeAmount, $"{money} is negative; amounts must be zero or more.");
-            return null;
-        }
-
-        if (money.Amount > MaxAmount)
-        {
-            Error(path, RulebookErrors.OutOfRange, $"{money} is more than the largest amount a rulebook holds ({MaxAmount.ToString("N0", CultureInfo.InvariantCulture)}): sums of such amounts would overflow.");
             return null;
         }
 
@@ -239,20 +240,20 @@ internal sealed class JsonReadContext
             return null;
         }
 
-        if (!text.EndsWith('%')
-            || !decimal.TryParse(text.AsSpan(0, text.Length - 1), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var percent))
+        var read = Monetary.Rate.Read(text, out var rate);
+        if (read == RateText.NotARate)
         {
             Error(path, RulebookErrors.InvalidValue, $"'{text}' is not a percentage of the form '85%'.");
             return null;
         }
 
-        if (percent < 0m || percent > maxPercent)
+        if (read == RateText.Negative || rate.Percent > maxPercent)
         {
             Error(path, RulebookErrors.OutOfRange, $"{text} is outside 0% to {maxPercent.ToString(CultureInfo.InvariantCulture)}%.");
             return null;
         }
 
-        return Monetary.Rate.FromPercent(percent);
+        return rate;
     }
 
     public TEnum? Enum<TEnum>(JsonElement element, string path)
