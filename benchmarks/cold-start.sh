@@ -36,7 +36,7 @@ publish() {
   echo "== publish $name"
   dotnet publish "$src/src/Pimex.Cli/Pimex.Cli.csproj" -c Release -o "$out/$name" -v quiet "$@"
 }
-publish jit
+publish jit -p:PublishReadyToRun=false
 publish r2r -r "$rid" --self-contained false -p:PublishReadyToRun=true
 publish aot -r "$rid" -p:PublishAot=true -p:PublishReadyToRun=false
 
