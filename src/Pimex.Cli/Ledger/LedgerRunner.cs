@@ -101,7 +101,7 @@ internal sealed class LedgerRunner
     /// </summary>
     /// <param name="rulebook">The rules (the edition's rulebook).</param>
     /// <param name="language">The language of the refusals' reasons; English by default.</param>
-    /// <param name="keepEvents">Whether to keep both event streams in the outcome (a report needs only the aggregates: without them the run holds the edition and one participant per company, whatever the number of commands; the session is made with <c>keepEvents: false</c>).</param>
+    /// <param name="keepEvents">Whether to keep both event streams in the outcome (a report needs only the aggregates: without them the run's session is made with <c>keepEvents: false</c> and holds the edition and one participant per company, whatever the number of commands).</param>
     /// <returns>The runner.</returns>
     public static LedgerRunner Start(Rulebook rulebook, ReportLanguage? language = null, bool keepEvents = true)
     {
@@ -142,7 +142,11 @@ internal sealed class LedgerRunner
         {
             Refuse(entry, ResultStatus.NotFound, LedgerErrors.NotAParticipant, RunTexts.Format(language, LedgerErrors.NotAParticipant, p.Company, session.Edition.Id));
         }
-        else if (command is EditionCommand c && c.ApplyTo(session, In(c.Context)) is { IsSuccess: false } refusal)
+        else if (command is not EditionCommand onEdition)
+        {
+            throw new InvalidOperationException($"The ledger command {command.Name} is neither openEdition nor a command on an edition.");
+        }
+        else if (onEdition.ApplyTo(session, In(command.Context)) is { IsSuccess: false } refusal)
         {
             Refuse(entry, refusal);
         }
