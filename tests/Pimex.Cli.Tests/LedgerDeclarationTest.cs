@@ -230,7 +230,7 @@ public class LedgerDeclarationTest
         var apply = Assert.IsType<Apply>(ledger.Entries[1].Command);
         Assert.Equal([HoldingDirection.Upstream, HoldingDirection.Unstated], apply.Application.Profile.Related.Select(r => r.Direction));
         Assert.All(
-            LedgerReader.ApplyFields.Concat(LedgerReader.RelatedFields).Concat(LedgerReader.EarlierFields).Concat(LedgerReader.RestructuringFields).Concat(LedgerReader.AidFields),
+            Declaration.ApplyFields.Concat(Declaration.RelatedFields).Concat(Declaration.EarlierFields).Concat(Declaration.RestructuringFields).Concat(Declaration.AidFields),
             field => Assert.Contains($"`{field}`", doc, StringComparison.Ordinal));
     }
 }

@@ -336,9 +336,14 @@ internal sealed class FieldReader
         return default;
     }
 
+    /// <summary>An enum value's camel-case name, such as <c>companyPremises</c>.</summary>
     public static string NameOf<TEnum>(TEnum value)
-        where TEnum : struct, Enum
+        where TEnum : struct, Enum => NameOf((Enum)value);
+
+    /// <summary>An enum value's camel-case name, such as <c>companyPremises</c>.</summary>
+    public static string NameOf(Enum value)
     {
+        ArgumentNullException.ThrowIfNull(value);
         var name = value.ToString();
         return char.ToLowerInvariant(name[0]) + name[1..];
     }

@@ -58,6 +58,11 @@ internal static class LedgerErrors
     public const string EditionAlreadyOpen = "PIMEX-LEDGER-102";
 
     /// <summary>A command about a company that is not a participant of the edition (not admitted).</summary>
+    /// <remarks>
+    /// The library's <see cref="Pimex.Editions.EditionErrors.NotAParticipant"/> (<c>PIMEX-ED-008</c>) in
+    /// the tool's words: <see cref="LedgerRunner"/> answers before its <see cref="Pimex.Editions.EditionSession"/>
+    /// would, so that a ledger's refusals keep the code and text they always had.
+    /// </remarks>
     [ErrorStatus(ResultStatus.NotFound)]
     public const string NotAParticipant = "PIMEX-LEDGER-103";
 }

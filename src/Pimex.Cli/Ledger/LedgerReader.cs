@@ -1,11 +1,4 @@
-using System.Collections.Frozen;
-using Pimex.Admission;
-using Pimex.Editions;
-using Pimex.Monetary;
-using Pimex.Participation;
-using Pimex.Promotion;
 using Pimex.Rulebooks.Json;
-using Pimex.StateAid;
 
 namespace Pimex.Cli.Ledger;
 
@@ -36,73 +29,10 @@ internal static class LedgerReader
     /// <summary>The fields every command has.</summary>
     public static readonly IReadOnlyList<string> CommonFields = ["command", "at", "actor"];
 
-    /// <summary>The fields of <c>apply</c>: the company, then the model SME declaration.</summary>
-    public static readonly IReadOnlyList<string> ApplyFields =
-        ["company", "name", "sector", "region", "staff", "turnover", "balanceSheet", "basis", "periodEnd", "related", "earlier", "declaredAid", "restructurings"];
-
-    /// <summary>The fields of an enterprise in <c>related</c>, at any depth.</summary>
-    public static readonly IReadOnlyList<string> RelatedFields =
-    [
-        "name", "share", "staff", "turnover", "balanceSheet", "kind", "direction", "control", "includedThroughConsolidation",
-        "sameOrAdjacentMarket", "actingJointlyWith", "businessAngelInvestment", "annualBudget", "inhabitants", "related", "aid",
-    ];
-
-    /// <summary>The fields of an earlier accounting period in <c>earlier</c>.</summary>
-    public static readonly IReadOnlyList<string> EarlierFields = ["periodEnd", "basis", "staff", "turnover", "balanceSheet", "related"];
-
-    /// <summary>The fields of a merger, acquisition or split in <c>restructurings</c>.</summary>
-    public static readonly IReadOnlyList<string> RestructuringFields = ["kind", "undertaking", "effectiveOn", "aid", "unallocatedAid", "equityShare"];
-
     private static readonly string[] ActorFields = ["id", "role", "company"];
 
-    private static readonly string[] SplitOnlyFields = ["unallocatedAid", "equityShare"];
-
-    /// <summary>The fields of one aid received.</summary>
-    public static readonly IReadOnlyList<string> AidFields = ["amount", "grantedOn", "grantingBody"];
-
-    private static readonly CommandSpec[] SpecList =
-    [
-        new("openEdition", ["year"], (r, at, actor) => new OpenEdition(at, actor, r.Int("year"))),
-        new("apply", ApplyFields, ReadApply),
-        new("admit", ["company"], (r, at, actor) => new Admit(at, actor, r.Company())),
-        new("scheduleSession", ["session", "date", "venue", "topic", "capacity"], (r, at, actor) =>
-            new ScheduleSession(at, actor, new GroupSession(r.Id("session"), r.Date("date"), r.String("venue"), r.String("topic"), r.Int("capacity")))),
-        new("recordExpense", ["line", "amount", "description"], (r, at, actor) =>
-            new RecordExpense(at, actor, r.Enum<BudgetLine>("line"), r.Money("amount"), r.String("description"))),
-        new("assignTechnician", ["company", "technician"], (r, at, actor) => new AssignTechnician(at, actor, r.Company(), r.String("technician"))),
-        new("recordAttendance", ["company", "session"], (r, at, actor) => new RecordAttendance(at, actor, r.Company(), r.String("session"))),
-        new("recordTutorial", ["company", "tutorial", "date", "venue", "record"], (r, at, actor) =>
-            new RecordTutorial(at, actor, r.Company(), new Tutorial(r.String("tutorial"), r.Date("date"), r.Enum<VenueKind>("venue"), r.String("record")))),
-        new("recordTrainingPill", ["company", "topic", "date", "attendeeRole"], (r, at, actor) =>
-            new RecordTrainingPill(at, actor, r.Company(), new TrainingPill(r.String("topic"), r.Date("date"), r.String("attendeeRole")))),
-        new("requestConsultancy", ["company", "hours", "topic"], (r, at, actor) =>
-            new RequestConsultancy(at, actor, r.Company(), r.Decimal("hours"), r.String("topic"))),
-        new("submitSwot", ["company", "strengths", "weaknesses", "opportunities", "threats"], (r, at, actor) =>
-            new SubmitSwot(at, actor, r.Company(), new Swot(r.Strings("strengths"), r.Strings("weaknesses"), r.Strings("opportunities"), r.Strings("threats")))),
-        new("reviewSwot", ["company", "accept", "comment"], (r, at, actor) => new ReviewSwot(at, actor, r.Company(), r.Bool("accept"), r.OptionalString("comment"))),
-        new("submitRoadmap", ["company", "horizon", "targetMarkets", "objectives", "actions", "indicators"], ReadRoadmap),
-        new("reviewRoadmap", ["company", "accept", "comment"], (r, at, actor) => new ReviewRoadmap(at, actor, r.Company(), r.Bool("accept"), r.OptionalString("comment"))),
-        new("submitClaim", ["company", "claim", "invoice", "supplier", "invoiceDate", "category", "description", "net", "vat", "vatRecoverable"], (r, at, actor) =>
-            new SubmitClaim(at, actor, r.Company(), new ExpenseClaim(
-                r.Id("claim"), r.String("invoice"), r.String("supplier"), r.Date("invoiceDate"), r.String("category"), r.String("description"),
-                r.Money("net"), r.Money("vat"), r.Bool("vatRecoverable")))),
-        new("verifyClaim", ["company", "claim", "verdict", "approvedAmount", "reason"], ReadVerification),
-        new("answerSurvey", ["company", "overall", "questions"], (r, at, actor) =>
-            new AnswerSurvey(at, actor, r.Company(), new SurveyAnswer(r.Int("overall"), r.IntMap("questions")))),
-        new("complete", ["company"], (r, at, actor) => new Complete(at, actor, r.Company())),
-        new("withdraw", ["company", "reason"], (r, at, actor) => new Withdraw(at, actor, r.Company(), r.String("reason"))),
-        new("exclude", ["company", "reason"], (r, at, actor) => new Exclude(at, actor, r.Company(), r.String("reason"))),
-    ];
-
-    private static readonly FrozenDictionary<string, CommandSpec> Specs = SpecList.ToFrozenDictionary(s => s.Name, StringComparer.Ordinal);
-
-    /// <summary>The command names, in documentation order.</summary>
-    public static IEnumerable<string> CommandNames => SpecList.Select(s => s.Name);
-
-    /// <summary>The fields of one command besides the common ones.</summary>
-    /// <param name="command">The command's name.</param>
-    /// <returns>Its own fields.</returns>
-    public static IReadOnlyList<string> FieldsOf(string command) => Specs[command].Fields;
+    /// <summary>The command names, in documentation order (<see cref="LedgerVerb.All"/>).</summary>
+    public static IEnumerable<string> CommandNames => LedgerVerb.All.Select(v => v.Name);
 
     /// <summary>Reads a whole ledger held in memory: the same reading as <see cref="Scan"/>, the commands kept.</summary>
     /// <param name="text">The ledger's text.</param>
@@ -229,7 +159,7 @@ internal static class LedgerReader
             return null;
         }
 
-        if (!Specs.TryGetValue(name, out var spec))
+        if (!LedgerVerb.ByName.TryGetValue(name, out var verb))
         {
             r.Error("command", LedgerErrors.UnknownCommand, $"'{name}' is not a command{Spelling.DidYouMean(name, CommandNames)}; one of: {string.Join(", ", CommandNames)}.");
             return null;
@@ -237,8 +167,8 @@ internal static class LedgerReader
 
         var at = r.Instant("at");
         var actor = ReadActor(r);
-        var command = spec.Read(r, at, actor);
-        r.RejectUnknown(CommonFields.Concat(spec.Fields));
+        var command = verb.Read(r, at, actor);
+        r.RejectUnknown(CommonFields.Concat(verb.Fields));
         return errors.Count > before ? null : command;
     }
 
@@ -313,195 +243,4 @@ internal static class LedgerReader
         a.RejectUnknown(ActorFields);
         return new Actor(id, role, company);
     }
-
-    private static Apply ReadApply(FieldReader r, Instant at, Actor actor)
-    {
-        var company = r.Company();
-        var name = r.OptionalString("name");
-        var sector = r.OptionalString("sector");
-        var region = r.String("region");
-        var profile = ReadPeriod(r);
-        var earlier = new List<CompanyProfile>();
-        foreach (var e in r.Objects("earlier", required: false))
-        {
-            earlier.Add(ReadPeriod(e));
-            e.RejectUnknown(EarlierFields);
-        }
-
-        var aid = ReadAid(r, "declaredAid");
-        var restructurings = new List<Restructuring>();
-        foreach (var e in r.Objects("restructurings", required: false))
-        {
-            restructurings.Add(ReadRestructuring(e));
-            e.RejectUnknown(RestructuringFields);
-        }
-
-        var application = new CompanyApplication(company, region, profile with { Earlier = new EquatableArray<CompanyProfile>(earlier) }, aid)
-        {
-            Restructurings = new EquatableArray<Restructuring>(restructurings),
-        };
-        return new Apply(at, actor, application, name, sector);
-    }
-
-    /// <summary>One accounting period of the declaration: its figures, their basis, its end and its related enterprises.</summary>
-    private static CompanyProfile ReadPeriod(FieldReader r)
-    {
-        var own = ReadFigures(r);
-        var basis = r.Has("basis") ? r.Enum<FiguresBasis>("basis") : Touched(r, "basis", FiguresBasis.ApprovedAccounts);
-        LocalDate? periodEnd = r.Has("periodEnd") ? r.Date("periodEnd") : Touched<LocalDate?>(r, "periodEnd", null);
-        return new CompanyProfile(own, ReadRelated(r)) { Basis = basis, PeriodEnd = periodEnd };
-    }
-
-    /// <summary>The related enterprises of an enterprise, each with its own chain (art. 3 and 6 of the Recommendation's annex).</summary>
-    private static EquatableArray<RelatedEnterprise> ReadRelated(FieldReader r)
-    {
-        var related = new List<RelatedEnterprise>();
-        foreach (var e in r.Objects("related", required: false))
-        {
-            var enterprise = new RelatedEnterprise(e.String("name"), e.Percent("share"), ReadFigures(e))
-            {
-                Kind = e.Has("kind") ? e.Enum<RelatedPartyKind>("kind") : Touched(e, "kind", RelatedPartyKind.Enterprise),
-                Direction = e.Has("direction") ? e.Enum<HoldingDirection>("direction") : Touched(e, "direction", HoldingDirection.Unstated),
-                Control = ReadControl(e),
-                IncludedThroughConsolidation = e.OptionalBool("includedThroughConsolidation", false),
-                SameOrAdjacentMarket = e.OptionalBool("sameOrAdjacentMarket", false),
-                ActingJointlyWith = e.OptionalString("actingJointlyWith"),
-                BusinessAngelInvestment = e.OptionalMoney("businessAngelInvestment"),
-                AnnualBudget = e.OptionalMoney("annualBudget"),
-                Inhabitants = e.Has("inhabitants") ? e.Int("inhabitants") : Touched<int?>(e, "inhabitants", null),
-                Related = ReadRelated(e),
-                Aid = ReadAid(e, "aid"),
-            };
-            related.Add(enterprise);
-            e.RejectUnknown(RelatedFields);
-        }
-
-        return new EquatableArray<RelatedEnterprise>(related);
-    }
-
-    /// <summary>Control by other means than a majority of the votes (art. 3(3)(b)-(d)): an array of names.</summary>
-    private static ControlMeans ReadControl(FieldReader r)
-    {
-        var control = ControlMeans.None;
-        var names = Enum.GetValues<ControlMeans>().Where(v => v != ControlMeans.None).ToArray();
-        foreach (var (element, path) in r.Array("control", required: false))
-        {
-            if (element.ValueKind != JsonValueKind.String)
-            {
-                r.Errors.Add(new LedgerError(r.Line, path, LedgerErrors.WrongType, $"Expected a string, found {FieldReader.Describe(element)}."));
-                continue;
-            }
-
-            var text = element.GetString()!;
-            var means = names.Where(v => string.Equals(FieldReader.NameOf(v), text, StringComparison.Ordinal)).ToArray();
-            if (means.Length == 0)
-            {
-                r.Errors.Add(new LedgerError(r.Line, path, LedgerErrors.InvalidValue, $"'{text}' is not one of: {string.Join(", ", names.Select(v => FieldReader.NameOf(v)))}."));
-                continue;
-            }
-
-            control |= means[0];
-        }
-
-        return control;
-    }
-
-    private static EquatableArray<AidReceived> ReadAid(FieldReader r, string field)
-    {
-        var aid = new List<AidReceived>();
-        foreach (var e in r.Objects(field, required: false))
-        {
-            aid.Add(new AidReceived(e.Money("amount"), e.Date("grantedOn"), e.String("grantingBody")));
-            e.RejectUnknown(AidFields);
-        }
-
-        return new EquatableArray<AidReceived>(aid);
-    }
-
-    /// <summary>A merger, acquisition or split whose aid counts towards the applicant's ceiling (art. 3(8)-(9) of the de minimis regulations).</summary>
-    private static Restructuring ReadRestructuring(FieldReader r)
-    {
-        var kind = r.Enum<RestructuringKind>("kind");
-        var restructuring = new Restructuring(kind, r.String("undertaking"), r.Date("effectiveOn"), ReadAid(r, "aid"))
-        {
-            UnallocatedAid = ReadAid(r, "unallocatedAid"),
-            EquityShare = r.Has("equityShare") ? r.Percent("equityShare") : Touched(r, "equityShare", Rate.Zero),
-        };
-        if (kind != RestructuringKind.Split && r.Has("kind"))
-        {
-            foreach (var field in SplitOnlyFields.Where(r.Has))
-            {
-                r.Error(field, LedgerErrors.UnknownField, $"Only a split has '{field}' (art. 3(9)); a merger or an acquisition brings all the undertaking's aid in 'aid' (art. 3(8)).");
-            }
-        }
-        else if (kind == RestructuringKind.Split && restructuring.UnallocatedAid.Count > 0 && !r.Has("equityShare"))
-        {
-            r.Error("equityShare", LedgerErrors.MissingField, "A split's unallocated aid is divided by the applicant's share of the book value of the new undertakings' equity (art. 3(9)): give 'equityShare'.");
-        }
-
-        return restructuring;
-    }
-
-    /// <summary>Marks an optional field as read and returns its default.</summary>
-    private static T Touched<T>(FieldReader r, string name, T fallback)
-    {
-        r.Touch(name);
-        return fallback;
-    }
-
-    private static EnterpriseFigures ReadFigures(FieldReader r) =>
-        new(r.Decimal("staff"), r.Money("turnover"), r.Money("balanceSheet"));
-
-    private static SubmitRoadmap ReadRoadmap(FieldReader r, Instant at, Actor actor)
-    {
-        var company = r.Company();
-        DateInterval horizon = new(new LocalDate(2000, 1, 1), new LocalDate(2000, 1, 1));
-        if (r.Object("horizon") is { } h)
-        {
-            var start = h.Date("start");
-            var end = h.Date("end");
-            h.RejectUnknown(["start", "end"]);
-            if (end < start)
-            {
-                h.Error("end", LedgerErrors.InvalidValue, "The horizon ends before it starts.");
-            }
-            else
-            {
-                horizon = new DateInterval(start, end);
-            }
-        }
-
-        var markets = r.Strings("targetMarkets");
-        var objectives = r.Strings("objectives");
-        var actions = new List<RoadmapAction>();
-        foreach (var e in r.Objects("actions"))
-        {
-            actions.Add(new RoadmapAction(e.String("description"), e.String("market"), e.Date("due")));
-            e.RejectUnknown(["description", "market", "due"]);
-        }
-
-        var indicators = r.Strings("indicators");
-        return new SubmitRoadmap(at, actor, company, new Roadmap(horizon, markets, objectives, new EquatableArray<RoadmapAction>(actions), indicators));
-    }
-
-    private static VerifyClaim ReadVerification(FieldReader r, Instant at, Actor actor)
-    {
-        var company = r.Company();
-        var claim = r.String("claim");
-        var verdict = r.Enum<ClaimVerdict>("verdict");
-        var amount = r.OptionalMoney("approvedAmount");
-        var reason = r.OptionalString("reason");
-        if (verdict == ClaimVerdict.ApprovedInPart && amount is null && r.Has("verdict"))
-        {
-            r.Error("approvedAmount", LedgerErrors.MissingField, "A partial approval (approvedInPart) needs the approved amount.");
-        }
-        else if (verdict != ClaimVerdict.ApprovedInPart && amount is not null)
-        {
-            r.Error("approvedAmount", LedgerErrors.UnknownField, "Only a partial approval (approvedInPart) has an approved amount.");
-        }
-
-        return new VerifyClaim(at, actor, company, claim, new ClaimVerification(verdict, amount ?? default, reason));
-    }
-
-    private sealed record CommandSpec(string Name, IReadOnlyList<string> Fields, Func<FieldReader, Instant, Actor, LedgerCommand> Read);
 }

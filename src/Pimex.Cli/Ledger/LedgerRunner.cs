@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Ardalis.Result;
 using Pimex.Editions;
 using Pimex.Participation;
@@ -52,21 +51,22 @@ internal sealed record LedgerOutcome(
 }
 
 /// <summary>
-/// Applies a ledger's commands in order through the library's verbs, as a host would: it keeps
-/// the edition, the participants and their event streams in memory. A refused command is
-/// recorded with its line and codes and changes nothing; the run goes on with the next one.
+/// Applies a ledger's commands in order, as a host would: the first <c>openEdition</c> opens the
+/// library's <see cref="EditionSession"/>, which keeps the edition and the participants, and
+/// each later command runs its verb in it (<see cref="EditionCommand.ApplyTo"/>). A refused
+/// command is recorded with its line and codes and changes nothing; the run goes on with the
+/// next one. The runner's own refusals (<see cref="LedgerErrors"/> 101 to 103) come before the
+/// session's: no edition open yet, a second edition, and a command about a company that is not a
+/// participant (the session would answer <c>PIMEX-ED-008</c>; a ledger keeps its own code and
+/// words, <c>PIMEX-LEDGER-103</c>, for the same case).
 /// </summary>
 internal sealed class LedgerRunner
 {
     private readonly Rulebook rulebook;
     private readonly ReportLanguage language;
-    private readonly List<EditionEvent> editionEvents = [];
-    private readonly Dictionary<CompanyId, Participant> participants = [];
-    private readonly List<CompanyId> admissionOrder = [];
-    private readonly Dictionary<ParticipantId, List<ParticipantEvent>> participantEvents = [];
     private readonly List<Refusal> refused = [];
     private readonly bool keepEvents;
-    private Edition? edition;
+    private EditionSession? session;
 
     private LedgerRunner(Rulebook rulebook, ReportLanguage language, bool keepEvents)
     {
@@ -101,7 +101,7 @@ internal sealed class LedgerRunner
     /// </summary>
     /// <param name="rulebook">The rules (the edition's rulebook).</param>
     /// <param name="language">The language of the refusals' reasons; English by default.</param>
-    /// <param name="keepEvents">Whether to keep both event streams in the outcome (a report needs only the aggregates: without them the run holds the edition and one participant per company, whatever the number of commands).</param>
+    /// <param name="keepEvents">Whether to keep both event streams in the outcome (a report needs only the aggregates: without them the run's session is made with <c>keepEvents: false</c> and holds the edition and one participant per company, whatever the number of commands).</param>
     /// <returns>The runner.</returns>
     public static LedgerRunner Start(Rulebook rulebook, ReportLanguage? language = null, bool keepEvents = true)
     {
@@ -111,13 +111,17 @@ internal sealed class LedgerRunner
 
     /// <summary>The state after the commands applied so far.</summary>
     /// <returns>The outcome (its event streams empty when the runner keeps no events).</returns>
-    public LedgerOutcome Finish() => new(
-        edition,
-        [.. admissionOrder.Select(c => participants[c])],
-        editionEvents,
-        participantEvents.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<ParticipantEvent>)kv.Value),
-        Commands,
-        refused);
+    public LedgerOutcome Finish()
+    {
+        var events = session?.Events ?? [];
+        return new(
+            session?.Edition,
+            session is null ? [] : [.. session.Participants.Values],
+            [.. events.OfType<EditionEvent>()],
+            events.OfType<ParticipantEvent>().GroupBy(e => e.Participant).ToDictionary(g => g.Key, g => (IReadOnlyList<ParticipantEvent>)[.. g]),
+            Commands,
+            refused);
+    }
 
     /// <summary>Applies one command: the library's verb, or a refusal recorded with its line.</summary>
     /// <param name="entry">The command and its line.</param>
@@ -125,173 +129,45 @@ internal sealed class LedgerRunner
     {
         ArgumentNullException.ThrowIfNull(entry);
         Commands++;
-        ApplyCommand(entry);
-    }
-
-    private void ApplyCommand(LedgerEntry entry)
-    {
         var command = entry.Command;
         if (command is OpenEdition open)
         {
-            if (edition is not null)
-            {
-                Refuse(entry, ResultStatus.Conflict, LedgerErrors.EditionAlreadyOpen, RunTexts.Format(language, LedgerErrors.EditionAlreadyOpen, edition.Id));
-                return;
-            }
-
-            OnEdition(entry, Edition.Open(rulebook, open.Year, In(command.Context)));
-            return;
+            Open(entry, open);
         }
-
-        if (edition is null)
+        else if (session is null)
         {
             Refuse(entry, ResultStatus.Invalid, LedgerErrors.NoEditionOpen, RunTexts.Format(language, LedgerErrors.NoEditionOpen));
+        }
+        else if (command is ParticipantCommand p && !session.Participants.ContainsKey(p.Company))
+        {
+            Refuse(entry, ResultStatus.NotFound, LedgerErrors.NotAParticipant, RunTexts.Format(language, LedgerErrors.NotAParticipant, p.Company, session.Edition.Id));
+        }
+        else if (command is not EditionCommand onEdition)
+        {
+            throw new InvalidOperationException($"The ledger command {command.Name} is neither openEdition nor a command on an edition.");
+        }
+        else if (onEdition.ApplyTo(session, In(command.Context)) is { IsSuccess: false } refusal)
+        {
+            Refuse(entry, refusal);
+        }
+    }
+
+    private void Open(LedgerEntry entry, OpenEdition open)
+    {
+        if (session is not null)
+        {
+            Refuse(entry, ResultStatus.Conflict, LedgerErrors.EditionAlreadyOpen, RunTexts.Format(language, LedgerErrors.EditionAlreadyOpen, session.Edition.Id));
             return;
         }
 
-        var ctx = In(command.Context);
-        switch (command)
+        var opened = open.Open(rulebook, In(open.Context), keepEvents);
+        if (opened.IsSuccess)
         {
-            case Apply c:
-                OnEdition(entry, edition.ReceiveApplication(c.Application, rulebook, ctx));
-                return;
-            case Admit c:
-                OnJoint(entry, edition.Admit(c.Company, rulebook, ctx));
-                return;
-            case ScheduleSession c:
-                OnEdition(entry, edition.ScheduleSession(c.Session, ctx));
-                return;
-            case RecordExpense c:
-                OnEdition(entry, edition.RecordExpense(c.Line, c.Amount, c.Description, ctx));
-                return;
-            case ParticipantCommand c:
-                if (!participants.TryGetValue(c.Company, out var participant))
-                {
-                    Refuse(entry, ResultStatus.NotFound, LedgerErrors.NotAParticipant, RunTexts.Format(language, LedgerErrors.NotAParticipant, c.Company, edition.Id));
-                    return;
-                }
-
-                ApplyToParticipant(entry, c, participant, edition);
-                return;
-            default:
-                throw new InvalidOperationException($"Unknown ledger command {command.GetType().Name}.");
+            session = opened.Value;
         }
-    }
-
-    private void ApplyToParticipant(LedgerEntry entry, ParticipantCommand command, Participant p, Edition e)
-    {
-        var ctx = In(command.Context);
-        switch (command)
+        else
         {
-            case AssignTechnician c:
-                OnParticipant(entry, p.AssignTechnician(c.Technician, rulebook, ctx));
-                break;
-            case RecordAttendance c:
-                OnJoint(entry, p.RecordAttendance(e, c.Session, ctx));
-                break;
-            case RecordTutorial c:
-                OnParticipant(entry, p.RecordTutorial(c.Tutorial, ctx));
-                break;
-            case RecordTrainingPill c:
-                OnParticipant(entry, p.RecordTrainingPill(c.Pill, ctx));
-                break;
-            case RequestConsultancy c:
-                OnJoint(entry, p.RequestConsultancy(e, c.Hours, c.Topic, rulebook, ctx));
-                break;
-            case SubmitSwot c:
-                OnParticipant(entry, p.SubmitSwot(c.Swot, ctx));
-                break;
-            case ReviewSwot c:
-                OnParticipant(entry, p.ReviewSwot(c.Accept, c.Comment, ctx));
-                break;
-            case SubmitRoadmap c:
-                OnParticipant(entry, p.SubmitRoadmap(c.Roadmap, ctx));
-                break;
-            case ReviewRoadmap c:
-                OnParticipant(entry, p.ReviewRoadmap(c.Accept, c.Comment, ctx));
-                break;
-            case SubmitClaim c:
-                OnParticipant(entry, p.SubmitClaim(c.Claim, rulebook, ctx));
-                break;
-            case VerifyClaim c:
-                OnJoint(entry, p.VerifyClaim(e, c.Claim, c.Verification, rulebook, ctx));
-                break;
-            case AnswerSurvey c:
-                OnParticipant(entry, p.AnswerSurvey(c.Answer, rulebook, ctx));
-                break;
-            case Complete:
-                OnJoint(entry, p.Complete(e, ctx));
-                break;
-            case Withdraw c:
-                OnJoint(entry, p.Withdraw(e, c.Reason, ctx));
-                break;
-            case Exclude c:
-                OnJoint(entry, p.Exclude(e, c.Reason, ctx));
-                break;
-            default:
-                throw new InvalidOperationException($"Unknown participant command {command.GetType().Name}.");
-        }
-    }
-
-    private void OnEdition(LedgerEntry entry, Result<Changed<Edition, EditionEvent>> result)
-    {
-        if (!result.IsSuccess)
-        {
-            Refuse(entry, result);
-            return;
-        }
-
-        edition = result.Value.Aggregate;
-        if (keepEvents)
-        {
-            editionEvents.AddRange(result.Value.Events);
-        }
-    }
-
-    private void OnParticipant(LedgerEntry entry, Result<Changed<Participant, ParticipantEvent>> result)
-    {
-        if (!result.IsSuccess)
-        {
-            Refuse(entry, result);
-            return;
-        }
-
-        Keep(result.Value);
-    }
-
-    private void OnJoint(LedgerEntry entry, Result<ParticipationChange> result)
-    {
-        if (!result.IsSuccess)
-        {
-            Refuse(entry, result);
-            return;
-        }
-
-        edition = result.Value.Edition.Aggregate;
-        if (keepEvents)
-        {
-            editionEvents.AddRange(result.Value.Edition.Events);
-        }
-        Keep(result.Value.Participant);
-    }
-
-    private void Keep(Changed<Participant, ParticipantEvent> change)
-    {
-        var participant = change.Aggregate;
-        ref var kept = ref CollectionsMarshal.GetValueRefOrAddDefault(participants, participant.Id.Company, out bool exists);
-        kept = participant;
-        if (!exists)
-        {
-            admissionOrder.Add(participant.Id.Company);
-            if (keepEvents)
-            {
-                participantEvents[participant.Id] = [];
-            }
-        }
-
-        if (keepEvents)
-        {
-            participantEvents[participant.Id].AddRange(change.Events);
+            Refuse(entry, opened);
         }
     }
 
