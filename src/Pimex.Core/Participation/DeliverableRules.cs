@@ -8,6 +8,17 @@ namespace Pimex.Participation;
 [RuleConcept("Deliverables")]
 internal static class DeliverableRules
 {
+    /// <summary>Every rule of a SWOT analysis submitted by a participant, in order.</summary>
+    internal static void Swot(List<ValidationError> errors, ReportLanguage language, Participant participant, Swot swot) =>
+        SwotComplete(errors, language, swot);
+
+    /// <summary>Every rule of a roadmap submitted by a participant, in order.</summary>
+    internal static void Roadmap(List<ValidationError> errors, ReportLanguage language, Participant participant, Roadmap roadmap)
+    {
+        RoadmapAfterSwot(errors, language, participant.Swot.Status);
+        RoadmapComplete(errors, language, roadmap);
+    }
+
     /// <summary>A SWOT analysis has four quadrants, each with at least one item and no blank one.</summary>
     [Rule(ParticipationErrors.SwotIncomplete)]
     internal static void SwotComplete(List<ValidationError> errors, ReportLanguage language, Swot swot)

@@ -10,30 +10,16 @@ public sealed partial record Participant
     /// <param name="swot">The analysis.</param>
     /// <param name="context">The company's representative, and when.</param>
     /// <returns>The change, or why not.</returns>
-    public Result<Changed<Participant, ParticipantEvent>> SubmitSwot(Swot swot, CommandContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(swot);
-        return SubmitDeliverable(
-            Swot,
-            swot,
-            "swot",
-            "submitSwot",
-            context,
-            static (errors, language, _, swot) => DeliverableRules.SwotComplete(errors, language, swot),
-            new SwotSubmitted(Id, Swot.Versions.Count + 1, swot, context.At, context.Actor));
-    }
+    public Result<Changed<Participant, ParticipantEvent>> SubmitSwot(Swot swot, CommandContext context) =>
+        SubmitDeliverable(Swot, swot, "swot", "submitSwot", context, DeliverableRules.Swot, static (p, swot, c) => new SwotSubmitted(p.Id, p.Swot.Versions.Count + 1, swot, c.At, c.Actor));
 
     /// <summary>Technical staff accept the SWOT version waiting for review, or return it with a comment.</summary>
     /// <param name="accept">True to accept, false to return.</param>
     /// <param name="comment">The reviewer's comment; required to return.</param>
     /// <param name="context">Who reviews, and when.</param>
     /// <returns>The change, or why not.</returns>
-    public Result<Changed<Participant, ParticipantEvent>> ReviewSwot(bool accept, string? comment, CommandContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        return ReviewDeliverable(Swot.Status, "reviewSwot", accept, comment, context, new SwotReviewed(Id, Swot.Versions.Count, accept, comment, context.At, context.Actor));
-    }
+    public Result<Changed<Participant, ParticipantEvent>> ReviewSwot(bool accept, string? comment, CommandContext context) =>
+        ReviewDeliverable(Swot.Status, "reviewSwot", accept, comment, context, static (p, accept, comment, c) => new SwotReviewed(p.Id, p.Swot.Versions.Count, accept, comment, c.At, c.Actor));
 
     /// <summary>
     /// The company submits a version of its international roadmap. It needs an accepted SWOT
@@ -43,34 +29,16 @@ public sealed partial record Participant
     /// <param name="roadmap">The roadmap.</param>
     /// <param name="context">The company's representative, and when.</param>
     /// <returns>The change, or why not.</returns>
-    public Result<Changed<Participant, ParticipantEvent>> SubmitRoadmap(Roadmap roadmap, CommandContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(roadmap);
-        return SubmitDeliverable(
-            Roadmap,
-            roadmap,
-            "roadmap",
-            "submitRoadmap",
-            context,
-            static (errors, language, participant, roadmap) =>
-            {
-                DeliverableRules.RoadmapAfterSwot(errors, language, participant.Swot.Status);
-                DeliverableRules.RoadmapComplete(errors, language, roadmap);
-            },
-            new RoadmapSubmitted(Id, Roadmap.Versions.Count + 1, roadmap, context.At, context.Actor));
-    }
+    public Result<Changed<Participant, ParticipantEvent>> SubmitRoadmap(Roadmap roadmap, CommandContext context) =>
+        SubmitDeliverable(Roadmap, roadmap, "roadmap", "submitRoadmap", context, DeliverableRules.Roadmap, static (p, roadmap, c) => new RoadmapSubmitted(p.Id, p.Roadmap.Versions.Count + 1, roadmap, c.At, c.Actor));
 
     /// <summary>Technical staff accept the roadmap version waiting for review, or return it with a comment.</summary>
     /// <param name="accept">True to accept, false to return.</param>
     /// <param name="comment">The reviewer's comment; required to return.</param>
     /// <param name="context">Who reviews, and when.</param>
     /// <returns>The change, or why not.</returns>
-    public Result<Changed<Participant, ParticipantEvent>> ReviewRoadmap(bool accept, string? comment, CommandContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        return ReviewDeliverable(Roadmap.Status, "reviewRoadmap", accept, comment, context, new RoadmapReviewed(Id, Roadmap.Versions.Count, accept, comment, context.At, context.Actor));
-    }
+    public Result<Changed<Participant, ParticipantEvent>> ReviewRoadmap(bool accept, string? comment, CommandContext context) =>
+        ReviewDeliverable(Roadmap.Status, "reviewRoadmap", accept, comment, context, static (p, accept, comment, c) => new RoadmapReviewed(p.Id, p.Roadmap.Versions.Count, accept, comment, c.At, c.Actor));
 
     /// <summary>
     /// The one path of both deliverables' submission: the checks every verb makes first, no new
@@ -84,8 +52,10 @@ public sealed partial record Participant
         string action,
         CommandContext context,
         Action<List<ValidationError>, ReportLanguage, Participant, T> rules,
-        ParticipantEvent submitted)
+        Func<Participant, T, CommandContext, ParticipantEvent> submitted)
     {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(version, name);
         if (Precheck(context, ActsForCompany(context.Actor), action) is { } refused)
         {
             return refused;
@@ -98,7 +68,7 @@ public sealed partial record Participant
 
         var errors = new List<ValidationError>();
         rules(errors, context.Language, this, version);
-        return errors.Count > 0 ? Result.Invalid(errors) : Emit(submitted);
+        return errors.Count > 0 ? Result.Invalid(errors) : Emit(submitted(this, version, context));
     }
 
     /// <summary>
@@ -106,8 +76,9 @@ public sealed partial record Participant
     /// review, and a comment to return it.
     /// </summary>
     [Plumbing(CheckStage.State, ParticipationErrors.NothingToReview)]
-    private Result<Changed<Participant, ParticipantEvent>> ReviewDeliverable(ReviewStatus status, string action, bool accept, string? comment, CommandContext context, ParticipantEvent reviewed)
+    private Result<Changed<Participant, ParticipantEvent>> ReviewDeliverable(ReviewStatus status, string action, bool accept, string? comment, CommandContext context, Func<Participant, bool, string?, CommandContext, ParticipantEvent> reviewed)
     {
+        ArgumentNullException.ThrowIfNull(context);
         if (Precheck(context, context.Actor.IsTechnicalStaff, action) is { } refused)
         {
             return refused;
@@ -120,6 +91,6 @@ public sealed partial record Participant
 
         var errors = new List<ValidationError>();
         DeliverableRules.ReturnCommented(errors, context.Language, accept, comment);
-        return errors.Count > 0 ? Result.Invalid(errors) : Emit(reviewed);
+        return errors.Count > 0 ? Result.Invalid(errors) : Emit(reviewed(this, accept, comment, context));
     }
 }

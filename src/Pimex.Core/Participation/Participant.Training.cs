@@ -42,8 +42,7 @@ public sealed partial record Participant
         }
 
         var errors = new List<ValidationError>();
-        TrainingRules.SessionHasSeat(errors, context.Language, sessionId, session, edition.AttendanceAt(sessionId));
-        CheckFactDate(errors, "session.date", "session", sessionId, session.Date, context);
+        TrainingRules.Attendance(errors, context.Language, sessionId, session, edition.AttendanceAt(sessionId), Terms, context.DateIn(Terms.Zone));
         if (errors.Count > 0)
         {
             return Result.Invalid(errors);
@@ -82,11 +81,7 @@ public sealed partial record Participant
         }
 
         var errors = new List<ValidationError>();
-        TrainingRules.InTrainingWindow(errors, context.Language, "tutorial.date", tutorial.Date, Terms.TrainingWindow);
-        TrainingRules.TutorialAtRequiredVenue(errors, context.Language, tutorial, Terms.Commitment);
-        TrainingRules.TutorialRecorded(errors, context.Language, tutorial);
-        CheckFactDate(errors, "tutorial.date", "tutorial", tutorial.Id, tutorial.Date, context);
-
+        TrainingRules.Tutorial(errors, context.Language, tutorial, Terms, context.DateIn(Terms.Zone));
         return errors.Count > 0 ? Result.Invalid(errors) : Emit(new TutorialHeld(Id, tutorial, context.At, context.Actor));
     }
 
@@ -107,11 +102,7 @@ public sealed partial record Participant
         }
 
         var errors = new List<ValidationError>();
-        TrainingRules.InTrainingWindow(errors, context.Language, "pill.date", pill.Date, Terms.TrainingWindow);
-        TrainingRules.PillAttendeeAllowed(errors, context.Language, pill, Terms.Commitment);
-        TrainingRules.PillTopicGiven(errors, context.Language, pill);
-        CheckFactDate(errors, "pill.date", "pill", string.Empty, pill.Date, context);
-
+        TrainingRules.Pill(errors, context.Language, pill, Terms, context.DateIn(Terms.Zone));
         return errors.Count > 0 ? Result.Invalid(errors) : Emit(new TrainingPillAttended(Id, pill, context.At, context.Actor));
     }
 
@@ -186,13 +177,6 @@ public sealed partial record Participant
         var editionChange = edition.Emit(new FundsSpent(edition.Id, BudgetLine.Consultancy, charged, Id, "Senior consultant: " + topic, context.At, context.Actor));
         return Jointly(editionChange, new ConsultancyProvided(Id, hours, charged, topic, context.At, context.Actor) { EditionVersion = editionChange.Aggregate.Version });
     }
-
-    /// <summary>
-    /// A training fact (a session attended, a tutorial, a pill) is dated neither after the
-    /// command that records it nor before the participant's admission.
-    /// </summary>
-    private void CheckFactDate(List<ValidationError> errors, string field, string fact, string id, NodaTime.LocalDate date, CommandContext context) =>
-        TrainingRules.FactDated(errors, context.Language, field, fact, id, date, context.DateIn(Terms.Zone), Terms.AdmittedOn);
 
     /// <summary>The rules of this participant's edition, from its rulebook (<see cref="Edition.RulesOf"/>).</summary>
     private Result<RuleSet> RulesFrom(Rulebook rulebook, ReportLanguage language) =>

@@ -12,6 +12,31 @@ namespace Pimex.Participation;
 [RuleConcept("Commitment (training and advice)")]
 internal static class TrainingRules
 {
+    /// <summary>Every rule of a group session attended, in order, on the local date <paramref name="today"/> of the command.</summary>
+    internal static void Attendance(List<ValidationError> errors, ReportLanguage language, string sessionId, GroupSession session, int attendance, ParticipationTerms terms, LocalDate today)
+    {
+        SessionHasSeat(errors, language, sessionId, session, attendance);
+        FactDated(errors, language, "session.date", "session", sessionId, session.Date, today, terms.AdmittedOn);
+    }
+
+    /// <summary>Every rule of a tutorial held, in order, on the local date <paramref name="today"/> of the command.</summary>
+    internal static void Tutorial(List<ValidationError> errors, ReportLanguage language, Tutorial tutorial, ParticipationTerms terms, LocalDate today)
+    {
+        InTrainingWindow(errors, language, "tutorial.date", tutorial.Date, terms.TrainingWindow);
+        TutorialAtRequiredVenue(errors, language, tutorial, terms.Commitment);
+        TutorialRecorded(errors, language, tutorial);
+        FactDated(errors, language, "tutorial.date", "tutorial", tutorial.Id, tutorial.Date, today, terms.AdmittedOn);
+    }
+
+    /// <summary>Every rule of a training pill attended, in order, on the local date <paramref name="today"/> of the command.</summary>
+    internal static void Pill(List<ValidationError> errors, ReportLanguage language, TrainingPill pill, ParticipationTerms terms, LocalDate today)
+    {
+        InTrainingWindow(errors, language, "pill.date", pill.Date, terms.TrainingWindow);
+        PillAttendeeAllowed(errors, language, pill, terms.Commitment);
+        PillTopicGiven(errors, language, pill);
+        FactDated(errors, language, "pill.date", "pill", string.Empty, pill.Date, today, terms.AdmittedOn);
+    }
+
     /// <summary>A group session seats no more participants than its capacity.</summary>
     [Rule(ParticipationErrors.SessionFull)]
     internal static void SessionHasSeat(List<ValidationError> errors, ReportLanguage language, string sessionId, GroupSession session, int attendance)

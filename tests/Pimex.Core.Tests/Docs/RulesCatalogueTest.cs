@@ -3,8 +3,6 @@ using System.Reflection.Metadata;
 using System.Reflection.Metadata.Ecma335;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
-using System.Xml.Linq;
 using Pimex.Common;
 using Pimex.Rulebooks;
 using Pimex.Tests.Support;
@@ -22,15 +20,9 @@ namespace Pimex.Tests.Docs;
 /// named by a rule or a plumbing check. The test fails when the file and the code disagree; run it
 /// once with <c>PIMEX_APPROVE=1</c> to write the file anew, then review the diff.
 /// </summary>
-public partial class RulesCatalogueTest
+public class RulesCatalogueTest
 {
     private static readonly Assembly Library = typeof(RuleAttribute).Assembly;
-
-    [GeneratedRegex("<see(?:also)? cref=\"(?:[A-Z]:)?(?:[\\w.]+\\.)?([\\w]+(?:\\.[\\w]+)?)(?:\\([^\"]*\\))?\"\\s*/>")]
-    private static partial Regex SeeCref();
-
-    [GeneratedRegex("<c>(.*?)</c>|<(?:type)?paramref name=\"(\\w+)\"\\s*/>")]
-    private static partial Regex Code();
 
     /// <summary>One code a rule function refuses with.</summary>
     private sealed record RuleRow(string Concept, string Code, MethodInfo Method, IReadOnlyList<string> Reads);
@@ -146,7 +138,7 @@ public partial class RulesCatalogueTest
     [Fact]
     public void EveryRuleFunction_IsStaticAndDocumented()
     {
-        var docs = Summaries();
+        var docs = XmlDocs.Summaries(Library);
         foreach (var method in Rules().Select(r => r.Method).Distinct())
         {
             Assert.True(method.IsStatic, $"{Name(method)}: a rule is a static function of its inputs");
@@ -159,7 +151,7 @@ public partial class RulesCatalogueTest
 
     private static string Catalogue()
     {
-        var docs = Summaries();
+        var docs = XmlDocs.Summaries(Library);
         using var symbols = MetadataReaderProvider.FromPortablePdbStream(File.OpenRead(Path.ChangeExtension(Library.Location, ".pdb")));
         var pdb = symbols.GetMetadataReader();
         var md = new StringBuilder();
@@ -198,16 +190,6 @@ public partial class RulesCatalogueTest
         return md.ToString();
     }
 
-    /// <summary>The summaries of the library's members, internal ones too, from the XML documentation file beside it.</summary>
-    private static Dictionary<string, string> Summaries()
-    {
-        var file = Path.ChangeExtension(Library.Location, ".xml");
-        Assert.True(File.Exists(file), $"no XML documentation beside {Library.Location}");
-        return XDocument.Load(file).Descendants("member")
-            .Where(m => m.Element("summary") is not null)
-            .ToDictionary(m => (string)m.Attribute("name")!, m => string.Concat(m.Element("summary")!.Nodes().Select(n => n.ToString())), StringComparer.Ordinal);
-    }
-
     /// <summary>
     /// The summary of a method as one line of Markdown: its XML doc id starts with
     /// <c>M:Namespace.Type.Name(</c>, and of the overloads the one with as many parameters.
@@ -216,7 +198,7 @@ public partial class RulesCatalogueTest
     {
         var prefix = "M:" + method.DeclaringType!.FullName + "." + method.Name + (method.IsGenericMethod ? "``" + method.GetGenericArguments().Length : string.Empty) + "(";
         var candidates = docs.Where(d => d.Key.StartsWith(prefix, StringComparison.Ordinal) && ParameterCount(d.Key[prefix.Length..]) == method.GetParameters().Length).ToList();
-        return candidates.Count == 1 ? Markdown(candidates[0].Value) : string.Empty;
+        return candidates.Count == 1 ? XmlDocs.Markdown(candidates[0].Value) : string.Empty;
     }
 
     private static int ParameterCount(string list)
@@ -229,16 +211,6 @@ public partial class RulesCatalogueTest
         }
 
         return list.Length <= 1 ? 0 : count;
-    }
-
-    /// <summary>An XML summary as one line of Markdown: references and code in backticks, white space folded.</summary>
-    private static string Markdown(string summary)
-    {
-        var text = SeeCref().Replace(summary, m => "`" + m.Groups[1].Value + "`");
-        text = Code().Replace(text, m => "`" + m.Groups[1].Value + m.Groups[2].Value + "`");
-        text = Regex.Replace(text, "<[^>]+>", string.Empty);
-        text = Regex.Replace(text, "\\s+", " ").Trim();
-        return text.Replace("&lt;", "<", StringComparison.Ordinal).Replace("&gt;", ">", StringComparison.Ordinal).Replace("&amp;", "&", StringComparison.Ordinal).Replace("|", "\\|", StringComparison.Ordinal);
     }
 
     /// <summary>
