@@ -1,7 +1,5 @@
 using System.Reflection;
 using System.Text;
-using System.Text.RegularExpressions;
-using System.Xml.Linq;
 using Pimex.Cli.Ledger;
 using Pimex.Common;
 using Pimex.Tests.Support;
@@ -15,14 +13,8 @@ namespace Pimex.Cli.Tests;
 /// fails when the file and the code disagree; run it once with <c>PIMEX_APPROVE=1</c> to write
 /// the file anew, then review the diff.
 /// </summary>
-public partial class ErrorCatalogueTest
+public class ErrorCatalogueTest
 {
-    [GeneratedRegex("<see(?:also)? cref=\"(?:[A-Z]:)?(?:[\\w.]+\\.)?([\\w]+(?:\\.[\\w]+)?)(?:\\([^\"]*\\))?\"\\s*/>")]
-    private static partial Regex SeeCref();
-
-    [GeneratedRegex("<c>(.*?)</c>|<(?:type)?paramref name=\"(\\w+)\"\\s*/>")]
-    private static partial Regex Code();
-
     private static readonly (Assembly Assembly, string Name)[] Sources =
     [
         (typeof(ErrorStatusAttribute).Assembly, "the library (Pimex.Core)"),
@@ -34,7 +26,7 @@ public partial class ErrorCatalogueTest
     {
         foreach (var (assembly, _) in Sources)
         {
-            var docs = Summaries(assembly);
+            var docs = XmlDocs.Summaries(assembly);
             Assert.NotEmpty(ErrorCodes.In(assembly));
             foreach (var code in ErrorCodes.In(assembly).Where(c => !c.IsAlias))
             {
@@ -69,7 +61,7 @@ public partial class ErrorCatalogueTest
         md.Append("- The messages of `Conflict`, `Forbidden` and `NotFound` start with the code and a colon.\n");
         foreach (var (assembly, name) in Sources)
         {
-            var docs = Summaries(assembly);
+            var docs = XmlDocs.Summaries(assembly);
             var codes = ErrorCodes.In(assembly);
             foreach (var area in codes.Where(c => !c.IsAlias).GroupBy(c => c.Value.Split('-')[1]))
             {
@@ -77,7 +69,7 @@ public partial class ErrorCatalogueTest
                 md.Append("| code | status | constant | meaning |\n|---|---|---|---|\n");
                 foreach (var code in area)
                 {
-                    md.Append($"| `{code.Value}` | {code.Status} | `{code.Constant}` | {Markdown(docs.GetValueOrDefault(MemberId(code.Field), ""))} |\n");
+                    md.Append($"| `{code.Value}` | {code.Status} | `{code.Constant}` | {XmlDocs.Markdown(docs.GetValueOrDefault(MemberId(code.Field), ""))} |\n");
                 }
             }
 
@@ -88,7 +80,7 @@ public partial class ErrorCatalogueTest
                 md.Append("| constant | now holds | meaning |\n|---|---|---|\n");
                 foreach (var alias in aliases)
                 {
-                    md.Append($"| `{alias.Constant}` | `{alias.Value}` | {Markdown(docs.GetValueOrDefault(MemberId(alias.Field), ""))} |\n");
+                    md.Append($"| `{alias.Constant}` | `{alias.Value}` | {XmlDocs.Markdown(docs.GetValueOrDefault(MemberId(alias.Field), ""))} |\n");
                 }
             }
         }
@@ -98,24 +90,4 @@ public partial class ErrorCatalogueTest
 
     /// <summary>The XML doc id of a field: <c>F:Namespace.Type.Name</c>.</summary>
     private static string MemberId(FieldInfo field) => "F:" + field.DeclaringType!.FullName + "." + field.Name;
-
-    /// <summary>The summaries of an assembly's members, from the XML documentation file beside it.</summary>
-    private static Dictionary<string, string> Summaries(Assembly assembly)
-    {
-        var file = Path.ChangeExtension(assembly.Location, ".xml");
-        Assert.True(File.Exists(file), $"no XML documentation beside {assembly.Location}");
-        return XDocument.Load(file).Descendants("member")
-            .Where(m => m.Element("summary") is not null)
-            .ToDictionary(m => (string)m.Attribute("name")!, m => string.Concat(m.Element("summary")!.Nodes().Select(n => n.ToString())), StringComparer.Ordinal);
-    }
-
-    /// <summary>An XML summary as one line of Markdown: references and code in backticks, white space folded.</summary>
-    private static string Markdown(string summary)
-    {
-        var text = SeeCref().Replace(summary, m => "`" + m.Groups[1].Value + "`");
-        text = Code().Replace(text, m => "`" + m.Groups[1].Value + m.Groups[2].Value + "`");
-        text = Regex.Replace(text, "<[^>]+>", string.Empty);
-        text = Regex.Replace(text, "\\s+", " ").Trim();
-        return text.Replace("&lt;", "<", StringComparison.Ordinal).Replace("&gt;", ">", StringComparison.Ordinal).Replace("&amp;", "&", StringComparison.Ordinal).Replace("|", "\\|", StringComparison.Ordinal);
-    }
 }

@@ -52,6 +52,7 @@ public readonly record struct AdmissionCheck(AdmissionRulesBroken Broken, SmeAss
 /// window, region, the EU SME test, the state-aid ceiling of the applicant's single undertaking and
 /// the actions line. Every number comes from the rules and the annuity.
 /// </summary>
+[RuleConcept("Admission")]
 public static class AdmissionEligibility
 {
     /// <summary>Evaluates every admission rule for one application.</summary>
@@ -64,6 +65,12 @@ public static class AdmissionEligibility
     /// <param name="admittedSoFar">How many companies the edition has admitted.</param>
     /// <param name="actionsAvailable">What is available on the actions line.</param>
     /// <returns>The rules broken and the figures behind them.</returns>
+    [Rule(AdmissionErrors.CapacityReached, "annuities.YYYY.capacity")]
+    [Rule(AdmissionErrors.OutsideApplicationWindow, "annuities.YYYY.windows.applications")]
+    [Rule(AdmissionErrors.NotEstablishedInRegion, "eligibility.regions")]
+    [Rule(AdmissionErrors.NotAnSme, "sme.*")]
+    [Rule(AdmissionErrors.AidCeilingExceeded, "aid.regime", "aid.singleUndertakingShareAbove", "aid.inKindValuation", "promotion.capPerCompany", "annuities.YYYY.budget.training", "annuities.YYYY.budget.consultancy", "annuities.YYYY.capacity")]
+    [Rule(AdmissionErrors.BudgetCannotReserveCap, "promotion.capPerCompany", "annuities.YYYY.budget.actions")]
     public static AdmissionCheck Evaluate(
         CompanyApplication application,
         LocalDate appliedOn,

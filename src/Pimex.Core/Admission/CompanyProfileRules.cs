@@ -4,6 +4,7 @@ namespace Pimex.Admission;
 /// Checks a company profile as an applicant declares it, before the SME test: every problem is
 /// reported, each as one <see cref="ValidationError"/> with an <see cref="AdmissionErrors"/> code.
 /// </summary>
+[RuleConcept("Admission")]
 public static class CompanyProfileRules
 {
     /// <summary>
@@ -44,6 +45,16 @@ public static class CompanyProfileRules
     /// <param name="currency">The programme's currency (the rulebook's).</param>
     /// <param name="language">The language of the messages; codes and identifiers are the same in every language.</param>
     /// <returns>One error per problem, as <see cref="Validate(CompanyProfile, Currency)"/>.</returns>
+    [Rule(AdmissionErrors.NegativeFigure)]
+    [Rule(AdmissionErrors.WrongCurrency, "currency")]
+    [Rule(AdmissionErrors.ShareOutOfRange)]
+    [Rule(AdmissionErrors.DuplicateRelatedEnterprise)]
+    [Rule(AdmissionErrors.BlankRelatedEnterpriseName)]
+    [Rule(AdmissionErrors.FigureTooLarge)]
+    [Rule(AdmissionErrors.EstimateWithEarlierPeriods)]
+    [Rule(AdmissionErrors.PeriodsOutOfOrder)]
+    [Rule(AdmissionErrors.MissingInvestorFigure)]
+    [Rule(AdmissionErrors.RelationsTooDeep)]
     public static IReadOnlyList<ValidationError> Validate(CompanyProfile profile, Currency currency, ReportLanguage language)
     {
         ArgumentNullException.ThrowIfNull(language);

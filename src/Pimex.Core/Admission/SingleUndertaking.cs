@@ -25,6 +25,7 @@ namespace Pimex.Admission;
 /// allocated counts in proportion to the applicant's share of the new undertakings' equity,
 /// rounded to the minor unit, half away from zero.</para>
 /// </remarks>
+[RuleConcept("Admission")]
 public static class SingleUndertaking
 {
     /// <summary>
@@ -92,6 +93,10 @@ public static class SingleUndertaking
     /// <param name="currency">The programme's currency.</param>
     /// <param name="language">The language of the messages; codes and identifiers are the same in every language.</param>
     /// <returns>One error per problem, as <see cref="Validate(CompanyApplication, Currency)"/>.</returns>
+    [Rule(AdmissionErrors.BlankRelatedEnterpriseName)]
+    [Rule(AdmissionErrors.ShareOutOfRange)]
+    [Rule(AdmissionErrors.WrongCurrency, "currency")]
+    [Rule(AdmissionErrors.NegativeFigure)]
     public static IReadOnlyList<ValidationError> Validate(CompanyApplication application, Currency currency, ReportLanguage language)
     {
         ArgumentNullException.ThrowIfNull(language);

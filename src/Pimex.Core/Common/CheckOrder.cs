@@ -72,6 +72,9 @@ internal static class CheckOrder
     /// check passes.
     /// </summary>
     /// <typeparam name="TId">The aggregate's id, named in a refusal for time.</typeparam>
+    [Plumbing(CheckStage.Version, CommonErrors.VersionMismatch)]
+    [Plumbing(CheckStage.Calendar, TimeErrors.OutsideCalendar)]
+    [Plumbing(CheckStage.LastEvent, TimeErrors.BeforeLastEvent)]
     internal static Result? Precheck<TId>(IEventSourced aggregate, TId id, CommandContext context, Result? forbidden, Result? final = null)
         where TId : struct
     {

@@ -60,6 +60,7 @@ public static class CommonErrors
         Result.Forbidden(DomainErrors.Coded(context.Language, WrongActor, context.Actor, context.Language.Refusal("action." + action, subject)));
 
     /// <summary>The actor stage of a verb: null when the actor may act, else <see cref="Forbidden(CommandContext, string, object?)"/>.</summary>
+    [Plumbing(CheckStage.Actor, WrongActor)]
     internal static Result? ForbiddenUnless(bool allowed, CommandContext context, string action, object? subject = null) =>
         allowed ? null : Forbidden(context, action, subject);
 

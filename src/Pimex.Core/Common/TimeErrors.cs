@@ -82,6 +82,7 @@ public static class TimeErrors
     /// are none, naming the date and, where it is later, the date the rules are taken from.
     /// <paramref name="what"/> is the variant of the command (<c>grant</c>).
     /// </summary>
+    [Plumbing(CheckStage.Rules, NoRulesInForce)]
     internal static Result<Rulebooks.RuleSet> RulesOn(ReportLanguage language, Rulebooks.Rulebook rulebook, LocalDate date, string field, string what)
     {
         var rules = rulebook.On(date);

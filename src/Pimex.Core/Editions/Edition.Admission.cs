@@ -17,6 +17,7 @@ public sealed partial record Edition
     /// <param name="rulebook">The edition's rulebook (its currency and zone).</param>
     /// <param name="context">Who applies, and when.</param>
     /// <returns>The new edition and event, or why the application is refused.</returns>
+    [Plumbing(CheckStage.State, AdmissionErrors.AlreadyApplied)]
     public Result<Changed<Edition, EditionEvent>> ReceiveApplication(CompanyApplication application, Rulebook rulebook, CommandContext context)
     {
         ArgumentNullException.ThrowIfNull(application);
@@ -40,19 +41,8 @@ public sealed partial record Edition
         }
 
         var errors = new List<ValidationError>(CompanyProfileRules.Validate(application.Profile, rulebook.Currency, context.Language));
-        if (string.IsNullOrWhiteSpace(application.Region))
-        {
-            errors.Add(DomainErrors.Refusal(context.Language, "region", CommonErrors.MissingText + ".region"));
-        }
-
-        for (int i = 0; i < application.DeclaredAid.Count; i++)
-        {
-            var aid = application.DeclaredAid[i];
-            if (aid.Amount.Currency != rulebook.Currency || aid.Amount.IsNegative || aid.Amount.Amount > CompanyProfileRules.MaxFigure)
-            {
-                errors.Add(DomainErrors.Refusal(context.Language, $"declaredAid[{i}].amount", CommonErrors.InvalidAmount, aid.Amount, rulebook.Currency));
-            }
-        }
+        ApplicationRules.RegionNamed(errors, context.Language, application);
+        ApplicationRules.DeclaredAidAmounts(errors, context.Language, application, rulebook.Currency);
 
         errors.AddRange(SingleUndertaking.Validate(application, rulebook.Currency, context.Language));
         if (errors.Count > 0)
@@ -73,6 +63,9 @@ public sealed partial record Edition
     /// <param name="rulebook">The edition's rulebook.</param>
     /// <param name="context">Who admits it, and when.</param>
     /// <returns>Both changes (the edition's reservation, the new participant), or why not.</returns>
+    [Plumbing(CheckStage.State, AdmissionErrors.AlreadyDecided)]
+    [Plumbing(CheckStage.MissingTarget, AdmissionErrors.NotApplied)]
+    [Plumbing(CheckStage.Rules, TimeErrors.NoRulesInForce)]
     public Result<ParticipationChange> Admit(CompanyId company, Rulebook rulebook, CommandContext context)
     {
         ArgumentNullException.ThrowIfNull(rulebook);

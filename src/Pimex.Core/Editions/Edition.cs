@@ -123,6 +123,7 @@ public sealed partial record Edition : IEventSourced
     /// <param name="year">The annuity's year.</param>
     /// <param name="context">Who opens it, and when.</param>
     /// <returns>The new edition and its first event, or the reason it cannot be opened.</returns>
+    [Plumbing(CheckStage.Rules, EditionErrors.NoRules)]
     public static Result<Changed<Edition, EditionEvent>> Open(Rulebook rulebook, int year, CommandContext context)
     {
         ArgumentNullException.ThrowIfNull(rulebook);
@@ -167,6 +168,7 @@ public sealed partial record Edition : IEventSourced
     /// (<see cref="EditionErrors.WrongEdition"/>) when the rulebook is not the edition's. The one
     /// place an edition's verbs and its participants' verbs take their rules from.
     /// </summary>
+    [Plumbing(CheckStage.EditionGiven, EditionErrors.WrongEdition)]
     internal static Result<RuleSet> RulesOf(EditionId edition, LocalDate rulesDate, Rulebook rulebook, ReportLanguage language)
     {
         ArgumentNullException.ThrowIfNull(rulebook);
@@ -184,6 +186,7 @@ public sealed partial record Edition : IEventSourced
     /// <param name="session">The session.</param>
     /// <param name="context">Who schedules it, and when.</param>
     /// <returns>The new edition and event, or the reason it is refused.</returns>
+    [Plumbing(CheckStage.State, EditionErrors.SessionAlreadyScheduled)]
     public Result<Changed<Edition, EditionEvent>> ScheduleSession(GroupSession session, CommandContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -199,15 +202,8 @@ public sealed partial record Edition : IEventSourced
         }
 
         var errors = new List<ValidationError>();
-        if (!Annuity.Training.Contains(session.Date))
-        {
-            errors.Add(DomainErrors.Refusal(context.Language, "session.date", EditionErrors.SessionOutsideTrainingWindow, session.Date, Annuity.Training));
-        }
-
-        if (session.Capacity < 1 || string.IsNullOrWhiteSpace(session.Venue) || string.IsNullOrWhiteSpace(session.Topic) || string.IsNullOrWhiteSpace(session.Id))
-        {
-            errors.Add(DomainErrors.Refusal(context.Language, "session", EditionErrors.SessionInvalid));
-        }
+        EditionRules.SessionInTrainingWindow(errors, context.Language, session, Annuity.Training);
+        EditionRules.SessionDescribed(errors, context.Language, session);
 
         return errors.Count > 0
             ? Result.Invalid(errors)
@@ -232,24 +228,8 @@ public sealed partial record Edition : IEventSourced
         }
 
         var errors = new List<ValidationError>();
-        if (line == BudgetLine.Actions)
-        {
-            errors.Add(DomainErrors.Refusal(context.Language, "line", EditionErrors.LineNotForDirectSpend));
-        }
-
-        if (amount.Currency != Annuity.Budget.Actions.Currency || !amount.IsPositive)
-        {
-            errors.Add(DomainErrors.Refusal(context.Language, "amount", CommonErrors.InvalidAmount + ".positive", amount, Annuity.Budget.Actions.Currency));
-        }
-        else if (line != BudgetLine.Actions && amount > Ledger[line].Available)
-        {
-            errors.Add(DomainErrors.Refusal(context.Language, "amount", EditionErrors.LineWouldGoNegative, amount, Ledger[line].Available, line));
-        }
-
-        if (string.IsNullOrWhiteSpace(description))
-        {
-            errors.Add(DomainErrors.Refusal(context.Language, "description", CommonErrors.MissingText + ".expense"));
-        }
+        EditionRules.DirectSpendAffordable(errors, context.Language, line, amount, Annuity.Budget.Actions.Currency, Ledger);
+        EditionRules.SpendDescribed(errors, context.Language, description);
 
         return errors.Count > 0
             ? Result.Invalid(errors)

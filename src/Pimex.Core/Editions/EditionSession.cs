@@ -240,6 +240,7 @@ public sealed class EditionSession
     public Result<ImmutableArray<DomainEvent>> AnswerSurvey(CompanyId company, SurveyAnswer answer, CommandContext context) =>
         participants.TryGetValue(company, out var p) ? Keep(p.AnswerSurvey(answer, Rulebook, context)) : NotAParticipant(company, context);
 
+    [Plumbing(CheckStage.MissingTarget, EditionErrors.NotAParticipant)]
     private Result<ImmutableArray<DomainEvent>> NotAParticipant(CompanyId company, CommandContext context)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -20,32 +20,7 @@ public sealed partial record Participant
     {
         ArgumentNullException.ThrowIfNull(language);
         var missing = new List<ValidationError>();
-        var c = Terms.Commitment;
-        if (SessionsAttended.Count < c.GroupSessions)
-        {
-            missing.Add(DomainErrors.Refusal(language, "groupSessions", ParticipationErrors.SessionsMissing, SessionsAttended.Count, c.GroupSessions));
-        }
-
-        if (Tutorials.Count < c.Tutorials)
-        {
-            missing.Add(DomainErrors.Refusal(language, "tutorials", ParticipationErrors.TutorialsMissing, Tutorials.Count, c.Tutorials));
-        }
-
-        if (Pills.Count < c.TrainingPills)
-        {
-            missing.Add(DomainErrors.Refusal(language, "trainingPills", ParticipationErrors.PillsMissing, Pills.Count, c.TrainingPills));
-        }
-
-        if (!Swot.IsAccepted)
-        {
-            missing.Add(DomainErrors.Refusal(language, "swot", ParticipationErrors.SwotNotAccepted, Swot.Status));
-        }
-
-        if (!Roadmap.IsAccepted)
-        {
-            missing.Add(DomainErrors.Refusal(language, "roadmap", ParticipationErrors.RoadmapNotAccepted, Roadmap.Status));
-        }
-
+        CompletionRules.Missing(missing, language, this);
         return missing;
     }
 
@@ -123,6 +98,8 @@ public sealed partial record Participant
     /// <param name="rulebook">The edition's rulebook (the scale).</param>
     /// <param name="context">The company's representative, and when.</param>
     /// <returns>The change, or why not.</returns>
+    [Plumbing(CheckStage.State, ParticipationErrors.SurveyAlreadyAnswered)]
+    [Plumbing(CheckStage.State, TimeErrors.SurveyBeforeCompletion)]
     public Result<Changed<Participant, ParticipantEvent>> AnswerSurvey(SurveyAnswer answer, Rulebook rulebook, CommandContext context)
     {
         ArgumentNullException.ThrowIfNull(rulebook);
@@ -149,22 +126,8 @@ public sealed partial record Participant
             return Result.Invalid(rules.ValidationErrors);
         }
 
-        var scale = rules.Value.Survey;
         var errors = new List<ValidationError>();
-        void Check(string field, int score)
-        {
-            if (score < scale.ScaleMin || score > scale.ScaleMax)
-            {
-                errors.Add(DomainErrors.Refusal(context.Language, field, ParticipationErrors.ScoreOutOfScale, score, scale.ScaleMin, scale.ScaleMax));
-            }
-        }
-
-        Check("overall", answer.Overall);
-        foreach (var (question, score) in answer.Questions.OrderBy(q => q.Key, StringComparer.Ordinal))
-        {
-            Check("questions." + question, score);
-        }
-
+        SurveyAnswerRules.ScoresInScale(errors, context.Language, answer, rules.Value.Survey);
         return errors.Count > 0 ? Result.Invalid(errors) : Emit(new SurveyAnswered(Id, answer, context.At, context.Actor));
     }
 

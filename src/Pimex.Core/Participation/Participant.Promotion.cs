@@ -28,17 +28,9 @@ public sealed partial record Participant
             return refused;
         }
 
-        if (Claims.ContainsKey(claim.Id))
+        if (ClaimRules.Unclaimed(context.Language, claim, Claims) is { } claimed)
         {
-            return Result.Conflict(DomainErrors.Coded(context.Language, PromotionErrors.DuplicateClaimId, claim.Id));
-        }
-
-        foreach (var (_, record) in Claims)
-        {
-            if (record.Claim.InvoiceId == claim.InvoiceId && record.Claim.Supplier == claim.Supplier)
-            {
-                return Result.Conflict(DomainErrors.Coded(context.Language, PromotionErrors.DuplicateInvoice, claim.InvoiceId, claim.Supplier, record.Claim.Id));
-            }
+            return claimed;
         }
 
         var rules = RulesFrom(rulebook, context.Language);
@@ -48,51 +40,11 @@ public sealed partial record Participant
         }
 
         var errors = new List<ValidationError>();
-        if (!Terms.ExpensesWindow.Contains(claim.InvoiceDate))
-        {
-            errors.Add(DomainErrors.Refusal(context.Language, "invoiceDate", PromotionErrors.InvoiceOutsideWindow, claim.InvoiceDate, Terms.ExpensesWindow));
-        }
-
-        var category = rules.Value.Promotion.FindCategory(claim.Category);
-        if (category is null)
-        {
-            errors.Add(DomainErrors.Refusal(context.Language, "category", PromotionErrors.UnknownCategory, claim.Category));
-        }
-        else
-        {
-            if (category.ExportAid)
-            {
-                errors.Add(DomainErrors.Refusal(context.Language, "category", PromotionErrors.ExportAidExcluded, category.Name));
-            }
-
-            if (!category.Eligible)
-            {
-                errors.Add(DomainErrors.Refusal(context.Language, "category", PromotionErrors.CategoryNotEligible, category.Name));
-            }
-        }
-
-        var currency = rulebook.Currency;
-        if (claim.Net.Currency != currency || !claim.Net.IsPositive)
-        {
-            errors.Add(DomainErrors.Refusal(context.Language, "net", CommonErrors.InvalidAmount + ".positive", claim.Net, currency));
-        }
-
-        if (claim.Vat.Currency != currency || claim.Vat.IsNegative)
-        {
-            errors.Add(DomainErrors.Refusal(context.Language, "vat", CommonErrors.InvalidAmount, claim.Vat, currency));
-        }
-
-        if (string.IsNullOrWhiteSpace(claim.Id) || string.IsNullOrWhiteSpace(claim.InvoiceId) || string.IsNullOrWhiteSpace(claim.Supplier))
-        {
-            errors.Add(DomainErrors.Refusal(context.Language, "invoiceId", CommonErrors.MissingText + ".claim"));
-        }
-
-        var submittedOn = context.DateIn(rulebook.TimeZone);
-        if (claim.InvoiceDate > submittedOn)
-        {
-            errors.Add(TimeErrors.AfterCommand(context.Language, "invoiceDate", "invoice", claim.InvoiceId, claim.InvoiceDate, submittedOn));
-        }
-
+        ClaimRules.InvoiceInWindow(errors, context.Language, claim, Terms.ExpensesWindow);
+        ClaimRules.EligibleCategory(errors, context.Language, claim, rules.Value.Promotion);
+        ClaimRules.Amounts(errors, context.Language, claim, rulebook.Currency);
+        ClaimRules.Identified(errors, context.Language, claim);
+        ClaimRules.InvoiceNotAfterSubmission(errors, context.Language, claim, context.DateIn(rulebook.TimeZone));
         return errors.Count > 0 ? Result.Invalid(errors) : Emit(new ClaimSubmitted(Id, claim, context.At, context.Actor));
     }
 
@@ -109,6 +61,8 @@ public sealed partial record Participant
     /// <param name="rulebook">The edition's rulebook.</param>
     /// <param name="context">Who verifies, and when (the grant date).</param>
     /// <returns>Both changes, or why not.</returns>
+    [Plumbing(CheckStage.State, PromotionErrors.ClaimAlreadyVerified)]
+    [Plumbing(CheckStage.MissingTarget, PromotionErrors.ClaimNotFound)]
     public Result<ParticipationChange> VerifyClaim(Edition edition, string claimId, ClaimVerification verification, Rulebook rulebook, CommandContext context)
     {
         ArgumentNullException.ThrowIfNull(edition);
@@ -117,9 +71,7 @@ public sealed partial record Participant
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(claimId);
         var record = Claims.TryGetValue(claimId, out var claimed) ? claimed : null;
-        var ownClaim = record is not null && record.SubmittedBy == context.Actor.Id
-            ? Result.Forbidden(DomainErrors.Coded(context.Language, PromotionErrors.VerifierIsSubmitter, context.Actor.Id, claimId))
-            : null;
+        var ownClaim = ClaimRules.VerifierIsNotSubmitter(context.Language, record, claimId, context.Actor);
         if ((Precheck(context, context.Actor.IsTechnicalStaff, "verifyClaim", forbidden: ownClaim) ?? EditionCheck(edition, context)) is { } refused)
         {
             return refused;
@@ -149,24 +101,10 @@ public sealed partial record Participant
         }
 
         var eligible = record.Claim.EligibleAmount(rules.Value.Promotion.NonRecoverableVatEligible);
+        var approved = ClaimRules.Approved(verification, eligible);
         var errors = new List<ValidationError>();
-        var approved = verification.Verdict switch
-        {
-            ClaimVerdict.ApprovedInFull => eligible,
-            ClaimVerdict.ApprovedInPart => verification.ApprovedAmount,
-            _ => Monetary.Money.Zero(eligible.Currency),
-        };
-        if (verification.Verdict == ClaimVerdict.ApprovedInPart
-            && (approved.Currency != eligible.Currency || !approved.IsPositive || approved >= eligible))
-        {
-            errors.Add(DomainErrors.Refusal(context.Language, "approvedAmount", PromotionErrors.ApprovedAmountInvalid, eligible, approved));
-        }
-
-        if (verification.Verdict != ClaimVerdict.ApprovedInFull && string.IsNullOrWhiteSpace(verification.Reason))
-        {
-            errors.Add(DomainErrors.Refusal(context.Language, "reason", PromotionErrors.ReasonRequired));
-        }
-
+        ClaimRules.PartialApprovalBelowEligible(errors, context.Language, verification, approved, eligible);
+        ClaimRules.ReasonGiven(errors, context.Language, verification);
         if (errors.Count > 0)
         {
             return Result.Invalid(errors);

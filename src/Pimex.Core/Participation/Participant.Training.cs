@@ -20,6 +20,8 @@ public sealed partial record Participant
     /// <param name="sessionId">The session's id.</param>
     /// <param name="context">Who records it, and when.</param>
     /// <returns>Both changes, or why not.</returns>
+    [Plumbing(CheckStage.State, ParticipationErrors.SessionAlreadyAttended)]
+    [Plumbing(CheckStage.MissingTarget, ParticipationErrors.UnknownSession)]
     public Result<ParticipationChange> RecordAttendance(Edition edition, string sessionId, CommandContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -40,12 +42,7 @@ public sealed partial record Participant
         }
 
         var errors = new List<ValidationError>();
-        if (edition.AttendanceAt(sessionId) >= session.Capacity)
-        {
-            errors.Add(DomainErrors.Refusal(context.Language, "session", ParticipationErrors.SessionFull, sessionId, session.Capacity));
-        }
-
-        CheckFactDate(errors, "session.date", "session", sessionId, session.Date, context);
+        TrainingRules.Attendance(errors, context.Language, sessionId, session, edition.AttendanceAt(sessionId), Terms, context.DateIn(Terms.Zone));
         if (errors.Count > 0)
         {
             return Result.Invalid(errors);
@@ -63,14 +60,13 @@ public sealed partial record Participant
     /// <param name="tutorial">The tutorial.</param>
     /// <param name="context">Who held it, and when it is recorded.</param>
     /// <returns>The change, or why not.</returns>
+    [Plumbing(CheckStage.State, ParticipationErrors.TutorialAlreadyRecorded)]
     public Result<Changed<Participant, ParticipantEvent>> RecordTutorial(Tutorial tutorial, CommandContext context)
     {
         ArgumentNullException.ThrowIfNull(tutorial);
         ArgumentNullException.ThrowIfNull(context);
         var actor = context.Actor;
-        var notAssigned = actor.Role == ActorRole.Technician && Technician is not null && actor.Id != Technician
-            ? Result.Forbidden(DomainErrors.Coded(context.Language, ParticipationErrors.NotTheAssignedTechnician, Id, Technician, actor.Id))
-            : null;
+        var notAssigned = TrainingRules.HeldByAssignedTechnician(context.Language, Id, Technician, actor);
         if (Precheck(context, actor.Role is ActorRole.Technician or ActorRole.SeniorConsultant, "holdTutorial", forbidden: notAssigned) is { } refused)
         {
             return refused;
@@ -85,23 +81,7 @@ public sealed partial record Participant
         }
 
         var errors = new List<ValidationError>();
-        if (!Terms.TrainingWindow.Contains(tutorial.Date))
-        {
-            errors.Add(DomainErrors.Refusal(context.Language, "tutorial.date", ParticipationErrors.OutsideTrainingWindow, tutorial.Date, Terms.TrainingWindow));
-        }
-
-        if (Terms.Commitment.TutorialVenue == TutorialVenue.CompanyPremises && tutorial.Venue != VenueKind.CompanyPremises)
-        {
-            errors.Add(DomainErrors.Refusal(context.Language, "tutorial.venue", ParticipationErrors.TutorialNotAtPremises, tutorial.Venue));
-        }
-
-        if (string.IsNullOrWhiteSpace(tutorial.Id) || string.IsNullOrWhiteSpace(tutorial.Record))
-        {
-            errors.Add(DomainErrors.Refusal(context.Language, "tutorial.record", CommonErrors.MissingText + ".tutorial"));
-        }
-
-        CheckFactDate(errors, "tutorial.date", "tutorial", tutorial.Id, tutorial.Date, context);
-
+        TrainingRules.Tutorial(errors, context.Language, tutorial, Terms, context.DateIn(Terms.Zone));
         return errors.Count > 0 ? Result.Invalid(errors) : Emit(new TutorialHeld(Id, tutorial, context.At, context.Actor));
     }
 
@@ -122,23 +102,7 @@ public sealed partial record Participant
         }
 
         var errors = new List<ValidationError>();
-        if (!Terms.TrainingWindow.Contains(pill.Date))
-        {
-            errors.Add(DomainErrors.Refusal(context.Language, "pill.date", ParticipationErrors.OutsideTrainingWindow, pill.Date, Terms.TrainingWindow));
-        }
-
-        if (!Terms.Commitment.PillAttendeeRoles.Contains(pill.AttendeeRole))
-        {
-            errors.Add(DomainErrors.Refusal(context.Language, "pill.attendeeRole", ParticipationErrors.PillAttendeeRoleNotAllowed, Terms.Commitment.PillAttendeeRoles.ToString(), pill.AttendeeRole));
-        }
-
-        if (string.IsNullOrWhiteSpace(pill.Topic))
-        {
-            errors.Add(DomainErrors.Refusal(context.Language, "pill.topic", CommonErrors.MissingText + ".pill"));
-        }
-
-        CheckFactDate(errors, "pill.date", "pill", string.Empty, pill.Date, context);
-
+        TrainingRules.Pill(errors, context.Language, pill, Terms, context.DateIn(Terms.Zone));
         return errors.Count > 0 ? Result.Invalid(errors) : Emit(new TrainingPillAttended(Id, pill, context.At, context.Actor));
     }
 
@@ -147,6 +111,7 @@ public sealed partial record Participant
     /// <param name="rulebook">The edition's rulebook (whether technicians work full time in-company).</param>
     /// <param name="context">Who assigns, and when.</param>
     /// <returns>The change, or why not.</returns>
+    [Plumbing(CheckStage.State, ParticipationErrors.TechnicianAlreadyAssigned)]
     public Result<Changed<Participant, ParticipantEvent>> AssignTechnician(string technician, Rulebook rulebook, CommandContext context)
     {
         ArgumentNullException.ThrowIfNull(rulebook);
@@ -200,23 +165,8 @@ public sealed partial record Participant
         }
 
         var errors = new List<ValidationError>();
-        if (hours <= 0m || hours > MaxConsultancyHours)
-        {
-            errors.Add(DomainErrors.Refusal(context.Language, "hours", ParticipationErrors.InvalidHours, hours, MaxConsultancyHours));
-        }
-        else
-        {
-            var cost = rules.Value.Support.ConsultantHourlyRate.Multiply(hours);
-            if (cost > edition.Ledger.Consultancy.Available)
-            {
-                errors.Add(DomainErrors.Refusal(context.Language, "hours", ParticipationErrors.ConsultancyLineExhausted, hours, cost, edition.Ledger.Consultancy.Available));
-            }
-        }
-
-        if (string.IsNullOrWhiteSpace(topic))
-        {
-            errors.Add(DomainErrors.Refusal(context.Language, "topic", CommonErrors.MissingText + ".advice"));
-        }
+        TrainingRules.ConsultancyAffordable(errors, context.Language, hours, rules.Value.Support.ConsultantHourlyRate, edition.Ledger.Consultancy.Available);
+        TrainingRules.AdviceTopicGiven(errors, context.Language, topic);
 
         if (errors.Count > 0)
         {
@@ -226,23 +176,6 @@ public sealed partial record Participant
         var charged = rules.Value.Support.ConsultantHourlyRate.Multiply(hours);
         var editionChange = edition.Emit(new FundsSpent(edition.Id, BudgetLine.Consultancy, charged, Id, "Senior consultant: " + topic, context.At, context.Actor));
         return Jointly(editionChange, new ConsultancyProvided(Id, hours, charged, topic, context.At, context.Actor) { EditionVersion = editionChange.Aggregate.Version });
-    }
-
-    /// <summary>
-    /// A training fact (a session attended, a tutorial, a pill) is dated neither after the
-    /// command that records it nor before the participant's admission.
-    /// </summary>
-    private void CheckFactDate(List<ValidationError> errors, string field, string fact, string id, NodaTime.LocalDate date, CommandContext context)
-    {
-        var today = context.DateIn(Terms.Zone);
-        if (date > today)
-        {
-            errors.Add(TimeErrors.AfterCommand(context.Language, field, fact, id, date, today));
-        }
-        else if (date < Terms.AdmittedOn)
-        {
-            errors.Add(TimeErrors.BeforeAdmission(context.Language, field, fact, id, date, Terms.AdmittedOn));
-        }
     }
 
     /// <summary>The rules of this participant's edition, from its rulebook (<see cref="Edition.RulesOf"/>).</summary>

@@ -188,6 +188,7 @@ public sealed partial record Participant : IEventSourced
     /// version, the calendar and time (no command before the participant's last event), a final
     /// state.
     /// </summary>
+    [Plumbing(CheckStage.Final, ParticipationErrors.NotActive)]
     private Result? Precheck(CommandContext context, bool actorAllowed, string what, bool allowFinal = false, Result? forbidden = null)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -202,6 +203,8 @@ public sealed partial record Participant : IEventSourced
     /// after <see cref="Precheck"/>: the edition is this participant's, it is not older than one
     /// this participant already acted on, and the command does not take it back in time.
     /// </summary>
+    [Plumbing(CheckStage.EditionGiven, EditionErrors.WrongEdition)]
+    [Plumbing(CheckStage.EditionGiven, CommonErrors.StaleEdition)]
     private Result? EditionCheck(Edition edition, CommandContext context)
     {
         if (edition.Id != Id.Edition || !edition.Participants.ContainsKey(Id.Company))
