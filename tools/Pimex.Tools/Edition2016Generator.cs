@@ -74,11 +74,11 @@ internal sealed class Edition2016Generator
         var budget = Extremadura().annuity.Budget;
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"// PIMEX Extremadura, {Year} edition: an illustrative ledger of {Edition2016Data.Companies.Length} SMEs ({budget.Total.Currency} {Figure(budget.Total)} = {Figure(budget.Actions)} actions + {Figure(budget.Training)} training + {Figure(budget.Consultancy)} consultancy).\n");
-        text.Append(CultureInfo.InvariantCulture, $"// Company names, tax ids and figures are made up; towns, products and trade fairs are real. Generated with seed {Seed} by\n");
-        text.Append("// 'pimex ledger generate-2016': do not edit by hand. Format: 'pimex ledger format'. Refused on purpose: a company that is\n");
-        text.Append("// not an SME, one over the de minimis ceiling, one applying when the edition is full, a tutorial away from the\n");
-        text.Append("// company's premises, a duplicate invoice, an attendance recorded ten days before its session, and a verification\n");
-        text.Append("// dated an hour before its claim's submission. Each company answers the survey after completing the programme.\n");
+        text.Append(CultureInfo.InvariantCulture, $"// Company names, tax ids and figures are made up; towns, products and trade fairs are real. Written with seed {Seed} by\n");
+        text.Append("// 'generate-2016' of tools/Pimex.Tools: do not edit by hand. Format: 'pimex ledger format'. Refused on purpose: a company\n");
+        text.Append("// that is not an SME, one over the de minimis ceiling, one applying when the edition is full, a tutorial away from the\n");
+        text.Append("// company's premises, a duplicate invoice, an attendance recorded ten days before its session, and a verification dated\n");
+        text.Append("// an hour before its claim's submission. Each company answers the survey after completing the programme.\n");
         foreach (var command in Commands())
         {
             text.Append(LedgerWriter.Write(command)).Append('\n');
