@@ -1,3 +1,4 @@
+using System.Text;
 using Pimex.Cli.Ledger;
 using Pimex.Cli.Tests.Support;
 using Pimex.Rulebooks;
@@ -67,5 +68,40 @@ public class Edition2016GeneratorTest
         Assert.All(commands.OfType<SubmitClaim>(), c => Assert.True(annuity.Expenses.Contains(c.Claim.InvoiceDate)));
         var hours = commands.OfType<RequestConsultancy>().Sum(c => c.Hours);
         Assert.InRange(hours * rules.Support.ConsultantHourlyRate.Amount, 0m, annuity.Budget.Consultancy.Amount);
+    }
+
+    [Fact]
+    public void ToolsGenerate2016_PrintsTheEmbeddedLedgerByteForByte()
+    {
+        using var output = new MemoryStream();
+        using var error = new StringWriter();
+
+        int code = Pimex.Tools.Program.Run(["generate-2016"], output, error);
+
+        Assert.Equal(0, code);
+        Assert.Equal(Encoding.UTF8.GetBytes(Tool.Ledger2016.Replace("\r\n", "\n", StringComparison.Ordinal)), output.ToArray());
+        Assert.Empty(error.ToString());
+    }
+
+    [Fact]
+    public void ToolsRun_WhenTheToolIsUnknown_PrintsTheUsageAndExits2()
+    {
+        using var output = new MemoryStream();
+        using var error = new StringWriter();
+
+        int code = Pimex.Tools.Program.Run(["generate-2017"], output, error);
+
+        Assert.Equal(2, code);
+        Assert.Equal(0, output.Length);
+        Assert.Contains("generate-2016", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PimexLedger_WhenAskedForTheGenerator_DoesNotKnowIt()
+    {
+        var run = Tool.Run("ledger", "generate-2016");
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Empty(run.Out);
     }
 }

@@ -15,21 +15,37 @@ internal static class Program
 
         """;
 
-    /// <summary>Runs a tool.</summary>
+    /// <summary>Runs a tool, on the process's standard output and error.</summary>
     /// <param name="args">The tool's name.</param>
     /// <returns>0 when done, 2 for an unknown tool.</returns>
     public static int Main(string[] args)
     {
+        using var output = Console.OpenStandardOutput();
+        return Run(args, output, Console.Error);
+    }
+
+    /// <summary>Runs a tool.</summary>
+    /// <param name="args">The tool's name.</param>
+    /// <param name="output">Where its output goes: the bytes as generated (UTF-8, line feeds, no byte-order mark), whatever the console's encoding.</param>
+    /// <param name="error">Where the usage goes when the tool is unknown.</param>
+    /// <returns>0 when done, 2 for an unknown tool.</returns>
+    public static int Run(string[] args, Stream output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
         if (args is ["generate-2016"])
         {
-            // The bytes as generated (UTF-8, line feeds, no byte-order mark), whatever the console's encoding.
-            using var output = Console.OpenStandardOutput();
             output.Write(Encoding.UTF8.GetBytes(Edition2016Generator.Generate()));
             return 0;
         }
 
-        var help = args is [] or ["--help"] or ["-h"];
-        (help ? Console.Out : Console.Error).Write(Usage.ReplaceLineEndings("\n"));
-        return help ? 0 : 2;
+        if (args is [] or ["--help"] or ["-h"])
+        {
+            output.Write(Encoding.UTF8.GetBytes(Usage.ReplaceLineEndings("\n")));
+            return 0;
+        }
+
+        error.Write(Usage.ReplaceLineEndings("\n"));
+        return 2;
     }
 }
