@@ -78,7 +78,6 @@ ledger format
 ledger new --rulebook docs/rulebooks/maribor.json --year 2026
 ledger new --year 2026 --companies 5
 ledger check docs/rulebooks/maribor-2026.jsonl
-ledger generate-2016
 run docs/rulebooks/maribor-2026.jsonl --rulebook docs/rulebooks/maribor.json
 report --ledger docs/rulebooks/maribor-2026.jsonl --rulebook docs/rulebooks/maribor.json --json
 rules validate no-such-file.json

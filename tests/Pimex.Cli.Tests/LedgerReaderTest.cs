@@ -2,6 +2,7 @@ using Pimex.Cli.Ledger;
 using Pimex.Cli.Tests.Support;
 using Pimex.Common;
 using Pimex.Editions;
+using Pimex.Tools;
 
 namespace Pimex.Cli.Tests;
 

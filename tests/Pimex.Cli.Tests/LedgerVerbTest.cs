@@ -6,6 +6,7 @@ using Pimex.Common;
 using Pimex.Editions;
 using Pimex.Localisation;
 using Pimex.Rulebooks;
+using Pimex.Tools;
 
 namespace Pimex.Cli.Tests;
 

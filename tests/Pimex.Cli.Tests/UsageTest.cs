@@ -53,7 +53,6 @@ public class StandAloneHelpTest
     [InlineData("ledger new")]
     [InlineData("ledger check")]
     [InlineData("ledger format")]
-    [InlineData("ledger generate-2016")]
     public void Help_CitesNoFileOfTheRepository(string command)
     {
         var run = Tool.Run([.. command.Split(' ', StringSplitOptions.RemoveEmptyEntries), "--help"]);

@@ -5,16 +5,15 @@ using Pimex.Cli.Rules;
 
 namespace Pimex.Cli.Commands;
 
-/// <summary><c>pimex ledger new | check | generate-2016</c>.</summary>
+/// <summary><c>pimex ledger new | check | format</c> (and the hidden <c>generate-big</c>).</summary>
 internal static class LedgerCommands
 {
     public static Command Create(CliContext context) =>
-        new("ledger", "Start, check and regenerate ledgers (an edition told as JSON commands, one per line).")
+        new("ledger", "Start, check and describe ledgers (an edition told as JSON commands, one per line).")
         {
             New(context),
             Check(context),
             RulesCommands.Resource(context, "format", "Print the ledger format (Markdown): every command, its fields, the values and the error codes.", "ledger-format.md"),
-            Generate2016(context),
             GenerateBig(context),
         };
 
@@ -103,17 +102,6 @@ internal static class LedgerCommands
 
             var described = counts.Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Value} {kv.Key}"));
             context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{path}: {read} commands ({string.Join(", ", described)})."));
-            return ExitCodes.Ok;
-        });
-        return command;
-    }
-
-    private static Command Generate2016(CliContext context)
-    {
-        var command = new Command("generate-2016", "Print the ledger of the 2016 Extremadura edition, as its deterministic generator writes it: the same text as the one embedded in the tool (maintainers regenerate the embedded file with it).");
-        command.SetAction(_ =>
-        {
-            context.Out.Write(Edition2016Generator.Generate());
             return ExitCodes.Ok;
         });
         return command;

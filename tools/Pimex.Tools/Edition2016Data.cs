@@ -1,4 +1,4 @@
-namespace Pimex.Cli.Ledger;
+namespace Pimex.Tools;
 
 /// <summary>A sector of Extremadura's economy, with what the generator needs to make its companies plausible.</summary>
 /// <param name="Code">The sector's code in the ledger.</param>

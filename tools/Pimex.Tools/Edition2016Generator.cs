@@ -1,11 +1,12 @@
 using Pimex.Admission;
+using Pimex.Cli.Ledger;
 using Pimex.Editions;
 using Pimex.Monetary;
 using Pimex.Participation;
 using Pimex.Promotion;
 using Pimex.StateAid;
 
-namespace Pimex.Cli.Ledger;
+namespace Pimex.Tools;
 
 /// <summary>
 /// Generates the ledger of the 2016 Extremadura edition: 30 SMEs with illustrative but realistic
@@ -16,19 +17,29 @@ namespace Pimex.Cli.Ledger;
 /// and a hand-written generator, so the output is the same on every machine and every .NET version.
 /// </summary>
 /// <remarks>
-/// Its output is embedded in the tool as <c>Data/extremadura-2016.jsonl</c>; a test checks that
-/// the two are equal. Regenerate with <c>pimex ledger generate-2016</c>.
+/// Every programme figure comes from the Extremadura rulebook's 2016 annuity and the rules in
+/// force when its applications open: the budget lines, the capacity (the sessions' seats), the
+/// windows, the region, the consultant's hourly rate, the commitment, the de minimis ceiling, the
+/// survey's scale and the pills' attendee roles. The story is the generator's own: the companies
+/// and what befalls each, its calendar (placed relative to the rulebook's windows, and checked to
+/// fall inside them), the amounts spent, and the VAT rate of the invoices.
+/// Its output is embedded in the tool as <c>src/Pimex.Cli/Data/extremadura-2016.jsonl</c>; a test
+/// checks that the two are equal. Regenerate with
+/// <c>dotnet run --project tools/Pimex.Tools -- generate-2016 &gt; src/Pimex.Cli/Data/extremadura-2016.jsonl</c>.
 /// </remarks>
 internal sealed class Edition2016Generator
 {
     /// <summary>The seed of the random sequence.</summary>
     public const ulong Seed = 2016;
 
+    /// <summary>The annuity the story tells.</summary>
     private const int Year = 2016;
-    private static readonly Currency Eur = Currency.EUR;
+
+    /// <summary>Spain's general VAT rate in 2016: the story's invoices, not a rulebook parameter.</summary>
+    private const decimal VatRate = 0.21m;
+
     private static readonly Actor Manager = Actor.Manager("manager-1");
     private static readonly Actor[] Technicians = [.. Enumerable.Range(1, 5).Select(i => Actor.Technician(string.Create(CultureInfo.InvariantCulture, $"technician-{i}")))];
-    private static readonly Money HourlyRate = Money.Of(69m, Eur);
 
     /// <summary>The company (by index) whose attendance at S2 is first typed in ten days early.</summary>
     private const int BackDatedAttendance = 3;
@@ -39,22 +50,35 @@ internal sealed class Edition2016Generator
     private readonly Dice dice = new(Seed);
     private readonly List<(Instant At, int Order, LedgerCommand Command)> commands = [];
     private readonly HashSet<string> ids = new(StringComparer.Ordinal);
+    private readonly AnnuityRules annuity;
+    private readonly RuleSet rules;
+    private readonly Currency eur;
 
-    private Edition2016Generator()
+    private Edition2016Generator(Rulebook rulebook)
     {
+        var found = rulebook.Annuity(Year);
+        if (!found.IsSuccess)
+        {
+            throw new InvalidOperationException($"The rulebook '{rulebook.Id}' has no {Year} annuity: {string.Join(" ", found.ValidationErrors.Select(e => e.ErrorMessage))}");
+        }
+
+        annuity = found.Value;
+        rules = rulebook.On(annuity.Applications.Start).Value;
+        eur = rulebook.Currency;
     }
 
     /// <summary>The ledger's text: a header of comments, then one command per line, in time order.</summary>
     /// <returns>The JSON-lines text, each line ending with a line feed.</returns>
     public static string Generate()
     {
+        var budget = Extremadura().annuity.Budget;
         var text = new StringBuilder();
-        text.Append("// PIMEX Extremadura, 2016 edition: an illustrative ledger of 30 SMEs (EUR 88,280 = 75,000 actions + 5,000 training + 8,280 consultancy).\n");
-        text.Append("// Company names, tax ids and figures are made up; towns, products and trade fairs are real. Generated with seed 2016 by\n");
-        text.Append("// 'pimex ledger generate-2016': do not edit by hand. Format: 'pimex ledger format'. Refused on purpose: a company that is\n");
-        text.Append("// not an SME, one over the de minimis ceiling, one applying when the edition is full, a tutorial away from the\n");
-        text.Append("// company's premises, a duplicate invoice, an attendance recorded ten days before its session, and a verification\n");
-        text.Append("// dated an hour before its claim's submission. Each company answers the survey after completing the programme.\n");
+        text.Append(CultureInfo.InvariantCulture, $"// PIMEX Extremadura, {Year} edition: an illustrative ledger of {Edition2016Data.Companies.Length} SMEs ({budget.Total.Currency} {Figure(budget.Total)} = {Figure(budget.Actions)} actions + {Figure(budget.Training)} training + {Figure(budget.Consultancy)} consultancy).\n");
+        text.Append(CultureInfo.InvariantCulture, $"// Company names, tax ids and figures are made up; towns, products and trade fairs are real. Written with seed {Seed} by\n");
+        text.Append("// 'generate-2016' of tools/Pimex.Tools: do not edit by hand. Format: 'pimex ledger format'. Refused on purpose: a company\n");
+        text.Append("// that is not an SME, one over the de minimis ceiling, one applying when the edition is full, a tutorial away from the\n");
+        text.Append("// company's premises, a duplicate invoice, an attendance recorded ten days before its session, and a verification dated\n");
+        text.Append("// an hour before its claim's submission. Each company answers the survey after completing the programme.\n");
         foreach (var command in Commands())
         {
             text.Append(LedgerWriter.Write(command)).Append('\n');
@@ -67,10 +91,15 @@ internal sealed class Edition2016Generator
     /// <returns>The commands.</returns>
     public static IReadOnlyList<LedgerCommand> Commands()
     {
-        var generator = new Edition2016Generator();
+        var generator = Extremadura();
         generator.Build();
         return [.. generator.commands.OrderBy(c => c.At).ThenBy(c => c.Order).Select(c => c.Command)];
     }
+
+    private static Edition2016Generator Extremadura() => new(Rulebook.Extremadura);
+
+    /// <summary>An amount as the header writes it: thousands separated by commas, cents only when there are some.</summary>
+    private static string Figure(Money amount) => amount.Amount.ToString("#,0.##", CultureInfo.InvariantCulture);
 
     private void Add(LedgerCommand command) => commands.Add((command.At, commands.Count, command));
 
@@ -82,36 +111,39 @@ internal sealed class Edition2016Generator
 
     private void Build()
     {
-        Add(new OpenEdition(At(1, 11, 9), Manager, Year));
+        // The story's calendar around the applications window: opened four days before it, the first
+        // application three days into it, the last on time five days before it closes, and one the day before it closes.
+        var applications = annuity.Applications;
+        Add(new OpenEdition(Time(applications.Start.PlusDays(-4), 9, 0), Manager, annuity.Year));
 
         // Applications: the 30 companies, then the two that are not eligible, and one that comes late.
         var plans = Edition2016Data.Companies.Select(seed => Plan(seed)).ToList();
         var notSme = Plan(Edition2016Data.NotAnSme);
         var nearCeiling = Plan(Edition2016Data.NearAidCeiling);
         var late = Plan(Edition2016Data.LateApplicant);
-        notSme.Related.Add(new RelatedEnterprise("Grupo Cárnico Ibérico SA (parent company)", Rate.FromPercent(100m), new EnterpriseFigures(520m, Money.Of(96_400_000m, Eur), Money.Of(71_250_000m, Eur))));
+        notSme.Related.Add(new RelatedEnterprise("Grupo Cárnico Ibérico SA (parent company)", Rate.FromPercent(100m), new EnterpriseFigures(520m, Money.Of(96_400_000m, eur), Money.Of(71_250_000m, eur))));
         nearCeiling.Aid.Clear();
-        nearCeiling.Aid.Add(new AidReceived(Money.Of(197_800m, Eur), new LocalDate(2015, 9, 14), "Junta de Extremadura (de minimis aid for productive investment)"));
+        nearCeiling.Aid.Add(new AidReceived(rules.Aid.Regime.Ceiling - Money.Of(2_200m, eur), new LocalDate(2015, 9, 14), "Junta de Extremadura (de minimis aid for productive investment)"));
 
         var applicants = plans.Concat([notSme, nearCeiling]).ToList();
-        var applicationDays = applicants.Select(_ => Weekday(Between(new LocalDate(Year, 1, 18), new LocalDate(Year, 3, 10)))).Order().ToList();
+        var applicationDays = applicants.Select(_ => Weekday(Between(applications.Start.PlusDays(3), applications.End.PlusDays(-5)))).Order().ToList();
         Shuffle(applicants);
         applicants.Add(late);
-        applicationDays.Add(new LocalDate(Year, 3, 14));
+        applicationDays.Add(applications.End.PlusDays(-1));
         for (int i = 0; i < applicants.Count; i++)
         {
             var p = applicants[i];
             p.AppliedOn = applicationDays[i];
             var application = new CompanyApplication(
                 p.Company,
-                "ES43",
+                rules.Eligibility.Regions[0],
                 new CompanyProfile(new EnterpriseFigures(p.Staff, p.Turnover, p.BalanceSheet), new EquatableArray<RelatedEnterprise>(p.Related)),
                 new EquatableArray<AidReceived>(p.Aid));
             Add(new Apply(Time(p.AppliedOn, dice.Next(7, 15), dice.Next(0, 59)), p.Representative, application, p.Seed.Name, p.Seed.Sector));
         }
 
-        // Admission decisions in order of application, from 21 March.
-        var decision = At(3, 21, 8);
+        // Admission decisions in order of application, from six days after applications close.
+        var decision = Time(applications.End.PlusDays(6), 8, 0);
         foreach (var p in applicants)
         {
             decision = decision.Plus(Duration.FromMinutes(dice.Next(6, 25)));
@@ -121,7 +153,7 @@ internal sealed class Edition2016Generator
         for (int i = 0; i < plans.Count; i++)
         {
             plans[i].Technician = Technicians[i % Technicians.Length];
-            Add(new AssignTechnician(At(3, 28, 9).Plus(Duration.FromMinutes(i * 5)), Manager, plans[i].Company, plans[i].Technician.Id));
+            Add(new AssignTechnician(Time(applications.End.PlusDays(13), 9, 0).Plus(Duration.FromMinutes(i * 5)), Manager, plans[i].Company, plans[i].Technician.Id));
         }
 
         Training(plans);
@@ -137,22 +169,24 @@ internal sealed class Edition2016Generator
 
     private void Training(List<CompanyPlan> plans)
     {
+        // The sessions the commitment asks for, each with as many seats as the edition admits companies.
         var sessions = new[]
         {
-            new GroupSession("S1", new LocalDate(Year, 4, 20), "Extremadura Avante, Mérida", "Internationalisation strategy and market selection", 30),
-            new GroupSession("S2", new LocalDate(Year, 5, 25), "Palacio de Congresos, Badajoz", "Export pricing, Incoterms and international payments", 30),
-            new GroupSession("S3", new LocalDate(Year, 6, 22), "Centro de Negocios, Cáceres", "Trade fairs, digital promotion and working with distributors", 30),
+            new GroupSession("S1", InTraining(new LocalDate(Year, 4, 20)), "Extremadura Avante, Mérida", "Internationalisation strategy and market selection", annuity.Capacity),
+            new GroupSession("S2", InTraining(new LocalDate(Year, 5, 25)), "Palacio de Congresos, Badajoz", "Export pricing, Incoterms and international payments", annuity.Capacity),
+            new GroupSession("S3", InTraining(new LocalDate(Year, 6, 22)), "Centro de Negocios, Cáceres", "Trade fairs, digital promotion and working with distributors", annuity.Capacity),
         };
+        Story(sessions.Length == rules.Commitment.GroupSessions, $"The story has {sessions.Length} group sessions; the rulebook asks for {rules.Commitment.GroupSessions}.");
         var trainer = Technicians[0];
         for (int s = 0; s < sessions.Length; s++)
         {
-            Add(new ScheduleSession(At(3, 29, 10 + s), trainer, sessions[s]));
-            Add(new RecordExpense(Time(sessions[s].Date, 16, 30), Manager, BudgetLine.Training, Money.Of(1_250m, Eur), $"Trainer fees, group session {sessions[s].Id}"));
-            Add(new RecordExpense(Time(sessions[s].Date, 16, 45), Manager, BudgetLine.Training, Money.Of(180m, Eur), $"Room hire and coffee break, group session {sessions[s].Id}"));
+            Add(new ScheduleSession(Time(annuity.Applications.End.PlusDays(14), 10 + s, 0), trainer, sessions[s]));
+            Add(new RecordExpense(Time(sessions[s].Date, 16, 30), Manager, BudgetLine.Training, Money.Of(1_250m, eur), $"Trainer fees, group session {sessions[s].Id}"));
+            Add(new RecordExpense(Time(sessions[s].Date, 16, 45), Manager, BudgetLine.Training, Money.Of(180m, eur), $"Room hire and coffee break, group session {sessions[s].Id}"));
         }
 
-        Add(new RecordExpense(At(4, 15, 11), Manager, BudgetLine.Training, Money.Of(395.50m, Eur), "Printed training materials for the three group sessions"));
-        Add(new RecordExpense(At(9, 30, 11), Manager, BudgetLine.Training, Money.Of(300m, Eur), "Trainer fees, training pills on strategic planning"));
+        Add(new RecordExpense(At(4, 15, 11), Manager, BudgetLine.Training, Money.Of(395.50m, eur), "Printed training materials for the three group sessions"));
+        Add(new RecordExpense(At(9, 30, 11), Manager, BudgetLine.Training, Money.Of(300m, eur), "Trainer fees, training pills on strategic planning"));
 
         for (int i = 0; i < plans.Count; i++)
         {
@@ -174,14 +208,15 @@ internal sealed class Edition2016Generator
                 Add(new RecordAttendance(Time(session.Date, 17, 0).Plus(Duration.FromMinutes(i)), trainer, p.Company, session.Id));
             }
 
-            var windows = new[] { (new LocalDate(Year, 4, 25), new LocalDate(Year, 5, 31)), (new LocalDate(Year, 6, 1), new LocalDate(Year, 7, 22)), (new LocalDate(Year, 9, 5), new LocalDate(Year, 10, 28)) };
+            var windows = new[] { (InTraining(new LocalDate(Year, 4, 25)), InTraining(new LocalDate(Year, 5, 31))), (InTraining(new LocalDate(Year, 6, 1)), InTraining(new LocalDate(Year, 7, 22))), (InTraining(new LocalDate(Year, 9, 5)), InTraining(new LocalDate(Year, 10, 28))) };
             var records = new[]
             {
                 "Diagnosis of export readiness with the management",
                 "SWOT workshop with the management and the sales team",
                 "International roadmap and promotion plan for 2017",
             };
-            int tutorials = p.Withdraws ? 1 : p.MissesTutorial ? 2 : 3;
+            Story(windows.Length == rules.Commitment.Tutorials, $"The story has {windows.Length} tutorials; the rulebook asks for {rules.Commitment.Tutorials}.");
+            int tutorials = p.Withdraws ? 1 : p.MissesTutorial ? windows.Length - 1 : windows.Length;
             for (int t = 0; t < tutorials; t++)
             {
                 var date = Weekday(Between(windows[t].Item1, windows[t].Item2));
@@ -201,8 +236,9 @@ internal sealed class Edition2016Generator
 
             if (!p.Withdraws && dice.Chance(0.4))
             {
-                var date = Weekday(Between(new LocalDate(Year, 9, 12), new LocalDate(Year, 9, 29)));
-                var role = dice.Chance(0.6) ? "management" : "commercialDirector";
+                var date = Weekday(Between(InTraining(new LocalDate(Year, 9, 12)), InTraining(new LocalDate(Year, 9, 29))));
+                var roles = rules.Commitment.PillAttendeeRoles;
+                var role = dice.Chance(0.6) ? roles[0] : roles[1];
                 Add(new RecordTrainingPill(Time(date, 15, 0), trainer, p.Company, new TrainingPill("Strategic planning for international growth", date, role)));
             }
         }
@@ -210,7 +246,8 @@ internal sealed class Edition2016Generator
 
     private void Consultancy(List<CompanyPlan> plans)
     {
-        decimal hoursLeft = 8_280m / 69m - 6m;
+        // The hours the consultancy line pays for at the consultant's rate, but for six the story keeps in hand.
+        decimal hoursLeft = (annuity.Budget.Consultancy.Amount / rules.Support.ConsultantHourlyRate.Amount) - 6m;
         foreach (var p in plans.Where(p => !p.Withdraws))
         {
             if (!dice.Chance(0.85))
@@ -308,9 +345,9 @@ internal sealed class Edition2016Generator
             var (category, description, net, foreign) = c == 0 && p.BigFair
                 ? ("tradeFair", $"Stand at {dice.Pick(sector.Fairs)} (space, fitting and registration)", Amount(3_600, 4_900), true)
                 : Expense(sector);
-            var invoiceDate = Weekday(Between(new LocalDate(Year, 5, 16), new LocalDate(Year, 11, 18)));
+            var invoiceDate = Weekday(Between(InExpenses(new LocalDate(Year, 5, 16)), InExpenses(new LocalDate(Year, 11, 18))));
             var supplier = foreign ? ForeignSupplier() : TaxId("B", dice.Pick(["06", "10", "28", "41", "46"]));
-            var vat = foreign ? Money.Zero(Eur) : Money.Of(Math.Round(net.Amount * 0.21m, 2, MidpointRounding.AwayFromZero), Eur);
+            var vat = foreign ? Money.Zero(eur) : Money.Of(Math.Round(net.Amount * VatRate, 2, MidpointRounding.AwayFromZero), eur);
             var invoice = string.Create(CultureInfo.InvariantCulture, $"{dice.Pick(["F2016-", "2016/", "FAC-16-"])}{dice.Next(12, 980):D4}");
             var claim = new ExpenseClaim(claimId, invoice, supplier, invoiceDate, category, description, net, vat, !p.VatNotRecoverable);
             var submitted = Weekday(invoiceDate.PlusDays(dice.Next(3, 14)));
@@ -333,7 +370,7 @@ internal sealed class Edition2016Generator
             ClaimVerification verification;
             if (p.PartialApproval && c == count - 1)
             {
-                var approved = Money.Of(Math.Round(eligible.Amount * (dice.Next(55, 85) / 100m), 0, MidpointRounding.AwayFromZero), Eur);
+                var approved = Money.Of(Math.Round(eligible.Amount * (dice.Next(55, 85) / 100m), 0, MidpointRounding.AwayFromZero), eur);
                 verification = ClaimVerification.ApproveInPart(approved, dice.Pick(
                 [
                     "Travel and subsistence of a second person are not eligible",
@@ -359,7 +396,7 @@ internal sealed class Edition2016Generator
         var withdrawn = plans.Single(p => p.Withdraws);
         Add(new Withdraw(At(6, 6, 10), withdrawn.Representative, withdrawn.Company, "Change of ownership: the new owners postpone the company's internationalisation plans"));
 
-        var completers = plans.Where(p => !p.Withdraws && p.Sessions == 3 && p.Tutorials == 3 && p.RoadmapAccepted).ToList();
+        var completers = plans.Where(p => !p.Withdraws && p.Sessions == rules.Commitment.GroupSessions && p.Tutorials == rules.Commitment.Tutorials && p.RoadmapAccepted).ToList();
         foreach (var p in completers)
         {
             Add(new Complete(At(12, 15, 9).Plus(Duration.FromMinutes(plans.IndexOf(p) * 3)), p.Technician, p.Company));
@@ -378,7 +415,7 @@ internal sealed class Edition2016Generator
 
             answered++;
             int overall = dice.Pick(scores);
-            int Around() => Math.Clamp(overall + dice.Next(-1, 1), 0, 10);
+            int Around() => Math.Clamp(overall + dice.Next(-1, 1), rules.Survey.ScaleMin, rules.Survey.ScaleMax);
             var questions = default(EquatableDictionary<string, int>)
                 .SetItem("training", Around())
                 .SetItem("tutorials", Around())
@@ -396,7 +433,7 @@ internal sealed class Edition2016Generator
         int staff = dice.Next(seed.Staff.From, seed.Staff.To);
         decimal turnover = RoundTo(staff * dice.Next(sector.TurnoverPerHead.From, sector.TurnoverPerHead.To) * 1_000m, 1_000m);
         decimal balance = RoundTo(turnover * (dice.Next(55, 140) / 100m), 1_000m);
-        var plan = new CompanyPlan(seed, sector, company, Actor.Representative("rep-" + company.Value, company), staff, Money.Of(turnover, Eur), Money.Of(balance, Eur));
+        var plan = new CompanyPlan(seed, sector, company, Actor.Representative("rep-" + company.Value, company), staff, Money.Of(turnover, eur), Money.Of(balance, eur));
         int index = Array.IndexOf(Edition2016Data.Companies, seed);
         if (dice.Chance(0.2))
         {
@@ -406,7 +443,7 @@ internal sealed class Edition2016Generator
             plan.Related.Add(new RelatedEnterprise(
                 $"{dice.Pick(["Inversiones", "Participaciones", "Gestión Patrimonial"])} {dice.Pick(["Guadiana", "Tajo", "Dehesa", "Vettonia", "Lusitania"])} SL (holds {share}%)",
                 Rate.FromPercent(share),
-                new EnterpriseFigures(partnerStaff, Money.Of(partnerTurnover, Eur), Money.Of(RoundTo(partnerTurnover * 1.1m, 1_000m), Eur))));
+                new EnterpriseFigures(partnerStaff, Money.Of(partnerTurnover, eur), Money.Of(RoundTo(partnerTurnover * 1.1m, 1_000m), eur))));
         }
 
         if (index is 0 or 9 or 17)
@@ -416,13 +453,13 @@ internal sealed class Edition2016Generator
             plan.Related.Add(new RelatedEnterprise(
                 $"{seed.Name[..seed.Name.LastIndexOf(' ')]} Portugal Lda (sales subsidiary, 100%)",
                 Rate.FromPercent(100m),
-                new EnterpriseFigures(subsidiaryStaff, Money.Of(subsidiaryTurnover, Eur), Money.Of(RoundTo(subsidiaryTurnover * 0.6m, 1_000m), Eur))));
+                new EnterpriseFigures(subsidiaryStaff, Money.Of(subsidiaryTurnover, eur), Money.Of(RoundTo(subsidiaryTurnover * 0.6m, 1_000m), eur))));
         }
 
         if (dice.Chance(0.35))
         {
             plan.Aid.Add(new AidReceived(
-                Money.Of(RoundTo(dice.Next(1_500, 30_000), 50m), Eur),
+                Money.Of(RoundTo(dice.Next(1_500, 30_000), 50m), eur),
                 Between(new LocalDate(2014, 2, 1), new LocalDate(2015, 12, 15)),
                 dice.Pick(["Junta de Extremadura (trade fair support)", seed.Province == "06" ? "Diputación de Badajoz (innovation vouchers)" : "Diputación de Cáceres (promotion support)", "ICEX (market access programme)"])));
         }
@@ -462,7 +499,7 @@ internal sealed class Edition2016Generator
         }
     }
 
-    private Money Amount(int from, int to) => Money.Of(dice.Next(from * 4, to * 4) / 4m, Eur);
+    private Money Amount(int from, int to) => Money.Of(dice.Next(from * 4, to * 4) / 4m, eur);
 
     private EquatableArray<string> Items(string[] pool, int count)
     {
@@ -542,6 +579,27 @@ internal sealed class Edition2016Generator
     };
 
     private static Instant At(int month, int day, int hour, int minute = 0) => Instant.FromUtc(Year, month, day, hour, minute);
+
+    /// <summary>Fails when the rulebook no longer fits the story (a figure the story was written around has changed).</summary>
+    private static void Story(bool fits, string why)
+    {
+        if (!fits)
+        {
+            throw new InvalidOperationException(why + " Rewrite the story to fit.");
+        }
+    }
+
+    /// <summary>A date of the story's training calendar, checked to fall in the annuity's training window.</summary>
+    private LocalDate InTraining(LocalDate date) => InWindow(annuity.Training, date, "training");
+
+    /// <summary>A date of the story's invoices, checked to fall in the annuity's expenses window.</summary>
+    private LocalDate InExpenses(LocalDate date) => InWindow(annuity.Expenses, date, "expenses");
+
+    private static LocalDate InWindow(DateInterval window, LocalDate date, string name)
+    {
+        Story(window.Contains(date), string.Create(CultureInfo.InvariantCulture, $"The story's {date:uuuu-MM-dd} is outside the {name} window ({window.Start:uuuu-MM-dd} to {window.End:uuuu-MM-dd})."));
+        return date;
+    }
 
     private static Instant Time(LocalDate date, int hour, int minute) => Instant.FromUtc(date.Year, date.Month, date.Day, hour, minute);
 
