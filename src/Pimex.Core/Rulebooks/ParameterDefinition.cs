@@ -11,11 +11,12 @@ namespace Pimex.Rulebooks;
 /// </summary>
 public abstract class ParameterDefinition
 {
-    private protected ParameterDefinition(string group, string key, string description)
+    private protected ParameterDefinition(string group, string key, string description, ValueForm form)
     {
         Group = group;
         Key = key;
         Description = description;
+        Form = form;
     }
 
     /// <summary>The full name, <c>group.key</c>.</summary>
@@ -30,6 +31,9 @@ public abstract class ParameterDefinition
     /// <summary>What the parameter means.</summary>
     public string Description { get; }
 
+    /// <summary>The form of its values in JSON: its name in the format's table and its JSON Schema.</summary>
+    internal ValueForm Form { get; }
+
     /// <summary>The value in force on a date, as text, or null when none is.</summary>
     /// <param name="rulebook">The rulebook.</param>
     /// <param name="date">The date.</param>
@@ -39,6 +43,12 @@ public abstract class ParameterDefinition
     /// <summary>The parameter's name.</summary>
     /// <returns>The name.</returns>
     public override string ToString() => Name;
+
+    /// <summary>Each dated value of the parameter in a rulebook, formatted, earliest first.</summary>
+    /// <param name="rulebook">The rulebook.</param>
+    /// <param name="brief">Whether to summarise a long value (for a table) rather than format it whole.</param>
+    /// <returns>The entries: the date each starts on, the value as text, its source, whether it is a default.</returns>
+    internal abstract IEnumerable<(LocalDate From, string Value, string? Source, bool IsDefault)> Entries(Rulebook rulebook, bool brief = false);
 
     internal abstract object? ReadTimeline(JsonReadContext context, JsonElement element, string path);
 
@@ -55,19 +65,23 @@ public sealed class ParameterDefinition<T> : ParameterDefinition
     private readonly Func<JsonReadContext, JsonElement, string, (bool Ok, T Value)> read;
     private readonly Action<Utf8JsonWriter, T> write;
     private readonly Func<T, string> format;
+    private readonly Func<T, string> summarise;
 
     internal ParameterDefinition(
         string group,
         string key,
         string description,
+        ValueForm form,
         Func<JsonReadContext, JsonElement, string, (bool Ok, T Value)> read,
         Action<Utf8JsonWriter, T> write,
-        Func<T, string>? format = null)
-        : base(group, key, description)
+        Func<T, string>? format = null,
+        Func<T, string>? summarise = null)
+        : base(group, key, description, form)
     {
         this.read = read;
         this.write = write;
         this.format = format ?? (v => v?.ToString() ?? string.Empty);
+        this.summarise = summarise ?? this.format;
     }
 
     /// <summary>Formats one value as text.</summary>
@@ -81,6 +95,10 @@ public sealed class ParameterDefinition<T> : ParameterDefinition
         ArgumentNullException.ThrowIfNull(rulebook);
         return rulebook.Get(this).TryGetValue(date, out var value) ? format(value) : null;
     }
+
+    /// <inheritdoc />
+    internal override IEnumerable<(LocalDate From, string Value, string? Source, bool IsDefault)> Entries(Rulebook rulebook, bool brief = false) =>
+        rulebook.Get(this).Entries.Select(e => (e.From, (brief ? summarise : format)(e.Value), e.Source, e.IsDefault));
 
     internal (bool Ok, T Value) ReadValue(JsonReadContext context, JsonElement element, string path) =>
         read(context, element, path);
