@@ -47,6 +47,29 @@ internal static class RulesCommands
         return command;
     }
 
+    /// <summary>
+    /// A command of <paramref name="symbols"/> whose action first reads the date of
+    /// <paramref name="on"/> (exit 2 when it is not one), then runs <paramref name="action"/> with it.
+    /// </summary>
+    private static Command Dated(CliContext context, string name, string description, Option<string?> on, Symbol[] symbols, Func<ParseResult, LocalDate?, int> action)
+    {
+        var command = new Command(name, description);
+        foreach (var symbol in symbols)
+        {
+            if (symbol is Argument argument)
+            {
+                command.Add(argument);
+            }
+            else
+            {
+                command.Add((Option)symbol);
+            }
+        }
+
+        command.SetAction(parse => CommonOptions.TryDate(context, parse.GetValue(on), out var date) ? action(parse, date) : ExitCodes.Unreadable);
+        return command;
+    }
+
     /// <summary>Loads a rulebook argument over the <c>--base</c> files (and <paramref name="over"/>), or reports why not.</summary>
     /// <returns>The rulebook, or null with the exit code in <paramref name="code"/>.</returns>
     private static Rulebook? Load(CliContext context, string? argument, string[]? bases, out int code, params Rulebook[] over)
@@ -67,17 +90,8 @@ internal static class RulesCommands
         var bases = CommonOptions.Bases();
         var on = CommonOptions.On("whose rules in force to show; without it, every dated value of every parameter");
         var json = CommonOptions.Json("the rulebook (the merged base rulebook; with --on, the values in force)");
-        var command = new Command("show", "Show a rulebook: every parameter's dated values and the annuities, or the rules in force on a date.")
+        return Dated(context, "show", "Show a rulebook: every parameter's dated values and the annuities, or the rules in force on a date.", on, [positional, rulebook, bases, on, json], (parse, date) =>
         {
-            positional, rulebook, bases, on, json,
-        };
-        command.SetAction(parse =>
-        {
-            if (!CommonOptions.TryDate(context, parse.GetValue(on), out var date))
-            {
-                return ExitCodes.Unreadable;
-            }
-
             if (parse.GetValue(positional) is { } named && parse.GetValue(rulebook) is not null)
             {
                 context.Fail($"Give the rulebook once: '{named}' or --rulebook, not both.");
@@ -95,7 +109,6 @@ internal static class RulesCommands
                 : asJson ? rb.ToJson() + "\n" : TimelinesText(rb));
             return ExitCodes.Ok;
         });
-        return command;
     }
 
     private static Command Validate(CliContext context)
@@ -157,17 +170,8 @@ internal static class RulesCommands
         var on = CommonOptions.On("to compare the values in force on; default: the first day of applications of the latest annuity");
         var bases = CommonOptions.Bases();
         var json = CommonOptions.Json("the transfer report");
-        var command = new Command("diff", "The transfer report: every parameter whose value in force differs between two rulebooks, side by side.")
+        return Dated(context, "diff", "The transfer report: every parameter whose value in force differs between two rulebooks, side by side.", on, [baseFile, partnerFile, on, bases, json], (parse, date) =>
         {
-            baseFile, partnerFile, on, bases, json,
-        };
-        command.SetAction(parse =>
-        {
-            if (!CommonOptions.TryDate(context, parse.GetValue(on), out var date))
-            {
-                return ExitCodes.Unreadable;
-            }
-
             if (Load(context, parse.GetValue(baseFile), parse.GetValue(bases), out var code) is not { } a
                 || Load(context, parse.GetValue(partnerFile), parse.GetValue(bases), out code, a) is not { } b)
             {
@@ -205,7 +209,6 @@ internal static class RulesCommands
 
             return ExitCodes.Ok;
         });
-        return command;
     }
 
     /// <summary>The first day of applications of the latest annuity of either rulebook (the partner's first).</summary>

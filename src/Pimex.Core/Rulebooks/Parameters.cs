@@ -197,6 +197,15 @@ public static partial class Parameters
         ReportLanguageRule, ReportLabels, CommonIndicators,
     ];
 
+    /// <summary>
+    /// The checks across parameters, which the loader applies to a base rulebook and to a partner
+    /// merged over its base (a problem an override causes is reported at the override's path).
+    /// </summary>
+    internal static readonly ImmutableArray<ParameterCheck> Orderings =
+    [
+        new ParameterOrdering<int>(SurveyScaleMin, SurveyScaleMax, (date, low, high) => $"From {date} the survey scale would run from {low} to {high}: its minimum must be below its maximum."),
+    ];
+
     /// <summary>The parameter groups, in catalogue order.</summary>
     public static readonly ImmutableArray<string> Groups = [.. All.Select(p => p.Group).Distinct()];
 
