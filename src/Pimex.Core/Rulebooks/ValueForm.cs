@@ -40,9 +40,9 @@ internal sealed class ValueForm
     /// <summary>An amount, <c>"EUR 2500.00"</c> (<see cref="Monetary.Money.Parse"/>'s text form), not negative.</summary>
     public static ValueForm Money { get; } = new("money", "money", () => new JsonObject
     {
-        ["description"] = "An amount, not negative: the currency code, a space and an invariant-culture number, such as \"EUR 2500.00\"; exact at the currency's minor unit (\"EUR 2500.005\" is refused, not rounded) and at most 10^15.",
+        ["description"] = "An amount, not negative: the currency code, a space and an invariant-culture number, such as \"EUR 2500.00\" (a minus sign only before zero, as in \"EUR -0.00\", which reads as zero); exact at the currency's minor unit (\"EUR 2500.005\" is refused, not rounded) and at most 10^15.",
         ["type"] = "string",
-        ["pattern"] = "^[A-Z]{3} ([0-9]+(\\.[0-9]*)?|\\.[0-9]+)$",
+        ["pattern"] = "^[A-Z]{3} ([0-9]+(\\.[0-9]*)?|\\.[0-9]+|-(0+(\\.0*)?|\\.0+))$",
     });
 
     /// <summary>A percentage from 0% to 100%, <c>"85%"</c> (<see cref="Monetary.Rate.Parse"/>'s text form).</summary>
