@@ -13,7 +13,7 @@ internal abstract record ParameterCheck
     /// <param name="context">Where to report.</param>
     /// <param name="timelines">Every timeline read so far by parameter name (a missing or broken one is reported already).</param>
     /// <param name="pathOf">A parameter's JSON path in the document, or null when the document does not state it (inherited).</param>
-    public abstract void Check(JsonReadContext context, IReadOnlyDictionary<string, object> timelines, Func<ParameterDefinition, string?> pathOf);
+    public abstract void Check(JsonReadContext context, IReadOnlyDictionary<string, ITimeline> timelines, Func<ParameterDefinition, string?> pathOf);
 }
 
 /// <summary>
@@ -33,7 +33,7 @@ internal sealed record ParameterOrdering<T>(ParameterDefinition<T> Lower, Parame
     /// force that this document states, the latest to start, the lower one on a tie.
     /// </summary>
     /// <inheritdoc />
-    public override void Check(JsonReadContext context, IReadOnlyDictionary<string, object> timelines, Func<ParameterDefinition, string?> pathOf)
+    public override void Check(JsonReadContext context, IReadOnlyDictionary<string, ITimeline> timelines, Func<ParameterDefinition, string?> pathOf)
     {
         if (timelines.GetValueOrDefault(Lower.Name) is not Timeline<T> min
             || timelines.GetValueOrDefault(Upper.Name) is not Timeline<T> max)

@@ -50,12 +50,9 @@ public abstract class ParameterDefinition
     /// <returns>The entries: the date each starts on, the value as text, its source, whether it is a default.</returns>
     internal abstract IEnumerable<(LocalDate From, string Value, string? Source, bool IsDefault)> Entries(Rulebook rulebook, bool brief = false);
 
-    internal abstract object? ReadTimeline(JsonReadContext context, JsonElement element, string path);
+    internal abstract ITimeline? ReadTimeline(JsonReadContext context, JsonElement element, string path);
 
-    internal abstract void WriteTimeline(Utf8JsonWriter writer, object timeline);
-
-    /// <summary>The date of a timeline's first entry: before it, the parameter has no value.</summary>
-    internal abstract LocalDate FirstDate(object timeline);
+    internal abstract void WriteTimeline(Utf8JsonWriter writer, ITimeline timeline);
 }
 
 /// <summary>A rulebook parameter whose values are of type <typeparamref name="T"/>.</summary>
@@ -103,7 +100,7 @@ public sealed class ParameterDefinition<T> : ParameterDefinition
     internal (bool Ok, T Value) ReadValue(JsonReadContext context, JsonElement element, string path) =>
         read(context, element, path);
 
-    internal override object? ReadTimeline(JsonReadContext context, JsonElement element, string path)
+    internal override ITimeline? ReadTimeline(JsonReadContext context, JsonElement element, string path)
     {
         var items = context.Array(element, path);
         if (items is null)
@@ -154,9 +151,7 @@ public sealed class ParameterDefinition<T> : ParameterDefinition
         return ok ? Timeline.Of(entries) : null;
     }
 
-    internal override LocalDate FirstDate(object timeline) => ((Timeline<T>)timeline).Entries[0].From;
-
-    internal override void WriteTimeline(Utf8JsonWriter writer, object timeline)
+    internal override void WriteTimeline(Utf8JsonWriter writer, ITimeline timeline)
     {
         writer.WriteStartArray();
         foreach (var entry in ((Timeline<T>)timeline).Entries)

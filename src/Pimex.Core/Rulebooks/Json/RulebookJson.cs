@@ -111,7 +111,7 @@ internal static partial class RulebookJson
         var zone = context.Require(root, "timeZone", "$", out var ze) ? ReadZone(context, ze, "$.timeZone") : null;
         context.Currency = currency ?? default;
 
-        var timelines = ImmutableDictionary.CreateBuilder<string, object>(StringComparer.Ordinal);
+        var timelines = ImmutableDictionary.CreateBuilder<string, ITimeline>(StringComparer.Ordinal);
         if (context.Require(root, "parameters", "$", out var pe))
         {
             ReadParameterGroups(context, pe, "$.parameters", timelines, requireAll: true);
@@ -176,7 +176,7 @@ internal static partial class RulebookJson
         DateTimeZone? zone = root.TryGetValue("timeZone", out var ze) ? ReadZone(context, ze, "$.timeZone") : @base.TimeZone;
         context.Currency = currency ?? default;
 
-        var overrides = ImmutableDictionary.CreateBuilder<string, object>(StringComparer.Ordinal);
+        var overrides = ImmutableDictionary.CreateBuilder<string, ITimeline>(StringComparer.Ordinal);
         if (root.TryGetValue("overrides", out var oe))
         {
             ReadParameterGroups(context, oe, "$.overrides", overrides, requireAll: false);
@@ -221,7 +221,7 @@ internal static partial class RulebookJson
     /// Reports each amount of an inherited (not overridden) parameter that is not in the
     /// partner's currency, at its path in the flattened rulebook.
     /// </summary>
-    private static void CheckInheritedCurrency(JsonReadContext context, Rulebook @base, ImmutableDictionary<string, object>.Builder overrides, Currency currency)
+    private static void CheckInheritedCurrency(JsonReadContext context, Rulebook @base, ImmutableDictionary<string, ITimeline>.Builder overrides, Currency currency)
     {
         foreach (var p in Parameters.All.Where(p => !overrides.ContainsKey(p.Name)))
         {
@@ -250,7 +250,7 @@ internal static partial class RulebookJson
     private static void CheckAnnuitiesCanRun(
         JsonReadContext context,
         IReadOnlyDictionary<int, AnnuityRules> annuities,
-        IReadOnlyDictionary<string, object> timelines,
+        IReadOnlyDictionary<string, ITimeline> timelines,
         Func<string, string?> pathOf,
         string? inheritedFrom)
     {
@@ -266,7 +266,7 @@ internal static partial class RulebookJson
                     continue; // missing or broken: reported already
                 }
 
-                var since = p.FirstDate(timeline);
+                var since = timeline.FirstDate;
                 if (since <= rulesDate)
                 {
                     continue;
@@ -394,7 +394,7 @@ internal static partial class RulebookJson
         return zone;
     }
 
-    private static void ReadParameterGroups(JsonReadContext context, JsonElement element, string path, ImmutableDictionary<string, object>.Builder into, bool requireAll)
+    private static void ReadParameterGroups(JsonReadContext context, JsonElement element, string path, ImmutableDictionary<string, ITimeline>.Builder into, bool requireAll)
     {
         var groups = context.Object(element, path, requireAll ? Parameters.Groups : null);
         if (groups is null)
@@ -448,7 +448,7 @@ internal static partial class RulebookJson
     }
 
     /// <summary>Applies the checks across parameters the catalogue declares (<see cref="Parameters.Orderings"/>).</summary>
-    private static void CheckAcrossParameters(JsonReadContext context, IReadOnlyDictionary<string, object> timelines, Func<ParameterDefinition, string?> pathOf)
+    private static void CheckAcrossParameters(JsonReadContext context, IReadOnlyDictionary<string, ITimeline> timelines, Func<ParameterDefinition, string?> pathOf)
     {
         foreach (var check in Parameters.Orderings)
         {
