@@ -2,8 +2,9 @@ namespace Pimex.Cli;
 
 /// <summary>
 /// The documents the tool ships inside itself, so that an installed tool stands alone: the
-/// rulebook JSON Schema and the illustrative Maribor rulebook (<c>pimex rules schema</c>,
-/// <c>pimex rules example</c>).
+/// formats, the report schemas and the illustrative Maribor rulebook (<c>pimex rules format</c>,
+/// <c>pimex report schema</c>, <c>pimex rules example</c>). The rulebook schema is not one of
+/// them: <c>pimex rules schema</c> writes it from the parameter catalogue.
 /// </summary>
 internal static class EmbeddedResources
 {

@@ -1,6 +1,8 @@
 using System.Text.Json;
+using Pimex.Cli.Rules;
 using Pimex.Cli.Tests.Support;
 using Pimex.Rulebooks;
+using Pimex.Tests.Support;
 
 namespace Pimex.Cli.Tests;
 
@@ -172,5 +174,56 @@ public class RulesCommandTest
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("'15/01/2016' is not a date", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Schema_IsTheCommittedRulebookSchema()
+    {
+        var run = Tool.Run("rules", "schema");
+
+        Assert.Equal(0, run.ExitCode);
+        Golden.MatchesRepositoryFile(run.Out, "docs/schema/rulebook.schema.json");
+    }
+
+    [Fact]
+    public void Schema_ListsEveryParameterOfTheCatalogueWithItsDescription()
+    {
+        using var schema = JsonDocument.Parse(Tool.Run("rules", "schema").Out);
+        var defs = schema.RootElement.GetProperty("$defs");
+
+        Assert.All(Parameters.All, p => Assert.Equal(
+            p.Description,
+            defs.GetProperty(p.Group + "Parameters").GetProperty("properties").GetProperty(p.Key).GetProperty("description").GetString()));
+    }
+
+    [Fact]
+    public void Doc_IsTheTableOfTheCommittedRulebookFormat()
+    {
+        var page = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "docs", "rulebook-format.md")).ReplaceLineEndings("\n");
+        var run = Tool.Run("rules", "doc");
+
+        Assert.Equal(0, run.ExitCode);
+        var regenerated = ParameterTable.Replace(page, run.Out);
+        Assert.NotNull(regenerated);
+        Golden.MatchesRepositoryFile(regenerated, "docs/rulebook-format.md");
+    }
+
+    [Fact]
+    public void Doc_ListsEveryParameterWithItsMeaningAndExtremaduraValues()
+    {
+        var rows = Tool.Run("rules", "doc").Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal(Parameters.All.Length + 2, rows.Length);
+        Assert.All(Parameters.All, p => Assert.Contains(rows, r => r.StartsWith($"| `{p.Name}` |", StringComparison.Ordinal) && r.Contains(p.Description, StringComparison.Ordinal)));
+        Assert.Equal(Parameters.All.Select(p => $"| `{p.Name}` |"), rows.Skip(2).Select(r => r[..(r.IndexOf('|', 1) + 1)]));
+        Assert.StartsWith("| `promotion.capPerCompany` | money | ", rows.Single(r => r.Contains("capPerCompany", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.EndsWith("| EU 1407/2013: EUR 200000.00 over 3 fiscal years from 01-01 from 2014-01-01; EU 2023/2831: EUR 300000.00 over rolling 3 years from 2024-01-01 |", rows.Single(r => r.StartsWith("| `aid.regime`", StringComparison.Ordinal)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Doc_WhenThePageHasNoGeneratedRegion_ReplacesNothing()
+    {
+        Assert.Null(ParameterTable.Replace("# A page\n\nno table here\n", "| x |\n"));
+        Assert.Equal($"a\n{ParameterTable.Start}\n| x |\n{ParameterTable.End}\nb\n", ParameterTable.Replace($"a\n{ParameterTable.Start}\nold\n{ParameterTable.End}\nb\n", "| x |\n"));
     }
 }

@@ -47,6 +47,7 @@ public class StandAloneHelpTest
     [InlineData("rules validate")]
     [InlineData("rules diff")]
     [InlineData("rules schema")]
+    [InlineData("rules doc")]
     [InlineData("rules example")]
     [InlineData("rules format")]
     [InlineData("ledger")]

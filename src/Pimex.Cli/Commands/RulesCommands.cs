@@ -2,10 +2,11 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using NodaTime.Text;
 using Pimex.Cli.Rules;
+using Pimex.Rulebooks.Json;
 
 namespace Pimex.Cli.Commands;
 
-/// <summary><c>pimex rules show | validate | diff | schema | example</c>.</summary>
+/// <summary><c>pimex rules show | validate | diff | schema | doc | format | example</c>.</summary>
 internal static class RulesCommands
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -16,7 +17,8 @@ internal static class RulesCommands
             Show(context),
             Validate(context),
             Diff(context),
-            Resource(context, "schema", "Print the JSON Schema of rulebooks (base and partner), for editors: save it and point a rulebook's \"$schema\" at it.", "rulebook.schema.json"),
+            Generated(context, "schema", "Print the JSON Schema of rulebooks (base and partner), written from the parameter catalogue, for editors: save it and point a rulebook's \"$schema\" at it.", RulebookSchema.Text),
+            Generated(context, "doc", "Print the parameter table of the rulebook format (Markdown), written from the parameter catalogue: each parameter's form, meaning and values in the embedded 'extremadura' rulebook.", () => ParameterTable.Markdown(Rulebook.Extremadura)),
             Resource(context, "format", "Print the rulebook format (Markdown): every field, parameter, check and error code.", "rulebook-format.md"),
             Resource(context, "example", "Print the illustrative Maribor partner rulebook (it extends the embedded 'extremadura'): a starting point for your own, such as 'pimex rules example > my-region.json'.", "maribor.json"),
         };
@@ -33,6 +35,50 @@ internal static class RulesCommands
         return command;
     }
 
+    /// <summary>A command that prints a document the tool writes from the library's catalogue.</summary>
+    private static Command Generated(CliContext context, string name, string description, Func<string> text)
+    {
+        var command = new Command(name, description);
+        command.SetAction(_ =>
+        {
+            context.Out.Write(text());
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>
+    /// A command of <paramref name="symbols"/> whose action first reads the date of
+    /// <paramref name="on"/> (exit 2 when it is not one), then runs <paramref name="action"/> with it.
+    /// </summary>
+    private static Command Dated(CliContext context, string name, string description, Option<string?> on, Symbol[] symbols, Func<ParseResult, LocalDate?, int> action)
+    {
+        var command = new Command(name, description);
+        foreach (var symbol in symbols)
+        {
+            if (symbol is Argument argument)
+            {
+                command.Add(argument);
+            }
+            else
+            {
+                command.Add((Option)symbol);
+            }
+        }
+
+        command.SetAction(parse => CommonOptions.TryDate(context, parse.GetValue(on), out var date) ? action(parse, date) : ExitCodes.Unreadable);
+        return command;
+    }
+
+    /// <summary>Loads a rulebook argument over the <c>--base</c> files (and <paramref name="over"/>), or reports why not.</summary>
+    /// <returns>The rulebook, or null with the exit code in <paramref name="code"/>.</returns>
+    private static Rulebook? Load(CliContext context, string? argument, string[]? bases, out int code, params Rulebook[] over)
+    {
+        var loaded = RulebookSource.Load(context.Files, argument, bases ?? [], over);
+        code = CommonOptions.Report(context, loaded);
+        return code == ExitCodes.Ok ? loaded.Rulebook : null;
+    }
+
     private static Command Show(CliContext context)
     {
         var positional = new Argument<string?>("RULEBOOK")
@@ -44,37 +90,25 @@ internal static class RulesCommands
         var bases = CommonOptions.Bases();
         var on = CommonOptions.On("whose rules in force to show; without it, every dated value of every parameter");
         var json = CommonOptions.Json("the rulebook (the merged base rulebook; with --on, the values in force)");
-        var command = new Command("show", "Show a rulebook: every parameter's dated values and the annuities, or the rules in force on a date.")
+        return Dated(context, "show", "Show a rulebook: every parameter's dated values and the annuities, or the rules in force on a date.", on, [positional, rulebook, bases, on, json], (parse, date) =>
         {
-            positional, rulebook, bases, on, json,
-        };
-        command.SetAction(parse =>
-        {
-            if (!CommonOptions.TryDate(context, parse.GetValue(on), out var date))
-            {
-                return ExitCodes.Unreadable;
-            }
-
             if (parse.GetValue(positional) is { } named && parse.GetValue(rulebook) is not null)
             {
                 context.Fail($"Give the rulebook once: '{named}' or --rulebook, not both.");
                 return ExitCodes.Unreadable;
             }
 
-            var loaded = RulebookSource.Load(context.Files, parse.GetValue(positional) ?? parse.GetValue(rulebook), parse.GetValue(bases) ?? []);
-            if (CommonOptions.Report(context, loaded) is var code && code != ExitCodes.Ok)
+            if (Load(context, parse.GetValue(positional) ?? parse.GetValue(rulebook), parse.GetValue(bases), out var code) is not { } rb)
             {
                 return code;
             }
 
-            var rb = loaded.Rulebook!;
             var asJson = parse.GetValue(json);
             context.Out.Write(date is { } d
                 ? asJson ? InForceJson(rb, d) + "\n" : InForceText(rb, d)
                 : asJson ? rb.ToJson() + "\n" : TimelinesText(rb));
             return ExitCodes.Ok;
         });
-        return command;
     }
 
     private static Command Validate(CliContext context)
@@ -136,31 +170,14 @@ internal static class RulesCommands
         var on = CommonOptions.On("to compare the values in force on; default: the first day of applications of the latest annuity");
         var bases = CommonOptions.Bases();
         var json = CommonOptions.Json("the transfer report");
-        var command = new Command("diff", "The transfer report: every parameter whose value in force differs between two rulebooks, side by side.")
+        return Dated(context, "diff", "The transfer report: every parameter whose value in force differs between two rulebooks, side by side.", on, [baseFile, partnerFile, on, bases, json], (parse, date) =>
         {
-            baseFile, partnerFile, on, bases, json,
-        };
-        command.SetAction(parse =>
-        {
-            if (!CommonOptions.TryDate(context, parse.GetValue(on), out var date))
-            {
-                return ExitCodes.Unreadable;
-            }
-
-            var loadedBase = RulebookSource.Load(context.Files, parse.GetValue(baseFile), parse.GetValue(bases) ?? []);
-            if (CommonOptions.Report(context, loadedBase) is var code && code != ExitCodes.Ok)
+            if (Load(context, parse.GetValue(baseFile), parse.GetValue(bases), out var code) is not { } a
+                || Load(context, parse.GetValue(partnerFile), parse.GetValue(bases), out code, a) is not { } b)
             {
                 return code;
             }
 
-            var loadedPartner = RulebookSource.Load(context.Files, parse.GetValue(partnerFile), parse.GetValue(bases) ?? [], loadedBase.Rulebook!);
-            if (CommonOptions.Report(context, loadedPartner) is var code2 && code2 != ExitCodes.Ok)
-            {
-                return code2;
-            }
-
-            var a = loadedBase.Rulebook!;
-            var b = loadedPartner.Rulebook!;
             if ((date ?? DefaultDiffDate(a, b)) is not { } when)
             {
                 context.Fail("Neither rulebook has an annuity: give the date to compare with --on.");
@@ -192,7 +209,6 @@ internal static class RulesCommands
 
             return ExitCodes.Ok;
         });
-        return command;
     }
 
     /// <summary>The first day of applications of the latest annuity of either rulebook (the partner's first).</summary>
@@ -212,21 +228,18 @@ internal static class RulesCommands
     {
         var text = new StringBuilder();
         Header(text, rulebook);
-        using var document = JsonDocument.Parse(rulebook.ToJson());
-        var parameters = document.RootElement.GetProperty("parameters");
         foreach (var p in Parameters.All)
         {
             text.Append(p.Name).Append(": ").Append(p.Description).Append('\n');
-            foreach (var entry in parameters.GetProperty(p.Group).GetProperty(p.Key).EnumerateArray())
+            foreach (var entry in p.Entries(rulebook))
             {
-                var from = LocalDatePattern.Iso.Parse(entry.GetProperty("from").GetString()!).Value;
-                text.Append("  from ").Append(LocalDatePattern.Iso.Format(from)).Append(": ").Append(p.FormatOn(rulebook, from));
-                if (entry.TryGetProperty("default", out var d) && d.GetBoolean())
+                text.Append("  from ").Append(LocalDatePattern.Iso.Format(entry.From)).Append(": ").Append(entry.Value);
+                if (entry.IsDefault)
                 {
                     text.Append(" (default)");
                 }
 
-                if (entry.TryGetProperty("source", out var s) && s.GetString() is { Length: > 0 } source)
+                if (entry.Source is { Length: > 0 } source)
                 {
                     text.Append("\n    source: ").Append(source);
                 }
@@ -299,25 +312,10 @@ internal static class RulesCommands
     /// <summary>Each parameter's value in force on a date and the date it started, from the rulebook's timelines.</summary>
     private static List<(string Name, string? Value, string? Since)> InForce(Rulebook rulebook, LocalDate date)
     {
-        using var document = JsonDocument.Parse(rulebook.ToJson());
-        var parameters = document.RootElement.GetProperty("parameters");
-        var list = new List<(string, string?, string?)>();
-        foreach (var p in Parameters.All)
-        {
-            string? since = null;
-            foreach (var entry in parameters.GetProperty(p.Group).GetProperty(p.Key).EnumerateArray())
-            {
-                var from = entry.GetProperty("from").GetString()!;
-                if (LocalDatePattern.Iso.Parse(from).Value <= date)
-                {
-                    since = from;
-                }
-            }
-
-            list.Add((p.Name, p.FormatOn(rulebook, date), since));
-        }
-
-        return list;
+        return [.. Parameters.All.Select(p => (
+            p.Name,
+            p.FormatOn(rulebook, date),
+            p.Entries(rulebook).LastOrDefault(e => e.From <= date) is { Value: not null } since ? LocalDatePattern.Iso.Format(since.From) : null))];
     }
 
     private static void Header(StringBuilder text, Rulebook rulebook)

@@ -11,11 +11,12 @@ namespace Pimex.Rulebooks;
 /// </summary>
 public abstract class ParameterDefinition
 {
-    private protected ParameterDefinition(string group, string key, string description)
+    private protected ParameterDefinition(string group, string key, string description, ValueForm form)
     {
         Group = group;
         Key = key;
         Description = description;
+        Form = form;
     }
 
     /// <summary>The full name, <c>group.key</c>.</summary>
@@ -30,6 +31,9 @@ public abstract class ParameterDefinition
     /// <summary>What the parameter means.</summary>
     public string Description { get; }
 
+    /// <summary>The form of its values in JSON: its name in the format's table and its JSON Schema.</summary>
+    internal ValueForm Form { get; }
+
     /// <summary>The value in force on a date, as text, or null when none is.</summary>
     /// <param name="rulebook">The rulebook.</param>
     /// <param name="date">The date.</param>
@@ -40,12 +44,15 @@ public abstract class ParameterDefinition
     /// <returns>The name.</returns>
     public override string ToString() => Name;
 
-    internal abstract object? ReadTimeline(JsonReadContext context, JsonElement element, string path);
+    /// <summary>Each dated value of the parameter in a rulebook, formatted, earliest first.</summary>
+    /// <param name="rulebook">The rulebook.</param>
+    /// <param name="brief">Whether to summarise a long value (for a table) rather than format it whole.</param>
+    /// <returns>The entries: the date each starts on, the value as text, its source, whether it is a default.</returns>
+    internal abstract IEnumerable<(LocalDate From, string Value, string? Source, bool IsDefault)> Entries(Rulebook rulebook, bool brief = false);
 
-    internal abstract void WriteTimeline(Utf8JsonWriter writer, object timeline);
+    internal abstract ITimeline? ReadTimeline(JsonReadContext context, JsonElement element, string path);
 
-    /// <summary>The date of a timeline's first entry: before it, the parameter has no value.</summary>
-    internal abstract LocalDate FirstDate(object timeline);
+    internal abstract void WriteTimeline(Utf8JsonWriter writer, ITimeline timeline);
 }
 
 /// <summary>A rulebook parameter whose values are of type <typeparamref name="T"/>.</summary>
@@ -55,19 +62,23 @@ public sealed class ParameterDefinition<T> : ParameterDefinition
     private readonly Func<JsonReadContext, JsonElement, string, (bool Ok, T Value)> read;
     private readonly Action<Utf8JsonWriter, T> write;
     private readonly Func<T, string> format;
+    private readonly Func<T, string> summarise;
 
     internal ParameterDefinition(
         string group,
         string key,
         string description,
+        ValueForm form,
         Func<JsonReadContext, JsonElement, string, (bool Ok, T Value)> read,
         Action<Utf8JsonWriter, T> write,
-        Func<T, string>? format = null)
-        : base(group, key, description)
+        Func<T, string>? format = null,
+        Func<T, string>? summarise = null)
+        : base(group, key, description, form)
     {
         this.read = read;
         this.write = write;
         this.format = format ?? (v => v?.ToString() ?? string.Empty);
+        this.summarise = summarise ?? this.format;
     }
 
     /// <summary>Formats one value as text.</summary>
@@ -82,10 +93,14 @@ public sealed class ParameterDefinition<T> : ParameterDefinition
         return rulebook.Get(this).TryGetValue(date, out var value) ? format(value) : null;
     }
 
+    /// <inheritdoc />
+    internal override IEnumerable<(LocalDate From, string Value, string? Source, bool IsDefault)> Entries(Rulebook rulebook, bool brief = false) =>
+        rulebook.Get(this).Entries.Select(e => (e.From, (brief ? summarise : format)(e.Value), e.Source, e.IsDefault));
+
     internal (bool Ok, T Value) ReadValue(JsonReadContext context, JsonElement element, string path) =>
         read(context, element, path);
 
-    internal override object? ReadTimeline(JsonReadContext context, JsonElement element, string path)
+    internal override ITimeline? ReadTimeline(JsonReadContext context, JsonElement element, string path)
     {
         var items = context.Array(element, path);
         if (items is null)
@@ -136,9 +151,7 @@ public sealed class ParameterDefinition<T> : ParameterDefinition
         return ok ? Timeline.Of(entries) : null;
     }
 
-    internal override LocalDate FirstDate(object timeline) => ((Timeline<T>)timeline).Entries[0].From;
-
-    internal override void WriteTimeline(Utf8JsonWriter writer, object timeline)
+    internal override void WriteTimeline(Utf8JsonWriter writer, ITimeline timeline)
     {
         writer.WriteStartArray();
         foreach (var entry in ((Timeline<T>)timeline).Entries)

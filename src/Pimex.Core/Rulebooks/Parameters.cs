@@ -22,7 +22,7 @@ public static partial class Parameters
     public static readonly ParameterDefinition<int> Tutorials = Count("commitment", "tutorials", "Individual tutorials each participant commits to host.");
 
     /// <summary>Where tutorials must be held.</summary>
-    public static readonly ParameterDefinition<TutorialVenue> TutorialVenueRule = EnumParameter<TutorialVenue>("commitment", "tutorialVenue", "Where individual tutorials must be held: companyPremises or any.");
+    public static readonly ParameterDefinition<TutorialVenue> TutorialVenueRule = EnumParameter<TutorialVenue>("commitment", "tutorialVenue", "Where individual tutorials must be held: companyPremises or any.", "Where tutorials must be held.");
 
     /// <summary>Training pills required for completion.</summary>
     public static readonly ParameterDefinition<int> TrainingPills = Count("commitment", "trainingPills", "Training pills on strategic planning a participant must attend to complete.");
@@ -44,6 +44,7 @@ public static partial class Parameters
         "promotion",
         "categories",
         "The promotion expense categories: eligible or not, export aid or not.",
+        ValueForm.Categories,
         ReadCategories,
         (w, v) =>
         {
@@ -73,11 +74,12 @@ public static partial class Parameters
         "aid",
         "regime",
         "The state-aid regime for aid granted from each date: ceiling per single undertaking and look-back period.",
+        ValueForm.AidRegime,
         ReadAidRegime,
         WriteAidRegime);
 
     /// <summary>How in-kind support is valued as aid.</summary>
-    public static readonly ParameterDefinition<InKindValuation> InKindValuationRule = EnumParameter<InKindValuation>("aid", "inKindValuation", "How in-kind training and consultancy is valued as aid: none or budgetShare.");
+    public static readonly ParameterDefinition<InKindValuation> InKindValuationRule = EnumParameter<InKindValuation>("aid", "inKindValuation", "How in-kind training and consultancy is valued as aid: none or budgetShare.", "How in-kind support is valued as aid.");
 
     /// <summary>Micro enterprises: staff below.</summary>
     public static readonly ParameterDefinition<int> MicroStaff = Count("sme", "microStaffBelow", "Micro enterprise: headcount below this.");
@@ -153,6 +155,7 @@ public static partial class Parameters
         "reporting",
         "language",
         "The language the programme's reports are written in: en, es or sl (a host or 'pimex report --lang' may choose another).",
+        ValueForm.Language,
         ReadLanguage,
         (w, v) => w.WriteStringValue(v),
         v => v);
@@ -162,15 +165,18 @@ public static partial class Parameters
         "reporting",
         "labels",
         "Human labels of the survey questions and expense categories, per language: { code: { en, es, sl } }.",
+        ValueForm.Labels,
         ReadLabels,
         WriteLabels,
-        v => string.Join("; ", v.Select(l => $"{l.Code} ({l.Language}) {l.Text}")));
+        v => string.Join("; ", v.Select(l => $"{l.Code} ({l.Language}) {l.Text}")),
+        v => $"labels of {v.Select(l => l.Code).Distinct().Count()} codes in {string.Join(", ", v.Select(l => l.Language).Distinct().Order(StringComparer.Ordinal))}");
 
     /// <summary>The EU funds' common indicators an edition reports on, by the programming period in force.</summary>
     public static readonly ParameterDefinition<IndicatorSet> CommonIndicators = new(
         "reporting",
         "commonIndicators",
         "The ERDF common indicators of the programming period in force: the period, its regulation, and the indicator codes (CO01, CO02, CO04; RCO01, RCO02, RCO04).",
+        ValueForm.Indicators,
         ReadIndicators,
         WriteIndicators,
         v => $"{v.Period}: {string.Join(", ", v.Codes)}");
@@ -191,6 +197,15 @@ public static partial class Parameters
         ReportLanguageRule, ReportLabels, CommonIndicators,
     ];
 
+    /// <summary>
+    /// The checks across parameters, which the loader applies to a base rulebook and to a partner
+    /// merged over its base (a problem an override causes is reported at the override's path).
+    /// </summary>
+    internal static readonly ImmutableArray<ParameterCheck> Orderings =
+    [
+        new ParameterOrdering<int>(SurveyScaleMin, SurveyScaleMax, (date, low, high) => $"From {date} the survey scale would run from {low} to {high}: its minimum must be below its maximum."),
+    ];
+
     /// <summary>The parameter groups, in catalogue order.</summary>
     public static readonly ImmutableArray<string> Groups = [.. All.Select(p => p.Group).Distinct()];
 
@@ -201,26 +216,27 @@ public static partial class Parameters
         All.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.Ordinal));
 
     private static ParameterDefinition<int> Count(string group, string key, string description) =>
-        new(group, key, description, (c, e, p) => c.Count(e, p) is { } v ? (true, v) : (false, 0), (w, v) => w.WriteNumberValue(v), v => v.ToString(CultureInfo.InvariantCulture));
+        new(group, key, description, ValueForm.Count, (c, e, p) => c.Count(e, p) is { } v ? (true, v) : (false, 0), (w, v) => w.WriteNumberValue(v), v => v.ToString(CultureInfo.InvariantCulture));
 
     private static ParameterDefinition<bool> Bool(string group, string key, string description) =>
-        new(group, key, description, (c, e, p) => c.Bool(e, p) is { } v ? (true, v) : (false, false), (w, v) => w.WriteBooleanValue(v), v => v ? "yes" : "no");
+        new(group, key, description, ValueForm.Flag, (c, e, p) => c.Bool(e, p) is { } v ? (true, v) : (false, false), (w, v) => w.WriteBooleanValue(v), v => v ? "yes" : "no");
 
     private static ParameterDefinition<Money> MoneyParameter(string group, string key, string description) =>
-        new(group, key, description, (c, e, p) => c.Money(e, p) is { } v ? (true, v) : (false, default), (w, v) => w.WriteStringValue(v.ToString()));
+        new(group, key, description, ValueForm.Money, (c, e, p) => c.Money(e, p) is { } v ? (true, v) : (false, default), (w, v) => w.WriteStringValue(v.ToString()));
 
     private static ParameterDefinition<Rate> RateParameter(string group, string key, string description) =>
-        new(group, key, description, (c, e, p) => c.Rate(e, p) is { } v ? (true, v) : (false, default), (w, v) => w.WriteStringValue(PercentText(v)), PercentText);
+        new(group, key, description, ValueForm.Rate, (c, e, p) => c.Rate(e, p) is { } v ? (true, v) : (false, default), (w, v) => w.WriteStringValue(PercentText(v)), PercentText);
 
-    private static ParameterDefinition<TEnum> EnumParameter<TEnum>(string group, string key, string description)
+    private static ParameterDefinition<TEnum> EnumParameter<TEnum>(string group, string key, string description, string meaning)
         where TEnum : struct, Enum =>
-        new(group, key, description, (c, e, p) => c.Enum<TEnum>(e, p) is { } v ? (true, v) : (false, default), (w, v) => w.WriteStringValue(JsonNames.Of(v)), v => JsonNames.Of(v));
+        new(group, key, description, ValueForm.EnumOf<TEnum>(key, meaning), (c, e, p) => c.Enum<TEnum>(e, p) is { } v ? (true, v) : (false, default), (w, v) => w.WriteStringValue(JsonNames.Of(v)), v => JsonNames.Of(v));
 
     private static ParameterDefinition<EquatableArray<string>> StringList(string group, string key, string description) =>
         new(
             group,
             key,
             description,
+            ValueForm.TextList,
             ReadStringList,
             (w, v) =>
             {
@@ -239,6 +255,7 @@ public static partial class Parameters
             "funding",
             line,
             $"The funds that pay the {line} line and their co-financing rates; the rates add up to 100%.",
+            ValueForm.Funding,
             ReadFunding,
             (w, v) =>
             {
@@ -391,7 +408,7 @@ public static partial class Parameters
             if (pm is not null)
             {
                 var kind = c.Require(pm, "kind", pp, out var ke) ? c.Enum<AidPeriodKind>(ke, JsonReadContext.Child(pp, "kind")) : null;
-                var years = c.Require(pm, "years", pp, out var ye) ? c.Count(ye, JsonReadContext.Child(pp, "years"), 100) : null;
+                var years = c.Require(pm, "years", pp, out var ye) ? c.Count(ye, JsonReadContext.Child(pp, "years"), ValueForm.MaxAidYears) : null;
                 var start = pm.TryGetValue("fiscalYearStart", out var se) ? c.AnnualDate(se, JsonReadContext.Child(pp, "fiscalYearStart")) : new NodaTime.AnnualDate(1, 1);
                 if (start is { Month: 2, Day: 29 })
                 {

@@ -18,7 +18,7 @@ public sealed class Rulebook : IEquatable<Rulebook>
 {
     private static readonly Rulebook ExtremaduraRulebook = LoadEmbedded("extremadura.json");
 
-    private readonly ImmutableDictionary<string, object> timelines;
+    private readonly ImmutableDictionary<string, ITimeline> timelines;
 
     /// <summary>Every date on which some parameter's value changes, earliest first, without repeats.</summary>
     private readonly ImmutableArray<LocalDate> changes;
@@ -33,7 +33,7 @@ public sealed class Rulebook : IEquatable<Rulebook>
         RulebookHeader header,
         Currency currency,
         DateTimeZone timeZone,
-        ImmutableDictionary<string, object> timelines,
+        ImmutableDictionary<string, ITimeline> timelines,
         ImmutableSortedDictionary<int, AnnuityRules> annuities,
         ImmutableArray<string> ancestors)
     {
@@ -192,7 +192,7 @@ public sealed class Rulebook : IEquatable<Rulebook>
         var starts = new SortedSet<LocalDate>();
         foreach (var timeline in timelines.Values)
         {
-            ((ITimelineStarts)timeline).AddStarts(starts);
+            timeline.AddStarts(starts);
         }
 
         var dates = starts.ToImmutableArray();
@@ -292,9 +292,9 @@ public sealed class Rulebook : IEquatable<Rulebook>
     /// <returns>The text.</returns>
     public override string ToString() => $"{Id} ({Name})";
 
-    internal object Timeline(string name) => timelines[name];
+    internal ITimeline Timeline(string name) => timelines[name];
 
-    internal ImmutableDictionary<string, object> Timelines => timelines;
+    internal ImmutableDictionary<string, ITimeline> Timelines => timelines;
 
     private static Rulebook LoadEmbedded(string file)
     {

@@ -19,7 +19,7 @@ public sealed record TimelineEntry<T>(LocalDate From, T Value, string? Source = 
 /// Two timelines are equal when they hold equal entries in the same order. A timeline is never
 /// empty.
 /// </remarks>
-public sealed class Timeline<T> : IEquatable<Timeline<T>>, ITimelineStarts
+public sealed class Timeline<T> : IEquatable<Timeline<T>>, ITimeline
 {
     internal Timeline(ImmutableArray<TimelineEntry<T>> entries) => Entries = entries;
 
@@ -69,7 +69,10 @@ public sealed class Timeline<T> : IEquatable<Timeline<T>>, ITimelineStarts
     }
 
     /// <inheritdoc />
-    void ITimelineStarts.AddStarts(ICollection<LocalDate> starts)
+    LocalDate ITimeline.FirstDate => Entries[0].From;
+
+    /// <inheritdoc />
+    void ITimeline.AddStarts(ICollection<LocalDate> starts)
     {
         foreach (var entry in Entries)
         {
@@ -124,9 +127,15 @@ public static class Timeline
     }
 }
 
-/// <summary>The dates a timeline's values change on, whatever its value type.</summary>
-internal interface ITimelineStarts
+/// <summary>
+/// A timeline whatever its value type: what a rulebook stores for each parameter (a
+/// <see cref="Timeline{T}"/> of the parameter's type), and the dates its values change on.
+/// </summary>
+internal interface ITimeline
 {
+    /// <summary>The date of the first entry: before it, the parameter has no value.</summary>
+    LocalDate FirstDate { get; }
+
     /// <summary>Adds the date each entry starts on.</summary>
     /// <param name="starts">Where to add them.</param>
     void AddStarts(ICollection<LocalDate> starts);

@@ -80,6 +80,32 @@ public class RulebookSchemaTest
         Assert.False(Evaluate(json).IsValid);
     }
 
+    [Theory]
+    [InlineData("promotion.capPerCompany", "EUR 2500.00")]
+    [InlineData("promotion.capPerCompany", "EUR 5")]
+    [InlineData("promotion.capPerCompany", "EUR .5")]
+    [InlineData("promotion.capPerCompany", "EUR 5.")]
+    [InlineData("promotion.capPerCompany", "EUR -0.00")]
+    [InlineData("promotion.capPerCompany", "EUR -.0")]
+    [InlineData("promotion.capPerCompany", "EUR -5.00")]
+    [InlineData("promotion.capPerCompany", "EUR +5.00")]
+    [InlineData("promotion.capPerCompany", "EUR 5,00")]
+    [InlineData("promotion.capPerCompany", "EUR 1e3")]
+    [InlineData("promotion.capPerCompany", "EUR  5")]
+    [InlineData("promotion.supportIntensity", "85%")]
+    [InlineData("promotion.supportIntensity", "0100.0%")]
+    [InlineData("promotion.supportIntensity", ".5%")]
+    [InlineData("promotion.supportIntensity", "100.01%")]
+    [InlineData("promotion.supportIntensity", "+5%")]
+    [InlineData("promotion.supportIntensity", "-0%")]
+    [InlineData("promotion.supportIntensity", "5 %")]
+    public void Schema_WhenGivenAnAmountOrARate_AcceptsItIfAndOnlyIfTheLoaderDoes(string parameter, string value)
+    {
+        var json = RulebookJsonEdits.Extremadura(root => root.Timeline(parameter)[0]!["value"] = value);
+
+        Assert.Equal(Rulebook.Load(json).IsSuccess, Evaluate(json).IsValid);
+    }
+
     [Fact]
     public void Schema_WhenListingParameters_AgreesWithTheCatalogue()
     {

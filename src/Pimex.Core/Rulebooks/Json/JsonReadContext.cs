@@ -16,6 +16,9 @@ internal sealed class JsonReadContext
     /// </summary>
     public const decimal MaxAmount = Monetary.Money.MaxAmount;
 
+    /// <summary>The largest count a rulebook holds, unless a field says less.</summary>
+    public const int MaxCount = 1_000_000;
+
     public List<ValidationError> Errors { get; } = [];
 
     /// <summary>The currency every amount must be in; default while it is not known.</summary>
@@ -135,7 +138,7 @@ internal sealed class JsonReadContext
         return null;
     }
 
-    public int? Count(JsonElement element, string path, int max = 1_000_000)
+    public int? Count(JsonElement element, string path, int max = MaxCount)
     {
         if (element.ValueKind != JsonValueKind.Number)
         {

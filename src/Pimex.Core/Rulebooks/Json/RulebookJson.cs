@@ -111,11 +111,11 @@ internal static partial class RulebookJson
         var zone = context.Require(root, "timeZone", "$", out var ze) ? ReadZone(context, ze, "$.timeZone") : null;
         context.Currency = currency ?? default;
 
-        var timelines = ImmutableDictionary.CreateBuilder<string, object>(StringComparer.Ordinal);
+        var timelines = ImmutableDictionary.CreateBuilder<string, ITimeline>(StringComparer.Ordinal);
         if (context.Require(root, "parameters", "$", out var pe))
         {
             ReadParameterGroups(context, pe, "$.parameters", timelines, requireAll: true);
-            CheckSurveyScale(context, timelines, p => JsonReadContext.Child(JsonReadContext.Child("$.parameters", p.Group), p.Key));
+            CheckAcrossParameters(context, timelines, p => JsonReadContext.Child(JsonReadContext.Child("$.parameters", p.Group), p.Key));
         }
 
         var annuities = context.Require(root, "annuities", "$", out var ae)
@@ -176,11 +176,11 @@ internal static partial class RulebookJson
         DateTimeZone? zone = root.TryGetValue("timeZone", out var ze) ? ReadZone(context, ze, "$.timeZone") : @base.TimeZone;
         context.Currency = currency ?? default;
 
-        var overrides = ImmutableDictionary.CreateBuilder<string, object>(StringComparer.Ordinal);
+        var overrides = ImmutableDictionary.CreateBuilder<string, ITimeline>(StringComparer.Ordinal);
         if (root.TryGetValue("overrides", out var oe))
         {
             ReadParameterGroups(context, oe, "$.overrides", overrides, requireAll: false);
-            CheckSurveyScale(
+            CheckAcrossParameters(
                 context,
                 @base.Timelines.SetItems(overrides),
                 p => overrides.ContainsKey(p.Name) ? JsonReadContext.Child(JsonReadContext.Child("$.overrides", p.Group), p.Key) : null);
@@ -221,7 +221,7 @@ internal static partial class RulebookJson
     /// Reports each amount of an inherited (not overridden) parameter that is not in the
     /// partner's currency, at its path in the flattened rulebook.
     /// </summary>
-    private static void CheckInheritedCurrency(JsonReadContext context, Rulebook @base, ImmutableDictionary<string, object>.Builder overrides, Currency currency)
+    private static void CheckInheritedCurrency(JsonReadContext context, Rulebook @base, ImmutableDictionary<string, ITimeline>.Builder overrides, Currency currency)
     {
         foreach (var p in Parameters.All.Where(p => !overrides.ContainsKey(p.Name)))
         {
@@ -250,7 +250,7 @@ internal static partial class RulebookJson
     private static void CheckAnnuitiesCanRun(
         JsonReadContext context,
         IReadOnlyDictionary<int, AnnuityRules> annuities,
-        IReadOnlyDictionary<string, object> timelines,
+        IReadOnlyDictionary<string, ITimeline> timelines,
         Func<string, string?> pathOf,
         string? inheritedFrom)
     {
@@ -266,7 +266,7 @@ internal static partial class RulebookJson
                     continue; // missing or broken: reported already
                 }
 
-                var since = p.FirstDate(timeline);
+                var since = timeline.FirstDate;
                 if (since <= rulesDate)
                 {
                     continue;
@@ -394,7 +394,7 @@ internal static partial class RulebookJson
         return zone;
     }
 
-    private static void ReadParameterGroups(JsonReadContext context, JsonElement element, string path, ImmutableDictionary<string, object>.Builder into, bool requireAll)
+    private static void ReadParameterGroups(JsonReadContext context, JsonElement element, string path, ImmutableDictionary<string, ITimeline>.Builder into, bool requireAll)
     {
         var groups = context.Object(element, path, requireAll ? Parameters.Groups : null);
         if (groups is null)
@@ -447,42 +447,12 @@ internal static partial class RulebookJson
         }
     }
 
-    /// <summary>
-    /// Reports each date on which the survey scale's minimum is not below its maximum, blaming
-    /// the entry in force that this document states (<paramref name="pathOf"/> gives a
-    /// parameter's JSON path, or null when it is inherited), the latest to start, the minimum on
-    /// a tie.
-    /// </summary>
-    private static void CheckSurveyScale(JsonReadContext context, IReadOnlyDictionary<string, object> timelines, Func<ParameterDefinition, string?> pathOf)
+    /// <summary>Applies the checks across parameters the catalogue declares (<see cref="Parameters.Orderings"/>).</summary>
+    private static void CheckAcrossParameters(JsonReadContext context, IReadOnlyDictionary<string, ITimeline> timelines, Func<ParameterDefinition, string?> pathOf)
     {
-        if (timelines.GetValueOrDefault(Parameters.SurveyScaleMin.Name) is not Timeline<int> min
-            || timelines.GetValueOrDefault(Parameters.SurveyScaleMax.Name) is not Timeline<int> max)
+        foreach (var check in Parameters.Orderings)
         {
-            return; // a missing or broken timeline is reported already
-        }
-
-        var blamed = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var date in min.Entries.Concat(max.Entries).Select(e => e.From).Distinct().Order())
-        {
-            if (!min.TryGetEntry(date, out var low) || !max.TryGetEntry(date, out var high) || low.Value < high.Value)
-            {
-                continue;
-            }
-
-            var (parameter, timeline, entry) = new[] { (Parameters.SurveyScaleMin, min, low), (Parameters.SurveyScaleMax, max, high) }
-                .Where(c => pathOf(c.Item1) is not null)
-                .OrderByDescending(c => c.Item3.From)
-                .FirstOrDefault();
-            if (parameter is null)
-            {
-                continue; // both entries inherited: the base was checked when it was loaded
-            }
-
-            var path = JsonReadContext.Child(JsonReadContext.Index(pathOf(parameter)!, timeline.Entries.IndexOf(entry)), "value");
-            if (blamed.Add(path))
-            {
-                context.Error(path, RulebookErrors.OutOfRange, $"From {LocalDatePattern.Iso.Format(date)} the survey scale would run from {low.Value} to {high.Value}: its minimum must be below its maximum.");
-            }
+            check.Check(context, timelines, pathOf);
         }
     }
 
