@@ -50,7 +50,7 @@ public sealed record Plan(IReadOnlyList<Step> Steps)
         var rulebook = Rulebook.Extremadura;
         Instant At(int month, int day) => new LocalDateTime(2016, month, day, 10, 0).InZoneStrictly(rulebook.TimeZone).ToInstant();
         Money Eur(decimal amount) => Money.Of(amount, Currency.EUR);
-        var manager = Actor.Manager("mgr-1");
+        var manager = Actor.ProgrammeManager("mgr-1");
         var tech = Actor.Technician("tech-2");
         var steps = new List<Step>();
         var root = $"/regions/{region}";
@@ -65,7 +65,7 @@ public sealed record Plan(IReadOnlyList<Step> Steps)
             var application = new CompanyApplication(new CompanyId(name), "ES43",
                 new CompanyProfile(new EnterpriseFigures(20m, Eur(3_000_000m), Eur(2_000_000m)), default),
                 new EquatableArray<AidReceived>([new AidReceived(Eur(12_000m), new LocalDate(2015, 5, 4), "Junta de Extremadura")]));
-            var rep = Actor.Representative("rep-" + name, new CompanyId(name));
+            var rep = Actor.CompanyRepresentative("rep-" + name, new CompanyId(name));
             var received = edition.ReceiveApplication(application, rulebook, new CommandContext(rep, At(2, 1))).Value;
             steps.Add(new Step("setup", editionPath + "/applications", application, rep, At(2, 1), edition.Version, received, null));
             edition = received.Aggregate;
@@ -82,7 +82,7 @@ public sealed record Plan(IReadOnlyList<Step> Steps)
 
         foreach (var name in names)
         {
-            var rep = Actor.Representative("rep-" + name, new CompanyId(name));
+            var rep = Actor.CompanyRepresentative("rep-" + name, new CompanyId(name));
             foreach (var claimId in new[] { "K1", "K2" })
             {
                 var claim = new ExpenseClaim(claimId, "INV-" + claimId, "B11111111", new LocalDate(2016, 10, 1), "tradeFair", "Promotion expense", Eur(1_500m), Eur(0m), true);

@@ -31,7 +31,7 @@ namespace Pimex.Benchmarks;
 [CategoriesColumn]
 public class VerbBenchmarks
 {
-    private static readonly Actor Manager = Actor.Manager("mgr-1");
+    private static readonly Actor Manager = Actor.ProgrammeManager("mgr-1");
     private static readonly Actor Tech = Actor.Technician("tech-1");
     private static readonly Actor Verifier = Actor.Technician("tech-2");
     private static readonly Rulebook Rulebook = Rulebook.Extremadura;

@@ -19,7 +19,7 @@ public static class Year
     public static (EditionSession? Session, List<IResult> Results) Of(CompanyId company)
     {
         var rules = Rulebook.Extremadura;
-        var (manager, tech, rep) = (Actor.Manager("mgr-1"), Actor.Technician("tech-1"), Actor.Representative("rep-1", company));
+        var (manager, tech, rep) = (Actor.ProgrammeManager("mgr-1"), Actor.Technician("tech-1"), Actor.CompanyRepresentative("rep-1", company));
         CommandContext On(Actor actor, int month, int day) => rules.At(actor, new LocalDate(2016, month, day));
 
         var opened = EditionSession.Open(rules, 2016, On(manager, 1, 10));

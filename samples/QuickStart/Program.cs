@@ -5,7 +5,7 @@ using Pimex.Editions;
 using Pimex.Rulebooks;
 
 var rules = Rulebook.Extremadura;                       // embedded; or Rulebook.Load(json, baseRulebook)
-var manager = Actor.Manager("mgr-1");
+var manager = Actor.ProgrammeManager("mgr-1");
 var at = Instant.FromUtc(2016, 1, 10, 9, 0);            // the host's clock, passed in
 
 var opened = Edition.Open(rules, 2016, new CommandContext(manager, at));

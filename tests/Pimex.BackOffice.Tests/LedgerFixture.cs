@@ -76,14 +76,14 @@ public sealed class LedgerFixture : IAsyncLifetime
             ?? (entry.Command as Admit)?.Company;
         var others = new List<Actor>
         {
-            Actor.Manager("mgr-9"),
+            Actor.ProgrammeManager("mgr-9"),
             Actor.Technician("tech-9"),
-            Actor.Consultant("sc-9"),
-            Actor.Representative("rep-other", new CompanyId("B99999999")),
+            Actor.SeniorConsultant("sc-9"),
+            Actor.CompanyRepresentative("rep-other", new CompanyId("B99999999")),
         };
         if (company is { } c)
         {
-            others.Add(Actor.Representative("rep-own", c));
+            others.Add(Actor.CompanyRepresentative("rep-own", c));
         }
 
         var prefix = Entries.Take(index).ToList();

@@ -102,7 +102,7 @@ public sealed class LedgerOverHttpTest(LedgerFixture ledger) : IClassFixture<Led
     {
         var participant = ledger.Expected.Participants[0];
         var company = participant.Id.Company.Value;
-        var rep = Actor.Representative("rep-" + company, participant.Id.Company);
+        var rep = Actor.CompanyRepresentative("rep-" + company, participant.Id.Company);
 
         var answer = await ledger.Api.GetAsync(rep, ledger.Api.Participant(company) + "/aid-statement?on=2016-12-31");
 

@@ -169,7 +169,7 @@ public static class JsonArbitraries
         from role in Gen.Elements(Enum.GetValues<ActorRole>())
         from id in Token
         from company in Token
-        select role == ActorRole.CompanyRepresentative ? Actor.Representative(id, new CompanyId(company)) : new Actor(id, role);
+        select role == ActorRole.CompanyRepresentative ? Actor.CompanyRepresentative(id, new CompanyId(company)) : new Actor(id, role);
 
     public static Arbitrary<DomainEvent> DomainEvent() =>
         (from e in Gen.Elements(Events.Value.ToArray())

@@ -38,7 +38,7 @@ internal sealed class Edition2016Generator
     /// <summary>Spain's general VAT rate in 2016: the story's invoices, not a rulebook parameter.</summary>
     private const decimal VatRate = 0.21m;
 
-    private static readonly Actor Manager = Actor.Manager("manager-1");
+    private static readonly Actor Manager = Actor.ProgrammeManager("manager-1");
     private static readonly Actor[] Technicians = [.. Enumerable.Range(1, 5).Select(i => Actor.Technician(string.Create(CultureInfo.InvariantCulture, $"technician-{i}")))];
 
     /// <summary>The company (by index) whose attendance at S2 is first typed in ten days early.</summary>
@@ -433,7 +433,7 @@ internal sealed class Edition2016Generator
         int staff = dice.Next(seed.Staff.From, seed.Staff.To);
         decimal turnover = RoundTo(staff * dice.Next(sector.TurnoverPerHead.From, sector.TurnoverPerHead.To) * 1_000m, 1_000m);
         decimal balance = RoundTo(turnover * (dice.Next(55, 140) / 100m), 1_000m);
-        var plan = new CompanyPlan(seed, sector, company, Actor.Representative("rep-" + company.Value, company), staff, Money.Of(turnover, eur), Money.Of(balance, eur));
+        var plan = new CompanyPlan(seed, sector, company, Actor.CompanyRepresentative("rep-" + company.Value, company), staff, Money.Of(turnover, eur), Money.Of(balance, eur));
         int index = Array.IndexOf(Edition2016Data.Companies, seed);
         if (dice.Chance(0.2))
         {

@@ -23,7 +23,7 @@ internal sealed class EditionLifecycle
     /// <summary>How many events each participant's stream holds.</summary>
     public const int EventsPerParticipant = 24;
 
-    private static readonly Actor Manager = Actor.Manager("mgr-1");
+    private static readonly Actor Manager = Actor.ProgrammeManager("mgr-1");
     private static readonly Actor Tech = Actor.Technician("tech-1");
     private static readonly Actor Verifier = Actor.Technician("tech-2");
 
@@ -97,7 +97,7 @@ internal sealed class EditionLifecycle
     private List<ParticipantEvent[]> TakePart(List<string> companies)
     {
         var ids = companies.Select(c => new CompanyId(c)).ToList();
-        var reps = ids.Select(id => Actor.Representative("rep-" + id.Value, id)).ToList();
+        var reps = ids.Select(id => Actor.CompanyRepresentative("rep-" + id.Value, id)).ToList();
         var events = ids.Select(_ => new List<ParticipantEvent>()).ToList();
         var participants = new Participant[ids.Count];
         var claims = new[]

@@ -118,7 +118,7 @@ public sealed class Tokens
         var company = user.FindFirst(CompanyClaim)?.Value;
         if (role == ActorRole.CompanyRepresentative)
         {
-            return string.IsNullOrWhiteSpace(company) ? null : (Actor.Representative(id, new CompanyId(company)), region);
+            return string.IsNullOrWhiteSpace(company) ? null : (Actor.CompanyRepresentative(id, new CompanyId(company)), region);
         }
 
         return (new Actor(id, role), region);

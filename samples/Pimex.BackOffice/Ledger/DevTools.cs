@@ -19,7 +19,7 @@ internal static class DevTools
         }
 
         var actor = role == ActorRole.CompanyRepresentative
-            ? Actor.Representative(id, new CompanyId(options.GetValueOrDefault("company") ?? throw new ArgumentException("A representative needs --company.")))
+            ? Actor.CompanyRepresentative(id, new CompanyId(options.GetValueOrDefault("company") ?? throw new ArgumentException("A representative needs --company.")))
             : new Actor(id, role);
         int hours = options.TryGetValue("hours", out var h) ? int.Parse(h, System.Globalization.CultureInfo.InvariantCulture) : 8;
         output.WriteLine(Key().Mint(actor, options.GetValueOrDefault("region") ?? "extremadura", SystemClock.Instance.GetCurrentInstant(), Duration.FromHours(hours)));

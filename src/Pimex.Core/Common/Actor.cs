@@ -32,26 +32,26 @@ public sealed record Actor(string Id, ActorRole Role, CompanyId? Company = null)
     /// <summary>Whether the actor is technical staff: a technician or a programme manager.</summary>
     public bool IsTechnicalStaff => IsOperatorStaff;
 
-    /// <summary>A programme manager.</summary>
+    /// <summary>A programme manager (<see cref="ActorRole.ProgrammeManager"/>, <c>programmeManager</c> in a ledger).</summary>
     /// <param name="id">The person's opaque id.</param>
     /// <returns>The actor.</returns>
-    public static Actor Manager(string id) => new(Guard.Against.NullOrWhiteSpace(id), ActorRole.ProgrammeManager);
+    public static Actor ProgrammeManager(string id) => new(Guard.Against.NullOrWhiteSpace(id), ActorRole.ProgrammeManager);
 
-    /// <summary>A technician of the operator.</summary>
+    /// <summary>A technician of the operator (<see cref="ActorRole.Technician"/>, <c>technician</c> in a ledger).</summary>
     /// <param name="id">The person's opaque id.</param>
     /// <returns>The actor.</returns>
     public static Actor Technician(string id) => new(Guard.Against.NullOrWhiteSpace(id), ActorRole.Technician);
 
-    /// <summary>A senior consultant.</summary>
+    /// <summary>A senior consultant (<see cref="ActorRole.SeniorConsultant"/>, <c>seniorConsultant</c> in a ledger).</summary>
     /// <param name="id">The person's opaque id.</param>
     /// <returns>The actor.</returns>
-    public static Actor Consultant(string id) => new(Guard.Against.NullOrWhiteSpace(id), ActorRole.SeniorConsultant);
+    public static Actor SeniorConsultant(string id) => new(Guard.Against.NullOrWhiteSpace(id), ActorRole.SeniorConsultant);
 
-    /// <summary>The representative of a company.</summary>
+    /// <summary>The representative of a company (<see cref="ActorRole.CompanyRepresentative"/>, <c>companyRepresentative</c> in a ledger).</summary>
     /// <param name="id">The person's opaque id.</param>
     /// <param name="company">The company they act for.</param>
     /// <returns>The actor.</returns>
-    public static Actor Representative(string id, CompanyId company) => new(Guard.Against.NullOrWhiteSpace(id), ActorRole.CompanyRepresentative, company);
+    public static Actor CompanyRepresentative(string id, CompanyId company) => new(Guard.Against.NullOrWhiteSpace(id), ActorRole.CompanyRepresentative, company);
 
     /// <summary>Whether the actor represents the given company.</summary>
     /// <param name="company">The company.</param>

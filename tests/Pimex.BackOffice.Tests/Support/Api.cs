@@ -36,16 +36,16 @@ public sealed record Answer(HttpStatusCode Status, long? ETag, string Text, stri
 /// <summary>A client of the back office for one region: who acts, when, with which If-Match.</summary>
 public sealed class Api(HttpClient http, Tokens tokens, string region)
 {
-    public static readonly Actor Manager = Actor.Manager("mgr-1");
+    public static readonly Actor Manager = Actor.ProgrammeManager("mgr-1");
     public static readonly Actor Tech = Actor.Technician("tech-1");
     public static readonly Actor Tech2 = Actor.Technician("tech-2");
-    public static readonly Actor Consultant = Actor.Consultant("sc-1");
+    public static readonly Actor Consultant = Actor.SeniorConsultant("sc-1");
 
     public HttpClient Http { get; } = http;
 
     public string Region { get; } = region;
 
-    public static Actor Rep(string company) => Actor.Representative("rep-" + company, new CompanyId(company));
+    public static Actor Rep(string company) => Actor.CompanyRepresentative("rep-" + company, new CompanyId(company));
 
     public static Instant At(int month, int day) =>
         new LocalDateTime(2016, month, day, 10, 0).InZoneStrictly(Rulebook.Extremadura.TimeZone).ToInstant();

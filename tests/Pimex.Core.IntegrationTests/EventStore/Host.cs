@@ -17,7 +17,7 @@ namespace Pimex.IntegrationTests.EventStore;
 /// </summary>
 internal sealed class Host(SqliteEventStore store, Rulebook rulebook)
 {
-    public static readonly Actor Manager = Actor.Manager("mgr-1");
+    public static readonly Actor Manager = Actor.ProgrammeManager("mgr-1");
     public static readonly Actor Tech = Actor.Technician("tech-1");
     public static readonly Actor Tech2 = Actor.Technician("tech-2");
 
@@ -32,7 +32,7 @@ internal sealed class Host(SqliteEventStore store, Rulebook rulebook)
 
     public static CommandContext Ctx(Actor actor, int month, int day) => new(actor, At(month, day));
 
-    public static Actor Rep(string company) => Actor.Representative("rep-" + company, new CompanyId(company));
+    public static Actor Rep(string company) => Actor.CompanyRepresentative("rep-" + company, new CompanyId(company));
 
     public static Money Eur(decimal amount) => Money.Of(amount, Currency.EUR);
 

@@ -43,9 +43,9 @@ public class OneCompanyYearTest
     private static (Edition Edition, Participant Participant, ImmutableArray<DomainEvent> Events) ThroughTheVerbs()
     {
         var rules = Rulebook.Extremadura;
-        var manager = Actor.Manager("mgr-1");
+        var manager = Actor.ProgrammeManager("mgr-1");
         var tech = Actor.Technician("tech-1");
-        var rep = Actor.Representative("rep-1", Acme);
+        var rep = Actor.CompanyRepresentative("rep-1", Acme);
         var events = ImmutableArray.CreateBuilder<DomainEvent>();
         CommandContext At(Actor actor, int month, int day) =>
             new(actor, new LocalDateTime(2016, month, day, 10, 0).InZoneLeniently(rules.TimeZone).ToInstant());

@@ -19,7 +19,7 @@ namespace Pimex.Tests.Evaluation;
 internal sealed class EditionBuilder
 {
     public static readonly Instant At = Instant.FromUtc(2016, 6, 1, 10, 0);
-    public static readonly Actor Manager = Actor.Manager("pm-1");
+    public static readonly Actor Manager = Actor.ProgrammeManager("pm-1");
     public static readonly Actor Technician = Actor.Technician("tech-1");
 
     private readonly List<EditionEvent> events = [];
@@ -123,7 +123,7 @@ internal sealed class ParticipantBuilder
     {
         this.edition = edition;
         Id = new ParticipantId(edition.Id, company);
-        representative = Actor.Representative("rep-" + company.Value, company);
+        representative = Actor.CompanyRepresentative("rep-" + company.Value, company);
         var rules = edition.Rules;
         Cap = rules.Promotion.CapPerCompany;
         ReservationLeft = Cap;

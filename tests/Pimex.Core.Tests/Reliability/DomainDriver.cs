@@ -61,11 +61,11 @@ internal sealed class DomainDriver
 
     public static Actor ActorFor(Who who, int company) => who switch
     {
-        Who.Representative => Actor.Representative(ModelActors.Id(who, company), Company(company)),
-        Who.OtherRepresentative => Actor.Representative(ModelActors.Id(who, company), Company((company + 1) % ReliabilityArbitraries.Companies)),
+        Who.Representative => Actor.CompanyRepresentative(ModelActors.Id(who, company), Company(company)),
+        Who.OtherRepresentative => Actor.CompanyRepresentative(ModelActors.Id(who, company), Company((company + 1) % ReliabilityArbitraries.Companies)),
         Who.Technician or Who.SecondTechnician => Actor.Technician(ModelActors.Id(who, company)),
-        Who.Manager => Actor.Manager(ModelActors.Id(who, company)),
-        _ => Actor.Consultant(ModelActors.Id(who, company)),
+        Who.Manager => Actor.ProgrammeManager(ModelActors.Id(who, company)),
+        _ => Actor.SeniorConsultant(ModelActors.Id(who, company)),
     };
 
     public static CompanyId Company(int index) => new("C" + index);

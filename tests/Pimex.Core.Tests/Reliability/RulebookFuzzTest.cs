@@ -293,7 +293,7 @@ public class RulebookFuzzTest
         {
             Assert.Equal(annuity.Budget.Total, annuity.Budget.Actions + annuity.Budget.Training + annuity.Budget.Consultancy);
             var at = annuity.Applications.Start.AtStartOfDayInZone(rulebook.TimeZone).ToInstant();
-            var opened = Edition.Open(rulebook, year, new CommandContext(Actor.Manager("mgr"), at));
+            var opened = Edition.Open(rulebook, year, new CommandContext(Actor.ProgrammeManager("mgr"), at));
             if (opened.IsSuccess)
             {
                 var ledger = opened.Value.Aggregate.Ledger;

@@ -18,10 +18,10 @@ namespace Pimex.Tests.Support;
 /// </summary>
 internal sealed class Scenario
 {
-    public static readonly Actor Manager = Actor.Manager("mgr-1");
+    public static readonly Actor Manager = Actor.ProgrammeManager("mgr-1");
     public static readonly Actor Tech = Actor.Technician("tech-1");
     public static readonly Actor Tech2 = Actor.Technician("tech-2");
-    public static readonly Actor Consultant = Actor.Consultant("cons-1");
+    public static readonly Actor Consultant = Actor.SeniorConsultant("cons-1");
 
     /// <summary>
     /// The rulebook of another programme ("other", with Extremadura's rules): what a command is
@@ -58,7 +58,7 @@ internal sealed class Scenario
 
     public static CommandContext Ctx(Actor actor, Instant at) => new(actor, at);
 
-    public static Actor Rep(string company) => Actor.Representative("rep-" + company, new CompanyId(company));
+    public static Actor Rep(string company) => Actor.CompanyRepresentative("rep-" + company, new CompanyId(company));
 
     public static CompanyApplication Application(
         string company,
