@@ -3,6 +3,7 @@ using NodaTime;
 using Pimex.Evaluation;
 using Pimex.Monetary;
 using Pimex.Rulebooks;
+using Pimex.Tests.Support;
 
 namespace Pimex.Tests.Evaluation;
 
@@ -19,14 +20,14 @@ public class ProgrammeAndAidLaws
         }
 
         var (edition, participants) = b.Build();
-        return EditionReport.Create(edition, participants, Rulebook.Extremadura);
+        return EditionReport.Create(edition, participants, Rulebook.Extremadura).Ok();
     });
 
     [Property]
     public void CumulativeParticipantsAddUpEveryYear(EditionSpec spec, byte before)
     {
         var (edition, participants) = spec.Build();
-        var report = EditionReport.Create(edition, participants, Rulebook.Extremadura);
+        var report = EditionReport.Create(edition, participants, Rulebook.Extremadura).Ok();
         var programme = ProgrammeReport.Create([Seven2017.Value, report], before);
 
         Assert.Equal([2016, 2017], programme.Years.Select(y => y.Year));

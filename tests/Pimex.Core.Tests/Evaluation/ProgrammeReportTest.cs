@@ -4,6 +4,7 @@ using Pimex.Evaluation;
 using Pimex.Monetary;
 using Pimex.Rulebooks;
 using static Pimex.Tests.Evaluation.EditionBuilder;
+using Pimex.Tests.Support;
 
 namespace Pimex.Tests.Evaluation;
 
@@ -27,7 +28,7 @@ public class ProgrammeReportTest
         }
 
         var (edition, all) = b.Build();
-        return EditionReport.Create(edition, all, Rulebook.Extremadura);
+        return EditionReport.Create(edition, all, Rulebook.Extremadura).Ok();
     }
 
     [Fact]

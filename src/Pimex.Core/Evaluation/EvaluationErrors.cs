@@ -1,0 +1,31 @@
+namespace Pimex.Evaluation;
+
+/// <summary>
+/// The stable error codes of the reports (<see cref="EditionReport.Create"/>,
+/// <see cref="EditionTally.ToReport"/>, <see cref="CompanyTable.Create"/>): what a host's data
+/// can get wrong. A rulebook or a participant of another edition is
+/// <see cref="Editions.EditionErrors.WrongEdition"/>, as for commands.
+/// </summary>
+public static class EvaluationErrors
+{
+    /// <summary>
+    /// The rulebook's survey scale has more scores than a report counts
+    /// (<see cref="EditionReport.MaxScalePoints"/>).
+    /// </summary>
+    [ErrorStatus(ResultStatus.Invalid)]
+    public const string ScaleTooWide = "PIMEX-EVAL-001";
+
+    /// <summary>
+    /// A survey score (overall or of a question) lies outside the scale of the rulebook the
+    /// report is made with: the participants were answered under other rules.
+    /// </summary>
+    [ErrorStatus(ResultStatus.Invalid)]
+    public const string ScoreOutsideScale = "PIMEX-EVAL-002";
+
+    /// <summary>
+    /// The participants given (or counted, for a tally) are not as many as the edition admitted:
+    /// one is missing or given in addition, or a participant's stream was not applied yet.
+    /// </summary>
+    [ErrorStatus(ResultStatus.Invalid)]
+    public const string ParticipantsNotTheEditions = "PIMEX-EVAL-003";
+}
