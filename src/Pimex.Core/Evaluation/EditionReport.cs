@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Pimex.Admission;
 using Pimex.Editions;
 using Pimex.Participation;
@@ -137,64 +138,21 @@ public sealed partial record EditionReport(
         ReportJson.Write(w, "training", Training, ReportJson.Default.TrainingFigures);
         ReportJson.Write(w, "deliverables", Deliverables, ReportJson.Default.DeliverableFigures);
 
-        w.WriteStartObject("budget");
-        w.WriteStartArray("lines");
-        foreach (var line in Budget.Lines)
-        {
-            w.WriteStartObject();
-            w.WriteString("line", ReportFormat.Name(line.Line));
-            WriteBalance(w, line.Balance);
-            w.WriteStartArray("funding");
-            foreach (var share in line.Funding)
-            {
-                JsonSerializer.Serialize(w, share, ReportJson.Default.FundAmount);
-            }
-
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        ReportJson.Write(w, "total", Budget.Total, ReportJson.Default.BudgetTotals);
-        w.WriteStartArray("funds");
-        foreach (var fund in Budget.Funds)
-        {
-            JsonSerializer.Serialize(w, fund, ReportJson.Default.FundTotal);
-        }
-
-        w.WriteEndArray();
-        w.WriteEndObject();
-
+        ReportJson.Write(w, "budget", Budget, ReportJson.Default.BudgetFigures);
         ReportJson.Write(w, "support", Support, ReportJson.Default.SupportFigures);
         w.WriteMoney("costPerCompletedParticipant", CostPerCompletedParticipant);
 
-        w.WriteStartObject("satisfaction");
-        w.WriteNumber("scaleMin", Satisfaction.ScaleMin);
-        w.WriteNumber("scaleMax", Satisfaction.ScaleMax);
-        w.WriteNumber("responses", Satisfaction.Responses);
-        w.WriteRate("responseRate", Satisfaction.ResponseRate);
-        w.WriteNumber("mean", Satisfaction.Mean);
-        w.WriteNumber("median", Satisfaction.Median);
-        w.WriteStartArray("distribution");
-        foreach (var score in Satisfaction.Distribution)
+        // The satisfaction figures as they are, each question with its label in the report's language.
+        var satisfaction = JsonSerializer.SerializeToNode(Satisfaction, ReportJson.Default.SatisfactionFigures)!.AsObject();
+        satisfaction["questions"] = new JsonArray([.. Satisfaction.Questions.Select(q => new JsonObject
         {
-            JsonSerializer.Serialize(w, score, ReportJson.Default.ScoreCount);
-        }
-
-        w.WriteEndArray();
-        w.WriteStartArray("questions");
-        foreach (var question in Satisfaction.Questions)
-        {
-            w.WriteStartObject();
-            w.WriteString("question", question.Question);
-            w.WriteString("label", Label(question.Question, Language));
-            w.WriteNumber("responses", question.Responses);
-            w.WriteNumber("mean", question.Mean);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        w.WriteEndObject();
+            ["question"] = q.Question,
+            ["label"] = Label(q.Question, Language),
+            ["responses"] = q.Responses,
+            ["mean"] = q.Mean,
+        })]);
+        w.WritePropertyName("satisfaction");
+        satisfaction.WriteTo(w);
         WriteIndicators(w);
         w.WriteEndObject();
     }
@@ -240,13 +198,4 @@ public sealed partial record EditionReport(
         w.WriteEndObject();
     }
 
-    private static void WriteBalance(Utf8JsonWriter w, BudgetTotals b)
-    {
-        w.WriteMoney("allocated", b.Allocated);
-        w.WriteMoney("reserved", b.Reserved);
-        w.WriteMoney("spent", b.Spent);
-        w.WriteMoney("released", b.Released);
-        w.WriteMoney("available", b.Available);
-        w.WriteRate("executionRate", b.ExecutionRate);
-    }
 }
