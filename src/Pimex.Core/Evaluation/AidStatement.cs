@@ -174,20 +174,14 @@ public sealed record AidStatement(
         w.WriteString("company", Participant.Company.Value);
         w.WriteDate("on", On);
         w.WriteString("currency", Ceiling.Currency.Code);
-        w.WriteStartObject("regime");
-        w.WriteString("name", Regime.Name);
-        w.WriteMoney("ceiling", Regime.Ceiling);
-        w.WriteStartObject("period");
-        w.WriteString("kind", ReportFormat.Name(Regime.Period.Kind));
-        w.WriteNumber("years", Regime.Period.Years);
-        w.WriteString("fiscalYearStart", AnnualDatePattern.Iso.Format(Regime.Period.FiscalYearStart));
-        w.WriteEndObject();
-        if (Regime.Reference is not null)
+        var regime = JsonSerializer.SerializeToNode(Regime, ReportJson.Default.AidRegime)!.AsObject();
+        if (Regime.Reference is null)
         {
-            w.WriteString("reference", Regime.Reference);
+            regime.Remove("reference");
         }
 
-        w.WriteEndObject();
+        w.WritePropertyName("regime");
+        regime.WriteTo(w);
         w.WriteInterval("lookBack", LookBack);
         w.WriteStartArray("entries");
         foreach (var entry in Entries)

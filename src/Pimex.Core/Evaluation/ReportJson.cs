@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using NodaTime.Text;
 using Pimex.Editions;
+using Pimex.StateAid;
 
 namespace Pimex.Evaluation;
 
@@ -11,7 +13,7 @@ namespace Pimex.Evaluation;
 /// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
-    Converters = [typeof(MoneyAsNumber), typeof(RateAsPercent), typeof(EditionIdAsText), typeof(NameOf<BudgetLine>)])]
+    Converters = [typeof(MoneyAsNumber), typeof(RateAsPercent), typeof(EditionIdAsText), typeof(NameOf<BudgetLine>), typeof(NameOf<AidPeriodKind>), typeof(AnnualDateAsIso)])]
 [JsonSerializable(typeof(ParticipantCounts))]
 [JsonSerializable(typeof(TrainingFigures))]
 [JsonSerializable(typeof(DeliverableFigures))]
@@ -19,6 +21,7 @@ namespace Pimex.Evaluation;
 [JsonSerializable(typeof(BudgetTotals))]
 [JsonSerializable(typeof(BudgetFigures))]
 [JsonSerializable(typeof(SatisfactionFigures))]
+[JsonSerializable(typeof(AidRegime))]
 [JsonSerializable(typeof(ProgrammeYear))]
 [JsonSerializable(typeof(FundAmount))]
 [JsonSerializable(typeof(FundTotal))]
@@ -59,6 +62,13 @@ internal sealed partial class ReportJson : JsonSerializerContext
     {
         public override void Write(Utf8JsonWriter writer, EditionId value, JsonSerializerOptions options) =>
             writer.WriteStringValue(value.ToString());
+    }
+
+    /// <summary>A day of the year as ISO <c>--01-01</c>.</summary>
+    private sealed class AnnualDateAsIso : WriteOnly<AnnualDate>
+    {
+        public override void Write(Utf8JsonWriter writer, AnnualDate value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(AnnualDatePattern.Iso.Format(value));
     }
 
     /// <summary>A converter that writes: reports are written, never read.</summary>

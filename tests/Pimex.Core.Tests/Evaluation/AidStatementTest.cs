@@ -160,6 +160,36 @@ public class AidStatementTest
     }
 
     [Fact]
+    public void ToJson_WhenTheRegimeIsNamedInSpanish_WritesItsLettersAsTheyAre()
+    {
+        var statement = AidStatement.Create(Participant(), Rulebook.Extremadura, MidJune2016) with
+        {
+            Regime = new AidRegime("Reglamento (UE) 1407/2013 — mínimis", Eur(200_000m), new AidPeriod(AidPeriodKind.RollingYears, 3, new AnnualDate(1, 1)), "artículo 3(2)"),
+        };
+
+        var json = statement.ToJson();
+
+        Assert.Contains("\"name\": \"Reglamento (UE) 1407/2013 — mínimis\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"reference\": \"artículo 3(2)\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"kind\": \"rollingYears\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"fiscalYearStart\": \"01-01\"", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ToJson_WhenTheRegimeHasNoReference_LeavesTheFieldOut()
+    {
+        var statement = AidStatement.Create(Participant(), Rulebook.Extremadura, MidJune2016) with
+        {
+            Regime = new AidRegime("EU 1407/2013", Eur(200_000m), new AidPeriod(AidPeriodKind.FiscalYears, 3, new AnnualDate(1, 1))),
+        };
+
+        using var json = JsonDocument.Parse(statement.ToJson());
+
+        Assert.False(json.RootElement.GetProperty("regime").TryGetProperty("reference", out _));
+        Assert.Equal(200000.00m, json.RootElement.GetProperty("regime").GetProperty("ceiling").GetDecimal());
+    }
+
+    [Fact]
     public void ToText_WhenIn2016_RendersTheAidAndThePosition()
     {
         var text = AidStatement.Create(Participant(), Rulebook.Extremadura, MidJune2016).ToText(Pimex.Localisation.ReportLanguage.English);
