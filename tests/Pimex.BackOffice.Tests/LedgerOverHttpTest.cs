@@ -107,7 +107,7 @@ public sealed class LedgerOverHttpTest(LedgerFixture ledger) : IClassFixture<Led
         var answer = await ledger.Api.GetAsync(rep, ledger.Api.Participant(company) + "/aid-statement?on=2016-12-31");
 
         Assert.Equal(HttpStatusCode.OK, answer.Status);
-        Assert.Equal(AidStatement.Create(participant, Rulebook.Extremadura, new NodaTime.LocalDate(2016, 12, 31)).ToJson(), answer.Text);
+        Assert.Equal(AidStatement.Create(participant, Rulebook.Extremadura, new NodaTime.LocalDate(2016, 12, 31)).Ok().ToJson(), answer.Text);
     }
 
     [Fact]
@@ -119,7 +119,7 @@ public sealed class LedgerOverHttpTest(LedgerFixture ledger) : IClassFixture<Led
         Assert.Equal(HttpStatusCode.OK, list.Status);
         Assert.Equal(ledger.Expected.Participants.Select(p => p.Id.Company.Value).Order(StringComparer.Ordinal), list.As<List<ParticipantView>>().Select(v => v.Company));
         Assert.Equal(HttpStatusCode.OK, programme.Status);
-        Assert.Equal(ProgrammeReport.Create([EditionReports.Of(ledger.Expected, Rulebook.Extremadura).Ok()]).ToJson(), programme.Text);
+        Assert.Equal(ProgrammeReport.Create([EditionReports.Of(ledger.Expected, Rulebook.Extremadura).Ok()]).Ok().ToJson(), programme.Text);
     }
 
     [Fact]

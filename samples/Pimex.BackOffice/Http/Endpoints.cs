@@ -298,7 +298,10 @@ public static class Endpoints
                 return Problems.Of(StatusCodes.Status404NotFound, Problems.NotFound, $"{company} is not a participant of the {year} edition.");
             }
 
-            return Results.Text(AidStatement.Create(participant, caller.Rulebook, date).ToJson(), "application/json; charset=utf-8");
+            var statement = AidStatement.Create(participant, caller.Rulebook, date);
+            return statement.IsSuccess
+                ? Results.Text(statement.Value.ToJson(), "application/json; charset=utf-8")
+                : Problems.From(statement, ifMatchGiven: false);
         }
     }
 }

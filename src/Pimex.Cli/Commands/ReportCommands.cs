@@ -218,7 +218,11 @@ internal static class ReportCommands
                 return ExitCodes.Invalid;
             }
 
-            var programme = Pimex.Evaluation.ProgrammeReport.Create(reports, parse.GetValue(before));
+            if (EditionRun.Made(context, Pimex.Evaluation.ProgrammeReport.Create(reports, parse.GetValue(before))) is not { } programme)
+            {
+                return ExitCodes.Invalid;
+            }
+
             var language = EditionRun.Language(context, parse.GetValue(lang), programme.Language);
             if (language is null)
             {
@@ -283,7 +287,11 @@ internal static class ReportCommands
                 return ExitCodes.Invalid;
             }
 
-            var statement = Pimex.Evaluation.AidStatement.Create(participant, run.Rulebook, statementDate);
+            if (EditionRun.Made(context, Pimex.Evaluation.AidStatement.Create(participant, run.Rulebook, statementDate)) is not { } statement)
+            {
+                return ExitCodes.Invalid;
+            }
+
             var language = EditionRun.Language(context, parse.GetValue(lang), statement.Language);
             if (language is null)
             {

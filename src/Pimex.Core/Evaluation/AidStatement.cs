@@ -90,20 +90,23 @@ public sealed record AidStatement(
     /// <param name="participant">The participant.</param>
     /// <param name="rulebook">The participant's rulebook.</param>
     /// <param name="on">The statement's date.</param>
-    /// <returns>The statement.</returns>
-    /// <exception cref="ArgumentException">The rulebook is not the participant's, or has no state-aid regime in force on <paramref name="on"/>.</exception>
-    public static AidStatement Create(Participant participant, Rulebook rulebook, LocalDate on)
+    /// <returns>
+    /// The statement; or Invalid when the rulebook is not the participant's
+    /// (<see cref="Editions.EditionErrors.WrongEdition"/>) or has no state-aid regime in force on
+    /// <paramref name="on"/> (<see cref="EvaluationErrors.NoAidRegime"/>).
+    /// </returns>
+    public static Result<AidStatement> Create(Participant participant, Rulebook rulebook, LocalDate on)
     {
         ArgumentNullException.ThrowIfNull(participant);
         ArgumentNullException.ThrowIfNull(rulebook);
         if (!string.Equals(rulebook.Id, participant.Id.Edition.RulebookId, StringComparison.Ordinal))
         {
-            throw new ArgumentException($"The rulebook '{rulebook.Id}' is not the rulebook of {participant.Id}.", nameof(rulebook));
+            return Result.Invalid(DomainErrors.Refusal(ReportLanguage.English, "rulebook", Editions.EditionErrors.WrongEdition, rulebook.Id, participant.Id));
         }
 
         if (!rulebook.Get(Parameters.AidRegimeRule).TryGetValue(on, out var regime))
         {
-            throw new ArgumentException($"The rulebook '{rulebook.Id}' has no state-aid regime in force on {LocalDatePattern.Iso.Format(on)}.", nameof(on));
+            return Result.Invalid(DomainErrors.Refusal(ReportLanguage.English, "on", EvaluationErrors.NoAidRegime, rulebook.Id, on));
         }
 
         var lookBack = regime.Period.LookBack(on);

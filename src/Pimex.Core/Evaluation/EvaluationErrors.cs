@@ -2,7 +2,8 @@ namespace Pimex.Evaluation;
 
 /// <summary>
 /// The stable error codes of the reports (<see cref="EditionReport.Create"/>,
-/// <see cref="EditionTally.ToReport"/>, <see cref="CompanyTable.Create"/>): what a host's data
+/// <see cref="EditionTally.ToReport"/>, <see cref="CompanyTable.Create"/>,
+/// <see cref="ProgrammeReport.Create"/>, <see cref="AidStatement.Create"/>): what a host's data
 /// can get wrong. A rulebook or a participant of another edition is
 /// <see cref="Editions.EditionErrors.WrongEdition"/>, as for commands.
 /// </summary>
@@ -28,4 +29,20 @@ public static class EvaluationErrors
     /// </summary>
     [ErrorStatus(ResultStatus.Invalid)]
     public const string ParticipantsNotTheEditions = "PIMEX-EVAL-003";
+
+    /// <summary>The rulebook has no state-aid regime in force on the date of an aid statement.</summary>
+    [ErrorStatus(ResultStatus.Invalid)]
+    public const string NoAidRegime = "PIMEX-EVAL-004";
+
+    /// <summary>A programme report given edition reports of more than one rulebook (it covers one programme).</summary>
+    [ErrorStatus(ResultStatus.Invalid)]
+    public const string SeveralProgrammes = "PIMEX-EVAL-005";
+
+    /// <summary>A programme report given the same edition (year) twice.</summary>
+    [ErrorStatus(ResultStatus.Invalid)]
+    public const string EditionGivenTwice = "PIMEX-EVAL-006";
+
+    /// <summary>A programme report given a negative number of participants before the data.</summary>
+    [ErrorStatus(ResultStatus.Invalid)]
+    public const string NegativeParticipantsBefore = "PIMEX-EVAL-007";
 }

@@ -28,7 +28,7 @@ public class ProgrammeAndAidLaws
     {
         var (edition, participants) = spec.Build();
         var report = EditionReport.Create(edition, participants, Rulebook.Extremadura).Ok();
-        var programme = ProgrammeReport.Create([Seven2017.Value, report], before);
+        var programme = ProgrammeReport.Create([Seven2017.Value, report], before).Ok();
 
         Assert.Equal([2016, 2017], programme.Years.Select(y => y.Year));
         Assert.Equal(before + report.Participants.Admitted, programme.Years[0].Cumulative);
@@ -45,7 +45,7 @@ public class ProgrammeAndAidLaws
 
         foreach (var participant in participants)
         {
-            var statement = AidStatement.Create(participant, Rulebook.Extremadura, endOfYear);
+            var statement = AidStatement.Create(participant, Rulebook.Extremadura, endOfYear).Ok();
 
             Assert.Equal(participant.SupportGranted, statement.PromotionSupport);
             Assert.Equal(participant.Terms.InKindAid + participant.SupportGranted, statement.GrantedByPimex);

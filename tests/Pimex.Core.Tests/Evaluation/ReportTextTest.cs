@@ -91,7 +91,7 @@ public class ReportTextTest
     [InlineData("sl")]
     public void ToText_WhenAidStatementIn2016_IsTheApprovedStatementInEachLanguage(string code)
     {
-        var statement = AidStatement.Create(StatementParticipant(For2016()), Rulebook.Extremadura, MidJune2016);
+        var statement = AidStatement.Create(StatementParticipant(For2016()), Rulebook.Extremadura, MidJune2016).Ok();
         Assert.True(ReportLanguage.TryFromCode(code, out var language));
 
         Golden.Matches(statement.ToText(language), $"aid-statement-2016.{code}.txt");
@@ -100,7 +100,7 @@ public class ReportTextTest
     [Fact]
     public void ToJson_WhenAidStatementIn2016_IsTheApprovedDocument()
     {
-        var statement = AidStatement.Create(StatementParticipant(For2016()), Rulebook.Extremadura, MidJune2016);
+        var statement = AidStatement.Create(StatementParticipant(For2016()), Rulebook.Extremadura, MidJune2016).Ok();
 
         Golden.Matches(statement.ToJson(), "aid-statement-2016.json");
     }
@@ -108,7 +108,7 @@ public class ReportTextTest
     [Fact]
     public void ToText_WhenOverTheCeiling_SaysSo()
     {
-        var statement = AidStatement.Create(StatementParticipant(For2016(), declared2015: 199_900m), Rulebook.Extremadura, MidJune2016);
+        var statement = AidStatement.Create(StatementParticipant(For2016(), declared2015: 199_900m), Rulebook.Extremadura, MidJune2016).Ok();
 
         Assert.Contains("within the ceiling         no\n", statement.ToText(ReportLanguage.English), StringComparison.Ordinal);
     }
@@ -117,7 +117,7 @@ public class ReportTextTest
     public void Create_WhenCountedAidEqualsTheCeiling_IsWithinIt()
     {
         // 198,557.33 declared in 2015 + 442.67 in kind + 1,000 granted = 200,000.00.
-        var statement = AidStatement.Create(StatementParticipant(For2016(), declared2015: 198_557.33m), Rulebook.Extremadura, MidJune2016);
+        var statement = AidStatement.Create(StatementParticipant(For2016(), declared2015: 198_557.33m), Rulebook.Extremadura, MidJune2016).Ok();
 
         Assert.Equal(statement.Ceiling, statement.CountedInLookBack);
         Assert.Equal(Eur(0m), statement.Headroom);
@@ -128,7 +128,7 @@ public class ReportTextTest
     [Fact]
     public void Create_WhenAGrantIsOnTheStatementDate_CountsIt()
     {
-        var statement = AidStatement.Create(StatementParticipant(For2016()), Rulebook.Extremadura, new LocalDate(2016, 7, 1));
+        var statement = AidStatement.Create(StatementParticipant(For2016()), Rulebook.Extremadura, new LocalDate(2016, 7, 1)).Ok();
 
         Assert.Equal(Eur(2_500m), statement.PromotionSupport);
         Assert.Equal(new LocalDate(2016, 7, 1), statement.Entries[^1].GrantedOn);
@@ -139,7 +139,7 @@ public class ReportTextTest
     {
         var partner = Partner(p => p.Override("aid.inKindValuation", "none"));
 
-        var statement = AidStatement.Create(StatementParticipant(PartnerEdition(partner)), partner, MidJune2016);
+        var statement = AidStatement.Create(StatementParticipant(PartnerEdition(partner)), partner, MidJune2016).Ok();
 
         Assert.Equal([AidKind.Declared, AidKind.Declared, AidKind.PromotionSupport], statement.Entries.Select(e => e.Kind));
         Assert.Equal(Eur(0m), statement.InKind);
@@ -158,7 +158,7 @@ public class ReportTextTest
                 ["period"] = new JsonObject { ["kind"] = "rollingYears", ["years"] = 2, ["fiscalYearStart"] = "01-01" },
             }));
 
-        var text = AidStatement.Create(StatementParticipant(PartnerEdition(partner)), partner, MidJune2016).ToText(ReportLanguage.English);
+        var text = AidStatement.Create(StatementParticipant(PartnerEdition(partner)), partner, MidJune2016).Ok().ToText(ReportLanguage.English);
 
         Assert.StartsWith(
             "State-aid statement: partner-2016/B06000001 on 30 June 2016\n"
