@@ -4,8 +4,8 @@ using Pimex.Evaluation;
 using Pimex.Participation;
 using Pimex.Rulebooks;
 using Pimex.StateAid;
-using static Pimex.Tests.Evaluation.EditionBuilder;
 using Pimex.Tests.Support;
+using static Pimex.Tests.Evaluation.EditionBuilder;
 
 namespace Pimex.Tests.Evaluation;
 

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Pimex.Evaluation;
 using Pimex.Rulebooks;
-using static Pimex.Tests.Evaluation.EditionBuilder;
 using Pimex.Tests.Support;
+using static Pimex.Tests.Evaluation.EditionBuilder;
 
 namespace Pimex.Tests.Evaluation;
 

@@ -4,8 +4,8 @@ using Pimex.Monetary;
 using Pimex.Participation;
 using Pimex.Promotion;
 using Pimex.Rulebooks;
-using static Pimex.Tests.Evaluation.EditionBuilder;
 using Pimex.Tests.Support;
+using static Pimex.Tests.Evaluation.EditionBuilder;
 
 namespace Pimex.Tests.Evaluation;
 

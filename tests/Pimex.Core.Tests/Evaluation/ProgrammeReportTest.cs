@@ -3,8 +3,8 @@ using Pimex.Common;
 using Pimex.Evaluation;
 using Pimex.Monetary;
 using Pimex.Rulebooks;
-using static Pimex.Tests.Evaluation.EditionBuilder;
 using Pimex.Tests.Support;
+using static Pimex.Tests.Evaluation.EditionBuilder;
 
 namespace Pimex.Tests.Evaluation;
 
