@@ -23,6 +23,8 @@ public sealed partial record EditionReport
         private readonly Dictionary<string, (long Sum, int Count)> questions = new(StringComparer.Ordinal);
         private readonly int[] bySize = new int[4];
         private readonly Money zero;
+        private int admitted;
+        private int completed;
         private int active;
         private int withdrawn;
         private int excluded;
@@ -57,10 +59,6 @@ public sealed partial record EditionReport
             supportTotal = zero;
             supportMax = zero;
         }
-
-        private int Admitted { get; set; }
-
-        private int Completed { get; set; }
 
         private SurveyRules Scale => rules.Survey;
 
@@ -115,9 +113,9 @@ public sealed partial record EditionReport
                 }
             }
 
-            return Admitted == of.AdmittedCount
+            return admitted == of.AdmittedCount
                 ? this
-                : Result.Invalid(Refusal("participants", EvaluationErrors.ParticipantsNotTheEditions, Admitted, of.Id, of.AdmittedCount));
+                : Result.Invalid(Refusal("participants", EvaluationErrors.ParticipantsNotTheEditions, admitted, of.Id, of.AdmittedCount));
         }
 
         /// <summary>
@@ -158,8 +156,8 @@ public sealed partial record EditionReport
                 bySize[i] = tally.BySize.TryGetValue((SizeClass)i, out var n) ? n : 0;
             }
 
-            Admitted = tally.Admitted;
-            Completed = tally.Completed;
+            admitted = tally.Admitted;
+            completed = tally.Completed;
             active = tally.Active;
             withdrawn = tally.Withdrawn;
             excluded = tally.Excluded;
@@ -198,14 +196,14 @@ public sealed partial record EditionReport
             var language = rulebook.Get(Parameters.ReportLanguageRule).TryGetValue(on, out var code) && ReportLanguage.TryFromCode(code, out var named) ? named : ReportLanguage.English;
             var labels = rulebook.Get(Parameters.ReportLabels).TryGetValue(on, out var named2) ? named2 : default;
             var indicators = rulebook.Get(Parameters.CommonIndicators).TryGetValue(on, out var set)
-                ? IndicatorFigures.Count(set, Admitted, bySize, supported, nonFinancial)
+                ? IndicatorFigures.Count(set, admitted, bySize, supported, nonFinancial)
                 : null;
             return new EditionReport(
                 edition,
                 version,
                 rulesDate,
                 currency,
-                new ParticipantCounts(capacity, Admitted, active, Completed, withdrawn, excluded, Rate.Ratio(Completed, Admitted)),
+                new ParticipantCounts(capacity, admitted, active, completed, withdrawn, excluded, Rate.Ratio(completed, admitted)),
                 new TrainingFigures(
                     sessionsScheduled,
                     sessionsCommitted,
@@ -216,16 +214,16 @@ public sealed partial record EditionReport
                     Rate.Ratio(tutorialsTowardsCommitment, tutorialsCommitted),
                     pills,
                     consultancyHours),
-                new DeliverableFigures(swotSubmitted, swotAccepted, Rate.Ratio(swotAccepted, Admitted), roadmapSubmitted, roadmapAccepted, Rate.Ratio(roadmapAccepted, Admitted)),
+                new DeliverableFigures(swotSubmitted, swotAccepted, Rate.Ratio(swotAccepted, admitted), roadmapSubmitted, roadmapAccepted, Rate.Ratio(roadmapAccepted, admitted)),
                 budget,
                 new SupportFigures(
                     rules.Promotion.CapPerCompany,
                     supportTotal,
-                    Admitted == 0 ? zero : Money.Of(supportTotal.Amount / Admitted, currency),
+                    admitted == 0 ? zero : Money.Of(supportTotal.Amount / admitted, currency),
                     supportMax,
                     supported,
                     reachedCap),
-                Completed == 0 ? null : Money.Of(budget.Total.Spent.Amount / Completed, currency),
+                completed == 0 ? null : Money.Of(budget.Total.Spent.Amount / completed, currency),
                 Satisfaction())
             {
                 Language = language,
@@ -241,10 +239,10 @@ public sealed partial record EditionReport
         /// <summary>Counts one participant; null, or why its survey answer cannot be counted (a score outside the scale).</summary>
         private ValidationError? Add(Participant p)
         {
-            Admitted++;
+            admitted++;
             switch (p.Status)
             {
-                case ParticipantStatus.Completed: Completed++; break;
+                case ParticipantStatus.Completed: completed++; break;
                 case ParticipantStatus.Withdrawn: withdrawn++; break;
                 case ParticipantStatus.Excluded: excluded++; break;
                 default: active++; break;
@@ -325,7 +323,7 @@ public sealed partial record EditionReport
                 byQuestion.Add(new QuestionFigures(question, count, SatisfactionFigures.MeanOf(sum, count)));
             }
 
-            return SatisfactionFigures.Of(Scale, responses, Admitted, scoreSum, distribution, byQuestion);
+            return SatisfactionFigures.Of(Scale, responses, admitted, scoreSum, distribution, byQuestion);
         }
     }
 }
