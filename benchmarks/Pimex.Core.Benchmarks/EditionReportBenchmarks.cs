@@ -1,3 +1,4 @@
+using Ardalis.Result;
 using BenchmarkDotNet.Attributes;
 using Pimex.Benchmarks.Fixtures;
 using Pimex.Editions;
@@ -47,8 +48,8 @@ public class EditionReportBenchmarks
     }
 
     [Benchmark(Baseline = true)]
-    public EditionReport Create() => EditionReport.Create(edition, participants, Rulebook);
+    public Result<EditionReport> Create() => EditionReport.Create(edition, participants, Rulebook);
 
     [Benchmark]
-    public EditionReport CreateOver10000Distinct() => EditionReport.Create(edition, first10000Repeated, Rulebook);
+    public Result<EditionReport> CreateOver10000Distinct() => EditionReport.Create(edition, first10000Repeated, Rulebook);
 }

@@ -24,7 +24,7 @@ public sealed class LedgerOverHttpTest(LedgerFixture ledger) : IClassFixture<Led
         var answer = await ledger.Api.GetAsync(Api.Manager, ledger.Api.Edition() + "/report");
 
         Assert.Equal(HttpStatusCode.OK, answer.Status);
-        Assert.Equal(EditionReports.Of(ledger.Expected, Rulebook.Extremadura).ToJson(), answer.Text);
+        Assert.Equal(EditionReports.Of(ledger.Expected, Rulebook.Extremadura).Ok().ToJson(), answer.Text);
         Assert.Contains("\"admitted\": 30", answer.Text, StringComparison.Ordinal);
     }
 
@@ -34,7 +34,7 @@ public sealed class LedgerOverHttpTest(LedgerFixture ledger) : IClassFixture<Led
         var answer = await ledger.Api.GetAsync(Api.Consultant, ledger.Api.Edition() + "/report?format=text");
 
         Assert.Equal(HttpStatusCode.OK, answer.Status);
-        Assert.Equal(EditionReports.Of(ledger.Expected, Rulebook.Extremadura).ToText(), answer.Text);
+        Assert.Equal(EditionReports.Of(ledger.Expected, Rulebook.Extremadura).Ok().ToText(), answer.Text);
     }
 
     [Fact]
@@ -77,14 +77,14 @@ public sealed class LedgerOverHttpTest(LedgerFixture ledger) : IClassFixture<Led
         var replayed = await ProjectionCheck.ReplayingEveryStreamEqualsTheProjectionsAsync(ledger.Factory.Store, "extremadura", Rulebook.Extremadura);
         var served = await ledger.Api.GetAsync(Api.Manager, ledger.Api.Edition() + "/report");
 
-        Assert.Equal(EditionReports.Of(ledger.Expected, Rulebook.Extremadura), replayed);
+        Assert.Equal(EditionReports.Of(ledger.Expected, Rulebook.Extremadura).Ok(), replayed);
         Assert.Equal(replayed.ToJson(), served.Text);
     }
 
     [Fact]
     public async Task TheFiguresKeptAsEventsArrive_EqualTheEditionReportOverTheSameStreams()
     {
-        var report = EditionReports.Of(ledger.Expected, Rulebook.Extremadura);
+        var report = EditionReports.Of(ledger.Expected, Rulebook.Extremadura).Ok();
         var figures = (await ledger.Api.GetAsync(Api.Manager, ledger.Api.Edition() + "/figures")).As<EditionFiguresView>();
         var rows = (await ledger.Api.GetAsync(Api.Manager, ledger.Api.Edition() + "/participants")).As<List<ParticipantView>>();
 
@@ -107,7 +107,7 @@ public sealed class LedgerOverHttpTest(LedgerFixture ledger) : IClassFixture<Led
         var answer = await ledger.Api.GetAsync(rep, ledger.Api.Participant(company) + "/aid-statement?on=2016-12-31");
 
         Assert.Equal(HttpStatusCode.OK, answer.Status);
-        Assert.Equal(AidStatement.Create(participant, Rulebook.Extremadura, new NodaTime.LocalDate(2016, 12, 31)).ToJson(), answer.Text);
+        Assert.Equal(AidStatement.Create(participant, Rulebook.Extremadura, new NodaTime.LocalDate(2016, 12, 31)).Ok().ToJson(), answer.Text);
     }
 
     [Fact]
@@ -119,7 +119,7 @@ public sealed class LedgerOverHttpTest(LedgerFixture ledger) : IClassFixture<Led
         Assert.Equal(HttpStatusCode.OK, list.Status);
         Assert.Equal(ledger.Expected.Participants.Select(p => p.Id.Company.Value).Order(StringComparer.Ordinal), list.As<List<ParticipantView>>().Select(v => v.Company));
         Assert.Equal(HttpStatusCode.OK, programme.Status);
-        Assert.Equal(ProgrammeReport.Create([EditionReports.Of(ledger.Expected, Rulebook.Extremadura)]).ToJson(), programme.Text);
+        Assert.Equal(ProgrammeReport.Create([EditionReports.Of(ledger.Expected, Rulebook.Extremadura).Ok()]).Ok().ToJson(), programme.Text);
     }
 
     [Fact]

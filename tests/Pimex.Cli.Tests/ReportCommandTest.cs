@@ -8,7 +8,8 @@ public class ReportCommandTest
     private static readonly InMemoryFiles Files = new InMemoryFiles()
         .With("2016.jsonl", Tool.Ledger2016)
         .With("podravje.json", Fixtures.Partner)
-        .With("unknown.jsonl", Fixtures.Ledger(Fixtures.Open(), "{\"command\":\"promote\"}"));
+        .With("unknown.jsonl", Fixtures.Ledger(Fixtures.Open(), "{\"command\":\"promote\"}"))
+        .With("wide.json", Fixtures.Partner.Replace("\"overrides\": {", "\"overrides\": {\n    \"survey\": { \"scaleMax\": [ { \"from\": \"2002-01-01\", \"value\": 5000 } ] },", StringComparison.Ordinal));
 
     [Fact]
     public void Report_WithoutArguments_PrintsThe2016ReportInSpanishWithItsBudgetAndThreeLines()
@@ -62,6 +63,19 @@ public class ReportCommandTest
         Assert.StartsWith("Informe de evaluación de la convocatoria: podravje-2016", run.Out, StringComparison.Ordinal);
         Assert.Matches(@"admitidas\s+0\n", run.Out);
         Assert.Contains("refused", run.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("report")]
+    [InlineData("report", "companies")]
+    [InlineData("report", "programme")]
+    public void Report_WhenTheLibraryRefusesTheReport_ExitsOneWithItsCodeAndPrintsNoReport(params string[] command)
+    {
+        var run = Tool.Run(Files, [.. command, "--rulebook", "wide.json"]);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Empty(run.Out);
+        Assert.Contains("pimex: PIMEX-EVAL-001: The survey scale 0 to 5000 is not a scale of at most 1001 scores.", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -242,9 +242,14 @@ public static class Endpoints
                 return Problems.Of(StatusCodes.Status404NotFound, Problems.NotFound, $"No edition {year} in region {region}.");
             }
 
+            if (!report.IsSuccess)
+            {
+                return Problems.From(report, ifMatchGiven: false);
+            }
+
             return string.Equals(format, "text", StringComparison.OrdinalIgnoreCase)
-                ? Results.Text(report.ToText(), "text/plain; charset=utf-8")
-                : Results.Text(report.ToJson(), "application/json; charset=utf-8");
+                ? Results.Text(report.Value.ToText(), "text/plain; charset=utf-8")
+                : Results.Text(report.Value.ToJson(), "application/json; charset=utf-8");
         }
     }
 
@@ -259,7 +264,9 @@ public static class Endpoints
         await using (session)
         {
             var programme = await ReportQueries.ProgrammeReportAsync(session!, caller.Rulebook, http.RequestAborted);
-            return Results.Text(programme.ToJson(), "application/json; charset=utf-8");
+            return programme.IsSuccess
+                ? Results.Text(programme.Value.ToJson(), "application/json; charset=utf-8")
+                : Problems.From(programme, ifMatchGiven: false);
         }
     }
 
@@ -291,7 +298,10 @@ public static class Endpoints
                 return Problems.Of(StatusCodes.Status404NotFound, Problems.NotFound, $"{company} is not a participant of the {year} edition.");
             }
 
-            return Results.Text(AidStatement.Create(participant, caller.Rulebook, date).ToJson(), "application/json; charset=utf-8");
+            var statement = AidStatement.Create(participant, caller.Rulebook, date);
+            return statement.IsSuccess
+                ? Results.Text(statement.Value.ToJson(), "application/json; charset=utf-8")
+                : Problems.From(statement, ifMatchGiven: false);
         }
     }
 }

@@ -1,3 +1,4 @@
+using Ardalis.Result;
 using Marten;
 using Pimex.BackOffice.Http;
 using Pimex.BackOffice.Store;
@@ -15,9 +16,9 @@ namespace Pimex.BackOffice.Pages;
 /// </summary>
 public sealed record EditionData(Caller Caller, Edition Edition, IReadOnlyList<Participant> Participants)
 {
-    public EditionReport Report { get; } = EditionReport.Create(Edition, Participants, Caller.Rulebook);
+    public EditionReport Report { get; } = Made(EditionReport.Create(Edition, Participants, Caller.Rulebook));
 
-    public CompanyTable Table { get; } = CompanyTable.Create(Edition, Participants);
+    public CompanyTable Table { get; } = Made(CompanyTable.Create(Edition, Participants));
 
     public Participant? Find(string company) => Participants.FirstOrDefault(p => p.Id.Company.Value == company);
 
@@ -42,6 +43,16 @@ public sealed record EditionData(Caller Caller, Edition Edition, IReadOnlyList<P
 
         return new EditionData(caller, edition, participants);
     }
+
+    /// <summary>
+    /// A report of the edition's own streams: the library refuses one only for data a store
+    /// cannot hold consistently (a participant of another edition, a survey score outside the
+    /// rulebook's scale), which is a fault of the store, not of the request.
+    /// </summary>
+    private static T Made<T>(Result<T> result) =>
+        result.IsSuccess
+            ? result.Value
+            : throw new InvalidOperationException("The stored streams make no report: " + string.Join(" ", result.ValidationErrors.Select(e => e.ErrorCode + ": " + e.ErrorMessage)));
 
     /// <summary>The years of the editions opened in the caller's region, newest first.</summary>
     public static async Task<IReadOnlyList<int>> YearsAsync(HttpContext http, Caller caller)

@@ -1,3 +1,4 @@
+using Ardalis.Result;
 using Marten;
 using Pimex.Common;
 using Pimex.Editions;
@@ -14,8 +15,8 @@ namespace Pimex.BackOffice.Store;
 /// </summary>
 public static class ReportQueries
 {
-    /// <summary>The edition's report from its projection, as of the last saved command; null when there is no such edition.</summary>
-    public static async Task<EditionReport?> EditionReportAsync(IQuerySession session, Rulebook rulebook, int year, CancellationToken cancellation)
+    /// <summary>The edition's report from its projection, as of the last saved command, or why the library cannot make it; null when there is no such edition.</summary>
+    public static async Task<Result<EditionReport>?> EditionReportAsync(IQuerySession session, Rulebook rulebook, int year, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(rulebook);
@@ -23,25 +24,33 @@ public static class ReportQueries
         return view?.Tally.ToReport(rulebook);
     }
 
-    /// <summary>The report of every edition of the region, from their projections, in the order of their ids (by year).</summary>
-    public static async Task<IReadOnlyList<EditionReport>> EditionReportsAsync(IQuerySession session, Rulebook rulebook, CancellationToken cancellation)
+    /// <summary>The region's programme report, from the editions' projections (by year); or why the library cannot make an edition's report.</summary>
+    public static async Task<Result<ProgrammeReport>> ProgrammeReportAsync(IQuerySession session, Rulebook rulebook, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(rulebook);
         var views = await session.Query<EditionReportView>().ToListAsync(cancellation);
-        return [.. views.OrderBy(v => v.Tally.Edition.Year).Select(v => v.Tally.ToReport(rulebook))];
-    }
+        var reports = new List<EditionReport>(views.Count);
+        foreach (var view in views.OrderBy(v => v.Tally.Edition.Year))
+        {
+            var report = view.Tally.ToReport(rulebook);
+            if (!report.IsSuccess)
+            {
+                return Result.Invalid(report.ValidationErrors);
+            }
 
-    /// <summary>The region's programme report, from the editions' projections.</summary>
-    public static async Task<ProgrammeReport> ProgrammeReportAsync(IQuerySession session, Rulebook rulebook, CancellationToken cancellation) =>
-        ProgrammeReport.Create(await EditionReportsAsync(session, rulebook, cancellation));
+            reports.Add(report.Value);
+        }
+
+        return ProgrammeReport.Create(reports);
+    }
 
     /// <summary>
     /// The edition's report computed from scratch: the edition's stream and every admitted
     /// participant's stream replayed, then <see cref="EditionReport.Create"/>. O(events); what
     /// the projection is checked against.
     /// </summary>
-    public static async Task<EditionReport?> ReplayedEditionReportAsync(EventStreams streams, Rulebook rulebook, int year, CancellationToken cancellation)
+    public static async Task<Result<EditionReport>?> ReplayedEditionReportAsync(EventStreams streams, Rulebook rulebook, int year, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(streams);
         ArgumentNullException.ThrowIfNull(rulebook);

@@ -1,3 +1,4 @@
+using Ardalis.Result;
 using Pimex.Cli.IO;
 using Pimex.Cli.Ledger;
 using Pimex.Cli.Rules;
@@ -164,11 +165,33 @@ internal sealed record EditionRun(RunInput Input, Rulebook Rulebook, string Sour
                 : ReportLanguage.English;
     }
 
-    /// <summary>The edition report, as of the ledger's last command.</summary>
-    public EditionReport Report() => EditionReports.Of(Outcome, Rulebook) with { AsOf = AsOf };
+    /// <summary>The edition report, as of the ledger's last command; or why the library cannot make it.</summary>
+    public Result<EditionReport> Report() => EditionReports.Of(Outcome, Rulebook).Map(report => report with { AsOf = AsOf });
 
-    /// <summary>The per-company table, with the ledger's names.</summary>
-    public CompanyTable Companies() => CompanyTable.Create(Outcome.Edition!, Outcome.Participants, Names);
+    /// <summary>The per-company table, with the ledger's names; or why the library cannot make it.</summary>
+    public Result<CompanyTable> Companies() => CompanyTable.Create(Outcome.Edition!, Outcome.Participants, Names);
+
+    /// <summary>The value of a report's result; else writes each of its reasons, with its code, and returns null.</summary>
+    public static T? Made<T>(CliContext context, Result<T> result)
+        where T : class
+    {
+        if (result.IsSuccess)
+        {
+            return result.Value;
+        }
+
+        foreach (var error in result.ValidationErrors)
+        {
+            context.Fail(error.ErrorCode + ": " + error.ErrorMessage);
+        }
+
+        foreach (var message in result.Errors)
+        {
+            context.Fail(message);
+        }
+
+        return null;
+    }
 
     /// <summary>The language asked for, else the rulebook's; writes why not and returns null for an unknown code.</summary>
     public static ReportLanguage? Language(CliContext context, string? code, ReportLanguage rulebooks)

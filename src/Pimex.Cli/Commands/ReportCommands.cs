@@ -138,14 +138,17 @@ internal static class ReportCommands
                 return run is null ? code : ExitCodes.Invalid;
             }
 
-            var report = run.Report();
+            if (EditionRun.Made(context, run.Report()) is not { } report || EditionRun.Made(context, run.Companies()) is not { } companies)
+            {
+                return ExitCodes.Invalid;
+            }
+
             var language = EditionRun.Language(context, parse.GetValue(lang), report.Language);
             if (language is null)
             {
                 return ExitCodes.Unreadable;
             }
 
-            var companies = run.Companies();
             var text = parse.GetValue(format) switch
             {
                 "json" => CompaniesJson(report, companies).ToJsonString(Indented) + "\n",
@@ -201,7 +204,12 @@ internal static class ReportCommands
                 }
 
                 run.SumUpRefusals(context);
-                reports.Add(run.Report());
+                if (EditionRun.Made(context, run.Report()) is not { } report)
+                {
+                    return ExitCodes.Invalid;
+                }
+
+                reports.Add(report);
             }
 
             if (reports.GroupBy(r => r.Edition.Year).FirstOrDefault(g => g.Count() > 1) is { } twice)
@@ -210,7 +218,11 @@ internal static class ReportCommands
                 return ExitCodes.Invalid;
             }
 
-            var programme = Pimex.Evaluation.ProgrammeReport.Create(reports, parse.GetValue(before));
+            if (EditionRun.Made(context, Pimex.Evaluation.ProgrammeReport.Create(reports, parse.GetValue(before))) is not { } programme)
+            {
+                return ExitCodes.Invalid;
+            }
+
             var language = EditionRun.Language(context, parse.GetValue(lang), programme.Language);
             if (language is null)
             {
@@ -275,7 +287,11 @@ internal static class ReportCommands
                 return ExitCodes.Invalid;
             }
 
-            var statement = Pimex.Evaluation.AidStatement.Create(participant, run.Rulebook, statementDate);
+            if (EditionRun.Made(context, Pimex.Evaluation.AidStatement.Create(participant, run.Rulebook, statementDate)) is not { } statement)
+            {
+                return ExitCodes.Invalid;
+            }
+
             var language = EditionRun.Language(context, parse.GetValue(lang), statement.Language);
             if (language is null)
             {
@@ -349,14 +365,17 @@ internal static class ReportCommands
             return ExitCodes.Invalid;
         }
 
-        var edition = run.Report();
+        if (EditionRun.Made(context, run.Report()) is not { } edition || EditionRun.Made(context, run.Companies()) is not { } companies)
+        {
+            return ExitCodes.Invalid;
+        }
+
         var language = EditionRun.Language(context, lang, edition.Language);
         if (language is null)
         {
             return ExitCodes.Unreadable;
         }
 
-        var companies = run.Companies();
         if (htmlFile is not null && !Write(context, htmlFile, HtmlReport.Edition(edition, companies, language)))
         {
             return ExitCodes.Unreadable;

@@ -24,8 +24,8 @@ public static class EditionErrors
     public const string LineWouldGoNegative = "PIMEX-ED-005";
 
     /// <summary>
-    /// A command about a participant, rulebook or annuity of another edition, or given an edition
-    /// that is not the participant's. Alias: <c>PIMEX-PART-018</c>, which participants' verbs
+    /// A command (or a report) about a participant, rulebook or annuity of another edition, or
+    /// given an edition that is not the participant's. Alias: <c>PIMEX-PART-018</c>, which participants' verbs
     /// carried before.
     /// </summary>
     [ErrorStatus(ResultStatus.Invalid)]

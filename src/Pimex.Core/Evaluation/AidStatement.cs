@@ -90,20 +90,23 @@ public sealed record AidStatement(
     /// <param name="participant">The participant.</param>
     /// <param name="rulebook">The participant's rulebook.</param>
     /// <param name="on">The statement's date.</param>
-    /// <returns>The statement.</returns>
-    /// <exception cref="ArgumentException">The rulebook is not the participant's, or has no state-aid regime in force on <paramref name="on"/>.</exception>
-    public static AidStatement Create(Participant participant, Rulebook rulebook, LocalDate on)
+    /// <returns>
+    /// The statement; or Invalid when the rulebook is not the participant's
+    /// (<see cref="Editions.EditionErrors.WrongEdition"/>) or has no state-aid regime in force on
+    /// <paramref name="on"/> (<see cref="EvaluationErrors.NoAidRegime"/>).
+    /// </returns>
+    public static Result<AidStatement> Create(Participant participant, Rulebook rulebook, LocalDate on)
     {
         ArgumentNullException.ThrowIfNull(participant);
         ArgumentNullException.ThrowIfNull(rulebook);
         if (!string.Equals(rulebook.Id, participant.Id.Edition.RulebookId, StringComparison.Ordinal))
         {
-            throw new ArgumentException($"The rulebook '{rulebook.Id}' is not the rulebook of {participant.Id}.", nameof(rulebook));
+            return Result.Invalid(DomainErrors.Refusal(ReportLanguage.English, "rulebook", Editions.EditionErrors.WrongEdition, rulebook.Id, participant.Id));
         }
 
         if (!rulebook.Get(Parameters.AidRegimeRule).TryGetValue(on, out var regime))
         {
-            throw new ArgumentException($"The rulebook '{rulebook.Id}' has no state-aid regime in force on {LocalDatePattern.Iso.Format(on)}.", nameof(on));
+            return Result.Invalid(DomainErrors.Refusal(ReportLanguage.English, "on", EvaluationErrors.NoAidRegime, rulebook.Id, on));
         }
 
         var lookBack = regime.Period.LookBack(on);
@@ -174,20 +177,14 @@ public sealed record AidStatement(
         w.WriteString("company", Participant.Company.Value);
         w.WriteDate("on", On);
         w.WriteString("currency", Ceiling.Currency.Code);
-        w.WriteStartObject("regime");
-        w.WriteString("name", Regime.Name);
-        w.WriteMoney("ceiling", Regime.Ceiling);
-        w.WriteStartObject("period");
-        w.WriteString("kind", ReportFormat.Name(Regime.Period.Kind));
-        w.WriteNumber("years", Regime.Period.Years);
-        w.WriteString("fiscalYearStart", AnnualDatePattern.Iso.Format(Regime.Period.FiscalYearStart));
-        w.WriteEndObject();
-        if (Regime.Reference is not null)
+        var regime = JsonSerializer.SerializeToNode(Regime, ReportJson.Default.AidRegime)!.AsObject();
+        if (Regime.Reference is null)
         {
-            w.WriteString("reference", Regime.Reference);
+            regime.Remove("reference");
         }
 
-        w.WriteEndObject();
+        w.WritePropertyName("regime");
+        regime.WriteTo(w);
         w.WriteInterval("lookBack", LookBack);
         w.WriteStartArray("entries");
         foreach (var entry in Entries)

@@ -55,9 +55,9 @@ public sealed record CompanyTable(EditionId Edition, Currency Currency, Equatabl
     /// <param name="edition">The edition.</param>
     /// <param name="participants">Its participants, in the order the table lists them.</param>
     /// <param name="names">The companies' names, when the host knows them; a company without one is shown by its id.</param>
-    /// <returns>The table.</returns>
-    /// <exception cref="ArgumentException">A participant belongs to another edition.</exception>
-    public static CompanyTable Create(Edition edition, IEnumerable<Participant> participants, IReadOnlyDictionary<CompanyId, string>? names = null)
+    /// <returns>The table; or Invalid when a participant belongs to another edition (<see cref="EditionErrors.WrongEdition"/>).</returns>
+    /// <exception cref="ArgumentException">A participant is null.</exception>
+    public static Result<CompanyTable> Create(Edition edition, IEnumerable<Participant> participants, IReadOnlyDictionary<CompanyId, string>? names = null)
     {
         ArgumentNullException.ThrowIfNull(edition);
         ArgumentNullException.ThrowIfNull(participants);
@@ -66,9 +66,14 @@ public sealed record CompanyTable(EditionId Edition, Currency Currency, Equatabl
         var rows = new List<CompanyRow>();
         foreach (var p in participants)
         {
-            if (p is null || p.Id.Edition != edition.Id)
+            if (p is null)
             {
-                throw new ArgumentException($"{p?.Id.ToString() ?? "null"} is not a participant of {edition.Id}.", nameof(participants));
+                throw new ArgumentException($"null is not a participant of {edition.Id}.", nameof(participants));
+            }
+
+            if (p.Id.Edition != edition.Id)
+            {
+                return Result.Invalid(DomainErrors.Refusal(ReportLanguage.English, "participants", EditionErrors.WrongEdition + ".participant", p.Id, edition.Id));
             }
 
             Money approved = zero, notSupported = zero;

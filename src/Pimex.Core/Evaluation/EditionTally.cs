@@ -349,77 +349,19 @@ public sealed record EditionTally(
     /// same streams: O(1) in the number of participants (the survey's scale and questions aside).
     /// </summary>
     /// <param name="rulebook">The edition's rulebook: the funding rates, cap and survey scale in force on <see cref="RulesDate"/>.</param>
-    /// <returns>The report.</returns>
-    /// <exception cref="ArgumentException">
-    /// The rulebook is not the edition's or has no rules in force on its date, or a survey score
-    /// lies outside the scale.
-    /// </exception>
-    /// <exception cref="InvalidOperationException">The tally is not whole (<see cref="IsWhole"/>).</exception>
-    public EditionReport ToReport(Rulebook rulebook)
+    /// <returns>
+    /// The report; or Invalid when the rulebook is not the edition's (<see cref="EditionErrors.WrongEdition"/>)
+    /// or has no rules in force on its date, when its survey scale is too wide
+    /// (<see cref="EvaluationErrors.ScaleTooWide"/>), when the tally is not whole
+    /// (<see cref="IsWhole"/>; <see cref="EvaluationErrors.ParticipantsNotTheEditions"/>), or when an
+    /// overall score lies outside the scale (<see cref="EvaluationErrors.ScoreOutsideScale"/>).
+    /// </returns>
+    public Result<EditionReport> ToReport(Rulebook rulebook)
     {
         ArgumentNullException.ThrowIfNull(rulebook);
-        if (!string.Equals(rulebook.Id, Edition.RulebookId, StringComparison.Ordinal))
-        {
-            throw new ArgumentException($"The rulebook '{rulebook.Id}' is not the rulebook of {Edition}.", nameof(rulebook));
-        }
-
-        var found = rulebook.On(RulesDate);
-        if (!found.IsSuccess)
-        {
-            throw new ArgumentException(string.Join(" ", found.ValidationErrors.Select(e => e.ErrorMessage)), nameof(rulebook));
-        }
-
-        if (!IsWhole)
-        {
-            throw new InvalidOperationException($"{Admitted} participants were counted, but {Edition} admitted {CompaniesAdmitted}: apply every participant's stream first.");
-        }
-
-        var rules = found.Value;
-        var scale = rules.Survey;
-        if (scale.ScaleMax - scale.ScaleMin >= EditionReport.MaxScalePoints)
-        {
-            throw new ArgumentException($"The survey scale {scale.ScaleMin} to {scale.ScaleMax} is not a scale of at most {EditionReport.MaxScalePoints} scores.", nameof(rulebook));
-        }
-
-        var currency = Currency;
-        var zero = Money.Zero(currency);
-        var budget = EditionReport.BudgetOf(Ledger, rules.Funding, currency);
-        var on = RulesDate;
-        var language = rulebook.Get(Parameters.ReportLanguageRule).TryGetValue(on, out var code) && ReportLanguage.TryFromCode(code, out var named) ? named : ReportLanguage.English;
-        var labels = rulebook.Get(Parameters.ReportLabels).TryGetValue(on, out var named2) ? named2 : default;
-        var indicators = rulebook.Get(Parameters.CommonIndicators).TryGetValue(on, out var set) ? IndicatorsOf(set) : null;
-        return new EditionReport(
-            Edition,
-            EditionVersion,
-            RulesDate,
-            currency,
-            new ParticipantCounts(Capacity, Admitted, Active, Completed, Withdrawn, Excluded, Rate.Ratio(Completed, Admitted)),
-            new TrainingFigures(
-                SessionsScheduled,
-                SessionsCommitted,
-                SessionsAttended,
-                Rate.Ratio(SessionsTowardsCommitment, SessionsCommitted),
-                TutorialsCommitted,
-                TutorialsHeld,
-                Rate.Ratio(TutorialsTowardsCommitment, TutorialsCommitted),
-                Pills,
-                ConsultancyHours),
-            new DeliverableFigures(SwotSubmitted, SwotAccepted, Rate.Ratio(SwotAccepted, Admitted), RoadmapSubmitted, RoadmapAccepted, Rate.Ratio(RoadmapAccepted, Admitted)),
-            budget,
-            new SupportFigures(
-                rules.Promotion.CapPerCompany,
-                SupportTotal,
-                Admitted == 0 ? zero : Money.Of(SupportTotal.Amount / Admitted, currency),
-                SupportMax,
-                Supported,
-                ReachedCap),
-            Completed == 0 ? null : Money.Of(budget.Total.Spent.Amount / Completed, currency),
-            SatisfactionOf(scale))
-        {
-            Language = language,
-            Labels = labels,
-            Indicators = indicators,
-        };
+        return EditionReport.Counters.Start(Edition, RulesDate, Currency, rulebook)
+            .Bind(counters => counters.Count(this))
+            .Map(counters => counters.Report(EditionVersion, Capacity, SessionsScheduled, Ledger));
     }
 
     private static int Min(int a, int b) => a < b ? a : b;
@@ -490,38 +432,4 @@ public sealed record EditionTally(
 
     /// <summary>The size class a report counts a participant under (an unknown number as the largest class, as the report does).</summary>
     private static SizeClass SizeOf(SizeClass size) => (SizeClass)Math.Clamp((int)size, 0, 3);
-
-    private int SizeCount(SizeClass size) => BySize.TryGetValue(size, out var n) ? n : 0;
-
-    private IndicatorFigures IndicatorsOf(IndicatorSet set) =>
-        IndicatorFigures.Count(set, Admitted, [SizeCount(SizeClass.Micro), SizeCount(SizeClass.Small), SizeCount(SizeClass.Medium), SizeCount(SizeClass.NotSme)], Supported, NonFinancial);
-
-    private SatisfactionFigures SatisfactionOf(SurveyRules scale)
-    {
-        foreach (var (score, count) in Scores)
-        {
-            if (count > 0 && (score < scale.ScaleMin || score > scale.ScaleMax))
-            {
-                throw new ArgumentException($"{Edition}: an overall score of {score} lies outside the survey scale {scale.ScaleMin} to {scale.ScaleMax}.", nameof(scale));
-            }
-        }
-
-        var distribution = new ScoreCount[scale.ScaleMax - scale.ScaleMin + 1];
-        for (int i = 0; i < distribution.Length; i++)
-        {
-            int score = scale.ScaleMin + i;
-            distribution[i] = new ScoreCount(score, Scores.TryGetValue(score, out var n) ? n : 0);
-        }
-
-        var byQuestion = new List<QuestionFigures>(QuestionCounts.Count);
-        foreach (var (question, count) in QuestionCounts)
-        {
-            if (count > 0)
-            {
-                byQuestion.Add(new QuestionFigures(question, count, SatisfactionFigures.MeanOf(QuestionSums.TryGetValue(question, out var sum) ? sum : 0L, count)));
-            }
-        }
-
-        return SatisfactionFigures.Of(scale, Responses, Admitted, ScoreSum, distribution, byQuestion);
-    }
 }

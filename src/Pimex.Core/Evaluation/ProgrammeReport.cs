@@ -35,22 +35,27 @@ public sealed record ProgrammeReport(string? RulebookId, int ParticipantsBefore,
     /// <summary>The programme report of some editions of one programme.</summary>
     /// <param name="editions">Edition reports of one rulebook, each edition once, in any order.</param>
     /// <param name="participantsBefore">Participants of earlier editions not in <paramref name="editions"/>; not negative.</param>
-    /// <returns>The report.</returns>
-    /// <exception cref="ArgumentException">
-    /// Editions of several rulebooks, an edition given twice, or a negative
-    /// <paramref name="participantsBefore"/>.
-    /// </exception>
-    public static ProgrammeReport Create(IEnumerable<EditionReport> editions, int participantsBefore = 0)
+    /// <returns>
+    /// The report; or Invalid for editions of several rulebooks (<see cref="EvaluationErrors.SeveralProgrammes"/>),
+    /// an edition given twice (<see cref="EvaluationErrors.EditionGivenTwice"/>) or a negative
+    /// <paramref name="participantsBefore"/> (<see cref="EvaluationErrors.NegativeParticipantsBefore"/>).
+    /// </returns>
+    /// <exception cref="ArgumentException">An edition report is null.</exception>
+    public static Result<ProgrammeReport> Create(IEnumerable<EditionReport> editions, int participantsBefore = 0)
     {
         ArgumentNullException.ThrowIfNull(editions);
-        ArgumentOutOfRangeException.ThrowIfNegative(participantsBefore);
+        if (participantsBefore < 0)
+        {
+            return Result.Invalid(Refusal("participantsBefore", EvaluationErrors.NegativeParticipantsBefore, participantsBefore));
+        }
+
         var sorted = new List<EditionReport>();
         foreach (var edition in editions)
         {
             ArgumentNullException.ThrowIfNull(edition, nameof(editions));
             if (sorted.Count > 0 && !string.Equals(edition.Edition.RulebookId, sorted[0].Edition.RulebookId, StringComparison.Ordinal))
             {
-                throw new ArgumentException($"A programme report covers one rulebook: {edition.Edition} is not of '{sorted[0].Edition.RulebookId}'.", nameof(editions));
+                return Result.Invalid(Refusal("editions", EvaluationErrors.SeveralProgrammes, edition.Edition, sorted[0].Edition.RulebookId));
             }
 
             sorted.Add(edition);
@@ -64,7 +69,7 @@ public sealed record ProgrammeReport(string? RulebookId, int ParticipantsBefore,
             var e = sorted[i];
             if (i > 0 && sorted[i - 1].Edition.Year == e.Edition.Year)
             {
-                throw new ArgumentException($"The edition {e.Edition} is given twice.", nameof(editions));
+                return Result.Invalid(Refusal("editions", EvaluationErrors.EditionGivenTwice, e.Edition));
             }
 
             var p = e.Participants;
@@ -77,6 +82,9 @@ public sealed record ProgrammeReport(string? RulebookId, int ParticipantsBefore,
             Language = sorted.Count == 0 ? ReportLanguage.English : sorted[^1].Language,
         };
     }
+
+    private static ValidationError Refusal(string identifier, string key, params object?[] args) =>
+        DomainErrors.Refusal(ReportLanguage.English, identifier, key, args);
 
     /// <summary>The report as indented JSON with the stable camelCase field names of <c>docs/evaluation.md</c>.</summary>
     /// <returns>The JSON text.</returns>

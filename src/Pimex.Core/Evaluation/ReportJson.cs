@@ -1,5 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using NodaTime.Text;
+using Pimex.Editions;
+using Pimex.StateAid;
 
 namespace Pimex.Evaluation;
 
@@ -10,12 +13,15 @@ namespace Pimex.Evaluation;
 /// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
-    Converters = [typeof(MoneyAsNumber), typeof(RateAsPercent), typeof(EditionIdAsText)])]
+    Converters = [typeof(MoneyAsNumber), typeof(RateAsPercent), typeof(EditionIdAsText), typeof(NameOf<BudgetLine>), typeof(NameOf<AidPeriodKind>), typeof(AnnualDateAsIso)])]
 [JsonSerializable(typeof(ParticipantCounts))]
 [JsonSerializable(typeof(TrainingFigures))]
 [JsonSerializable(typeof(DeliverableFigures))]
 [JsonSerializable(typeof(SupportFigures))]
 [JsonSerializable(typeof(BudgetTotals))]
+[JsonSerializable(typeof(BudgetFigures))]
+[JsonSerializable(typeof(SatisfactionFigures))]
+[JsonSerializable(typeof(AidRegime))]
 [JsonSerializable(typeof(ProgrammeYear))]
 [JsonSerializable(typeof(FundAmount))]
 [JsonSerializable(typeof(FundTotal))]
@@ -30,32 +36,45 @@ internal sealed partial class ReportJson : JsonSerializerContext
     }
 
     /// <summary>An amount with exactly its currency's minor units (<see cref="ReportFormat.Amount"/>).</summary>
-    private sealed class MoneyAsNumber : JsonConverter<Money>
+    private sealed class MoneyAsNumber : WriteOnly<Money>
     {
-        public override Money Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            throw new NotSupportedException("Reports are written, not read.");
-
         public override void Write(Utf8JsonWriter writer, Money value, JsonSerializerOptions options) =>
             writer.WriteNumberValue(ReportFormat.Amount(value));
     }
 
     /// <summary>A rate as a number of percent (<see cref="ReportFormat.Percent"/>).</summary>
-    private sealed class RateAsPercent : JsonConverter<Rate>
+    private sealed class RateAsPercent : WriteOnly<Rate>
     {
-        public override Rate Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            throw new NotSupportedException("Reports are written, not read.");
-
         public override void Write(Utf8JsonWriter writer, Rate value, JsonSerializerOptions options) =>
             writer.WriteNumberValue(ReportFormat.Percent(value));
     }
 
-    /// <summary>An edition's id as its text, such as <c>extremadura-2016</c>.</summary>
-    private sealed class EditionIdAsText : JsonConverter<EditionId>
+    /// <summary>An enum value as its camelCase name (<see cref="ReportFormat.Name"/>).</summary>
+    private sealed class NameOf<TEnum> : WriteOnly<TEnum>
+        where TEnum : struct, Enum
     {
-        public override EditionId Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            throw new NotSupportedException("Reports are written, not read.");
+        public override void Write(Utf8JsonWriter writer, TEnum value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(ReportFormat.Name(value));
+    }
 
+    /// <summary>An edition's id as its text, such as <c>extremadura-2016</c>.</summary>
+    private sealed class EditionIdAsText : WriteOnly<EditionId>
+    {
         public override void Write(Utf8JsonWriter writer, EditionId value, JsonSerializerOptions options) =>
             writer.WriteStringValue(value.ToString());
+    }
+
+    /// <summary>A day of the year as ISO <c>--01-01</c>.</summary>
+    private sealed class AnnualDateAsIso : WriteOnly<AnnualDate>
+    {
+        public override void Write(Utf8JsonWriter writer, AnnualDate value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(AnnualDatePattern.Iso.Format(value));
+    }
+
+    /// <summary>A converter that writes: reports are written, never read.</summary>
+    private abstract class WriteOnly<T> : JsonConverter<T>
+    {
+        public sealed override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            throw new NotSupportedException("Reports are written, not read.");
     }
 }

@@ -4,6 +4,7 @@ using Pimex.Evaluation;
 using Pimex.Participation;
 using Pimex.Rulebooks;
 using Pimex.StateAid;
+using Pimex.Tests.Support;
 using static Pimex.Tests.Evaluation.EditionBuilder;
 
 namespace Pimex.Tests.Evaluation;
@@ -32,7 +33,7 @@ public class AidStatementTest
     [Fact]
     public void Create_WhenIn2016_ListsTheAidGrantedUpToTheDateUnderTheRegimeInForce()
     {
-        var statement = AidStatement.Create(Participant(), Rulebook.Extremadura, MidJune2016);
+        var statement = AidStatement.Create(Participant(), Rulebook.Extremadura, MidJune2016).Ok();
 
         Assert.Equal("EU 1407/2013", statement.Regime.Name);
         Assert.Equal(new DateInterval(new LocalDate(2014, 1, 1), MidJune2016), statement.LookBack);
@@ -49,7 +50,7 @@ public class AidStatementTest
     [Fact]
     public void Create_WhenIn2016_CountsTheLookBackAgainstTheCeiling()
     {
-        var statement = AidStatement.Create(Participant(), Rulebook.Extremadura, MidJune2016);
+        var statement = AidStatement.Create(Participant(), Rulebook.Extremadura, MidJune2016).Ok();
 
         Assert.Equal(Eur(442.67m), statement.InKind);
         Assert.Equal(Eur(1_000m), statement.PromotionSupport);
@@ -63,7 +64,7 @@ public class AidStatementTest
     [Fact]
     public void Create_WhenAfterEveryGrant_CountsEveryGrant()
     {
-        var statement = AidStatement.Create(Participant(), Rulebook.Extremadura, new LocalDate(2016, 12, 31));
+        var statement = AidStatement.Create(Participant(), Rulebook.Extremadura, new LocalDate(2016, 12, 31)).Ok();
 
         Assert.Equal(Eur(2_500m), statement.PromotionSupport);
         Assert.Equal(Eur(12_942.67m), statement.CountedInLookBack);
@@ -73,7 +74,7 @@ public class AidStatementTest
     [Fact]
     public void Create_WhenUnderTheRollingRegime_UsesItsCeilingAndLookBack()
     {
-        var statement = AidStatement.Create(Participant(), Rulebook.Extremadura, new LocalDate(2024, 6, 30));
+        var statement = AidStatement.Create(Participant(), Rulebook.Extremadura, new LocalDate(2024, 6, 30)).Ok();
 
         Assert.Equal("EU 2023/2831", statement.Regime.Name);
         Assert.Equal(new DateInterval(new LocalDate(2021, 7, 1), new LocalDate(2024, 6, 30)), statement.LookBack);
@@ -85,7 +86,7 @@ public class AidStatementTest
     [Fact]
     public void Create_WhenDeclaredAidFillsTheCeiling_HeadroomIsZeroAndOverTheCeiling()
     {
-        var statement = AidStatement.Create(Participant(declared2015: 199_900m), Rulebook.Extremadura, MidJune2016);
+        var statement = AidStatement.Create(Participant(declared2015: 199_900m), Rulebook.Extremadura, MidJune2016).Ok();
 
         Assert.Equal(Eur(201_342.67m), statement.CountedInLookBack);
         Assert.Equal(Eur(0m), statement.Headroom);
@@ -97,7 +98,7 @@ public class AidStatementTest
     {
         var participant = Participant();
 
-        var statement = AidStatement.Create(participant, Rulebook.Extremadura, new LocalDate(2016, 12, 31));
+        var statement = AidStatement.Create(participant, Rulebook.Extremadura, new LocalDate(2016, 12, 31)).Ok();
 
         Assert.Equal(
             participant.AidReceived().Select(a => (a.Amount, a.GrantedOn, a.GrantingBody)).OrderBy(a => a.GrantedOn),
@@ -110,37 +111,35 @@ public class AidStatementTest
         var b = For2016();
         var participant = b.Admit("B06000001").Grant(100m, new LocalDate(2016, 9, 1)).Grant(200m, new LocalDate(2016, 5, 1)).Build();
 
-        var statement = AidStatement.Create(participant, Rulebook.Extremadura, new LocalDate(2016, 12, 31));
+        var statement = AidStatement.Create(participant, Rulebook.Extremadura, new LocalDate(2016, 12, 31)).Ok();
 
         Assert.Equal([new LocalDate(2016, 3, 15), new LocalDate(2016, 5, 1), new LocalDate(2016, 9, 1)], statement.Entries.Select(e => e.GrantedOn));
         Assert.Equal([AidKind.InKind, AidKind.PromotionSupport, AidKind.PromotionSupport], statement.Entries.Select(e => e.Kind));
     }
 
     [Fact]
-    public void Create_WhenRulebookOfAnotherProgramme_Throws()
+    public void Create_WhenRulebookOfAnotherProgramme_IsInvalid()
     {
         var b = new EditionBuilder(Annuity2016, rulebookId: "coventry");
         var participant = b.Admit("B06000001").Build();
 
-        var error = Assert.Throws<ArgumentException>(() => AidStatement.Create(participant, Rulebook.Extremadura, MidJune2016));
+        var error = AidStatement.Create(participant, Rulebook.Extremadura, MidJune2016).AssertSingleError("rulebook", Pimex.Editions.EditionErrors.WrongEdition);
 
-        Assert.Equal("rulebook", error.ParamName);
-        Assert.StartsWith("The rulebook 'extremadura' is not the rulebook of coventry-2016/B06000001.", error.Message, StringComparison.Ordinal);
+        Assert.Equal("The rulebook 'extremadura' is not the rulebook of coventry-2016/B06000001.", error.ErrorMessage);
     }
 
     [Fact]
-    public void Create_WhenNoRegimeInForce_Throws()
+    public void Create_WhenNoRegimeInForce_IsInvalid()
     {
-        var error = Assert.Throws<ArgumentException>(() => AidStatement.Create(Participant(), Rulebook.Extremadura, new LocalDate(2010, 1, 1)));
+        var error = AidStatement.Create(Participant(), Rulebook.Extremadura, new LocalDate(2010, 1, 1)).AssertSingleError("on", EvaluationErrors.NoAidRegime);
 
-        Assert.Equal("on", error.ParamName);
-        Assert.StartsWith("The rulebook 'extremadura' has no state-aid regime in force on 2010-01-01.", error.Message, StringComparison.Ordinal);
+        Assert.Equal("The rulebook 'extremadura' has no state-aid regime in force on 2010-01-01.", error.ErrorMessage);
     }
 
     [Fact]
     public void ToJson_WhenIn2016_WritesTheDocumentedFields()
     {
-        using var json = JsonDocument.Parse(AidStatement.Create(Participant(), Rulebook.Extremadura, MidJune2016).ToJson());
+        using var json = JsonDocument.Parse(AidStatement.Create(Participant(), Rulebook.Extremadura, MidJune2016).Ok().ToJson());
         var root = json.RootElement;
 
         string[] expected =
@@ -160,9 +159,39 @@ public class AidStatementTest
     }
 
     [Fact]
+    public void ToJson_WhenTheRegimeIsNamedInSpanish_WritesItsLettersAsTheyAre()
+    {
+        var statement = AidStatement.Create(Participant(), Rulebook.Extremadura, MidJune2016).Ok() with
+        {
+            Regime = new AidRegime("Reglamento (UE) 1407/2013 — mínimis", Eur(200_000m), new AidPeriod(AidPeriodKind.RollingYears, 3, new AnnualDate(1, 1)), "artículo 3(2)"),
+        };
+
+        var json = statement.ToJson();
+
+        Assert.Contains("\"name\": \"Reglamento (UE) 1407/2013 — mínimis\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"reference\": \"artículo 3(2)\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"kind\": \"rollingYears\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"fiscalYearStart\": \"01-01\"", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ToJson_WhenTheRegimeHasNoReference_LeavesTheFieldOut()
+    {
+        var statement = AidStatement.Create(Participant(), Rulebook.Extremadura, MidJune2016).Ok() with
+        {
+            Regime = new AidRegime("EU 1407/2013", Eur(200_000m), new AidPeriod(AidPeriodKind.FiscalYears, 3, new AnnualDate(1, 1))),
+        };
+
+        using var json = JsonDocument.Parse(statement.ToJson());
+
+        Assert.False(json.RootElement.GetProperty("regime").TryGetProperty("reference", out _));
+        Assert.Equal(200000.00m, json.RootElement.GetProperty("regime").GetProperty("ceiling").GetDecimal());
+    }
+
+    [Fact]
     public void ToText_WhenIn2016_RendersTheAidAndThePosition()
     {
-        var text = AidStatement.Create(Participant(), Rulebook.Extremadura, MidJune2016).ToText(Pimex.Localisation.ReportLanguage.English);
+        var text = AidStatement.Create(Participant(), Rulebook.Extremadura, MidJune2016).Ok().ToText(Pimex.Localisation.ReportLanguage.English);
 
         Assert.StartsWith("State-aid statement: extremadura-2016/B06000001 on 30 June 2016\nRegime: EU 1407/2013, ceiling €200,000.00 over 3 fiscal years (1 January 2014 to 30 June 2016).\n", text, StringComparison.Ordinal);
         Assert.Contains("15 March 2016  in kind  ", text, StringComparison.Ordinal);

@@ -25,7 +25,7 @@ public class CompanyTableTest
     {
         var (edition, participants) = EditionReportTest.SmallEdition();
 
-        var rows = CompanyTable.Create(edition, participants, Names).Rows;
+        var rows = CompanyTable.Create(edition, participants, Names).Ok().Rows;
 
         Assert.Equal(["B0000001", "B0000002", "B0000003", "B0000004"], rows.Select(r => r.Participant.Company.Value));
         Assert.Equal("Jamones de Montánchez SL", rows[0].Name);
@@ -44,18 +44,28 @@ public class CompanyTableTest
         b.Admit("B0000001").Grant(Eur(3_000m), Eur(2_500m));
         var (edition, participants) = b.Build();
 
-        var row = Assert.Single(CompanyTable.Create(edition, participants).Rows);
+        var row = Assert.Single(CompanyTable.Create(edition, participants).Ok().Rows);
 
         Assert.Equal((Eur(3_000m), Eur(2_500m), Eur(500m)), (row.Approved, row.Granted, row.NotSupported));
     }
 
     [Fact]
-    public void Create_WhenAParticipantIsOfAnotherEdition_Throws()
+    public void Create_WhenAParticipantIsOfAnotherEdition_IsInvalid()
     {
         var (edition2025, _) = Sized(5).Build();
         var (_, participants2016) = EditionReportTest.SmallEdition();
 
-        var error = Assert.Throws<ArgumentException>(() => CompanyTable.Create(edition2025, participants2016));
+        var error = CompanyTable.Create(edition2025, participants2016).AssertSingleError("participants", Pimex.Editions.EditionErrors.WrongEdition);
+
+        Assert.EndsWith(" is not a participant of extremadura-2025.", error.ErrorMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Create_WhenANullParticipant_Throws()
+    {
+        var (edition, participants) = EditionReportTest.SmallEdition();
+
+        var error = Assert.Throws<ArgumentException>(() => CompanyTable.Create(edition, [.. participants.Take(1), null!]));
 
         Assert.Equal("participants", error.ParamName);
     }
@@ -69,7 +79,7 @@ public class CompanyTableTest
         var (edition, participants) = EditionReportTest.SmallEdition();
         Assert.True(ReportLanguage.TryFromCode(code, out var language));
 
-        Golden.Matches(CompanyTable.Create(edition, participants, Names).ToText(language), $"company-table-small.{code}.txt");
+        Golden.Matches(CompanyTable.Create(edition, participants, Names).Ok().ToText(language), $"company-table-small.{code}.txt");
     }
 
     [Fact]
@@ -77,7 +87,7 @@ public class CompanyTableTest
     {
         var (edition, participants) = EditionReportTest.SmallEdition();
 
-        using var json = JsonDocument.Parse(CompanyTable.Create(edition, participants, Names).ToJson());
+        using var json = JsonDocument.Parse(CompanyTable.Create(edition, participants, Names).Ok().ToJson());
         var first = json.RootElement[0];
 
         Assert.Equal(4, json.RootElement.GetArrayLength());
@@ -96,7 +106,7 @@ public class CompanyTableTest
         b.Admit("B0000003");
         var (edition, participants) = b.Build();
 
-        var indicators = EditionReport.Create(edition, participants, Rulebook.Extremadura).Indicators!;
+        var indicators = EditionReport.Create(edition, participants, Rulebook.Extremadura).Ok().Indicators!;
 
         Assert.Equal("2014-2020", indicators.Set.Period);
         Assert.Equal([("CO01", 3), ("CO02", 1), ("CO04", 2)], indicators.Counts.Select(c => (c.Code, c.Enterprises)));
@@ -113,12 +123,12 @@ public class CompanyTableTest
         b.Admit("B0000002");
         var (edition, participants) = b.Build();
 
-        var indicators = EditionReport.Create(edition, participants, partner).Indicators!;
+        var indicators = EditionReport.Create(edition, participants, partner).Ok().Indicators!;
 
         Assert.Equal(
             [("RCO01", null, 2), ("RCO01", SizeClass.Micro, 0), ("RCO01", SizeClass.Small, 2), ("RCO01", SizeClass.Medium, 0), ("RCO01", SizeClass.NotSme, 0), ("RCO02", null, 1), ("RCO04", null, 1)],
             indicators.Counts.Select(c => (c.Code, c.Size, c.Enterprises)));
-        var text = EditionReport.Create(edition, participants, partner).ToText(ReportLanguage.English);
+        var text = EditionReport.Create(edition, participants, partner).Ok().ToText(ReportLanguage.English);
         Assert.Matches(@"\nRCO01\s+Enterprises supported\s+2\n", text);
         Assert.Matches(@"\n\s+of which small\s+2\n", text);
     }

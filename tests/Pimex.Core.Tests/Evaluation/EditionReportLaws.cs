@@ -3,6 +3,7 @@ using Pimex.Editions;
 using Pimex.Evaluation;
 using Pimex.Monetary;
 using Pimex.Rulebooks;
+using Pimex.Tests.Support;
 
 namespace Pimex.Tests.Evaluation;
 
@@ -17,7 +18,7 @@ public class EditionReportLaws
     {
         var (edition, participants) = spec.Build();
 
-        var report = EditionReport.Create(edition, participants, Rulebook.Extremadura);
+        var report = EditionReport.Create(edition, participants, Rulebook.Extremadura).Ok();
 
         var ledger = edition.Ledger;
         Assert.Equal(3, report.Budget.Lines.Count);
@@ -41,7 +42,7 @@ public class EditionReportLaws
     {
         var (edition, participants) = spec.Build();
 
-        var support = EditionReport.Create(edition, participants, Rulebook.Extremadura).Support;
+        var support = EditionReport.Create(edition, participants, Rulebook.Extremadura).Ok().Support;
 
         var granted = participants.Aggregate(Zero, (sum, p) => sum + p.SupportGranted);
         Assert.Equal(granted, support.Total);
@@ -56,7 +57,7 @@ public class EditionReportLaws
     {
         var (edition, participants) = spec.Build();
 
-        var report = EditionReport.Create(edition, participants, Rulebook.Extremadura);
+        var report = EditionReport.Create(edition, participants, Rulebook.Extremadura).Ok();
 
         var rates = new List<Rate>
         {
@@ -82,7 +83,7 @@ public class EditionReportLaws
     {
         var (edition, participants) = spec.Build();
 
-        var budget = EditionReport.Create(edition, participants, Rulebook.Extremadura).Budget;
+        var budget = EditionReport.Create(edition, participants, Rulebook.Extremadura).Ok().Budget;
 
         foreach (var line in budget.Lines)
         {
@@ -112,7 +113,7 @@ public class EditionReportLaws
     {
         var (edition, participants) = spec.Build();
 
-        var p = EditionReport.Create(edition, participants, Rulebook.Extremadura).Participants;
+        var p = EditionReport.Create(edition, participants, Rulebook.Extremadura).Ok().Participants;
 
         Assert.Equal(edition.AdmittedCount, p.Admitted);
         Assert.Equal(p.Admitted, p.Active + p.Completed + p.Withdrawn + p.Excluded);
@@ -123,7 +124,7 @@ public class EditionReportLaws
     {
         var (edition, participants) = spec.Build();
 
-        var s = EditionReport.Create(edition, participants, Rulebook.Extremadura).Satisfaction;
+        var s = EditionReport.Create(edition, participants, Rulebook.Extremadura).Ok().Satisfaction;
 
         Assert.Equal(participants.Count(p => p.Survey is not null), s.Responses);
         Assert.Equal(s.Responses, s.Distribution.Sum(d => d.Count));
@@ -141,8 +142,8 @@ public class EditionReportLaws
     {
         var (edition, participants) = spec.Build();
 
-        var forwards = EditionReport.Create(edition, participants, Rulebook.Extremadura);
-        var backwards = EditionReport.Create(edition, participants.Reverse(), Rulebook.Extremadura);
+        var forwards = EditionReport.Create(edition, participants, Rulebook.Extremadura).Ok();
+        var backwards = EditionReport.Create(edition, participants.Reverse(), Rulebook.Extremadura).Ok();
 
         Assert.Equal(forwards, backwards);
         Assert.Equal(forwards.ToJson(), backwards.ToJson());
@@ -153,7 +154,7 @@ public class EditionReportLaws
     {
         var (edition, participants) = spec.Build();
 
-        using var json = System.Text.Json.JsonDocument.Parse(EditionReport.Create(edition, participants, Rulebook.Extremadura).ToJson());
+        using var json = System.Text.Json.JsonDocument.Parse(EditionReport.Create(edition, participants, Rulebook.Extremadura).Ok().ToJson());
 
         Assert.Equal(3, json.RootElement.GetProperty("budget").GetProperty("lines").GetArrayLength());
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Pimex.Evaluation;
 using Pimex.Rulebooks;
+using Pimex.Tests.Support;
 using static Pimex.Tests.Evaluation.EditionBuilder;
 
 namespace Pimex.Tests.Evaluation;
@@ -67,7 +68,7 @@ public partial class EditionReportTest
     public void ToJson_WhenNothingToAverage_WritesNulls()
     {
         var (edition, participants) = For2016().Build();
-        using var json = JsonDocument.Parse(EditionReport.Create(edition, participants, Rulebook.Extremadura).ToJson());
+        using var json = JsonDocument.Parse(EditionReport.Create(edition, participants, Rulebook.Extremadura).Ok().ToJson());
         var root = json.RootElement;
 
         Assert.Equal(JsonValueKind.Null, root.GetProperty("costPerCompletedParticipant").ValueKind);

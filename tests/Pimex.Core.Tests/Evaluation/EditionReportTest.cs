@@ -3,6 +3,7 @@ using Pimex.Evaluation;
 using Pimex.Monetary;
 using Pimex.Participation;
 using Pimex.Rulebooks;
+using Pimex.Tests.Support;
 using static Pimex.Tests.Evaluation.EditionBuilder;
 
 namespace Pimex.Tests.Evaluation;
@@ -30,7 +31,7 @@ public partial class EditionReportTest
     private static EditionReport SmallReport()
     {
         var (edition, participants) = SmallEdition();
-        return EditionReport.Create(edition, participants, Extremadura);
+        return EditionReport.Create(edition, participants, Extremadura).Ok();
     }
 
     [Fact]
@@ -65,7 +66,7 @@ public partial class EditionReportTest
         b.Admit("B0000002").Attend(1);
         var (edition, participants) = b.Build();
 
-        var t = EditionReport.Create(edition, participants, Extremadura).Training;
+        var t = EditionReport.Create(edition, participants, Extremadura).Ok().Training;
 
         Assert.Equal(6, t.GroupSessionsAttended);
         Assert.Equal(Rate.Ratio(4, 6), t.AttendanceRate);
@@ -180,7 +181,7 @@ public partial class EditionReportTest
 
         var (edition, participants) = b.Build();
 
-        Assert.Equal((decimal)median, EditionReport.Create(edition, participants, Extremadura).Satisfaction.Median);
+        Assert.Equal((decimal)median, EditionReport.Create(edition, participants, Extremadura).Ok().Satisfaction.Median);
     }
 
     [Fact]
@@ -188,7 +189,7 @@ public partial class EditionReportTest
     {
         var (edition, participants) = For2016().Build();
 
-        var report = EditionReport.Create(edition, participants, Extremadura);
+        var report = EditionReport.Create(edition, participants, Extremadura).Ok();
 
         Assert.Equal(new ParticipantCounts(30, 0, 0, 0, 0, 0, Rate.Zero), report.Participants);
         Assert.Equal(Rate.Zero, report.Training.AttendanceRate);
@@ -209,7 +210,7 @@ public partial class EditionReportTest
         b.Admit("B0000002").Grant(2499.99m);
         var (edition, participants) = b.Build();
 
-        var support = EditionReport.Create(edition, participants, Extremadura).Support;
+        var support = EditionReport.Create(edition, participants, Extremadura).Ok().Support;
 
         Assert.Equal(1, support.ReachedCap);
         Assert.Equal(2, support.Supported);
@@ -221,9 +222,9 @@ public partial class EditionReportTest
     {
         var (edition, participants) = SmallEdition();
 
-        var reversed = EditionReport.Create(edition, participants.Reverse(), Extremadura);
+        var reversed = EditionReport.Create(edition, participants.Reverse(), Extremadura).Ok();
 
-        Assert.Equal(EditionReport.Create(edition, participants, Extremadura), reversed);
+        Assert.Equal(EditionReport.Create(edition, participants, Extremadura).Ok(), reversed);
     }
 
     [Fact]
@@ -256,7 +257,7 @@ public partial class EditionReportTest
 
         var (edition, participants) = b.Build();
 
-        var report = EditionReport.Create(edition, participants, Extremadura);
+        var report = EditionReport.Create(edition, participants, Extremadura).Ok();
 
         Assert.Equal(30, annuity.Capacity);
         Assert.Equal(4m, hours);
@@ -301,7 +302,7 @@ public partial class EditionReportTest
 
         var (edition, participants) = b.Build();
 
-        var report = EditionReport.Create(edition, participants, Extremadura);
+        var report = EditionReport.Create(edition, participants, Extremadura).Ok();
 
         Assert.Equal(new ParticipantCounts(10_000, 10_000, 4_000, 4_000, 2_000, 0, Rate.FromFraction(0.4m)), report.Participants);
         Assert.Equal(participants.Aggregate(Eur(0m), (sum, p) => sum + p.SupportGranted), report.Support.Total);

@@ -4,6 +4,7 @@ using Pimex.Monetary;
 using Pimex.Participation;
 using Pimex.Promotion;
 using Pimex.Rulebooks;
+using Pimex.Tests.Support;
 using static Pimex.Tests.Evaluation.EditionBuilder;
 
 namespace Pimex.Tests.Evaluation;
@@ -33,9 +34,9 @@ public class EditionTallyTest
         var b = SmallEdition();
         var (edition, participants) = b.Build();
 
-        var report = TallyOf(b).ToReport(Extremadura);
+        var report = TallyOf(b).ToReport(Extremadura).Ok();
 
-        Assert.Equal(EditionReport.Create(edition, participants, Extremadura), report);
+        Assert.Equal(EditionReport.Create(edition, participants, Extremadura).Ok(), report);
         Assert.Equal(new ParticipantCounts(30, 4, 1, 2, 1, 0, Rate.FromFraction(0.5m)), report.Participants);
         Assert.Equal(Money.Of(3500.50m, Currency.EUR), report.Support.Total);
         Assert.Equal(8m, report.Satisfaction.Median);
@@ -46,9 +47,9 @@ public class EditionTallyTest
     {
         var b = For2016().Sessions(2);
 
-        var report = EditionTallyLaws.Replay(b.Events).ToReport(Extremadura);
+        var report = EditionTallyLaws.Replay(b.Events).ToReport(Extremadura).Ok();
 
-        Assert.Equal(EditionReport.Create(b.BuildEdition(), [], Extremadura), report);
+        Assert.Equal(EditionReport.Create(b.BuildEdition(), [], Extremadura).Ok(), report);
         Assert.Null(report.CostPerCompletedParticipant);
         Assert.Null(report.Satisfaction.Median);
     }
@@ -66,7 +67,7 @@ public class EditionTallyTest
 
         Assert.Equal(1, before.NonFinancial);
         Assert.Equal(1, after.NonFinancial);
-        Assert.Equal(EditionReport.Create(b.BuildEdition(), [p.Build()], Extremadura), after.ToReport(Extremadura));
+        Assert.Equal(EditionReport.Create(b.BuildEdition(), [p.Build()], Extremadura).Ok(), after.ToReport(Extremadura).Ok());
     }
 
     [Fact]
@@ -94,8 +95,19 @@ public class EditionTallyTest
         var editionOnly = EditionTallyLaws.Replay(b.Events);
 
         Assert.False(editionOnly.IsWhole);
-        var error = Assert.Throws<InvalidOperationException>(() => editionOnly.ToReport(Extremadura));
-        Assert.Contains("admitted 1", error.Message, StringComparison.Ordinal);
+        var error = editionOnly.ToReport(Extremadura).AssertSingleError("participants", EvaluationErrors.ParticipantsNotTheEditions);
+        Assert.Equal("0 participants were counted, but extremadura-2016 admitted 1: apply every participant's stream first.", error.ErrorMessage);
+    }
+
+    [Fact]
+    public void ToReport_WhenAnOverallScoreIsOutsideTheScale_IsInvalid()
+    {
+        var b = For2016();
+        b.Admit("B0000001").Answer(11);
+
+        var error = TallyOf(b).ToReport(Extremadura).AssertSingleError("participants", EvaluationErrors.ScoreOutsideScale);
+
+        Assert.Equal("extremadura-2016: an overall score of 11 lies outside the survey scale 0 to 10.", error.ErrorMessage);
     }
 
     [Fact]
@@ -104,7 +116,7 @@ public class EditionTallyTest
         var tally = EditionTallyLaws.Replay(For2016().Events);
         var other = Rulebook.Load(Reliability.ModelRulebooks.TightJson, Extremadura).Value;
 
-        Assert.Throws<ArgumentException>(() => tally.ToReport(other));
+        tally.ToReport(other).AssertSingleError("rulebook", Pimex.Editions.EditionErrors.WrongEdition);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using NodaTime;
 using Pimex.Evaluation;
 using Pimex.Monetary;
 using Pimex.Rulebooks;
+using Pimex.Tests.Support;
 
 namespace Pimex.Tests.Evaluation;
 
@@ -19,15 +20,15 @@ public class ProgrammeAndAidLaws
         }
 
         var (edition, participants) = b.Build();
-        return EditionReport.Create(edition, participants, Rulebook.Extremadura);
+        return EditionReport.Create(edition, participants, Rulebook.Extremadura).Ok();
     });
 
     [Property]
     public void CumulativeParticipantsAddUpEveryYear(EditionSpec spec, byte before)
     {
         var (edition, participants) = spec.Build();
-        var report = EditionReport.Create(edition, participants, Rulebook.Extremadura);
-        var programme = ProgrammeReport.Create([Seven2017.Value, report], before);
+        var report = EditionReport.Create(edition, participants, Rulebook.Extremadura).Ok();
+        var programme = ProgrammeReport.Create([Seven2017.Value, report], before).Ok();
 
         Assert.Equal([2016, 2017], programme.Years.Select(y => y.Year));
         Assert.Equal(before + report.Participants.Admitted, programme.Years[0].Cumulative);
@@ -44,7 +45,7 @@ public class ProgrammeAndAidLaws
 
         foreach (var participant in participants)
         {
-            var statement = AidStatement.Create(participant, Rulebook.Extremadura, endOfYear);
+            var statement = AidStatement.Create(participant, Rulebook.Extremadura, endOfYear).Ok();
 
             Assert.Equal(participant.SupportGranted, statement.PromotionSupport);
             Assert.Equal(participant.Terms.InKindAid + participant.SupportGranted, statement.GrantedByPimex);

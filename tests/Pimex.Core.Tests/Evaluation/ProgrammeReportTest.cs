@@ -3,6 +3,7 @@ using Pimex.Common;
 using Pimex.Evaluation;
 using Pimex.Monetary;
 using Pimex.Rulebooks;
+using Pimex.Tests.Support;
 using static Pimex.Tests.Evaluation.EditionBuilder;
 
 namespace Pimex.Tests.Evaluation;
@@ -27,13 +28,13 @@ public class ProgrammeReportTest
         }
 
         var (edition, all) = b.Build();
-        return EditionReport.Create(edition, all, Rulebook.Extremadura);
+        return EditionReport.Create(edition, all, Rulebook.Extremadura).Ok();
     }
 
     [Fact]
     public void Create_WhenEditionsOfSeveralYears_CountsParticipantsPerYearAndCumulative()
     {
-        var report = ProgrammeReport.Create([Edition(2018, 25, 20, 8, 9), Edition(2016, 30, 28, 7, 9), Edition(2017, 12, 12)], participantsBefore: 500);
+        var report = ProgrammeReport.Create([Edition(2018, 25, 20, 8, 9), Edition(2016, 30, 28, 7, 9), Edition(2017, 12, 12)], participantsBefore: 500).Ok();
 
         Assert.Equal("extremadura", report.RulebookId);
         Assert.Equal(500, report.ParticipantsBefore);
@@ -49,7 +50,7 @@ public class ProgrammeReportTest
     [Fact]
     public void Create_WhenNoEarlierParticipants_CumulativeStartsAtTheFirstEdition()
     {
-        var report = ProgrammeReport.Create([Edition(2016, 3, 0), Edition(2017, 2, 0)]);
+        var report = ProgrammeReport.Create([Edition(2016, 3, 0), Edition(2017, 2, 0)]).Ok();
 
         Assert.Equal([3, 5], report.Years.Select(y => y.Cumulative));
         Assert.Equal(5, report.TotalParticipants);
@@ -58,7 +59,7 @@ public class ProgrammeReportTest
     [Fact]
     public void Create_WhenNoEdition_ReportsOnlyTheEarlierParticipants()
     {
-        var report = ProgrammeReport.Create([], participantsBefore: 500);
+        var report = ProgrammeReport.Create([], participantsBefore: 500).Ok();
 
         Assert.Null(report.RulebookId);
         Assert.Empty(report.Years);
@@ -68,7 +69,7 @@ public class ProgrammeReportTest
     [Fact]
     public void ToJson_WhenNoEdition_WritesANullRulebook()
     {
-        using var json = JsonDocument.Parse(ProgrammeReport.Create([], participantsBefore: 500).ToJson());
+        using var json = JsonDocument.Parse(ProgrammeReport.Create([], participantsBefore: 500).Ok().ToJson());
 
         Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("rulebook").ValueKind);
         Assert.Equal(500, json.RootElement.GetProperty("participantsBefore").GetInt32());
@@ -77,7 +78,7 @@ public class ProgrammeReportTest
     [Fact]
     public void ToText_WhenNoEditionAndThousandsBefore_SaysSoWithGroupedDigits()
     {
-        var text = ProgrammeReport.Create([], participantsBefore: 1_500).ToText();
+        var text = ProgrammeReport.Create([], participantsBefore: 1_500).Ok().ToText();
 
         Assert.StartsWith(
             "Programme report: (no edition)\n"
@@ -88,38 +89,44 @@ public class ProgrammeReportTest
     }
 
     [Fact]
-    public void Create_WhenAnEditionIsGivenTwice_Throws()
+    public void Create_WhenAnEditionIsGivenTwice_IsInvalid()
     {
         var once = Edition(2016, 2, 0);
 
-        var error = Assert.Throws<ArgumentException>(() => ProgrammeReport.Create([once, once]));
+        var error = ProgrammeReport.Create([once, once]).AssertSingleError("editions", EvaluationErrors.EditionGivenTwice);
 
-        Assert.Equal("editions", error.ParamName);
-        Assert.StartsWith("The edition extremadura-2016 is given twice.", error.Message, StringComparison.Ordinal);
+        Assert.Equal("The edition extremadura-2016 is given twice.", error.ErrorMessage);
     }
 
     [Fact]
-    public void Create_WhenEditionsOfTwoRulebooks_Throws()
+    public void Create_WhenEditionsOfTwoRulebooks_IsInvalid()
     {
         var extremadura = Edition(2016, 2, 0);
         var other = extremadura with { Edition = new EditionId("coventry", 2017) };
 
-        var error = Assert.Throws<ArgumentException>(() => ProgrammeReport.Create([extremadura, other]));
+        var error = ProgrammeReport.Create([extremadura, other]).AssertSingleError("editions", EvaluationErrors.SeveralProgrammes);
 
-        Assert.Equal("editions", error.ParamName);
-        Assert.Contains("coventry-2017", error.Message, StringComparison.Ordinal);
+        Assert.Equal("A programme report covers one rulebook: coventry-2017 is not of 'extremadura'.", error.ErrorMessage);
     }
 
     [Fact]
-    public void Create_WhenEarlierParticipantsNegative_Throws()
+    public void Create_WhenEarlierParticipantsNegative_IsInvalid()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => ProgrammeReport.Create([], participantsBefore: -1));
+        var error = ProgrammeReport.Create([], participantsBefore: -1).AssertSingleError("participantsBefore", EvaluationErrors.NegativeParticipantsBefore);
+
+        Assert.Equal("Participants before the data must not be negative (was -1).", error.ErrorMessage);
+    }
+
+    [Fact]
+    public void Create_WhenANullEditionReport_Throws()
+    {
+        Assert.Throws<ArgumentNullException>(() => ProgrammeReport.Create([Edition(2016, 2, 0), null!]));
     }
 
     [Fact]
     public void ToJson_WhenTwoYears_WritesTheDocumentedFields()
     {
-        var report = ProgrammeReport.Create([Edition(2016, 3, 1, 8), Edition(2017, 2, 0)], participantsBefore: 500);
+        var report = ProgrammeReport.Create([Edition(2016, 3, 1, 8), Edition(2017, 2, 0)], participantsBefore: 500).Ok();
 
         using var json = JsonDocument.Parse(report.ToJson());
 
@@ -144,7 +151,7 @@ public class ProgrammeReportTest
     {
         Assert.True(Pimex.Localisation.ReportLanguage.TryFromCode(code, out var language));
 
-        var text = ProgrammeReport.Create([Edition(2016, 30, 30, 8), Edition(2017, 2, 0)], participantsBefore: 500).ToText(language);
+        var text = ProgrammeReport.Create([Edition(2016, 30, 30, 8), Edition(2017, 2, 0)], participantsBefore: 500).Ok().ToText(language);
 
         Pimex.Tests.Support.Golden.Matches(text, $"programme-report.{code}.txt");
     }
@@ -152,7 +159,7 @@ public class ProgrammeReportTest
     [Fact]
     public void ToText_WhenTwoYears_RendersOneRowPerYear()
     {
-        var text = ProgrammeReport.Create([Edition(2016, 30, 30, 8), Edition(2017, 2, 0)], participantsBefore: 500).ToText(Pimex.Localisation.ReportLanguage.English);
+        var text = ProgrammeReport.Create([Edition(2016, 30, 30, 8), Edition(2017, 2, 0)], participantsBefore: 500).Ok().ToText(Pimex.Localisation.ReportLanguage.English);
 
         Assert.Equal(
             "Programme report: extremadura\n"

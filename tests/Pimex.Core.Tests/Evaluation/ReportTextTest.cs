@@ -48,7 +48,7 @@ public class ReportTextTest
         var (edition, participants) = EditionReportTest.SmallEdition();
         Assert.True(ReportLanguage.TryFromCode(code, out var language));
 
-        var report = EditionReport.Create(edition, participants, Rulebook.Extremadura) with { AsOf = new LocalDate(2016, 12, 31) };
+        var report = EditionReport.Create(edition, participants, Rulebook.Extremadura).Ok() with { AsOf = new LocalDate(2016, 12, 31) };
 
         Golden.Matches(report.ToText(language), $"edition-report-small.{code}.txt");
     }
@@ -58,7 +58,7 @@ public class ReportTextTest
     {
         var (edition, participants) = EditionReportTest.SmallEdition();
 
-        var report = EditionReport.Create(edition, participants, Rulebook.Extremadura);
+        var report = EditionReport.Create(edition, participants, Rulebook.Extremadura).Ok();
 
         Assert.Same(ReportLanguage.Spanish, report.Language);
         Assert.Equal(report.ToText(ReportLanguage.Spanish), report.ToText());
@@ -71,7 +71,7 @@ public class ReportTextTest
     {
         var (edition, participants) = EditionReportTest.SmallEdition();
 
-        Golden.Matches(EditionReport.Create(edition, participants, Rulebook.Extremadura).ToJson(), "edition-report-small.json");
+        Golden.Matches(EditionReport.Create(edition, participants, Rulebook.Extremadura).Ok().ToJson(), "edition-report-small.json");
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public class ReportTextTest
     {
         var (edition, participants) = For2016().Build();
 
-        var text = EditionReport.Create(edition, participants, Rulebook.Extremadura).ToText(ReportLanguage.English);
+        var text = EditionReport.Create(edition, participants, Rulebook.Extremadura).Ok().ToText(ReportLanguage.English);
 
         Golden.Matches(text, "edition-report-empty.txt");
         Assert.DoesNotContain("Questions", text, StringComparison.Ordinal);
@@ -91,7 +91,7 @@ public class ReportTextTest
     [InlineData("sl")]
     public void ToText_WhenAidStatementIn2016_IsTheApprovedStatementInEachLanguage(string code)
     {
-        var statement = AidStatement.Create(StatementParticipant(For2016()), Rulebook.Extremadura, MidJune2016);
+        var statement = AidStatement.Create(StatementParticipant(For2016()), Rulebook.Extremadura, MidJune2016).Ok();
         Assert.True(ReportLanguage.TryFromCode(code, out var language));
 
         Golden.Matches(statement.ToText(language), $"aid-statement-2016.{code}.txt");
@@ -100,7 +100,7 @@ public class ReportTextTest
     [Fact]
     public void ToJson_WhenAidStatementIn2016_IsTheApprovedDocument()
     {
-        var statement = AidStatement.Create(StatementParticipant(For2016()), Rulebook.Extremadura, MidJune2016);
+        var statement = AidStatement.Create(StatementParticipant(For2016()), Rulebook.Extremadura, MidJune2016).Ok();
 
         Golden.Matches(statement.ToJson(), "aid-statement-2016.json");
     }
@@ -108,7 +108,7 @@ public class ReportTextTest
     [Fact]
     public void ToText_WhenOverTheCeiling_SaysSo()
     {
-        var statement = AidStatement.Create(StatementParticipant(For2016(), declared2015: 199_900m), Rulebook.Extremadura, MidJune2016);
+        var statement = AidStatement.Create(StatementParticipant(For2016(), declared2015: 199_900m), Rulebook.Extremadura, MidJune2016).Ok();
 
         Assert.Contains("within the ceiling         no\n", statement.ToText(ReportLanguage.English), StringComparison.Ordinal);
     }
@@ -117,7 +117,7 @@ public class ReportTextTest
     public void Create_WhenCountedAidEqualsTheCeiling_IsWithinIt()
     {
         // 198,557.33 declared in 2015 + 442.67 in kind + 1,000 granted = 200,000.00.
-        var statement = AidStatement.Create(StatementParticipant(For2016(), declared2015: 198_557.33m), Rulebook.Extremadura, MidJune2016);
+        var statement = AidStatement.Create(StatementParticipant(For2016(), declared2015: 198_557.33m), Rulebook.Extremadura, MidJune2016).Ok();
 
         Assert.Equal(statement.Ceiling, statement.CountedInLookBack);
         Assert.Equal(Eur(0m), statement.Headroom);
@@ -128,7 +128,7 @@ public class ReportTextTest
     [Fact]
     public void Create_WhenAGrantIsOnTheStatementDate_CountsIt()
     {
-        var statement = AidStatement.Create(StatementParticipant(For2016()), Rulebook.Extremadura, new LocalDate(2016, 7, 1));
+        var statement = AidStatement.Create(StatementParticipant(For2016()), Rulebook.Extremadura, new LocalDate(2016, 7, 1)).Ok();
 
         Assert.Equal(Eur(2_500m), statement.PromotionSupport);
         Assert.Equal(new LocalDate(2016, 7, 1), statement.Entries[^1].GrantedOn);
@@ -139,7 +139,7 @@ public class ReportTextTest
     {
         var partner = Partner(p => p.Override("aid.inKindValuation", "none"));
 
-        var statement = AidStatement.Create(StatementParticipant(PartnerEdition(partner)), partner, MidJune2016);
+        var statement = AidStatement.Create(StatementParticipant(PartnerEdition(partner)), partner, MidJune2016).Ok();
 
         Assert.Equal([AidKind.Declared, AidKind.Declared, AidKind.PromotionSupport], statement.Entries.Select(e => e.Kind));
         Assert.Equal(Eur(0m), statement.InKind);
@@ -158,7 +158,7 @@ public class ReportTextTest
                 ["period"] = new JsonObject { ["kind"] = "rollingYears", ["years"] = 2, ["fiscalYearStart"] = "01-01" },
             }));
 
-        var text = AidStatement.Create(StatementParticipant(PartnerEdition(partner)), partner, MidJune2016).ToText(ReportLanguage.English);
+        var text = AidStatement.Create(StatementParticipant(PartnerEdition(partner)), partner, MidJune2016).Ok().ToText(ReportLanguage.English);
 
         Assert.StartsWith(
             "State-aid statement: partner-2016/B06000001 on 30 June 2016\n"
@@ -180,7 +180,7 @@ public class ReportTextTest
         b.Admit("B0000004").Answer(10);
         var (edition, participants) = b.Build();
 
-        var q = EditionReport.Create(edition, participants, partner).Satisfaction;
+        var q = EditionReport.Create(edition, participants, partner).Ok().Satisfaction;
 
         Assert.Equal((1, 10), (q.ScaleMin, q.ScaleMax));
         Assert.Equal(Enumerable.Range(1, 10), q.Distribution.Select(d => d.Score));
@@ -199,21 +199,20 @@ public class ReportTextTest
         b.Admit("B0000003").Answer(9);
         var (edition, participants) = b.Build();
 
-        Assert.Equal(3m, EditionReport.Create(edition, participants, partner).Satisfaction.Median);
+        Assert.Equal(3m, EditionReport.Create(edition, participants, partner).Ok().Satisfaction.Median);
     }
 
     [Fact]
-    public void Create_WhenAScoreIsBelowAScaleStartingAtOne_Throws()
+    public void Create_WhenAScoreIsBelowAScaleStartingAtOne_IsInvalid()
     {
         var partner = OneToTen();
         var b = PartnerEdition(partner);
         b.Admit("B0000001").Answer(0);
         var (edition, participants) = b.Build();
 
-        var error = Assert.Throws<ArgumentException>(() => EditionReport.Create(edition, participants, partner));
+        var error = EditionReport.Create(edition, participants, partner).AssertSingleError("participants", EvaluationErrors.ScoreOutsideScale);
 
-        Assert.Equal("participants", error.ParamName);
-        Assert.StartsWith("partner-2016/B0000001 scored overall 0, outside the survey scale 1 to 10.", error.Message, StringComparison.Ordinal);
+        Assert.Equal("partner-2016/B0000001 scored overall 0, outside the survey scale 1 to 10.", error.ErrorMessage);
     }
 
     [Fact]
@@ -223,9 +222,9 @@ public class ReportTextTest
         b.Admit("B0000001").Answer(8, ("venue", 11));
         var (edition, participants) = b.Build();
 
-        var error = Assert.Throws<ArgumentException>(() => EditionReport.Create(edition, participants, Rulebook.Extremadura));
+        var error = EditionReport.Create(edition, participants, Rulebook.Extremadura).AssertSingleError("participants", EvaluationErrors.ScoreOutsideScale);
 
-        Assert.StartsWith("extremadura-2016/B0000001 scored question venue 11, outside the survey scale 0 to 10.", error.Message, StringComparison.Ordinal);
+        Assert.Equal("extremadura-2016/B0000001 scored question venue 11, outside the survey scale 0 to 10.", error.ErrorMessage);
     }
 
     [Fact]
@@ -236,7 +235,7 @@ public class ReportTextTest
         b.Admit("B0000002").Answer(9, ("materials", 8), ("venue", 9));
         var (edition, participants) = b.Build();
 
-        var questions = EditionReport.Create(edition, participants, Rulebook.Extremadura).Satisfaction.Questions;
+        var questions = EditionReport.Create(edition, participants, Rulebook.Extremadura).Ok().Satisfaction.Questions;
 
         Assert.Equal(
             [new QuestionFigures("content", 1, 9m), new QuestionFigures("materials", 2, 7.5m), new QuestionFigures("venue", 2, 7.5m)],
@@ -254,22 +253,21 @@ public class ReportTextTest
         b.Admit("B0000001").Answer(max);
         var (edition, participants) = b.Build();
 
-        var q = EditionReport.Create(edition, participants, partner).Satisfaction;
+        var q = EditionReport.Create(edition, participants, partner).Ok().Satisfaction;
 
         Assert.Equal(max - min + 1, q.Distribution.Count);
         Assert.Equal(max, q.Median);
     }
 
     [Fact]
-    public void Create_WhenTheScaleHasMoreThanMaxScalePoints_Throws()
+    public void Create_WhenTheScaleHasMoreThanMaxScalePoints_IsInvalid()
     {
         var partner = Partner(p => p.Override("survey.scaleMin", 0).Override("survey.scaleMax", EditionReport.MaxScalePoints));
         var (edition, participants) = PartnerEdition(partner).Build();
 
-        var error = Assert.Throws<ArgumentException>(() => EditionReport.Create(edition, participants, partner));
+        var error = EditionReport.Create(edition, participants, partner).AssertSingleError("rulebook", EvaluationErrors.ScaleTooWide);
 
-        Assert.Equal("rulebook", error.ParamName);
-        Assert.StartsWith("The survey scale 0 to 1001 is not a scale of at most 1001 scores.", error.Message, StringComparison.Ordinal);
+        Assert.Equal("The survey scale 0 to 1001 is not a scale of at most 1001 scores.", error.ErrorMessage);
     }
 
     [Fact]
@@ -279,7 +277,7 @@ public class ReportTextTest
         b.Admit("B0000001").Consult(4.50m);
         var (edition, participants) = b.Build();
 
-        var text = EditionReport.Create(edition, participants, Rulebook.Extremadura).ToText(ReportLanguage.English);
+        var text = EditionReport.Create(edition, participants, Rulebook.Extremadura).Ok().ToText(ReportLanguage.English);
 
         Assert.Contains("senior consultant hours            4.5\n", text, StringComparison.Ordinal);
     }

@@ -40,7 +40,7 @@ public partial class RefusalTextTest
     {
         var classes = CommandCodes().Select(c => c.Class).Distinct().Order(StringComparer.Ordinal);
 
-        Assert.Equal(["AdmissionErrors", "CommonErrors", "EditionErrors", "ParticipationErrors", "PromotionErrors", "TimeErrors"], classes);
+        Assert.Equal(["AdmissionErrors", "CommonErrors", "EditionErrors", "EvaluationErrors", "ParticipationErrors", "PromotionErrors", "TimeErrors"], classes);
     }
 
     [Theory]

@@ -94,7 +94,7 @@ public class NullGuardTest
         s.SubmitClaim("C0", Scenario.Claim("K0", 1000m));
         var participant = s.Participant("C0");
         var rules = Rulebook.Extremadura.On(new LocalDate(2016, 1, 15)).Value;
-        var report = EditionReport.Create(s.Edition, s.Participants.Values, s.Rulebook);
+        var report = EditionReport.Create(s.Edition, s.Participants.Values, s.Rulebook).Ok();
         var aid = new AidReceived(Money.Of(10m, Currency.EUR), new LocalDate(2015, 1, 1), "Junta");
         return new Dictionary<Type, object>
         {

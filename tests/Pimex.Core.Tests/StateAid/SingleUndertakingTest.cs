@@ -154,7 +154,7 @@ public class SingleUndertakingTest
         Assert.Equal(["(applicant)", "Parent SA", "Partner SA"], assessment.Lines.Select(l => l.Enterprise));
         Assert.Equal([null, "Parent SA"], participant.Terms.DeclaredAid.Select(a => a.Recipient));
 
-        var statement = AidStatement.Create(participant, s.Rulebook, new LocalDate(2016, 6, 30));
+        var statement = AidStatement.Create(participant, s.Rulebook, new LocalDate(2016, 6, 30)).Ok();
         Assert.Equal(["Parent SA"], statement.OtherRecipients);
         Assert.Equal(Eur(11_000m) + participant.Terms.InKindAid, statement.CountedInLookBack);
         Assert.Contains("\"recipient\": \"Parent SA\"", statement.ToJson(), StringComparison.Ordinal);
