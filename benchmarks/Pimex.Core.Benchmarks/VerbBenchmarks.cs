@@ -231,9 +231,9 @@ public class VerbBenchmarks
             Sme = rules.Sme,
             Version = edition.Version,
             Last = edition.LastRecordedAt,
-            ActionsAllocated = edition.Ledger.Actions.Allocated.Amount,
-            ActionsReserved = edition.Ledger.Actions.Reserved.Amount,
-            ActionsSpent = edition.Ledger.Actions.Spent.Amount,
+            ActionsAllocated = edition.Budget.Actions.Allocated.Amount,
+            ActionsReserved = edition.Budget.Actions.Reserved.Amount,
+            ActionsSpent = edition.Budget.Actions.Spent.Amount,
         };
         foreach (var (company, received) in edition.Applications)
         {

@@ -16,9 +16,9 @@ if (!opened.IsSuccess)
 }
 
 var edition = opened.Value.Aggregate;                   // persist opened.Value.Events
-Console.WriteLine(edition.Ledger.TotalAllocated);       // EUR 88280.00
+Console.WriteLine(edition.Budget.TotalAllocated);       // EUR 88280.00
 
 // A refused command changes nothing and says why, with a stable code.
 var refused = Edition.Open(rules, 2016, new CommandContext(Actor.Technician("tech-1"), at));
 Console.WriteLine($"{refused.Status}: {string.Join(", ", refused.Codes())}");   // Forbidden: PIMEX-AUTH-001
-return edition.Ledger.TotalAllocated == rules.Annuity(2016).Value.Budget.Total ? 0 : 1;
+return edition.Budget.TotalAllocated == rules.Annuity(2016).Value.Budget.Total ? 0 : 1;

@@ -77,8 +77,8 @@ public sealed class ConcurrencyTest(RaceFixture race) : IClassFixture<RaceFixtur
         Assert.Contains(statuses, s => s.Status is 409 or 412 && s.Codes.Contains(CommonErrors.VersionMismatch));
         Assert.Equal(edition.Annuity.Capacity, admitted.Count);
         Assert.Equal(admitted.Order(StringComparer.Ordinal), edition.Participants.Select(p => p.Key.Value).Order(StringComparer.Ordinal));
-        Assert.True(edition.Ledger.Actions.Available.Amount >= 0m, $"Actions line overspent: {edition.Ledger.Actions}");
-        Assert.Equal(Api.Eur(2_500m * admitted.Count), edition.Ledger.Actions.Reserved);
+        Assert.True(edition.Budget.Actions.Available.Amount >= 0m, $"Actions line overspent: {edition.Budget.Actions}");
+        Assert.Equal(Api.Eur(2_500m * admitted.Count), edition.Budget.Actions.Reserved);
         Assert.Equal(admitted.Count, await session.Query<ParticipantView>().CountAsync());
         Assert.All(statuses.Where(s => s.Status is not (201 or 409 or 412)), s => Assert.Equal(400, s.Status));
         await ProjectionCheck.ReplayingEveryStreamEqualsTheProjectionsAsync(race.Factory.Store, "extremadura", Rulebook.Extremadura);
@@ -140,8 +140,8 @@ public sealed class ConcurrencyTest(RaceFixture race) : IClassFixture<RaceFixtur
         Assert.Contains(statuses, s => s.Status == 409);
         Assert.Equal(companies.Count * 2, statuses.Count(s => s.Status == 200));
         Assert.All(views, v => Assert.Equal(2_500m, v.SupportGranted));
-        Assert.Equal(Api.Eur(2_500m * companies.Count), edition.Ledger.Actions.Spent);
-        Assert.True(edition.Ledger.Actions.Available.Amount >= 0m);
+        Assert.Equal(Api.Eur(2_500m * companies.Count), edition.Budget.Actions.Spent);
+        Assert.True(edition.Budget.Actions.Available.Amount >= 0m);
         Assert.Equal(JsonSerializer.Serialize(EditionFiguresView.Of(edition), BackOfficeJson.Options), JsonSerializer.Serialize(figures, BackOfficeJson.Options));
         await ProjectionCheck.ReplayingEveryStreamEqualsTheProjectionsAsync(race.Factory.Store, "ribatejo", Rulebook.Extremadura);
     }

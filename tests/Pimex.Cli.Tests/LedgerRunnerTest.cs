@@ -19,11 +19,11 @@ public class LedgerRunnerTest
         Assert.Equal("extremadura-2016", edition.Id.ToString());
         Assert.Equal(30, Embedded.Participants.Count);
         Assert.Equal(30, edition.AdmittedCount);
-        Assert.Equal(88_280m, edition.Ledger.TotalAllocated.Amount);
-        Assert.Equal([75_000m, 5_000m, 8_280m], edition.Ledger.Lines.Select(l => l.Allocated.Amount));
-        Assert.True(edition.Ledger.Training.Spent.IsPositive);
-        Assert.True(edition.Ledger.Consultancy.Spent.IsPositive);
-        Assert.All(edition.Ledger.Lines, l => Assert.False(l.Available.IsNegative));
+        Assert.Equal(88_280m, edition.Budget.TotalAllocated.Amount);
+        Assert.Equal([75_000m, 5_000m, 8_280m], edition.Budget.Lines.Select(l => l.Allocated.Amount));
+        Assert.True(edition.Budget.Training.Spent.IsPositive);
+        Assert.True(edition.Budget.Consultancy.Spent.IsPositive);
+        Assert.All(edition.Budget.Lines, l => Assert.False(l.Available.IsNegative));
     }
 
     [Fact]

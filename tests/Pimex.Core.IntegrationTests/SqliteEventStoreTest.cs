@@ -50,11 +50,11 @@ public sealed class SqliteEventStoreTest : IDisposable
             Assert.Equal(host.Edition.Version + host.Participants.Values.Sum(p => p.Version), reopened.Count());
 
             // The figures that matter, to the cent, from the rebuilt state.
-            Assert.Equal(Eur(4900m), edition.Ledger.Actions.Spent);
-            Assert.Equal(Eur(0m), edition.Ledger.Actions.Reserved);
-            Assert.Equal(Eur(5100m), edition.Ledger.Actions.Released);
-            Assert.Equal(Eur(414m), edition.Ledger.Consultancy.Spent);
-            Assert.Equal(Eur(1200m), edition.Ledger.Training.Spent);
+            Assert.Equal(Eur(4900m), edition.Budget.Actions.Spent);
+            Assert.Equal(Eur(0m), edition.Budget.Actions.Reserved);
+            Assert.Equal(Eur(5100m), edition.Budget.Actions.Released);
+            Assert.Equal(Eur(414m), edition.Budget.Consultancy.Spent);
+            Assert.Equal(Eur(1200m), edition.Budget.Training.Spent);
         }
     }
 
@@ -111,7 +111,7 @@ public sealed class SqliteEventStoreTest : IDisposable
         Assert.Equal(ResultStatus.Conflict, wonB.Status);
         Assert.Equal([CommonErrors.VersionMismatch], wonB.Codes());
         var after = Load(second);
-        Assert.Equal(Eur(6900m), after.Edition.Ledger.Consultancy.Spent);
+        Assert.Equal(Eur(6900m), after.Edition.Budget.Consultancy.Spent);
         Assert.Equal(a.Edition.Version + 1, after.Edition.Version);
         Assert.Equal(a.Participant.Version + 1, after.Participant.Version);
 
@@ -152,7 +152,7 @@ public sealed class SqliteEventStoreTest : IDisposable
 
         using var check = new SqliteEventStore(DatabasePath);
         var rebuilt = Edition.Replay(check.Read<EditionEvent>(stream));
-        Assert.Equal(Eur(100m), rebuilt.Ledger.Training.Spent);
+        Assert.Equal(Eur(100m), rebuilt.Budget.Training.Spent);
         Assert.Equal(1 + 10, rebuilt.Version);
     }
 

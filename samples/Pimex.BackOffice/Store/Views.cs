@@ -33,11 +33,11 @@ public sealed record EditionFiguresView(
         return new(
             edition.Id.ToString(),
             edition.Version,
-            edition.Ledger.Actions.Allocated.Currency.Code,
+            edition.Budget.Actions.Allocated.Currency.Code,
             edition.Applications.Count,
             edition.AdmittedCount,
             edition.Sessions.Count,
-            [.. edition.Ledger.Lines.Select(LineFigures.Of)]);
+            [.. edition.Budget.Lines.Select(LineFigures.Of)]);
     }
 }
 

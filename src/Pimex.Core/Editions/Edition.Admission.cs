@@ -100,7 +100,7 @@ public sealed partial record Edition
         // Every parameter in force on the rules date stays in force after it (a timeline only
         // starts), so the rules of the admission date exist: no second refusal to make here.
         var regimeToday = rulebook.On(today).Value.Aid.Regime;
-        var check = AdmissionEligibility.Evaluate(received.Application, received.AppliedOn, today, rules.Value, regimeToday, Annuity, AdmittedCount, Ledger.Actions.Available);
+        var check = AdmissionEligibility.Evaluate(received.Application, received.AppliedOn, today, rules.Value, regimeToday, Annuity, AdmittedCount, Budget.Actions.Available);
         if (!check.IsAdmissible)
         {
             return Result.Invalid(AdmissionEligibility.Errors(check, received.Application, rules.Value, Annuity, context.Language));

@@ -16,7 +16,7 @@ public sealed partial record Edition : IEventSourced
         Id = id;
         Annuity = annuity;
         RulesDate = rulesDate;
-        Ledger = BudgetLedger.From(annuity.Budget);
+        Budget = BudgetLedger.From(annuity.Budget);
     }
 
     /// <summary>The edition's id.</summary>
@@ -34,8 +34,11 @@ public sealed partial record Edition : IEventSourced
     /// <summary>The instant of its last event: no command before it is accepted.</summary>
     public Instant LastRecordedAt { get; private set; }
 
-    /// <summary>The budget ledger.</summary>
-    public BudgetLedger Ledger { get; private init; }
+    /// <summary>
+    /// The edition's budget line by line: what each line was allocated, has reserved, spent and
+    /// released (named <c>Budget</c>, not <c>Ledger</c>: in the tool and the docs a ledger is a file of commands).
+    /// </summary>
+    public BudgetLedger Budget { get; private init; }
 
     /// <summary>Applications received and not yet decided, by company.</summary>
     public EquatableDictionary<CompanyId, ApplicationReceived> Applications { get; private init; }
@@ -79,20 +82,20 @@ public sealed partial record Edition : IEventSourced
             },
             FundsReserved r => this with
             {
-                Ledger = Ledger.Reserve(r.Line, r.Amount),
+                Budget = Budget.Reserve(r.Line, r.Amount),
                 Reservations = Reservations.SetItem(r.Participant, ReservationOf(r.Participant) + r.Amount),
             },
             ReservedFundsSpent s => this with
             {
-                Ledger = Ledger.SpendReserved(s.Line, s.Amount),
+                Budget = Budget.SpendReserved(s.Line, s.Amount),
                 Reservations = Reservations.SetItem(s.Participant, ReservationOf(s.Participant) - s.Amount),
             },
             ReservationReleased r => this with
             {
-                Ledger = Ledger.Release(r.Line, r.Amount),
+                Budget = Budget.Release(r.Line, r.Amount),
                 Reservations = Reservations.SetItem(r.Participant, ReservationOf(r.Participant) - r.Amount),
             },
-            FundsSpent s => this with { Ledger = Ledger.Spend(s.Line, s.Amount) },
+            FundsSpent s => this with { Budget = Budget.Spend(s.Line, s.Amount) },
             SessionScheduled s => this with { Sessions = Sessions.SetItem(s.Session.Id, s.Session) },
             AttendanceRegistered a => this with { SessionAttendance = SessionAttendance.SetItem(a.Session, AttendanceAt(a.Session) + 1) },
             _ => throw new ArgumentException($"Unknown edition event {e.GetType().Name}.", nameof(e)),
@@ -228,7 +231,7 @@ public sealed partial record Edition : IEventSourced
         }
 
         var errors = new List<ValidationError>();
-        EditionRules.DirectSpendAffordable(errors, context.Language, line, amount, Annuity.Budget.Actions.Currency, Ledger);
+        EditionRules.DirectSpendAffordable(errors, context.Language, line, amount, Annuity.Budget.Actions.Currency, Budget);
         EditionRules.SpendDescribed(errors, context.Language, description);
 
         return errors.Count > 0

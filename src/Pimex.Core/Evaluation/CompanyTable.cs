@@ -61,7 +61,7 @@ public sealed record CompanyTable(EditionId Edition, Currency Currency, Equatabl
     {
         ArgumentNullException.ThrowIfNull(edition);
         ArgumentNullException.ThrowIfNull(participants);
-        var currency = edition.Ledger.Actions.Allocated.Currency;
+        var currency = edition.Budget.Actions.Allocated.Currency;
         var zero = Money.Zero(currency);
         var rows = new List<CompanyRow>();
         foreach (var p in participants)

@@ -76,9 +76,9 @@ public sealed partial record EditionReport(
         ArgumentNullException.ThrowIfNull(edition);
         ArgumentNullException.ThrowIfNull(participants);
         ArgumentNullException.ThrowIfNull(rulebook);
-        return Counters.Start(edition.Id, edition.RulesDate, edition.Ledger.Actions.Allocated.Currency, rulebook)
+        return Counters.Start(edition.Id, edition.RulesDate, edition.Budget.Actions.Allocated.Currency, rulebook)
             .Bind(counters => counters.Count(edition, participants))
-            .Map(counters => counters.Report(edition.Version, edition.Annuity.Capacity, edition.Sessions.Count, edition.Ledger));
+            .Map(counters => counters.Report(edition.Version, edition.Annuity.Capacity, edition.Sessions.Count, edition.Budget));
     }
 
     /// <summary>The report as indented JSON with the stable camelCase field names of <c>docs/evaluation.md</c>.</summary>

@@ -165,7 +165,7 @@ public sealed partial record Participant
         }
 
         var errors = new List<ValidationError>();
-        TrainingRules.ConsultancyAffordable(errors, context.Language, hours, rules.Value.Support.ConsultantHourlyRate, edition.Ledger.Consultancy.Available);
+        TrainingRules.ConsultancyAffordable(errors, context.Language, hours, rules.Value.Support.ConsultantHourlyRate, edition.Budget.Consultancy.Available);
         TrainingRules.AdviceTopicGiven(errors, context.Language, topic);
 
         if (errors.Count > 0)

@@ -121,7 +121,7 @@ public class LedgerFuzzTest
         });
         if (outcome.Edition is { } edition)
         {
-            foreach (var line in edition.Ledger.Lines)
+            foreach (var line in edition.Budget.Lines)
             {
                 Assert.False(line.Available.IsNegative, $"{what}: {line.Line} overspent");
                 Assert.Equal(line.Allocated, line.Available + line.Reserved + line.Spent);

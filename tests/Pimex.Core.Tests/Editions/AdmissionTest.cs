@@ -73,8 +73,8 @@ public class AdmissionTest
         Assert.True(result.IsSuccess);
         var edition = result.Value.Edition.Aggregate;
         var participant = result.Value.Participant.Aggregate;
-        Assert.Equal(Rules2016.Promotion.CapPerCompany, edition.Ledger.Actions.Reserved);
-        Assert.Equal(Annuity2016.Budget.Actions - Rules2016.Promotion.CapPerCompany, edition.Ledger.Actions.Available);
+        Assert.Equal(Rules2016.Promotion.CapPerCompany, edition.Budget.Actions.Reserved);
+        Assert.Equal(Annuity2016.Budget.Actions - Rules2016.Promotion.CapPerCompany, edition.Budget.Actions.Available);
         Assert.Equal(new ParticipantId(edition.Id, new CompanyId("B1")), participant.Id);
         Assert.Equal("extremadura-2016/B1", participant.Id.ToString());
         Assert.Equal(Rules2016.Promotion.CapPerCompany, participant.ReservationLeft);
@@ -105,7 +105,7 @@ public class AdmissionTest
         // has nothing left to reserve either.
         Assert.Equal([AdmissionErrors.CapacityReached, AdmissionErrors.BudgetCannotReserveCap], result.Codes());
         Assert.Equal(Annuity2016.Capacity, s.Edition.AdmittedCount);
-        Assert.True(s.Edition.Ledger.Actions.Available.IsZero);
+        Assert.True(s.Edition.Budget.Actions.Available.IsZero);
     }
 
     [Fact]
@@ -269,9 +269,9 @@ public class AdmissionTest
 
         s.Do("B1", p => p.Withdraw(s.Edition, "Changed strategy", Ctx(Rep("B1"), At(2016, 5, 1))));
 
-        Assert.True(s.Edition.Ledger.Actions.Reserved.IsZero);
-        Assert.Equal(Annuity2016.Budget.Actions, s.Edition.Ledger.Actions.Available);
-        Assert.Equal(Rules2016.Promotion.CapPerCompany, s.Edition.Ledger.Actions.Released);
+        Assert.True(s.Edition.Budget.Actions.Reserved.IsZero);
+        Assert.Equal(Annuity2016.Budget.Actions, s.Edition.Budget.Actions.Available);
+        Assert.Equal(Rules2016.Promotion.CapPerCompany, s.Edition.Budget.Actions.Released);
         Assert.Equal(ParticipantStatus.Withdrawn, s.Participant("B1").Status);
     }
 }

@@ -133,7 +133,7 @@ public class EditionLaws
 
         public void CheckInvariants()
         {
-            var ledger = s.Edition.Ledger;
+            var ledger = s.Edition.Budget;
             foreach (var line in ledger.Lines)
             {
                 Assert.False(line.Available.IsNegative, $"{line.Line} available below zero");

@@ -19,10 +19,10 @@ public class EditionTest
         Assert.True(opened.IsSuccess);
         var edition = opened.Value.Aggregate;
         Assert.Equal(new EditionId("extremadura", 2016), edition.Id);
-        Assert.Equal(Annuity2016.Budget.Actions, edition.Ledger.Actions.Allocated);
-        Assert.Equal(Annuity2016.Budget.Training, edition.Ledger.Training.Allocated);
-        Assert.Equal(Annuity2016.Budget.Consultancy, edition.Ledger.Consultancy.Allocated);
-        Assert.Equal(Annuity2016.Budget.Total, edition.Ledger.TotalAllocated);
+        Assert.Equal(Annuity2016.Budget.Actions, edition.Budget.Actions.Allocated);
+        Assert.Equal(Annuity2016.Budget.Training, edition.Budget.Training.Allocated);
+        Assert.Equal(Annuity2016.Budget.Consultancy, edition.Budget.Consultancy.Allocated);
+        Assert.Equal(Annuity2016.Budget.Total, edition.Budget.TotalAllocated);
         Assert.Equal(Annuity2016.Capacity, edition.Annuity.Capacity);
         Assert.Equal(Annuity2016.Applications.Start, edition.RulesDate);
         var e = Assert.IsType<EditionOpened>(Assert.Single(opened.Value.Events));
@@ -101,8 +101,8 @@ public class EditionTest
         var result = s.Edition.RecordExpense(BudgetLine.Training, amount, "Trainers", Ctx(Manager, At(2016, 5, 1)));
 
         Assert.True(result.IsSuccess);
-        Assert.Equal(amount, result.Value.Aggregate.Ledger.Training.Spent);
-        Assert.True(result.Value.Aggregate.Ledger.Training.Available.IsZero);
+        Assert.Equal(amount, result.Value.Aggregate.Budget.Training.Spent);
+        Assert.True(result.Value.Aggregate.Budget.Training.Available.IsZero);
     }
 
     [Fact]
@@ -114,7 +114,7 @@ public class EditionTest
         var result = s.Edition.RecordExpense(BudgetLine.Training, amount, "Trainers", Ctx(Manager, At(2016, 5, 1)));
 
         Assert.Equal([EditionErrors.LineWouldGoNegative], result.Codes());
-        Assert.True(s.Edition.Ledger.Training.Spent.IsZero);
+        Assert.True(s.Edition.Budget.Training.Spent.IsZero);
     }
 
     [Fact]

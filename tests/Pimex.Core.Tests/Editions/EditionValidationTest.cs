@@ -254,13 +254,13 @@ public class EditionValidationTest
         Assert.Equal("description", error.Identifier);
         Assert.Equal(CommonErrors.MissingText, error.ErrorCode);
         Assert.False(string.IsNullOrWhiteSpace(error.ErrorMessage));
-        Assert.True(s.Edition.Ledger.Training.Spent.IsZero);
+        Assert.True(s.Edition.Budget.Training.Spent.IsZero);
     }
 
     [Fact]
     public void Ledger_WhenAskedForAnUndefinedLine_ThrowsNamingTheLine()
     {
-        var ledger = Open().Edition.Ledger;
+        var ledger = Open().Edition.Budget;
 
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => ledger[(BudgetLine)99]);
 

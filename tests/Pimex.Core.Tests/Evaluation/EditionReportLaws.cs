@@ -20,7 +20,7 @@ public class EditionReportLaws
 
         var report = EditionReport.Create(edition, participants, Rulebook.Extremadura).Ok();
 
-        var ledger = edition.Ledger;
+        var ledger = edition.Budget;
         Assert.Equal(3, report.Budget.Lines.Count);
         foreach (var line in report.Budget.Lines)
         {
@@ -46,7 +46,7 @@ public class EditionReportLaws
 
         var granted = participants.Aggregate(Zero, (sum, p) => sum + p.SupportGranted);
         Assert.Equal(granted, support.Total);
-        Assert.Equal(edition.Ledger.Actions.Spent, support.Total);
+        Assert.Equal(edition.Budget.Actions.Spent, support.Total);
         Assert.Equal(participants.Aggregate(Zero, (max, p) => Money.Max(max, p.SupportGranted)), support.Max);
         Assert.Equal(participants.Count(p => p.ReachedCap), support.ReachedCap);
         Assert.True(support.Max <= support.CapPerCompany);

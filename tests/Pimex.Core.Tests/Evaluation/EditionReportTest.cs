@@ -306,7 +306,7 @@ public partial class EditionReportTest
 
         Assert.Equal(new ParticipantCounts(10_000, 10_000, 4_000, 4_000, 2_000, 0, Rate.FromFraction(0.4m)), report.Participants);
         Assert.Equal(participants.Aggregate(Eur(0m), (sum, p) => sum + p.SupportGranted), report.Support.Total);
-        Assert.Equal(edition.Ledger.Actions.Spent, report.Support.Total);
+        Assert.Equal(edition.Budget.Actions.Spent, report.Support.Total);
         Assert.Equal(10_000, report.Satisfaction.Responses);
         Assert.Equal(5m, report.Satisfaction.Median);
         Assert.All(report.Satisfaction.Distribution, d => Assert.InRange(d.Count, 909, 910));

@@ -55,8 +55,8 @@ public class LifecycleTest
 
         Assert.Equal(ParticipantStatus.Completed, p.Status);
         Assert.True(p.ReservationLeft.IsZero);
-        Assert.True(s.Edition.Ledger.Actions.Reserved.IsZero);
-        Assert.Equal(Rules2016.Promotion.CapPerCompany, s.Edition.Ledger.Actions.Released);
+        Assert.True(s.Edition.Budget.Actions.Reserved.IsZero);
+        Assert.Equal(Rules2016.Promotion.CapPerCompany, s.Edition.Budget.Actions.Released);
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public class LifecycleTest
 
         Assert.Equal(ParticipantStatus.Excluded, p.Status);
         Assert.Equal("Did not attend any session", p.ExitReason);
-        Assert.True(s.Edition.Ledger.Actions.Reserved.IsZero);
+        Assert.True(s.Edition.Budget.Actions.Reserved.IsZero);
     }
 
     [Fact]

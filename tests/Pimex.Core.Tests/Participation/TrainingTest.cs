@@ -218,8 +218,8 @@ public class TrainingTest
         Assert.True(result.IsSuccess);
         var cost = rate.Multiply(2.5m);
         Assert.Equal(cost, result.Value.Participant.Aggregate.ConsultancyCost);
-        Assert.Equal(cost, result.Value.Edition.Aggregate.Ledger.Consultancy.Spent);
-        Assert.Equal(s.Edition.Ledger.Consultancy.Allocated - cost, result.Value.Edition.Aggregate.Ledger.Consultancy.Available);
+        Assert.Equal(cost, result.Value.Edition.Aggregate.Budget.Consultancy.Spent);
+        Assert.Equal(s.Edition.Budget.Consultancy.Allocated - cost, result.Value.Edition.Aggregate.Budget.Consultancy.Available);
     }
 
     [Fact]
@@ -227,12 +227,12 @@ public class TrainingTest
     {
         var s = WithB1();
         var rate = Rules2016.Support.ConsultantHourlyRate;
-        decimal tooMany = decimal.Floor(s.Edition.Ledger.Consultancy.Available.Amount / rate.Amount) + 1m;
+        decimal tooMany = decimal.Floor(s.Edition.Budget.Consultancy.Available.Amount / rate.Amount) + 1m;
 
         var result = s.Participant("B1").RequestConsultancy(s.Edition, tooMany, "Everything", s.Rulebook, Ctx(Rep("B1"), At(2016, 6, 1)));
 
         Assert.Equal([ParticipationErrors.ConsultancyLineExhausted], result.Codes());
-        Assert.True(s.Edition.Ledger.Consultancy.Spent.IsZero);
+        Assert.True(s.Edition.Budget.Consultancy.Spent.IsZero);
         Assert.Equal(0m, s.Participant("B1").ConsultancyHours);
     }
 

@@ -261,7 +261,7 @@ public class TrainingValidationTest
 
         Assert.Equal([EditionErrors.WrongEdition], result.Codes());
         Assert.Equal("rulebook", Assert.Single(result.ValidationErrors).Identifier);
-        Assert.True(s.Edition.Ledger.Consultancy.Spent.IsZero);
+        Assert.True(s.Edition.Budget.Consultancy.Spent.IsZero);
     }
 
     [Fact]
@@ -289,13 +289,13 @@ public class TrainingValidationTest
     {
         var s = WithB1();
         var rate = Rules2016.Support.ConsultantHourlyRate;
-        decimal hours = s.Edition.Ledger.Consultancy.Available.Amount / rate.Amount;
-        Assert.Equal(s.Edition.Ledger.Consultancy.Available, rate.Multiply(hours));
+        decimal hours = s.Edition.Budget.Consultancy.Available.Amount / rate.Amount;
+        Assert.Equal(s.Edition.Budget.Consultancy.Available, rate.Multiply(hours));
 
         var result = s.Participant("B1").RequestConsultancy(s.Edition, hours, "Everything", s.Rulebook, Ctx(Rep("B1"), At(2016, 6, 1)));
 
         Assert.True(result.IsSuccess);
-        Assert.True(result.Value.Edition.Aggregate.Ledger.Consultancy.Available.IsZero);
+        Assert.True(result.Value.Edition.Aggregate.Budget.Consultancy.Available.IsZero);
     }
 
     [Theory]
@@ -311,7 +311,7 @@ public class TrainingValidationTest
         Assert.Equal("topic", error.Identifier);
         Assert.Equal(CommonErrors.MissingText, error.ErrorCode);
         Assert.False(string.IsNullOrWhiteSpace(error.ErrorMessage));
-        Assert.True(s.Edition.Ledger.Consultancy.Spent.IsZero);
+        Assert.True(s.Edition.Budget.Consultancy.Spent.IsZero);
     }
 
     [Fact]

@@ -122,8 +122,8 @@ public class ClaimTest
         Assert.True(decision.NotSupported.IsZero);
         Assert.Equal(NotSupportedReasons.None, decision.Reasons);
         Assert.True(p.ReachedCap);
-        Assert.Equal(Cap, s.Edition.Ledger.Actions.Spent);
-        Assert.True(s.Edition.Ledger.Actions.Reserved.IsZero);
+        Assert.Equal(Cap, s.Edition.Budget.Actions.Spent);
+        Assert.True(s.Edition.Budget.Actions.Reserved.IsZero);
     }
 
     [Fact]
@@ -159,7 +159,7 @@ public class ClaimTest
         Assert.True(p.Claims["C3"].Verification!.Decision.Granted.IsZero);
         Assert.Equal(Eur(800m), p.Claims["C3"].Verification!.Decision.NotSupported);
         Assert.Equal(Cap, p.SupportGranted);
-        Assert.Equal(Cap, s.Edition.Ledger.Actions.Spent);
+        Assert.Equal(Cap, s.Edition.Budget.Actions.Spent);
     }
 
     [Fact]

@@ -99,7 +99,7 @@ public class ConcurrencySimulationTest
         var stale = participant.RequestConsultancy(edition, 1m, "Logistics", Rules, Ctx(Scenario.Tech2, seen));
         Assert.True(stale.IsSuccess);
         Assert.False(world.Store.TryAppend(world.AppendsFor(stale.Value)));
-        Assert.Equal(Money.Of(69m, Currency.EUR), world.LoadEdition().Ledger.Consultancy.Spent);
+        Assert.Equal(Money.Of(69m, Currency.EUR), world.LoadEdition().Budget.Consultancy.Spent);
         Assert.Equal(seen + 1, world.LoadParticipant(0).Version);
     }
 
@@ -122,7 +122,7 @@ public class ConcurrencySimulationTest
         var now = reloaded.RequestConsultancy(world.LoadEdition(), 1m, "Logistics", Rules, new CommandContext(Scenario.Tech2, stamped + Duration.FromMinutes(6), reloaded.Version));
         Assert.True(now.IsSuccess);
         Assert.True(world.Store.TryAppend(world.AppendsFor(now.Value)));
-        Assert.Equal(Money.Of(138m, Currency.EUR), world.LoadEdition().Ledger.Consultancy.Spent);
+        Assert.Equal(Money.Of(138m, Currency.EUR), world.LoadEdition().Budget.Consultancy.Spent);
     }
 
     [Fact]
@@ -144,7 +144,7 @@ public class ConcurrencySimulationTest
             Assert.All(outcomes, o => Assert.Equal(Outcome.Ok, o));
             var participant = world.LoadParticipant(0);
             Assert.Equal(Money.Of(2500m, Currency.EUR), participant.SupportGranted);
-            Assert.Equal(Money.Of(2500m, Currency.EUR), world.LoadEdition().Ledger.Actions.Spent);
+            Assert.Equal(Money.Of(2500m, Currency.EUR), world.LoadEdition().Budget.Actions.Spent);
         });
     }
 
@@ -153,7 +153,7 @@ public class ConcurrencySimulationTest
     {
         EnumerateInterleavings([new Intent(IntentKind.Verify, 0)], [new Intent(IntentKind.Withdraw, 0)], (world, outcomes) =>
         {
-            var ledger = world.LoadEdition().Ledger.Actions;
+            var ledger = world.LoadEdition().Budget.Actions;
             Assert.Equal(Money.Of(2500m, Currency.EUR), ledger.Spent + ledger.Released);
             Assert.True(world.LoadParticipant(0).IsFinal);
         });
@@ -165,7 +165,7 @@ public class ConcurrencySimulationTest
         EnumerateInterleavings([new Intent(IntentKind.Consultancy, 8)], [new Intent(IntentKind.Consultancy, 6)], (world, outcomes) =>
         {
             Assert.Equal(1, outcomes.Count(o => o == Outcome.Ok));
-            Assert.True(world.LoadEdition().Ledger.Consultancy.Spent <= Money.Of(345m, Currency.EUR));
+            Assert.True(world.LoadEdition().Budget.Consultancy.Spent <= Money.Of(345m, Currency.EUR));
         });
     }
 
@@ -232,7 +232,7 @@ public class ConcurrencySimulationTest
     {
         var edition = world.LoadEdition();
         var participants = Enumerable.Range(0, 4).Where(world.IsParticipant).Select(world.LoadParticipant).ToList();
-        foreach (var line in edition.Ledger.Lines)
+        foreach (var line in edition.Budget.Lines)
         {
             Assert.False(line.Available.IsNegative, $"{line.Line} overspent: {line.Available}");
             Assert.False(line.Reserved.IsNegative, $"{line.Line} reserved below zero");
@@ -240,9 +240,9 @@ public class ConcurrencySimulationTest
         }
 
         var zero = Money.Zero(Currency.EUR);
-        Assert.Equal(participants.Aggregate(zero, (s, p) => s + p.ReservationLeft), edition.Ledger.Actions.Reserved);
-        Assert.Equal(participants.Aggregate(zero, (s, p) => s + p.SupportGranted), edition.Ledger.Actions.Spent);
-        Assert.Equal(participants.Aggregate(zero, (s, p) => s + p.ConsultancyCost), edition.Ledger.Consultancy.Spent);
+        Assert.Equal(participants.Aggregate(zero, (s, p) => s + p.ReservationLeft), edition.Budget.Actions.Reserved);
+        Assert.Equal(participants.Aggregate(zero, (s, p) => s + p.SupportGranted), edition.Budget.Actions.Spent);
+        Assert.Equal(participants.Aggregate(zero, (s, p) => s + p.ConsultancyCost), edition.Budget.Consultancy.Spent);
         Assert.All(participants, p => Assert.True(p.SupportGranted <= p.Terms.Cap));
         Assert.True(edition.AdmittedCount <= edition.Annuity.Capacity);
 

@@ -141,11 +141,11 @@ public class ModelBasedTest
         Assert.Equal(model.EditionVersion, driver.EditionEvents.Count);
         foreach (var line in Enum.GetValues<BudgetLine>())
         {
-            var balance = edition.Ledger[line];
+            var balance = edition.Budget[line];
             Assert.Equal((line, model.Allocated[line], model.Reserved[line], model.Spent[line]), (line, Cents(balance.Allocated), Cents(balance.Reserved), Cents(balance.Spent)));
         }
 
-        Assert.Equal(model.ReleasedCents, Cents(edition.Ledger.Actions.Released));
+        Assert.Equal(model.ReleasedCents, Cents(edition.Budget.Actions.Released));
         Assert.Equal(model.Participants.Count, edition.AdmittedCount);
         Assert.Equal(model.Applications.Keys.Order(), driver.Edition.Applications.Keys.Select(k => int.Parse(k.Value[1..], System.Globalization.CultureInfo.InvariantCulture)).Order());
         for (int s = 1; s < ReferenceModel.SessionSeats.Length; s++)
@@ -180,7 +180,7 @@ public class ModelBasedTest
     private static void CheckInvariants(DomainDriver driver, ReferenceModel model)
     {
         var edition = driver.Edition;
-        var ledger = edition.Ledger;
+        var ledger = edition.Budget;
         foreach (var line in ledger.Lines)
         {
             Assert.False(line.Available.IsNegative, $"{line.Line}: available below zero");

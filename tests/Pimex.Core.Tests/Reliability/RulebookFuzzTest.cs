@@ -296,7 +296,7 @@ public class RulebookFuzzTest
             var opened = Edition.Open(rulebook, year, new CommandContext(Actor.ProgrammeManager("mgr"), at));
             if (opened.IsSuccess)
             {
-                var ledger = opened.Value.Aggregate.Ledger;
+                var ledger = opened.Value.Aggregate.Budget;
                 Assert.Equal(annuity.Budget.Total, ledger.TotalAllocated);
             }
             else
