@@ -34,7 +34,7 @@ public static class Year
             results.Add(session.ScheduleSession(new GroupSession("S" + i, new LocalDate(2016, 5, (2 * i) - 1), "Mérida", "Session " + i, 30), On(tech, 1, 15)));
         }
 
-        results.Add(session.ReceiveApplication(new CompanyApplication(company, "ES43", new CompanyProfile(new EnterpriseFigures(20m, Money.Of(3_000_000m, rules.Currency), Money.Of(2_000_000m, rules.Currency)), []), []), On(rep, 2, 1)));
+        results.Add(session.ReceiveApplication(CompanyApplication.Autonomous(company, "ES43", new EnterpriseFigures(20m, Money.Of(3_000_000m, rules.Currency), Money.Of(2_000_000m, rules.Currency))), On(rep, 2, 1)));
         results.Add(session.Admit(company, On(manager, 2, 15)));
         results.Add(session.AssignTechnician(company, "tech-1", On(manager, 2, 16)));
         for (int i = 1; i <= 3; i++)

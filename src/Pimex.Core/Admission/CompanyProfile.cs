@@ -27,4 +27,17 @@ public sealed record CompanyProfile(EnterpriseFigures Own, EquatableArray<Relate
     /// declare at least the period before the reference period. Their own <c>Earlier</c> is ignored.
     /// </summary>
     public EquatableArray<CompanyProfile> Earlier { get; init; }
+
+    /// <summary>
+    /// The declaration of an autonomous enterprise: its own figures, no partner or linked
+    /// enterprise, approved accounts, no earlier period (add them with <c>with</c>).
+    /// </summary>
+    /// <param name="own">Its figures for the reference period.</param>
+    /// <returns>The declaration.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="own"/> is null.</exception>
+    public static CompanyProfile Autonomous(EnterpriseFigures own)
+    {
+        ArgumentNullException.ThrowIfNull(own);
+        return new(own, []);
+    }
 }
