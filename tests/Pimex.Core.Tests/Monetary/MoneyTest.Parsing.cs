@@ -52,6 +52,17 @@ public partial class MoneyTest
         Assert.Equal(Money.Of(100m, JPY), Money.Parse("JPY 100"));
     }
 
+    [Theory]
+    [InlineData("EUR 2500.005", "'EUR 2500.005' has more decimals than its currency's minor unit.")]
+    [InlineData("EUR 1000000000000000.01", "'EUR 1000000000000000.01' is more than 1000000000000000 in absolute value.")]
+    [InlineData("2500 EUR", "'2500 EUR' is not an amount such as 'EUR 2500.00' (an ISO 4217 code, a space, the amount).")]
+    public void Parse_WhenNotAnAmount_SaysWhy(string text, string message)
+    {
+        var thrown = Assert.Throws<FormatException>(() => Money.Parse(text));
+
+        Assert.Equal(message, thrown.Message);
+    }
+
     [Fact]
     public void Parse_WhenNull_Throws()
     {
