@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text;
+using Ardalis.Result;
 using Pimex.Cli.Ledger;
 using Pimex.Common;
 using Pimex.Tests.Support;
@@ -41,6 +42,35 @@ public class ErrorCatalogueTest
     }
 
     [Fact]
+    public void EveryInvalidCodeOfTheLibrary_DeclaresItsIdentifiers_AndNoOtherStatusDoes()
+    {
+        foreach (var code in ErrorCodes.In(typeof(ErrorStatusAttribute).Assembly).Where(c => !c.IsAlias))
+        {
+            if (code.Status == ResultStatus.Invalid)
+            {
+                Assert.True(code.Identifiers.Count > 0, $"{code.Constant} ({code.Value}) is Invalid and declares no identifier");
+            }
+            else
+            {
+                Assert.True(code.Identifiers.Count == 0, $"{code.Constant} ({code.Value}) is {code.Status}: its message carries no identifier, yet it declares some");
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("declaredAid[i].amount", "declaredAid[12].amount", true)]
+    [InlineData("declaredAid[i].amount", "declaredAid[x].amount", false)]
+    [InlineData("declaredAid[i].amount", "declaredAid[1].amount.more", false)]
+    [InlineData("*Related[i].Name", "Earlier[0].Related[2].Related[0].Name", true)]
+    [InlineData("*Related[i].Name", "Related[0].Share", false)]
+    [InlineData("$*", "$.parameters.sme.microStaffBelow[0].value", true)]
+    [InlineData("$*", "$['odd, key']", true)]
+    [InlineData("$.*", "$", false)]
+    [InlineData("at", "at.date", false)]
+    public void Matches_ReadsIndexAndWildcard(string declared, string identifier, bool matches) =>
+        Assert.Equal(matches, ErrorCodes.Matches([declared], identifier));
+
+    [Fact]
     public void DocsErrors_IsTheCatalogueTheCodeDeclares() => Golden.MatchesRepositoryFile(Catalogue(), "docs/errors.md");
 
     private static string Catalogue()
@@ -55,7 +85,13 @@ public class ErrorCatalogueTest
         md.Append("context (English, Spanish, Slovenian; see architecture.md, \"Refusals in the region's\n");
         md.Append("language\"); codes never change with the language.\n\n");
         md.Append("- `Invalid`: a broken rule or bad input; the result's validation errors carry the code and an\n");
-        md.Append("  identifier (the field or JSON path it is about).\n");
+        md.Append("  identifier (the field or JSON path it is about), one of those the code declares in the\n");
+        md.Append("  column \"identifiers\" (`[ErrorStatus]` again; the model-based test, the rulebook and ledger\n");
+        md.Append("  fuzz and the rule tests check every error they see against it). There `[i]` stands for any\n");
+        md.Append("  position in a list and `*` for any text: `*Related[i].Name` is the name of a related\n");
+        md.Append("  enterprise at any depth (`Related[0].Related[2].Name`), `$*` any JSON path in the\n");
+        md.Append("  document (`$` itself included). A host can use them to put a refusal beside the field it\n");
+        md.Append("  is about.\n");
         md.Append("- `Conflict`: a clash with the current state (already done, stale version, back in time).\n");
         md.Append("- `Forbidden`: the wrong actor. `NotFound`: a missing target.\n");
         md.Append("- The messages of `Conflict`, `Forbidden` and `NotFound` start with the code and a colon.\n");
@@ -66,10 +102,11 @@ public class ErrorCatalogueTest
             foreach (var area in codes.Where(c => !c.IsAlias).GroupBy(c => c.Value.Split('-')[1]))
             {
                 md.Append($"\n## {area.Key}: {name}\n\n");
-                md.Append("| code | status | constant | meaning |\n|---|---|---|---|\n");
+                md.Append("| code | status | constant | identifiers | meaning |\n|---|---|---|---|---|\n");
                 foreach (var code in area)
                 {
-                    md.Append($"| `{code.Value}` | {code.Status} | `{code.Constant}` | {XmlDocs.Markdown(docs.GetValueOrDefault(MemberId(code.Field), ""))} |\n");
+                    var identifiers = code.Identifiers.Count == 0 ? "" : string.Join(", ", code.Identifiers.Select(i => $"`{i}`"));
+                    md.Append($"| `{code.Value}` | {code.Status} | `{code.Constant}` | {identifiers} | {XmlDocs.Markdown(docs.GetValueOrDefault(MemberId(code.Field), ""))} |\n");
                 }
             }
 

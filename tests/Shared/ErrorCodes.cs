@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Reflection;
+using System.Text.RegularExpressions;
 using Ardalis.Result;
 using Pimex.Common;
 
@@ -17,6 +19,9 @@ internal static class ErrorCodes
     /// <param name="Field">The constant.</param>
     public sealed record Code(string Value, ResultStatus? Status, FieldInfo Field)
     {
+        /// <summary>The identifiers its validation errors name, as declared (<c>[i]</c> any position, <c>*</c> any text).</summary>
+        public IReadOnlyList<string> Identifiers => Field.GetCustomAttribute<ErrorStatusAttribute>()?.Identifiers ?? [];
+
         /// <summary>The constant's name with its class, such as <c>PromotionErrors.DuplicateInvoice</c>.</summary>
         public string Constant => Field.DeclaringType!.Name + "." + Field.Name;
 
@@ -34,10 +39,50 @@ internal static class ErrorCodes
             .OrderBy(c => c.Value, StringComparer.Ordinal)
             .ThenBy(c => c.IsAlias)];
 
-    private static readonly Lazy<Dictionary<string, ResultStatus>> CoreStatuses = new(() =>
-        In(typeof(ErrorStatusAttribute).Assembly).Where(c => !c.IsAlias && c.Status is not null).ToDictionary(c => c.Value, c => c.Status!.Value, StringComparer.Ordinal));
+    private static readonly ConcurrentDictionary<Assembly, Dictionary<string, Code>> Declared = new();
+
+    private static Dictionary<string, Code> DeclaredIn(Assembly assembly) =>
+        Declared.GetOrAdd(assembly, a => In(a).Where(c => !c.IsAlias && c.Status is not null).ToDictionary(c => c.Value, StringComparer.Ordinal));
+
+    private static Dictionary<string, Code> Library => DeclaredIn(typeof(ErrorStatusAttribute).Assembly);
 
     /// <summary>The declared status of one of the library's codes.</summary>
     public static ResultStatus StatusOf(string code) =>
-        CoreStatuses.Value.TryGetValue(code, out var status) ? status : throw new KeyNotFoundException($"The library declares no status for '{code}'.");
+        Library.TryGetValue(code, out var found) ? found.Status!.Value : throw new KeyNotFoundException($"The library declares no status for '{code}'.");
+
+    /// <summary>
+    /// What is wrong with validation errors against the library's declarations: a code the
+    /// library does not declare, or an identifier that none of its code's declared identifiers
+    /// matches. Empty when each error is as declared.
+    /// </summary>
+    public static IReadOnlyList<string> Undeclared(IEnumerable<ValidationError>? errors) =>
+        [.. (errors ?? []).Select(e => Undeclared(e.ErrorCode, e.Identifier)).OfType<string>()];
+
+    /// <summary>
+    /// What is wrong with one error's code and identifier against the declarations of the
+    /// library (and of <paramref name="assembly"/>, the tool's for its own codes); null when it is
+    /// as declared.
+    /// </summary>
+    public static string? Undeclared(string code, string? identifier, Assembly? assembly = null)
+    {
+        if (!Library.TryGetValue(code, out var declared) && (assembly is null || !DeclaredIn(assembly).TryGetValue(code, out declared)))
+        {
+            return $"{code} at '{identifier}': no such code is declared";
+        }
+
+        return Matches(declared.Identifiers, identifier)
+            ? null
+            : $"{code} at '{identifier}': it declares {(declared.Identifiers.Count == 0 ? "no identifier" : string.Join(", ", declared.Identifiers.Select(i => $"'{i}'")))}";
+    }
+
+    /// <summary>Whether an identifier is one of the declared ones: <c>[i]</c> stands for any position in a list, <c>*</c> for any text.</summary>
+    public static bool Matches(IEnumerable<string> declared, string? identifier) =>
+        identifier is not null && declared.Any(d => Pattern(d).IsMatch(identifier));
+
+    private static Regex Pattern(string declared) => Patterns.GetOrAdd(declared, d => new(
+        "^" + Regex.Escape(d).Replace(@"\[i]", @"\[[0-9]+]", StringComparison.Ordinal).Replace(@"\*", ".*", StringComparison.Ordinal) + "$",
+        RegexOptions.CultureInvariant | RegexOptions.Singleline,
+        TimeSpan.FromSeconds(1)));
+
+    private static readonly ConcurrentDictionary<string, Regex> Patterns = new(StringComparer.Ordinal);
 }

@@ -10,43 +10,43 @@ namespace Pimex.Cli.Ledger;
 internal static class LedgerErrors
 {
     /// <summary>The line is not well-formed JSON.</summary>
-    [ErrorStatus(ResultStatus.Invalid)]
+    [ErrorStatus(ResultStatus.Invalid, "$")]
     public const string MalformedJson = "PIMEX-LEDGER-001";
 
     /// <summary>The line is JSON but not an object.</summary>
-    [ErrorStatus(ResultStatus.Invalid)]
+    [ErrorStatus(ResultStatus.Invalid, "$")]
     public const string NotAnObject = "PIMEX-LEDGER-002";
 
     /// <summary>The <c>command</c> field names no known command.</summary>
-    [ErrorStatus(ResultStatus.Invalid)]
+    [ErrorStatus(ResultStatus.Invalid, "$.command")]
     public const string UnknownCommand = "PIMEX-LEDGER-003";
 
     /// <summary>A field the command does not define (often a typo).</summary>
-    [ErrorStatus(ResultStatus.Invalid)]
+    [ErrorStatus(ResultStatus.Invalid, "$*")]
     public const string UnknownField = "PIMEX-LEDGER-004";
 
     /// <summary>A required field is missing.</summary>
-    [ErrorStatus(ResultStatus.Invalid)]
+    [ErrorStatus(ResultStatus.Invalid, "$*")]
     public const string MissingField = "PIMEX-LEDGER-005";
 
     /// <summary>A value of the wrong JSON type (a number where a string belongs...).</summary>
-    [ErrorStatus(ResultStatus.Invalid)]
+    [ErrorStatus(ResultStatus.Invalid, "$*")]
     public const string WrongType = "PIMEX-LEDGER-006";
 
     /// <summary>A value that does not parse: an instant, a date, an amount, a role, a verdict.</summary>
-    [ErrorStatus(ResultStatus.Invalid)]
+    [ErrorStatus(ResultStatus.Invalid, "$*")]
     public const string InvalidValue = "PIMEX-LEDGER-007";
 
     /// <summary>The same key twice in one object.</summary>
-    [ErrorStatus(ResultStatus.Invalid)]
+    [ErrorStatus(ResultStatus.Invalid, "$*")]
     public const string DuplicateKey = "PIMEX-LEDGER-008";
 
     /// <summary>The ledger or one of its lines is larger or deeper than the reader accepts.</summary>
-    [ErrorStatus(ResultStatus.Invalid)]
+    [ErrorStatus(ResultStatus.Invalid, "$")]
     public const string TooLarge = "PIMEX-LEDGER-009";
 
     /// <summary>The ledger holds no command at all.</summary>
-    [ErrorStatus(ResultStatus.Invalid)]
+    [ErrorStatus(ResultStatus.Invalid, "$")]
     public const string Empty = "PIMEX-LEDGER-010";
 
     /// <summary>A command other than <c>openEdition</c> comes before any edition is open.</summary>

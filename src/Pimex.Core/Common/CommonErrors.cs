@@ -23,11 +23,11 @@ public static class CommonErrors
     /// An amount that must be positive (or zero or more) is not, or is in the wrong currency.
     /// Alias: <c>PIMEX-PROMO-006</c>, which expense claims carried before.
     /// </summary>
-    [ErrorStatus(ResultStatus.Invalid)]
+    [ErrorStatus(ResultStatus.Invalid, "amount", "net", "vat", "declaredAid[i].amount")]
     public const string InvalidAmount = "PIMEX-INPUT-001";
 
     /// <summary>A required text (a reason, a record) is empty.</summary>
-    [ErrorStatus(ResultStatus.Invalid)]
+    [ErrorStatus(ResultStatus.Invalid, "region", "description", "invoiceId", "reason", "comment", "topic", "pill.topic", "tutorial.record")]
     public const string MissingText = "PIMEX-INPUT-002";
 
     /// <summary>A refusal for the wrong actor.</summary>

@@ -22,14 +22,14 @@ public static class TimeErrors
     /// A fact (a session attended, a tutorial, a training pill, an invoice) dated after the local
     /// date of the command that records it: a tutorial held "tomorrow" is not yet held.
     /// </summary>
-    [ErrorStatus(ResultStatus.Invalid)]
+    [ErrorStatus(ResultStatus.Invalid, "session.date", "tutorial.date", "pill.date", "invoiceDate")]
     public const string DatedAfterCommand = "PIMEX-TIME-002";
 
     /// <summary>
     /// A fact dated before what it depends on: a session, tutorial or pill before the
     /// participant's admission.
     /// </summary>
-    [ErrorStatus(ResultStatus.Invalid)]
+    [ErrorStatus(ResultStatus.Invalid, "session.date", "tutorial.date", "pill.date")]
     public const string DatedBeforeDependency = "PIMEX-TIME-003";
 
     /// <summary>
@@ -37,14 +37,14 @@ public static class TimeErrors
     /// before the rulebook's first rules): one error, with both dates, instead of one per
     /// parameter.
     /// </summary>
-    [ErrorStatus(ResultStatus.Invalid)]
+    [ErrorStatus(ResultStatus.Invalid, "at")]
     public const string NoRulesInForce = "PIMEX-TIME-004";
 
     /// <summary>
     /// The command's instant is outside the calendar the library supports
     /// (<see cref="CommandContext.EarliestSupported"/> to <see cref="CommandContext.LatestSupported"/>).
     /// </summary>
-    [ErrorStatus(ResultStatus.Invalid)]
+    [ErrorStatus(ResultStatus.Invalid, "at")]
     public const string OutsideCalendar = "PIMEX-TIME-005";
 
     /// <summary>

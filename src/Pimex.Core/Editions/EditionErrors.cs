@@ -4,11 +4,11 @@ namespace Pimex.Editions;
 public static class EditionErrors
 {
     /// <summary>The rulebook has no rules in force on the edition's date, or no annuity for its year.</summary>
-    [ErrorStatus(ResultStatus.Invalid)]
+    [ErrorStatus(ResultStatus.Invalid, "year", "*.*")]
     public const string NoRules = "PIMEX-ED-001";
 
     /// <summary>A session outside the edition's training window.</summary>
-    [ErrorStatus(ResultStatus.Invalid)]
+    [ErrorStatus(ResultStatus.Invalid, "session.date")]
     public const string SessionOutsideTrainingWindow = "PIMEX-ED-002";
 
     /// <summary>A session id already scheduled (Conflict).</summary>
@@ -16,11 +16,11 @@ public static class EditionErrors
     public const string SessionAlreadyScheduled = "PIMEX-ED-003";
 
     /// <summary>A session with no seat, or empty venue or topic.</summary>
-    [ErrorStatus(ResultStatus.Invalid)]
+    [ErrorStatus(ResultStatus.Invalid, "session")]
     public const string SessionInvalid = "PIMEX-ED-004";
 
     /// <summary>A direct spend larger than what is available on the line.</summary>
-    [ErrorStatus(ResultStatus.Invalid)]
+    [ErrorStatus(ResultStatus.Invalid, "amount")]
     public const string LineWouldGoNegative = "PIMEX-ED-005";
 
     /// <summary>
@@ -28,11 +28,11 @@ public static class EditionErrors
     /// given an edition that is not the participant's. Alias: <c>PIMEX-PART-018</c>, which participants' verbs
     /// carried before.
     /// </summary>
-    [ErrorStatus(ResultStatus.Invalid)]
+    [ErrorStatus(ResultStatus.Invalid, "edition", "rulebook", "participants")]
     public const string WrongEdition = "PIMEX-ED-006";
 
     /// <summary>Direct spends are for the training and consultancy lines; the actions line moves through reservations.</summary>
-    [ErrorStatus(ResultStatus.Invalid)]
+    [ErrorStatus(ResultStatus.Invalid, "line")]
     public const string LineNotForDirectSpend = "PIMEX-ED-007";
 
     /// <summary>

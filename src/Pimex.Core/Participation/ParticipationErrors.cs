@@ -12,11 +12,11 @@ public static class ParticipationErrors
     public const string SessionAlreadyAttended = "PIMEX-PART-002";
 
     /// <summary>A session, tutorial or pill outside the edition's training window.</summary>
-    [ErrorStatus(ResultStatus.Invalid)]
+    [ErrorStatus(ResultStatus.Invalid, "tutorial.date", "pill.date")]
     public const string OutsideTrainingWindow = "PIMEX-PART-003";
 
     /// <summary>A tutorial not held at the company's premises where the rulebook requires it.</summary>
-    [ErrorStatus(ResultStatus.Invalid)]
+    [ErrorStatus(ResultStatus.Invalid, "tutorial.venue")]
     public const string TutorialNotAtPremises = "PIMEX-PART-004";
 
     /// <summary>A tutorial held by a technician other than the assigned one (Forbidden).</summary>
@@ -24,7 +24,7 @@ public static class ParticipationErrors
     public const string NotTheAssignedTechnician = "PIMEX-PART-005";
 
     /// <summary>A training pill attended by someone in a role the rulebook does not name.</summary>
-    [ErrorStatus(ResultStatus.Invalid)]
+    [ErrorStatus(ResultStatus.Invalid, "pill.attendeeRole")]
     public const string PillAttendeeRoleNotAllowed = "PIMEX-PART-006";
 
     /// <summary>A tutorial with an id already recorded (Conflict).</summary>
@@ -32,7 +32,7 @@ public static class ParticipationErrors
     public const string TutorialAlreadyRecorded = "PIMEX-PART-007";
 
     /// <summary>A SWOT analysis with an empty quadrant.</summary>
-    [ErrorStatus(ResultStatus.Invalid)]
+    [ErrorStatus(ResultStatus.Invalid, "swot.strengths", "swot.weaknesses", "swot.opportunities", "swot.threats")]
     public const string SwotIncomplete = "PIMEX-PART-008";
 
     /// <summary>No submitted version is waiting for review (Conflict).</summary>
@@ -40,35 +40,35 @@ public static class ParticipationErrors
     public const string NothingToReview = "PIMEX-PART-009";
 
     /// <summary>A roadmap submitted before the SWOT analysis is accepted.</summary>
-    [ErrorStatus(ResultStatus.Invalid)]
+    [ErrorStatus(ResultStatus.Invalid, "swot")]
     public const string RoadmapNeedsAcceptedSwot = "PIMEX-PART-010";
 
     /// <summary>A roadmap with no target market or objective, a bad country code, or an action outside its horizon.</summary>
-    [ErrorStatus(ResultStatus.Invalid)]
+    [ErrorStatus(ResultStatus.Invalid, "targetMarkets", "targetMarkets[i]", "objectives", "indicators", "actions", "actions[i]", "actions[i].description", "actions[i].market", "actions[i].due")]
     public const string RoadmapInvalid = "PIMEX-PART-011";
 
     /// <summary>Completion refused: fewer group sessions attended than committed.</summary>
-    [ErrorStatus(ResultStatus.Invalid)]
+    [ErrorStatus(ResultStatus.Invalid, "groupSessions")]
     public const string SessionsMissing = "PIMEX-PART-012";
 
     /// <summary>Completion refused: fewer tutorials held than committed.</summary>
-    [ErrorStatus(ResultStatus.Invalid)]
+    [ErrorStatus(ResultStatus.Invalid, "tutorials")]
     public const string TutorialsMissing = "PIMEX-PART-013";
 
     /// <summary>Completion refused: fewer training pills attended than required.</summary>
-    [ErrorStatus(ResultStatus.Invalid)]
+    [ErrorStatus(ResultStatus.Invalid, "trainingPills")]
     public const string PillsMissing = "PIMEX-PART-014";
 
     /// <summary>Completion refused: the SWOT analysis is not accepted.</summary>
-    [ErrorStatus(ResultStatus.Invalid)]
+    [ErrorStatus(ResultStatus.Invalid, "swot")]
     public const string SwotNotAccepted = "PIMEX-PART-015";
 
     /// <summary>Completion refused: the roadmap is not accepted.</summary>
-    [ErrorStatus(ResultStatus.Invalid)]
+    [ErrorStatus(ResultStatus.Invalid, "roadmap")]
     public const string RoadmapNotAccepted = "PIMEX-PART-016";
 
     /// <summary>Consultancy refused: the consultancy line would go below zero.</summary>
-    [ErrorStatus(ResultStatus.Invalid)]
+    [ErrorStatus(ResultStatus.Invalid, "hours")]
     public const string ConsultancyLineExhausted = "PIMEX-PART-017";
 
     /// <summary>
@@ -84,15 +84,15 @@ public static class ParticipationErrors
     public const string SurveyAlreadyAnswered = "PIMEX-PART-019";
 
     /// <summary>A survey score outside the rulebook's scale.</summary>
-    [ErrorStatus(ResultStatus.Invalid)]
+    [ErrorStatus(ResultStatus.Invalid, "overall", "questions.*")]
     public const string ScoreOutOfScale = "PIMEX-PART-020";
 
     /// <summary>Consultancy hours that are not positive.</summary>
-    [ErrorStatus(ResultStatus.Invalid)]
+    [ErrorStatus(ResultStatus.Invalid, "hours")]
     public const string InvalidHours = "PIMEX-PART-021";
 
     /// <summary>The session is full.</summary>
-    [ErrorStatus(ResultStatus.Invalid)]
+    [ErrorStatus(ResultStatus.Invalid, "session")]
     public const string SessionFull = "PIMEX-PART-022";
 
     /// <summary>No group session with that id (NotFound).</summary>

@@ -8,19 +8,19 @@ public static class PromotionErrors
     public const string DuplicateInvoice = "PIMEX-PROMO-001";
 
     /// <summary>The invoice date is outside the edition's expense-eligibility window.</summary>
-    [ErrorStatus(ResultStatus.Invalid)]
+    [ErrorStatus(ResultStatus.Invalid, "invoiceDate")]
     public const string InvoiceOutsideWindow = "PIMEX-PROMO-002";
 
     /// <summary>The category is not one of the rulebook's.</summary>
-    [ErrorStatus(ResultStatus.Invalid)]
+    [ErrorStatus(ResultStatus.Invalid, "category")]
     public const string UnknownCategory = "PIMEX-PROMO-003";
 
     /// <summary>The category is not eligible.</summary>
-    [ErrorStatus(ResultStatus.Invalid)]
+    [ErrorStatus(ResultStatus.Invalid, "category")]
     public const string CategoryNotEligible = "PIMEX-PROMO-004";
 
     /// <summary>The category is export aid that the state-aid regime excludes.</summary>
-    [ErrorStatus(ResultStatus.Invalid)]
+    [ErrorStatus(ResultStatus.Invalid, "category")]
     public const string ExportAidExcluded = "PIMEX-PROMO-005";
 
     /// <summary>
@@ -44,11 +44,11 @@ public static class PromotionErrors
     public const string ClaimAlreadyVerified = "PIMEX-PROMO-009";
 
     /// <summary>A partial approval of zero, or of more than the eligible amount claimed.</summary>
-    [ErrorStatus(ResultStatus.Invalid)]
+    [ErrorStatus(ResultStatus.Invalid, "approvedAmount")]
     public const string ApprovedAmountInvalid = "PIMEX-PROMO-010";
 
     /// <summary>A partial approval or a rejection without a reason.</summary>
-    [ErrorStatus(ResultStatus.Invalid)]
+    [ErrorStatus(ResultStatus.Invalid, "reason")]
     public const string ReasonRequired = "PIMEX-PROMO-011";
 
     /// <summary>A claim id already used by this participant (Conflict).</summary>

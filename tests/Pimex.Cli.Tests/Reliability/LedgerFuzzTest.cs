@@ -97,6 +97,7 @@ public class LedgerFuzzTest
                 Assert.InRange(e.Line, 0, lines);
                 Assert.StartsWith("$", e.Path, StringComparison.Ordinal);
                 Assert.StartsWith("PIMEX-LEDGER-", e.Code, StringComparison.Ordinal);
+                Assert.Null(ErrorCodes.Undeclared(e.Code, e.Path, typeof(LedgerErrors).Assembly));
                 Assert.False(string.IsNullOrWhiteSpace(e.Message), $"{what}: {e.Code} says nothing");
             });
             return;
@@ -117,7 +118,14 @@ public class LedgerFuzzTest
         Assert.All(outcome.Refused, r =>
         {
             Assert.InRange(r.Line, 1, lines);
-            Assert.All(r.Errors, e => Assert.StartsWith("PIMEX-", e.Code, StringComparison.Ordinal));
+            Assert.All(r.Errors, e =>
+            {
+                Assert.StartsWith("PIMEX-", e.Code, StringComparison.Ordinal);
+                if (e.Identifier.Length > 0)
+                {
+                    Assert.Null(ErrorCodes.Undeclared(e.Code, e.Identifier, typeof(LedgerErrors).Assembly));
+                }
+            });
         });
         if (outcome.Edition is { } edition)
         {

@@ -4,6 +4,7 @@ using Ardalis.Result;
 using Pimex.Admission;
 using Pimex.Common;
 using Pimex.Monetary;
+using Pimex.Tests.Support;
 
 namespace Pimex.Tests.Admission;
 
@@ -23,8 +24,11 @@ public class CompanyProfileRulesTest
     private static RelatedEnterprise Related(string name, decimal percent = 30m, EnterpriseFigures? figures = null) =>
         new(name, Rate.FromPercent(percent), figures ?? Valid);
 
-    private static (string Identifier, string Code)[] Problems(IReadOnlyList<ValidationError> errors) =>
-        [.. errors.Select(e => (e.Identifier, e.ErrorCode))];
+    private static (string Identifier, string Code)[] Problems(IReadOnlyList<ValidationError> errors)
+    {
+        Assert.Empty(ErrorCodes.Undeclared(errors));
+        return [.. errors.Select(e => (e.Identifier, e.ErrorCode))];
+    }
 
     [Fact]
     public void Validate_WhenProfileIsWellFormed_ReturnsNoError()

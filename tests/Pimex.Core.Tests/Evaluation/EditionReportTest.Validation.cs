@@ -98,6 +98,7 @@ public partial class EditionReportTest
         var refused = EditionReport.Create(edition, participants.Skip(1), Rulebook.Extremadura);
 
         Assert.All(refused.Codes(), code => Assert.Equal(ErrorCodes.StatusOf(code), refused.Status));
+        Assert.Empty(ErrorCodes.Undeclared(refused.ValidationErrors));
     }
 
     [Fact]

@@ -151,6 +151,7 @@ internal sealed class DomainDriver
             Assert.False(string.IsNullOrWhiteSpace(error.Identifier), $"{error.ErrorCode} names nothing");
             Assert.False(string.IsNullOrWhiteSpace(error.ErrorMessage), $"{error.ErrorCode} at {error.Identifier} says nothing");
             Assert.StartsWith("PIMEX-", error.ErrorCode, StringComparison.Ordinal);
+            Assert.Null(ErrorCodes.Undeclared(error.ErrorCode, error.Identifier));
         }
 
         foreach (var message in result.Errors)

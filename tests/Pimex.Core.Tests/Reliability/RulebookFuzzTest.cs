@@ -8,6 +8,7 @@ using Pimex.Common;
 using Pimex.Editions;
 using Pimex.Monetary;
 using Pimex.Rulebooks;
+using Pimex.Tests.Support;
 
 namespace Pimex.Tests.Reliability;
 
@@ -279,6 +280,7 @@ public class RulebookFuzzTest
             Assert.False(string.IsNullOrEmpty(e.Identifier), "an error without a path: " + e.ErrorMessage);
             Assert.StartsWith("$", e.Identifier, StringComparison.Ordinal);
             Assert.StartsWith("PIMEX-RB-", e.ErrorCode, StringComparison.Ordinal);
+            Assert.Null(ErrorCodes.Undeclared(e.ErrorCode, e.Identifier));
             Assert.False(string.IsNullOrWhiteSpace(e.ErrorMessage));
         });
     }

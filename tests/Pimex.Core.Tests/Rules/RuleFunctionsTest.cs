@@ -9,6 +9,7 @@ using Pimex.Participation;
 using Pimex.Promotion;
 using Pimex.Rulebooks;
 using Pimex.StateAid;
+using Pimex.Tests.Support;
 using static Pimex.Tests.Support.Scenario;
 
 namespace Pimex.Tests.Rules;
@@ -25,6 +26,7 @@ public static class RuleFunctionsTest
     {
         var errors = new List<ValidationError>();
         rule(errors);
+        Assert.Empty(ErrorCodes.Undeclared(errors));
         return errors;
     }
 
