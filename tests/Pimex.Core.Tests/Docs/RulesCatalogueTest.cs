@@ -167,7 +167,9 @@ public class RulesCatalogueTest
         md.Append("and the rulebook values it reads, as [rulebook-format.md](rulebook-format.md) names them\n");
         md.Append("(`group.name` for a parameter of the catalogue, `group.*` for a whole group, `currency`,\n");
         md.Append("`timeZone`, `annuities.YYYY...` for a field of the annuity); the file is the one the library's\n");
-        md.Append("debug symbols give for the function. Each code's meaning is in [errors.md](errors.md). The\n");
+        md.Append("debug symbols give for the function. What it checks is the function's summary, or, for a\n");
+        md.Append("function that checks several rules at once (`AdmissionEligibility.Evaluate`,\n");
+        md.Append("`CompanyProfileRules.Validate`...), the meaning of the code, as [errors.md](errors.md) gives it. The\n");
         md.Append("support granted on a verified claim refuses nothing, so it has no row: see `SupportDecision.Decide`.\n");
         foreach (var concept in Rules().GroupBy(r => r.Concept))
         {
@@ -176,7 +178,7 @@ public class RulesCatalogueTest
             foreach (var row in concept)
             {
                 var reads = row.Reads.Count == 0 ? "(no rulebook value)" : string.Join(", ", row.Reads.Select(r => "`" + r + "`"));
-                md.Append($"| `{row.Code}` | `{Name(row.Method)}` | {Summary(docs, row.Method)} | {reads} | `{SourceFile(pdb, row.Method)}` |\n");
+                md.Append($"| `{row.Code}` | `{Name(row.Method)}` | {WhatItChecks(docs, row)} | {reads} | `{SourceFile(pdb, row.Method)}` |\n");
             }
         }
 
@@ -191,6 +193,22 @@ public class RulesCatalogueTest
         }
 
         return md.ToString();
+    }
+
+    /// <summary>
+    /// What a row checks: its function's summary when the function names one rule; the meaning
+    /// of the row's code (its constant's summary) when it names several, whose summary would be
+    /// the same on each row.
+    /// </summary>
+    private static string WhatItChecks(Dictionary<string, string> docs, RuleRow row)
+    {
+        if (row.Method.GetCustomAttributes<RuleAttribute>().Count() == 1)
+        {
+            return Summary(docs, row.Method);
+        }
+
+        var constant = ErrorCodes.In(Library).Single(c => c.Value == row.Code && !c.IsAlias).Field;
+        return XmlDocs.Markdown(docs.GetValueOrDefault("F:" + constant.DeclaringType!.FullName + "." + constant.Name, string.Empty));
     }
 
     /// <summary>
