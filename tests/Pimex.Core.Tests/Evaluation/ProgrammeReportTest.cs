@@ -48,6 +48,19 @@ public class ProgrammeReportTest
     }
 
     [Fact]
+    public void Create_WhenEditionsSpeakDifferentLanguages_SpeaksTheLatestYearsWhateverTheOrderGiven()
+    {
+        var (english, spanish) = (Pimex.Localisation.ReportLanguage.English, Pimex.Localisation.ReportLanguage.Spanish);
+        var spanish2017 = Edition(2017, 2, 0) with { Language = spanish };
+        var english2016 = Edition(2016, 3, 0) with { Language = english };
+
+        Assert.Equal(spanish, ProgrammeReport.Create([spanish2017, english2016]).Ok().Language);
+        Assert.Equal(spanish, ProgrammeReport.Create([english2016, spanish2017]).Ok().Language);
+        Assert.Equal(english, ProgrammeReport.Create([spanish2017, english2016 with { Edition = new EditionId("extremadura", 2018) }]).Ok().Language);
+        Assert.Equal(english, ProgrammeReport.Create([], participantsBefore: 500).Ok().Language);
+    }
+
+    [Fact]
     public void Create_WhenNoEarlierParticipants_CumulativeStartsAtTheFirstEdition()
     {
         var report = ProgrammeReport.Create([Edition(2016, 3, 0), Edition(2017, 2, 0)]).Ok();
