@@ -159,7 +159,10 @@ public class SingleUndertakingTest
         Assert.Equal(Eur(11_000m) + participant.Terms.InKindAid, statement.CountedInLookBack);
         Assert.Contains("\"recipient\": \"Parent SA\"", statement.ToJson(), StringComparison.Ordinal);
         Assert.Contains("Single undertaking: the company and Parent SA\n", statement.ToText(Pimex.Localisation.ReportLanguage.English), StringComparison.Ordinal);
-        Assert.Contains("received by", statement.ToText(Pimex.Localisation.ReportLanguage.English), StringComparison.Ordinal);
+        var rows = statement.ToText(Pimex.Localisation.ReportLanguage.English).Split('\n').Select(line => line.TrimEnd()).ToList();
+        Assert.Contains(rows, row => row.Contains("received by", StringComparison.Ordinal));
+        Assert.Contains(rows, row => row.Contains('€', StringComparison.Ordinal) && row.EndsWith("the company", StringComparison.Ordinal));
+        Assert.Contains(rows, row => row.Contains('€', StringComparison.Ordinal) && row.EndsWith("Parent SA", StringComparison.Ordinal));
     }
 
     [Fact]
