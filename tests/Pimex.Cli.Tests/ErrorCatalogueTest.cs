@@ -1,5 +1,7 @@
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Text;
+using System.Text.RegularExpressions;
 using Ardalis.Result;
 using Pimex.Cli.Ledger;
 using Pimex.Common;
@@ -55,6 +57,47 @@ public class ErrorCatalogueTest
                 Assert.True(code.Identifiers.Count == 0, $"{code.Constant} ({code.Value}) is {code.Status}: its message carries no identifier, yet it declares some");
             }
         }
+    }
+
+    /// <summary>
+    /// Every identifier the library's source writes out as a literal beside a code
+    /// (<c>DomainErrors.Refusal(language, "technician", CommonErrors.MissingText)</c>,
+    /// <c>DomainErrors.Validation("annuities", RulebookErrors.NoAnnuity, ...)</c>) is one that
+    /// code declares: the runs check the errors they happen to make, this checks those no run
+    /// made. Identifiers built at run time (paths with positions) are left to the runs.
+    /// </summary>
+    [Fact]
+    public void EveryLiteralIdentifierInTheLibrarysSource_IsOneItsCodeDeclares()
+    {
+        var library = typeof(ErrorStatusAttribute).Assembly;
+        var constants = ErrorCodes.In(library).Where(c => !c.IsAlias).ToDictionary(c => c.Constant, StringComparer.Ordinal);
+        var call = new Regex("""(?:Refusal|Validation)\((?:[\w.]+,\s*)?"(?<id>[^"]*)",\s*(?:[\w.]*\.)?(?<constant>\w+Errors\.\w+)""", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(5));
+        int seen = 0;
+        foreach (var file in Directory.EnumerateFiles(LibrarySource(), "*.cs", SearchOption.AllDirectories))
+        {
+            foreach (Match m in call.Matches(File.ReadAllText(file)))
+            {
+                var constant = m.Groups["constant"].Value;
+                Assert.True(constants.TryGetValue(constant, out var code), $"{Path.GetFileName(file)}: {constant} is not a code of the library");
+                Assert.True(
+                    ErrorCodes.Matches(code.Identifiers, m.Groups["id"].Value),
+                    $"{Path.GetFileName(file)}: {code.Constant} ({code.Value}) at '{m.Groups["id"].Value}', which it does not declare; it declares {string.Join(", ", code.Identifiers)}");
+                seen++;
+            }
+        }
+
+        Assert.True(seen > 50, $"only {seen} refusals with a literal identifier found: the scan no longer reads the library's calls");
+    }
+
+    private static string LibrarySource([CallerFilePath] string caller = "")
+    {
+        var folder = new DirectoryInfo(Path.GetDirectoryName(caller)!);
+        while (!File.Exists(Path.Combine(folder.FullName, "Pimex.Core.sln")))
+        {
+            folder = folder.Parent ?? throw new InvalidOperationException($"No Pimex.Core.sln above {caller}.");
+        }
+
+        return Path.Combine(folder.FullName, "src", "Pimex.Core");
     }
 
     [Theory]

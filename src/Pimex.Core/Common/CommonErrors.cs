@@ -27,7 +27,7 @@ public static class CommonErrors
     public const string InvalidAmount = "PIMEX-INPUT-001";
 
     /// <summary>A required text (a reason, a record) is empty.</summary>
-    [ErrorStatus(ResultStatus.Invalid, "region", "description", "invoiceId", "reason", "comment", "topic", "pill.topic", "tutorial.record")]
+    [ErrorStatus(ResultStatus.Invalid, "region", "description", "invoiceId", "reason", "comment", "technician", "topic", "pill.topic", "tutorial.record")]
     public const string MissingText = "PIMEX-INPUT-002";
 
     /// <summary>A refusal for the wrong actor.</summary>
