@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.RegularExpressions;
 using Ardalis.Result;
@@ -89,12 +88,13 @@ public class ErrorCatalogueTest
         Assert.True(seen > 50, $"only {seen} refusals with a literal identifier found: the scan no longer reads the library's calls");
     }
 
-    private static string LibrarySource([CallerFilePath] string caller = "")
+    /// <summary>The library's source folder, found above the test's own output folder (a CI build maps source paths to <c>/_/</c>, so not from the caller's path).</summary>
+    private static string LibrarySource()
     {
-        var folder = new DirectoryInfo(Path.GetDirectoryName(caller)!);
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
         while (!File.Exists(Path.Combine(folder.FullName, "Pimex.Core.sln")))
         {
-            folder = folder.Parent ?? throw new InvalidOperationException($"No Pimex.Core.sln above {caller}.");
+            folder = folder.Parent ?? throw new InvalidOperationException($"No Pimex.Core.sln above {AppContext.BaseDirectory}.");
         }
 
         return Path.Combine(folder.FullName, "src", "Pimex.Core");
