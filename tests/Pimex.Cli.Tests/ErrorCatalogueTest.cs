@@ -88,17 +88,7 @@ public class ErrorCatalogueTest
         Assert.True(seen > 50, $"only {seen} refusals with a literal identifier found: the scan no longer reads the library's calls");
     }
 
-    /// <summary>The library's source folder, found above the test's own output folder (a CI build maps source paths to <c>/_/</c>, so not from the caller's path).</summary>
-    private static string LibrarySource()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(folder.FullName, "Pimex.Core.sln")))
-        {
-            folder = folder.Parent ?? throw new InvalidOperationException($"No Pimex.Core.sln above {AppContext.BaseDirectory}.");
-        }
-
-        return Path.Combine(folder.FullName, "src", "Pimex.Core");
-    }
+    private static string LibrarySource() => Path.Combine(Golden.RepositoryRoot(), "src", "Pimex.Core");
 
     [Theory]
     [InlineData("declaredAid[i].amount", "declaredAid[12].amount", true)]

@@ -59,6 +59,12 @@ internal static class Golden
     /// <summary>The <c>Golden</c> folder in the source tree of the project that holds <paramref name="caller"/>.</summary>
     private static string SourceFolder(string caller) => Path.Combine(Above(caller, "*.csproj"), "Golden");
 
+    /// <summary>
+    /// The repository's root, the folder that holds <c>Pimex.Core.sln</c>, found above the test's
+    /// output folder (a CI build maps caller paths to <c>/_/</c>, so not from the caller's path).
+    /// </summary>
+    public static string RepositoryRoot() => Above(AppContext.BaseDirectory, "Pimex.Core.sln");
+
     /// <summary>The nearest folder above <paramref name="caller"/> that holds a file matching <paramref name="pattern"/>.</summary>
     private static string Above(string caller, string pattern)
     {
