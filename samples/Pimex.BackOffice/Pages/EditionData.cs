@@ -6,6 +6,7 @@ using Pimex.Common;
 using Pimex.Editions;
 using Pimex.Evaluation;
 using Pimex.Participation;
+using Pimex.Promotion;
 
 namespace Pimex.BackOffice.Pages;
 
@@ -21,6 +22,21 @@ public sealed record EditionData(Caller Caller, Edition Edition, IReadOnlyList<P
     public CompanyTable Table { get; } = Made(CompanyTable.Create(Edition, Participants));
 
     public Participant? Find(string company) => Participants.FirstOrDefault(p => p.Id.Company.Value == company);
+
+    /// <summary>The participants whose SWOT analysis waits for review.</summary>
+    public IReadOnlyList<Participant> SwotsToReview => [.. Participants.Where(p => p.Swot.Status == ReviewStatus.Submitted)];
+
+    /// <summary>The participants whose roadmap waits for review.</summary>
+    public IReadOnlyList<Participant> RoadmapsToReview => [.. Participants.Where(p => p.Roadmap.Status == ReviewStatus.Submitted)];
+
+    /// <summary>The claims that wait for verification, by company, in the order of their ids.</summary>
+    public IReadOnlyList<(string Company, ExpenseClaim Claim)> ClaimsToVerify =>
+    [
+        .. Participants.SelectMany(p => p.Claims.Values
+            .Where(c => c.Verification is null)
+            .OrderBy(c => c.Claim.Id, StringComparer.Ordinal)
+            .Select(c => (p.Id.Company.Value, c.Claim))),
+    ];
 
     /// <summary>Loads an edition of the caller's region; null when there is none of that year.</summary>
     public static async Task<EditionData?> LoadAsync(HttpContext http, Caller caller, int year)

@@ -64,7 +64,7 @@ public abstract class OfficePage : PageModel
         Text = PageText.ForRegion(caller.Rulebook, Request.Query["lang"]);
         if (staffOnly && caller.Actor.Role == ActorRole.CompanyRepresentative)
         {
-            Refusal = new PageRefusal(StatusCodes.Status403Forbidden, Problems.NotYours, "A company representative reads its own company's participation only.");
+            Refusal = new PageRefusal(StatusCodes.Status403Forbidden, Problems.NotYours, Text.Problem(Problems.NotYours, string.Empty));
             return null;
         }
 
@@ -91,16 +91,23 @@ public abstract class OfficePage : PageModel
     /// (<see cref="FormCommands.RunAsync"/>), with the context in the page's language: the verb
     /// takes the context it is handed, so its refusals read in the words of the page.
     /// </summary>
-    protected Task<FormOutcome> RunAsync(string region, int year, string company, long seenVersion, Func<Scope, CommandContext, Result<Outcome>> decide) =>
-        FormCommands.RunAsync(HttpContext, Text.Language, region, year, company, seenVersion, decide);
+    protected async Task<FormOutcome> RunAsync(string region, int year, string company, long seenVersion, Func<Scope, CommandContext, Result<Outcome>> decide)
+    {
+        var outcome = await FormCommands.RunAsync(HttpContext, Text.Language, region, year, company, seenVersion, decide);
+        return outcome with { Errors = [.. outcome.Errors.Select(e => e with { Message = Text.Problem(e.Code, e.Message) })] };
+    }
+
+    /// <summary>Refuses the page: no edition of that year in the region (404), in the page's language.</summary>
+    protected void NoEdition(string region, int year) =>
+        Refusal = new PageRefusal(StatusCodes.Status404NotFound, Problems.NotFound, Text.Format("problem.noEdition", year, region));
 
     /// <summary>Shows an API refusal (a problem) as the page, with its status code.</summary>
     protected void Refuse(Microsoft.AspNetCore.Http.IResult refusal)
     {
         var errors = FormCommands.ErrorsOf(refusal);
         var status = refusal is IStatusCodeHttpResult { StatusCode: { } code } ? code : StatusCodes.Status400BadRequest;
-        var first = errors.Count > 0 ? errors[0] : new FieldError(null, string.Empty, "Refused.");
-        Refusal = new PageRefusal(status, first.Code, string.Join(" ", errors.Select(e => e.Message)));
+        var first = errors.Count > 0 ? errors[0] : new FieldError(null, string.Empty, Text["refused"]);
+        Refusal = new PageRefusal(status, first.Code, string.Join(" ", errors.Select(e => Text.Problem(e.Code, e.Message)).Distinct(StringComparer.Ordinal)));
     }
 
     /// <summary>The page, or the refusal with its status.</summary>

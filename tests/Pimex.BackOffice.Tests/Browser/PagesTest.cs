@@ -17,7 +17,7 @@ namespace Pimex.BackOffice.Tests.Browser;
 /// assertions retry until the page shows it); each page is kept as a screenshot under TestResults.
 /// </summary>
 [Collection(OnPostgres.Name)]
-public sealed class PagesTest(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed partial class PagesTest(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     private static readonly ReportLanguage Es = ReportLanguage.Spanish;
 
@@ -30,8 +30,7 @@ public sealed class PagesTest(BrowserFixture browser) : IClassFixture<BrowserFix
         await Expect(Cell(page, "B1", "sessions")).ToHaveTextAsync(Es.Format("common.of", "0", "3"));
         await BrowserFixture.ShotAsync(page, "matrix-before-attendance");
 
-        await page.GotoAsync("/office/extremadura/2016/attendance");
-        await page.SelectOptionAsync("#session", "S1");
+        await page.GotoAsync("/office/extremadura/2016/attendance?session=S1");
         // By keyboard: a space ticks a box, Enter on the button sends the form.
         await page.GetByLabel("B1", new() { Exact = true }).PressAsync("Space");
         await page.GetByLabel("B2", new() { Exact = true }).PressAsync("Space");
@@ -46,13 +45,11 @@ public sealed class PagesTest(BrowserFixture browser) : IClassFixture<BrowserFix
         await Expect(Cell(page, "B4", "sessions")).ToHaveTextAsync(Es.Format("common.of", "0", "3"));
         await BrowserFixture.ShotAsync(page, "matrix-after-attendance");
 
-        // The same session again for B1 is refused by the library, next to B1's box, with its code.
-        await page.GotoAsync("/office/extremadura/2016/attendance");
-        await page.SelectOptionAsync("#session", "S1");
-        await page.GetByLabel("B1", new() { Exact = true }).CheckAsync();
-        await page.Locator("#attendance button[type=submit]").ClickAsync();
-        await Expect(page.Locator("#company-B1-error")).ToContainTextAsync("PIMEX-");
-        await BrowserFixture.ShotAsync(page, "attendance-refused");
+        // The same session is not offered again to B1 and B2, and still is to B4.
+        await page.GotoAsync("/office/extremadura/2016/attendance?session=S1");
+        await Expect(page.Locator("#company-B4")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#company-B1")).ToHaveCountAsync(0);
+        await Expect(page.Locator("#company-B2")).ToHaveCountAsync(0);
         await page.CloseAsync();
     }
 
@@ -195,15 +192,6 @@ public sealed class PagesTest(BrowserFixture browser) : IClassFixture<BrowserFix
         await Expect(page.Locator("#reason-error")).ToContainTextAsync(PromotionErrors.ReasonRequired);
         await Expect(page.Locator("#reason-error")).Not.ToContainTextAsync("needs a reason");
         await BrowserFixture.ShotAsync(page, "verify-refused-in-spanish");
-
-        // A session the company already attended (B5 at S3, seeded): refused next to its box, in Spanish.
-        await page.GotoAsync("/office/extremadura/2016/attendance");
-        await page.SelectOptionAsync("#session", "S3");
-        await page.GetByLabel("B5", new() { Exact = true }).CheckAsync();
-        await page.Locator("#attendance button[type=submit]").ClickAsync();
-        await Expect(page.Locator("#company-B5-error")).ToContainTextAsync("ya está registrada");
-        await Expect(page.Locator("#company-B5-error")).ToContainTextAsync(ParticipationErrors.SessionAlreadyAttended);
-        await BrowserFixture.ShotAsync(page, "attendance-refused-in-spanish");
         await page.CloseAsync();
     }
 
@@ -280,10 +268,14 @@ public sealed class PagesTest(BrowserFixture browser) : IClassFixture<BrowserFix
 
         await page.GotoAsync("/office/extremadura/2016/attendance");
         await Expect(page.Locator("#session")).ToHaveValueAsync("S1");
-        // Tab to the session, the arrow key to the next session, Tab to B3's box, Space ticks it, Tab to the button, Enter sends.
+        // Tab to the session, the arrow key to the next session, Tab to its button and Enter shows
+        // that session's companies; Tab to B3's box, Space ticks it, Tab to the button, Enter sends.
         await TabToAsync(page, "#session");
         await page.Keyboard.PressAsync("ArrowDown");
         await Expect(page.Locator("#session")).ToHaveValueAsync("S2");
+        await TabToAsync(page, "#session-form button");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("#attendance input[name=session]")).ToHaveValueAsync("S2");
         await TabToAsync(page, "#company-B3");
         await page.Keyboard.PressAsync("Space");
         await Expect(page.Locator("#company-B3")).ToBeCheckedAsync();

@@ -14,7 +14,8 @@ public sealed class AttendanceModel : OfficePage
 {
     public EditionData? Data { get; private set; }
 
-    [BindProperty]
+    /// <summary>The session whose attendance is recorded: chosen in the query (<c>?session=S2</c>) or sent with the form.</summary>
+    [BindProperty(SupportsGet = true)]
     public string? Session { get; set; }
 
     [BindProperty]
@@ -26,10 +27,28 @@ public sealed class AttendanceModel : OfficePage
 
     public Dictionary<string, List<FieldError>> CompanyErrors { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The sessions of the edition, by date.</summary>
+    public IReadOnlyList<Pimex.Editions.GroupSession> Sessions =>
+        Data is null ? [] : [.. Data.Edition.Sessions.Values.OrderBy(s => s.Date).ThenBy(s => s.Id, StringComparer.Ordinal)];
+
+    /// <summary>
+    /// The companies the form offers for <see cref="Session"/>: those still in training that have
+    /// not attended it (the library would refuse the others).
+    /// </summary>
+    public IReadOnlyList<Pimex.Participation.Participant> Offered =>
+        Data is null ? [] : [.. Data.Participants.Where(p => !p.IsFinal && !p.SessionsAttended.Contains(Session ?? string.Empty))];
+
     public async Task<IActionResult> OnGetAsync(string region, int year)
     {
         Year = year;
-        await LoadAsync(region, year);
+        if (await LoadAsync(region, year) && (Session is null || !Data!.Edition.Sessions.ContainsKey(Session)))
+        {
+            // The first session that a company still in training has not attended, else the first.
+            var active = Data!.Participants.Where(p => !p.IsFinal).ToList();
+            var sessions = Sessions;
+            Session = sessions.FirstOrDefault(s => active.Any(p => !p.SessionsAttended.Contains(s.Id)))?.Id ?? (sessions.Count > 0 ? sessions[0].Id : null);
+        }
+
         return Show();
     }
 
@@ -113,7 +132,7 @@ public sealed class AttendanceModel : OfficePage
         Data = await EditionData.LoadAsync(HttpContext, caller, year);
         if (Data is null)
         {
-            Refusal = new PageRefusal(StatusCodes.Status404NotFound, Problems.NotFound, $"No edition {year} in region {region}.");
+            NoEdition(region, year);
             return false;
         }
 

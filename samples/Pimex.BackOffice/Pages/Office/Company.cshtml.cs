@@ -7,9 +7,11 @@ using Pimex.Participation;
 namespace Pimex.BackOffice.Pages.Office;
 
 /// <summary>
-/// A company representative's own page: its company's row of the progress matrix and its claims,
-/// nothing of the other companies. The company is the one the sign-in token names, never one the
-/// URL could name; staff, who have no company of their own, are sent to the matrix.
+/// One company's page: its row of the progress matrix, its SWOT analysis and roadmap (their
+/// status, the reviewer's latest comment and what comes next) and its claims. A company
+/// representative reads its own company only: the one its sign-in token names (a URL naming
+/// another company is refused). Staff reach any participant from the matrix
+/// (<c>/office/{region}/{year}/company/{company}</c>).
 /// </summary>
 public sealed class CompanyModel : OfficePage
 {
@@ -17,7 +19,10 @@ public sealed class CompanyModel : OfficePage
 
     public Participant? Participant { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string region, int year)
+    /// <summary>Whether the reader is the company's own representative (the next steps are worded for it).</summary>
+    public bool IsOwnCompany { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string region, int year, string? company)
     {
         Year = year;
         if (Resolve(region, staffOnly: false) is not { } caller)
@@ -25,21 +30,50 @@ public sealed class CompanyModel : OfficePage
             return Show();
         }
 
-        if (caller.Actor is not { Role: ActorRole.CompanyRepresentative, Company: { } company })
+        CompanyId shown;
+        if (caller.Actor is { Role: ActorRole.CompanyRepresentative, Company: { } own })
+        {
+            if (company is not null && !string.Equals(company, own.Value, StringComparison.Ordinal))
+            {
+                Refusal = new PageRefusal(StatusCodes.Status403Forbidden, Problems.NotYours, Text.Problem(Problems.NotYours, string.Empty));
+                return Show();
+            }
+
+            shown = own;
+            IsOwnCompany = true;
+        }
+        else if (string.IsNullOrWhiteSpace(company))
         {
             return Redirect(EditionPath("/participants"));
         }
+        else
+        {
+            shown = new CompanyId(company.Trim());
+        }
 
         var data = await EditionData.LoadAsync(HttpContext, caller, year);
-        Participant = data?.Find(company.Value);
-        Row = data?.Table.Rows.FirstOrDefault(r => r.Participant.Company == company);
+        Participant = data?.Find(shown.Value);
+        Row = data?.Table.Rows.FirstOrDefault(r => r.Participant.Company == shown);
         if (Participant is null || Row is null)
         {
-            Refusal = new PageRefusal(StatusCodes.Status404NotFound, Problems.NotFound, $"{company.Value} is not a participant of the {year} edition of {region}.");
+            Refusal = new PageRefusal(StatusCodes.Status404NotFound, Problems.NotFound, Text.Format("problem.notParticipant", shown.Value, year));
             return Show();
         }
 
-        Title = Text.Format("company.title", company.Value, year);
+        Title = Text.Format("company.title", shown.Value, year);
         return Show();
     }
+
+    /// <summary>
+    /// What comes next for a deliverable, as a glossary key: for the company's representative,
+    /// what it does (submit, wait, submit a new version with the comment in mind); for staff,
+    /// whether a review waits.
+    /// </summary>
+    public string NextStep(ReviewStatus status) => (IsOwnCompany ? "next.company." : "next.staff.") + status switch
+    {
+        ReviewStatus.NotSubmitted => "notSubmitted",
+        ReviewStatus.Submitted => "submitted",
+        ReviewStatus.Returned => "returned",
+        _ => "accepted",
+    };
 }

@@ -88,7 +88,7 @@ public abstract class DeliverableReviewModel : OfficePage
         Participant = data?.Find(company);
         if (Participant is null)
         {
-            Refusal = new PageRefusal(StatusCodes.Status404NotFound, Problems.NotFound, $"{company} is not a participant of the {year} edition of {region}.");
+            Refusal = new PageRefusal(StatusCodes.Status404NotFound, Problems.NotFound, Text.Format("problem.notParticipant", company, year));
             return false;
         }
 

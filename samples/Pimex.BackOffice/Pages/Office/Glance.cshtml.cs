@@ -34,7 +34,7 @@ public sealed class GlanceModel : OfficePage
             Data = await EditionData.LoadAsync(HttpContext, caller, year);
             if (Data is null)
             {
-                Refusal = new PageRefusal(StatusCodes.Status404NotFound, Http.Problems.NotFound, $"No edition {year} in region {region}.");
+                NoEdition(region, year);
                 return Show();
             }
 

@@ -59,7 +59,7 @@ public sealed class ParticipantsModel : OfficePage
         var data = await EditionData.LoadAsync(HttpContext, caller, year);
         if (data is null)
         {
-            Refusal = new PageRefusal(StatusCodes.Status404NotFound, Http.Problems.NotFound, $"No edition {year} in region {region}.");
+            NoEdition(region, year);
             return Show();
         }
 

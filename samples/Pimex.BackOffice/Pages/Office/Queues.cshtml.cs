@@ -26,20 +26,14 @@ public sealed class QueuesModel : OfficePage
         Data = await EditionData.LoadAsync(HttpContext, caller, year);
         if (Data is null)
         {
-            Refusal = new PageRefusal(StatusCodes.Status404NotFound, Http.Problems.NotFound, $"No edition {year} in region {region}.");
+            NoEdition(region, year);
             return Show();
         }
 
         Title = Text.Format("queues.title", year);
-        Swots = [.. Data.Participants.Where(p => p.Swot.Status == ReviewStatus.Submitted)];
-        Roadmaps = [.. Data.Participants.Where(p => p.Roadmap.Status == ReviewStatus.Submitted)];
-        Claims =
-        [
-            .. Data.Participants.SelectMany(p => p.Claims.Values
-                .Where(c => c.Verification is null)
-                .OrderBy(c => c.Claim.Id, StringComparer.Ordinal)
-                .Select(c => (p.Id.Company.Value, c.Claim))),
-        ];
+        Swots = Data.SwotsToReview;
+        Roadmaps = Data.RoadmapsToReview;
+        Claims = Data.ClaimsToVerify;
         return Show();
     }
 }

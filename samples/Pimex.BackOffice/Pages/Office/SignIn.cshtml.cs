@@ -48,7 +48,7 @@ public sealed class SignInModel(Tokens tokens) : OfficePage
         var principal = new ClaimsPrincipal(identity);
         if (Tokens.Read(principal) is not { } who)
         {
-            Error = new FieldError("token", Problems.NoActor, "The token carries no usable actor: it needs sub, role, region (and company for a representative).");
+            Error = new FieldError("token", Problems.NoActor, Text.Problem(Problems.NoActor, string.Empty));
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }

@@ -118,7 +118,7 @@ public sealed class VerifyClaimModel : OfficePage
         Participant = data?.Find(company);
         if (data is null || Participant is null || !Participant.Claims.TryGetValue(claim, out var record))
         {
-            Refusal = new PageRefusal(StatusCodes.Status404NotFound, Problems.NotFound, $"No claim '{claim}' of {company} in the {year} edition of {region}.");
+            Refusal = new PageRefusal(StatusCodes.Status404NotFound, Problems.NotFound, Text.Format("problem.noClaim", claim, company, year));
             return false;
         }
 
