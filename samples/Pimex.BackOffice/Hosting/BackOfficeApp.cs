@@ -94,7 +94,7 @@ public static partial class BackOfficeApp
             });
         }
         marten.DatabaseSchemaName = options.Schema;
-        marten.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, json => json.ConfigureForPimex(RequiredFields.All));
+        marten.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, json => json.ConfigureForPimex());
         marten.Events.StreamIdentity = StreamIdentity.AsString;
 
         // Regions are tenants, conjoined in one database (docs/scaling.md says why).

@@ -11,7 +11,7 @@ namespace Pimex.BackOffice.Http;
 /// a 400 at the door and never reaches the library's guards. Optional fields (a parameter with a
 /// default value, an <c>init</c> property) may be left out of a request
 /// (<see cref="RequiredFields.AsDeclared"/>); the event store reads its events with every field
-/// required (<see cref="RequiredFields.All"/>, in <c>BackOfficeApp</c>).
+/// required (<see cref="RequiredFields.All"/>, the default of <c>ConfigureForPimex()</c>, in <c>BackOfficeApp</c>).
 /// </summary>
 public static class BackOfficeJson
 {
