@@ -6,19 +6,25 @@ using Pimex.Monetary;
 
 namespace Pimex.Serialization.SystemTextJson;
 
-/// <summary><c>"EUR 2500.00"</c>; <c>default(Money)</c> (no currency, an unused amount) is <c>null</c>.</summary>
-internal sealed class MoneyConverter : JsonConverter<Money>
+/// <summary>
+/// <c>"EUR 2500.00"</c>. <c>default(Money)</c> (no currency: an amount left unused, such as the
+/// approved amount of a verification in full) is written <c>null</c>; whether a null reads back
+/// as it depends on the reading: in the stored form (<see cref="RequiredFields.All"/>) a null
+/// where an amount belongs is refused, since no stored fact holds an unused amount.
+/// </summary>
+/// <param name="nullIsUnused">Whether a null reads as <c>default(Money)</c> (input) rather than being refused (stored form).</param>
+internal sealed class MoneyConverter(bool nullIsUnused) : JsonConverter<Money>
 {
-    public override bool HandleNull => true;
+    public override bool HandleNull => nullIsUnused;
 
     public override Money Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        if (reader.TokenType == JsonTokenType.Null)
+        if (reader.TokenType == JsonTokenType.Null && nullIsUnused)
         {
             return default;
         }
 
-        var text = reader.GetString();
+        var text = reader.TokenType == JsonTokenType.String ? reader.GetString() : throw new JsonException($"An amount is a text such as 'EUR 2500.00', not {reader.TokenType}.");
         return Money.TryParse(text, out var money) ? money : throw new JsonException($"'{text}' is not an amount such as 'EUR 2500.00' (a known currency code, a space, an amount exact to the currency's minor unit, at most {Money.MaxAmount:0} in absolute value).");
     }
 
@@ -35,11 +41,13 @@ internal sealed class MoneyConverter : JsonConverter<Money>
     }
 }
 
-/// <summary>A rate as its fraction: <c>0.85</c>.</summary>
+/// <summary>A rate as its fraction: <c>0.85</c>; never negative.</summary>
 internal sealed class RateConverter : JsonConverter<Rate>
 {
     public override Rate Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        Rate.FromFraction(reader.GetDecimal());
+        reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out var fraction) && fraction >= 0m
+            ? Rate.FromFraction(fraction)
+            : throw new JsonException("A rate is a fraction such as 0.85, not negative.");
 
     public override void Write(Utf8JsonWriter writer, Rate value, JsonSerializerOptions options) =>
         writer.WriteNumberValue(value.Fraction);
@@ -50,7 +58,7 @@ internal sealed class CurrencyConverter : JsonConverter<Currency>
 {
     public override Currency Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        var code = reader.GetString();
+        var code = reader.TokenType == JsonTokenType.String ? reader.GetString() : throw new JsonException($"A currency is an ISO 4217 code such as 'EUR', not {reader.TokenType}.");
         return Currency.TryFromCode(code, out var currency) ? currency : throw new JsonException($"Unknown currency '{code}'.");
     }
 
@@ -63,7 +71,7 @@ internal sealed class CompanyIdConverter : JsonConverter<CompanyId>
 {
     public override CompanyId Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        var text = reader.GetString();
+        var text = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
         return string.IsNullOrWhiteSpace(text) ? throw new JsonException("A company id is a non-empty text.") : new CompanyId(text);
     }
 
@@ -75,7 +83,7 @@ internal sealed class CompanyIdConverter : JsonConverter<CompanyId>
 internal sealed class EditionIdConverter : JsonConverter<EditionId>
 {
     public override EditionId Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        Parse(reader.GetString() ?? string.Empty);
+        Parse(reader.TokenType == JsonTokenType.String ? reader.GetString()! : string.Empty);
 
     public override void Write(Utf8JsonWriter writer, EditionId value, JsonSerializerOptions options) =>
         writer.WriteStringValue(value.ToString());
@@ -83,7 +91,7 @@ internal sealed class EditionIdConverter : JsonConverter<EditionId>
     public static EditionId Parse(string text)
     {
         int dash = text.LastIndexOf('-');
-        return dash > 0 && int.TryParse(text.AsSpan(dash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var year)
+        return dash > 0 && !string.IsNullOrWhiteSpace(text[..dash]) && int.TryParse(text.AsSpan(dash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var year)
             ? new EditionId(text[..dash], year)
             : throw new JsonException($"'{text}' is not an edition id such as 'extremadura-2016'.");
     }
@@ -94,9 +102,9 @@ internal sealed class ParticipantIdConverter : JsonConverter<ParticipantId>
 {
     public override ParticipantId Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        var text = reader.GetString() ?? string.Empty;
+        var text = reader.TokenType == JsonTokenType.String ? reader.GetString()! : string.Empty;
         int slash = text.IndexOf('/', StringComparison.Ordinal);
-        return slash > 0 && slash < text.Length - 1
+        return slash > 0 && !string.IsNullOrWhiteSpace(text[(slash + 1)..])
             ? new ParticipantId(EditionIdConverter.Parse(text[..slash]), new CompanyId(text[(slash + 1)..]))
             : throw new JsonException($"'{text}' is not a participant id such as 'extremadura-2016/B06123456'.");
     }
@@ -120,7 +128,7 @@ internal sealed class EquatableArrayConverterFactory : JsonConverterFactory
 internal sealed class EquatableArrayConverter<T> : JsonConverter<EquatableArray<T>>
 {
     public override EquatableArray<T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        new(JsonSerializer.Deserialize<List<T>>(ref reader, options) ?? []);
+        new(JsonSerializer.Deserialize<List<T>>(ref reader, options) ?? throw new JsonException("A list is an array, never null."));
 
     public override void Write(Utf8JsonWriter writer, EquatableArray<T> value, JsonSerializerOptions options) =>
         JsonSerializer.Serialize(writer, value.Items.ToArray(), options);
@@ -144,7 +152,17 @@ internal sealed class EquatableDictionaryConverter<TKey, TValue> : JsonConverter
 {
     public override EquatableDictionary<TKey, TValue> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        var entries = JsonSerializer.Deserialize<List<Entry>>(ref reader, options) ?? [];
+        var entries = JsonSerializer.Deserialize<List<Entry>>(ref reader, options) ?? throw new JsonException("A dictionary is an array of entries, never null.");
+        if (entries.Exists(e => e is null || e.Key is null))
+        {
+            throw new JsonException("A dictionary's entry and its key are never null.");
+        }
+
+        if (entries.DistinctBy(e => e.Key).Count() != entries.Count)
+        {
+            throw new JsonException("A dictionary's keys are distinct.");
+        }
+
         return entries.Aggregate(default(EquatableDictionary<TKey, TValue>), (d, e) => d.SetItem(e.Key, e.Value));
     }
 

@@ -19,10 +19,13 @@ namespace Pimex.Serialization.SystemTextJson;
 /// <see cref="EquatableArray{T}"/> and <see cref="EquatableDictionary{TKey, TValue}"/> as arrays).
 /// </summary>
 /// <remarks>
-/// A stored event is read back equal to the one written. When an event's shape changes, its
-/// entry in <see cref="EventSchemaVersions"/> goes up by one and an <see cref="EventUpcaster"/>
-/// turns the JSON of the previous version into the new one; reading an event of a version this
-/// package does not know fails with a <see cref="JsonException"/> instead of guessing.
+/// A stored event is read back equal to the one written, or not at all: every field is written
+/// (a null included), and the reader refuses with a <see cref="JsonException"/> a field that is
+/// missing, or null where its type does not allow it, so that a damaged event never reads as a
+/// different fact. When an event's shape changes, its entry in <see cref="EventSchemaVersions"/>
+/// goes up by one and an <see cref="EventUpcaster"/> turns the JSON of the previous version into
+/// the new one; reading an event of a version this package does not know fails with a
+/// <see cref="JsonException"/> instead of guessing.
 /// </remarks>
 public static class PimexJson
 {
@@ -41,27 +44,51 @@ public static class PimexJson
     public static IReadOnlyDictionary<string, int> EventSchemaVersions { get; } =
         EventTypes.Keys.ToFrozenDictionary(name => name, _ => 1, StringComparer.Ordinal);
 
+    /// <summary>
+    /// The upcasters this package ships, one per (event type, older schema version), that
+    /// <see cref="Deserialize{TEvent}(string, IEnumerable{EventUpcaster})"/> applies to an event
+    /// stored at an older version. Empty while every event is at version 1.
+    /// </summary>
+    public static IReadOnlyList<EventUpcaster> Upcasters { get; } = [];
+
     /// <summary>The shared, read-only options: web defaults (camelCase) configured for Pimex.</summary>
     public static JsonSerializerOptions Options { get; } = CreateOptions();
 
-    /// <summary>Creates options with web defaults, configured for Pimex (see <see cref="ConfigureForPimex"/>).</summary>
+    /// <summary>Creates options with web defaults, configured for Pimex (see <see cref="ConfigureForPimex(JsonSerializerOptions)"/>).</summary>
     /// <returns>New, mutable options.</returns>
     public static JsonSerializerOptions CreateOptions() =>
         new JsonSerializerOptions(JsonSerializerDefaults.Web).ConfigureForPimex();
 
     /// <summary>
-    /// Configures options for Pimex.Core: NodaTime (with the TZDB provider), enums by name, the
-    /// value-type converters, and the event discriminator and schema version.
+    /// Configures options for Pimex.Core's stored form: NodaTime (with the TZDB provider), enums
+    /// by name, the value-type converters, the event discriminator and schema version, and the
+    /// strict reader (<see cref="RequiredFields.All"/>): every field of the library's records
+    /// must be present, and none may be null unless its type is nullable.
     /// </summary>
     /// <param name="options">The options to configure; not yet used (still mutable).</param>
     /// <returns>The same options.</returns>
-    public static JsonSerializerOptions ConfigureForPimex(this JsonSerializerOptions options)
+    public static JsonSerializerOptions ConfigureForPimex(this JsonSerializerOptions options) =>
+        options.ConfigureForPimex(RequiredFields.All);
+
+    /// <summary>
+    /// Configures options for Pimex.Core (see <see cref="ConfigureForPimex(JsonSerializerOptions)"/>),
+    /// requiring the fields <paramref name="required"/> says: <see cref="RequiredFields.All"/> for
+    /// what was stored, <see cref="RequiredFields.AsDeclared"/> for input such as request bodies.
+    /// A null where the type does not allow it is refused in both, except that input may leave an
+    /// amount unused (<c>null</c> reads as <c>default(Money)</c>, as in a verification in full).
+    /// </summary>
+    /// <param name="options">The options to configure; not yet used (still mutable).</param>
+    /// <param name="required">Which fields must be present.</param>
+    /// <returns>The same options.</returns>
+    public static JsonSerializerOptions ConfigureForPimex(this JsonSerializerOptions options, RequiredFields required)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var resolver = options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver();
-        options.TypeInfoResolver = resolver.WithAddedModifier(DescribeEvents);
+        var resolver = (options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver())
+            .WithAddedModifier(DescribeEvents)
+            .WithAddedModifier(StrictReading.RefuseNulls);
+        options.TypeInfoResolver = required == RequiredFields.All ? resolver.WithAddedModifier(StrictReading.RequireEveryField) : resolver;
         options.Converters.Add(new JsonStringEnumConverter());
-        options.Converters.Add(new MoneyConverter());
+        options.Converters.Add(new MoneyConverter(nullIsUnused: required == RequiredFields.AsDeclared));
         options.Converters.Add(new RateConverter());
         options.Converters.Add(new CurrencyConverter());
         options.Converters.Add(new CompanyIdConverter());
@@ -84,10 +111,24 @@ public static class PimexJson
     /// <typeparam name="TEvent">The stream's event type.</typeparam>
     /// <param name="json">The JSON text.</param>
     /// <returns>The event.</returns>
-    /// <exception cref="JsonException">The text is not an event of <typeparamref name="TEvent"/> at a known version.</exception>
+    /// <exception cref="JsonException">
+    /// The text is not an event of <typeparamref name="TEvent"/> at a known version, or a field is
+    /// missing, or null where its type does not allow it: the stored event is damaged or of
+    /// another shape, and is never read as a different one.
+    /// </exception>
     public static TEvent Deserialize<TEvent>(string json)
-        where TEvent : DomainEvent =>
-        JsonSerializer.Deserialize<TEvent>(json, Options) ?? throw new JsonException("An event cannot be null.");
+        where TEvent : DomainEvent
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<TEvent>(json, Options) ?? throw new JsonException("An event cannot be null.");
+        }
+        catch (NotSupportedException noType)
+        {
+            // System.Text.Json's answer to an event without its discriminator.
+            throw new JsonException($"The text is not an event of {typeof(TEvent).Name}: {noType.Message}", noType);
+        }
+    }
 
     /// <summary>
     /// Reads an event that may have been written at an older schema version: each upcaster whose
@@ -103,10 +144,10 @@ public static class PimexJson
     {
         ArgumentNullException.ThrowIfNull(upcasters);
         var node = JsonNode.Parse(json) as JsonObject ?? throw new JsonException("An event is a JSON object.");
-        var type = node[TypeProperty]?.GetValue<string>() ?? throw new JsonException($"The event has no {TypeProperty}.");
-        int version = node[VersionProperty]?.GetValue<int>() ?? 1;
+        var type = node[TypeProperty] is JsonValue t && t.TryGetValue<string>(out var name) ? name : throw new JsonException($"The event has no {TypeProperty}.");
+        int version = node[VersionProperty] is JsonValue v && v.TryGetValue<int>(out var stored) ? stored : throw new JsonException($"The event has no {VersionProperty}.");
         var byKey = upcasters.ToDictionary(u => (u.Type, u.FromVersion));
-        int current = EventSchemaVersions.TryGetValue(type, out var v) ? v : throw new JsonException($"Unknown event type '{type}'.");
+        int current = EventSchemaVersions.TryGetValue(type, out var known) ? known : throw new JsonException($"Unknown event type '{type}'.");
         while (version < current)
         {
             if (!byKey.TryGetValue((type, version), out var upcaster))
@@ -119,7 +160,7 @@ public static class PimexJson
             node[VersionProperty] = version;
         }
 
-        return node.Deserialize<TEvent>(Options) ?? throw new JsonException("An event cannot be null.");
+        return Deserialize<TEvent>(node.ToJsonString());
     }
 
     private static void DescribeEvents(JsonTypeInfo info)
@@ -152,6 +193,7 @@ public static class PimexJson
         {
             var version = info.CreateJsonPropertyInfo(typeof(int), VersionProperty);
             version.Order = -1;
+            version.IsRequired = true;
             version.Get = _ => current;
             version.Set = (_, value) =>
             {

@@ -15,10 +15,18 @@ namespace Pimex.IntegrationTests;
 
 /// <summary>
 /// The stable JSON form of the events (Pimex.Core.Serialization.SystemTextJson): one golden file
-/// per event type, so a change to an event's shape breaks a test and must come with a new schema
-/// version and an upcaster; and the round-trip law over every event of a realistic edition.
-/// Set PIMEX_GOLDEN_DIR to the Golden folder to write the files anew after a deliberate change.
+/// per event type and schema version (<c>Golden/{Type}.v{N}.json</c>), and the round-trip law over
+/// every event of a realistic edition.
 /// </summary>
+/// <remarks>
+/// The golden files are frozen: an event stored at a released schema version reads back the same
+/// forever, so its file is never re-approved. A change to an event's shape is a new schema version
+/// (<see cref="PimexJson.EventSchemaVersions"/>), an upcaster from the previous one
+/// (<see cref="PimexJson.Upcasters"/>) and a new golden file beside the old one: set
+/// PIMEX_GOLDEN_DIR to the Golden folder to write the files of the current versions that do not
+/// exist yet; an existing file is never written over. <see cref="EventShapeTest"/> fails when a
+/// shape changes without its version.
+/// </remarks>
 public sealed class EventJsonTest : IDisposable
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
@@ -57,6 +65,9 @@ public sealed class EventJsonTest : IDisposable
 
     private static string Pretty(string json) => JsonNode.Parse(json)!.ToJsonString(Indented).ReplaceLineEndings("\n") + "\n";
 
+    /// <summary>The golden file of an event type at a schema version.</summary>
+    internal static string GoldenFile(string type, int version) => $"{type}.v{version}.json";
+
     [Fact]
     public void EveryEventType_MatchesItsGoldenFile_AndTheFileReadsBackEqual()
     {
@@ -67,24 +78,51 @@ public sealed class EventJsonTest : IDisposable
         foreach (var (name, e) in firsts)
         {
             var actual = Pretty(Json(e));
-            if (!string.IsNullOrEmpty(update))
+            var file = GoldenFile(name, PimexJson.EventSchemaVersions[name]);
+            var path = Path.Combine(AppContext.BaseDirectory, "Golden", file);
+            if (!string.IsNullOrEmpty(update) && !File.Exists(Path.Combine(update, file)))
             {
-                File.WriteAllText(Path.Combine(update, name + ".json"), actual);
+                // Only a version that has no golden file yet is written: the others are frozen.
+                File.WriteAllText(Path.Combine(update, file), actual);
                 continue;
             }
 
-            var path = Path.Combine(AppContext.BaseDirectory, "Golden", name + ".json");
-            Assert.True(File.Exists(path), $"No golden file for {name}.");
+            Assert.True(File.Exists(path), $"No golden file {file}: set PIMEX_GOLDEN_DIR to the Golden folder to write it, then review and commit it.");
             var golden = File.ReadAllText(path).ReplaceLineEndings("\n");
             if (golden != actual)
             {
-                mismatches.Add(name);
+                mismatches.Add(file);
             }
 
             Assert.Equal(e, Read(e, golden));
         }
 
-        Assert.True(mismatches.Count == 0, "The JSON of these events changed (bump the schema version and add an upcaster): " + string.Join(", ", mismatches));
+        Assert.True(
+            mismatches.Count == 0,
+            "The JSON of these events changed, and their golden files are frozen (an event stored at a released version reads back the same forever; "
+            + "a file is never re-approved, PIMEX_GOLDEN_DIR does not write over it): give the event a new schema version in PimexJson.EventSchemaVersions, "
+            + "an upcaster from the previous one in PimexJson.Upcasters, and a new golden file beside the old one: " + string.Join(", ", mismatches));
+    }
+
+    [Fact]
+    public void EveryGoldenFile_OfEveryVersion_ReadsBackThroughTheUpcasters()
+    {
+        var golden = Path.Combine(AppContext.BaseDirectory, "Golden");
+        foreach (var (name, version) in PimexJson.EventSchemaVersions)
+        {
+            Assert.True(File.Exists(Path.Combine(golden, GoldenFile(name, version))), $"No golden file {GoldenFile(name, version)}.");
+        }
+
+        var files = Directory.GetFiles(golden, "*.v*.json");
+        foreach (var file in files)
+        {
+            var json = File.ReadAllText(file);
+            var type = PimexJson.EventTypes[JsonNode.Parse(json)![PimexJson.TypeProperty]!.GetValue<string>()];
+            DomainEvent e = typeof(EditionEvent).IsAssignableFrom(type)
+                ? PimexJson.Deserialize<EditionEvent>(json, PimexJson.Upcasters)
+                : PimexJson.Deserialize<ParticipantEvent>(json, PimexJson.Upcasters);
+            Assert.IsType(type, e);
+        }
     }
 
     [Fact]

@@ -8,7 +8,10 @@ namespace Pimex.BackOffice.Http;
 /// <summary>
 /// The JSON of requests and responses: Pimex.Core.Serialization.SystemTextJson's form of the
 /// library's values, strict about nulls and missing constructor parameters so that bad input is
-/// a 400 at the door and never reaches the library's guards.
+/// a 400 at the door and never reaches the library's guards. Optional fields (a parameter with a
+/// default value, an <c>init</c> property) may be left out of a request
+/// (<see cref="RequiredFields.AsDeclared"/>); the event store reads its events with every field
+/// required (<see cref="RequiredFields.All"/>, the default of <c>ConfigureForPimex()</c>, in <c>BackOfficeApp</c>).
 /// </summary>
 public static class BackOfficeJson
 {
@@ -25,7 +28,7 @@ public static class BackOfficeJson
     public static void Configure(JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.ConfigureForPimex();
+        options.ConfigureForPimex(RequiredFields.AsDeclared);
         options.RespectNullableAnnotations = true;
         options.RespectRequiredConstructorParameters = true;
     }
