@@ -58,7 +58,7 @@ public static partial class BackOfficeApp
         builder.Services.AddAuthorization();
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(json => BackOfficeJson.Configure(json.SerializerOptions));
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(OpenApiDescription.Configure);
         Pages.OfficePages.AddServices(builder);
     }
 

@@ -21,24 +21,24 @@ public static class Endpoints
     {
         ArgumentNullException.ThrowIfNull(app);
         var region = app.MapGroup("/regions/{region}").RequireAuthorization().WithTags("PIMEX");
-        region.MapPost("/editions", OpenEditionAsync).Accepts<OpenEditionRequest>("application/json").WithName("OpenEdition");
-        region.MapGet("/programme/report", ProgrammeReportAsync).WithName("ProgrammeReport");
+        region.MapPost("/editions", OpenEditionAsync).Accepts<OpenEditionRequest>("application/json").Produces<CommandAccepted>(StatusCodes.Status201Created).WithName("OpenEdition");
+        region.MapGet("/programme/report", ProgrammeReportAsync).Produces<System.Text.Json.Nodes.JsonObject>(StatusCodes.Status200OK, "application/json", "text/plain").WithName("ProgrammeReport");
 
         var edition = region.MapGroup("/editions/{year:int}");
-        edition.MapGet("/", GetEditionAsync).WithName("GetEdition");
-        edition.MapGet("/figures", GetFiguresAsync).WithName("GetEditionFigures");
-        edition.MapGet("/report", EditionReportAsync).WithName("EditionReport");
-        edition.MapGet("/participants", ListParticipantsAsync).WithName("ListParticipants");
+        edition.MapGet("/", GetEditionAsync).Produces<EditionFiguresView>().WithName("GetEdition");
+        edition.MapGet("/figures", GetFiguresAsync).Produces<EditionFiguresView>().WithName("GetEditionFigures");
+        edition.MapGet("/report", EditionReportAsync).Produces<System.Text.Json.Nodes.JsonObject>(StatusCodes.Status200OK, "application/json", "text/plain").WithName("EditionReport");
+        edition.MapGet("/participants", ListParticipantsAsync).Produces<IReadOnlyList<ParticipantView>>().WithName("ListParticipants");
         OnEdition<CompanyApplication>(edition, "/applications", "ReceiveApplication", (s, b) => s.Edition.ReceiveApplication(b, s.Caller.Rulebook, s.Caller.Context));
         OnEdition<GroupSession>(edition, "/sessions", "ScheduleSession", (s, b) => s.Edition.ScheduleSession(b, s.Caller.Context));
         OnEdition<ExpenseRequest>(edition, "/expenses", "RecordExpense", (s, b) => s.Edition.RecordExpense(b.Line, b.Amount, b.Description, s.Caller.Context));
         edition.MapPost("/admissions", (HttpContext http, string region, int year) => WithBody<AdmitRequest>(http, b =>
                 Commands.RunAsync(http, region, year, null, s => Outcome.Of(s.Edition.Admit(b.Company, s.Caller.Rulebook, s.Caller.Context)), StatusCodes.Status201Created)))
-            .Accepts<AdmitRequest>("application/json").WithName("Admit");
+            .Accepts<AdmitRequest>("application/json").Produces<CommandAccepted>(StatusCodes.Status201Created).WithName("Admit");
 
         var participant = edition.MapGroup("/participants/{company}");
-        participant.MapGet("/", GetParticipantAsync).WithName("GetParticipant");
-        participant.MapGet("/aid-statement", AidStatementAsync).WithName("AidStatement");
+        participant.MapGet("/", GetParticipantAsync).Produces<ParticipantView>().WithName("GetParticipant");
+        participant.MapGet("/aid-statement", AidStatementAsync).Produces<System.Text.Json.Nodes.JsonObject>(StatusCodes.Status200OK, "application/json", "text/plain").WithName("AidStatement");
         OnParticipant<TechnicianRequest>(participant, "/technician", "AssignTechnician", (s, b) => Outcome.Of(s.RequiredParticipant.AssignTechnician(b.Technician, s.Caller.Rulebook, s.Caller.Context)));
         OnParticipant<AttendanceRequest>(participant, "/attendance", "RecordAttendance", (s, b) => Outcome.Of(s.RequiredParticipant.RecordAttendance(s.Edition, b.Session, s.Caller.Context)));
         OnParticipant<Tutorial>(participant, "/tutorials", "RecordTutorial", (s, b) => Outcome.Of(s.RequiredParticipant.RecordTutorial(b, s.Caller.Context)));
@@ -55,20 +55,20 @@ public static class Endpoints
         OnParticipant<ExitRequest>(participant, "/exclusion", "Exclude", (s, b) => Outcome.Of(s.RequiredParticipant.Exclude(s.Edition, b.Reason, s.Caller.Context)));
         participant.MapPost("/claims/{claim}/verification", (HttpContext http, string region, int year, string company, string claim) => WithBody<ClaimVerification>(http, b =>
                 Commands.RunAsync(http, region, year, company, s => Outcome.Of(s.RequiredParticipant.VerifyClaim(s.Edition, claim, b, s.Caller.Rulebook, s.Caller.Context)))))
-            .Accepts<ClaimVerification>("application/json").WithName("VerifyClaim");
+            .Accepts<ClaimVerification>("application/json").Produces<CommandAccepted>().WithName("VerifyClaim");
     }
 
     private static void OnEdition<TBody>(RouteGroupBuilder group, string path, string name, Func<Scope, TBody, Ardalis.Result.Result<Changed<Edition, EditionEvent>>> verb)
         where TBody : class =>
         group.MapPost(path, (HttpContext http, string region, int year) => WithBody<TBody>(http, b =>
                 Commands.RunAsync(http, region, year, null, s => Outcome.Of(verb(s, b)))))
-            .Accepts<TBody>("application/json").WithName(name);
+            .Accepts<TBody>("application/json").Produces<CommandAccepted>().WithName(name);
 
     private static void OnParticipant<TBody>(RouteGroupBuilder group, string path, string name, Func<Scope, TBody, Ardalis.Result.Result<Outcome>> verb)
         where TBody : class =>
         group.MapPost(path, (HttpContext http, string region, int year, string company) => WithBody<TBody>(http, b =>
                 Commands.RunAsync(http, region, year, company, s => verb(s, b))))
-            .Accepts<TBody>("application/json").WithName(name);
+            .Accepts<TBody>("application/json").Produces<CommandAccepted>().WithName(name);
 
     private static async Task<IResult> WithBody<TBody>(HttpContext http, Func<TBody, Task<IResult>> then)
         where TBody : class
