@@ -88,6 +88,22 @@ public sealed class OpenApiDocumentTest(SmallEditionFixture edition) : IClassFix
         }
     }
 
+    [Fact]
+    public async Task WhatACommandMayLeaveOut_IsOptional_InTheDocumentAndInReading()
+    {
+        // A full approval and an acceptance need nothing else.
+        Assert.Equal(Pimex.Promotion.ClaimVerification.ApproveInFull(), JsonSerializer.Deserialize<Pimex.Promotion.ClaimVerification>("{\"verdict\":\"ApprovedInFull\"}", BackOfficeJson.Requests));
+        Assert.Equal(new ReviewRequest(true, null), JsonSerializer.Deserialize<ReviewRequest>("{\"accept\":true}", BackOfficeJson.Requests));
+
+        // What is required stays required.
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<Pimex.Promotion.ClaimVerification>("{\"approvedAmount\":\"EUR 1.00\"}", BackOfficeJson.Requests));
+
+        using var json = await DocumentAsync();
+        var schemas = json.RootElement.GetProperty("components").GetProperty("schemas");
+        Assert.Equal(["verdict"], schemas.GetProperty("ClaimVerification").GetProperty("required").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal(["accept"], schemas.GetProperty(nameof(ReviewRequest)).GetProperty("required").EnumerateArray().Select(r => r.GetString()));
+    }
+
     private static string? TypeOf(JsonElement schema) => schema.GetProperty("type") switch
     {
         { ValueKind: JsonValueKind.String } t => t.GetString(),

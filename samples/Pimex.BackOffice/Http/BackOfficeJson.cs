@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using NodaTime;
+using Pimex.Monetary;
 using Pimex.Serialization.SystemTextJson;
 
 namespace Pimex.BackOffice.Http;
@@ -31,6 +33,29 @@ public static class BackOfficeJson
         options.ConfigureForPimex(RequiredFields.AsDeclared);
         options.RespectNullableAnnotations = true;
         options.RespectRequiredConstructorParameters = true;
+        options.TypeInfoResolver = options.TypeInfoResolver!.WithAddedModifier(NullMayBeLeftOut);
+    }
+
+    /// <summary>
+    /// In a request, a field that may be null may also be left out, and reads as null: a full
+    /// approval without <c>approvedAmount</c> or <c>reason</c>, an acceptance without
+    /// <c>comment</c> (an amount's null is "no amount", <c>default(Money)</c>). Every other field
+    /// of a request stays required.
+    /// </summary>
+    private static void NullMayBeLeftOut(JsonTypeInfo type)
+    {
+        if (type.Kind != JsonTypeInfoKind.Object || type.Type.Namespace?.StartsWith("Pimex.", StringComparison.Ordinal) != true)
+        {
+            return;
+        }
+
+        foreach (var property in type.Properties)
+        {
+            if (property.IsRequired && (property.IsSetNullable || property.PropertyType == typeof(Money)))
+            {
+                property.IsRequired = false;
+            }
+        }
     }
 
     private static JsonSerializerOptions Create(bool strict)

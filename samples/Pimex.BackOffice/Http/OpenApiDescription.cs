@@ -123,6 +123,15 @@ public static class OpenApiDescription
         options.AddSchemaTransformer(async (schema, context, cancellation) =>
         {
             var type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type;
+            if (context.JsonTypeInfo.Kind == System.Text.Json.Serialization.Metadata.JsonTypeInfoKind.Object && schema.Required is { Count: > 0 } required)
+            {
+                // Required as the reader requires it (BackOfficeJson: a field that may be null may be left out).
+                foreach (var property in context.JsonTypeInfo.Properties.Where(p => !p.IsRequired))
+                {
+                    required.Remove(property.Name);
+                }
+            }
+
             if (type == typeof(Money))
             {
                 Text(schema, null, MoneyPattern, "EUR 2500.00", "An amount: an ISO 4217 currency code, a space, and the amount with at most the currency's minor digits (\"EUR 2500.00\").");
