@@ -104,7 +104,7 @@ public sealed record History(string Name, string Region, IReadOnlyList<Step> Set
         Step Pill(string name, int i, Instant at)
         {
             var p = participants[name];
-            var pill = new TrainingPill("Measured " + i.ToString(CultureInfo.InvariantCulture), new LocalDate(2016, 9, 1 + (i % 28)), "management");
+            var pill = new TrainingPill("Measured " + i.ToString(CultureInfo.InvariantCulture), new LocalDate(2016, 9, 1 + (Math.Abs(i) % 28)), "management");
             var attended = p.RecordTrainingPill(pill, new CommandContext(tech, at)).Value;
             participants[name] = attended.Aggregate;
             return new Step("pill", $"{editionPath}/participants/{name}/pills", pill, tech, at, p.Version, null, attended);
