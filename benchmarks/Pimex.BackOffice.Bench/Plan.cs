@@ -45,6 +45,13 @@ public sealed record Plan(IReadOnlyList<Step> Steps)
 {
     public static readonly string[] Phases = ["setup", "admit", "submitClaim", "verifyClaim"];
 
+    /// <summary>A company's application, the same for every company but its id.</summary>
+    public static CompanyApplication Application(string company) => new(
+        new CompanyId(company),
+        "ES43",
+        new CompanyProfile(new EnterpriseFigures(20m, Money.Of(3_000_000m, Currency.EUR), Money.Of(2_000_000m, Currency.EUR)), default),
+        new EquatableArray<AidReceived>([new AidReceived(Money.Of(12_000m, Currency.EUR), new LocalDate(2015, 5, 4), "Junta de Extremadura")]));
+
     public static Plan For(string region, int companies)
     {
         var rulebook = Rulebook.Extremadura;
@@ -62,9 +69,7 @@ public sealed record Plan(IReadOnlyList<Step> Steps)
         var names = Enumerable.Range(1, companies).Select(i => $"B{i:00}").ToList();
         foreach (var name in names)
         {
-            var application = new CompanyApplication(new CompanyId(name), "ES43",
-                new CompanyProfile(new EnterpriseFigures(20m, Eur(3_000_000m), Eur(2_000_000m)), default),
-                new EquatableArray<AidReceived>([new AidReceived(Eur(12_000m), new LocalDate(2015, 5, 4), "Junta de Extremadura")]));
+            var application = Application(name);
             var rep = Actor.CompanyRepresentative("rep-" + name, new CompanyId(name));
             var received = edition.ReceiveApplication(application, rulebook, new CommandContext(rep, At(2, 1))).Value;
             steps.Add(new Step("setup", editionPath + "/applications", application, rep, At(2, 1), edition.Version, received, null));

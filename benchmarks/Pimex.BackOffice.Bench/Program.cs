@@ -9,6 +9,8 @@
 // (a) conjoined in one database, (b) in a database each on the first server, (c) split over the
 // two servers, a database on each:
 //   dotnet run -c Release --project benchmarks/Pimex.BackOffice.Bench -- "Host=...;Port=5432;..." 8 "Host=...;Port=5434;..."
+// Without it, the same run then measures each command's latency against history (p50/p99 over
+// HTTP, one writer): editions of 30, 300 and 3,000 companies and a participant with 5,000 events.
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -182,6 +184,86 @@ foreach (var parallel in args.Length > 2 ? Array.Empty<bool>() : [false, true])
     await MeasureHttp($"Back office over HTTP, {writers}", Settings(http), parallel);
 }
 
+// Cost against history: an edition of 30, 300 and 3,000 companies, and a participant with 5,000
+// events, each loaded with one raw append; then 300 commands over HTTP one at a time (a pill, a
+// claim, its verification), after one warm-up command on each participant they touch.
+var latencies = new List<(string Name, double ColdMs, Dictionary<string, List<double>> Ms)>();
+if (args.Length <= 2)
+{
+    var rulebookFile = Path.Combine(Path.GetTempPath(), $"pimex-bench-rulebook-{stamp}.json");
+    await File.WriteAllTextAsync(rulebookFile, History.RulebookJson());
+    var rulebook = Pimex.Rulebooks.Rulebook.Load(History.RulebookJson(), Pimex.Rulebooks.Rulebook.Extremadura).Value;
+    var histories = new[]
+    {
+        History.For(rulebook, "edition of 30 companies", "history-30", 30, 0, 300),
+        History.For(rulebook, "edition of 300 companies", "history-300", 300, 0, 300),
+        History.For(rulebook, "edition of 3,000 companies", "history-3000", 3_000, 0, 300),
+        History.For(rulebook, "participant with 5,000 events (edition of 30)", "history-p5000", 30, 5_000, 300),
+    };
+    var settings = Settings(await CreateDatabase($"pimex_bench_history_{stamp}"));
+    foreach (var history in histories)
+    {
+        settings["BackOffice:Regions:" + history.Region] = rulebookFile;
+    }
+
+    using (var store = new DocumentStore(BackOfficeApp.StoreOptionsFor(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())))
+    {
+        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        foreach (var history in histories)
+        {
+            await history.LoadAsync(store);
+        }
+    }
+
+    int port;
+    using (var listener = new TcpListener(IPAddress.Loopback, 0))
+    {
+        listener.Start();
+        port = ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    var app = BackOfficeApp.Build([], builder =>
+    {
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+    });
+    await app.StartAsync();
+    var tokens = new Tokens(Key);
+    foreach (var history in histories)
+    {
+        using var sender = new HttpSender(new Uri($"http://127.0.0.1:{port}"), tokens, history.Region);
+        var watch = Stopwatch.StartNew();
+        double cold = 0;
+        foreach (var step in history.WarmUp)
+        {
+            watch.Restart();
+            await sender.SendAsync(step);
+            cold = cold == 0 ? watch.Elapsed.TotalMilliseconds : cold;
+        }
+
+        var ms = new Dictionary<string, List<double>>(StringComparer.Ordinal) { ["all"] = [] };
+        foreach (var step in history.Measured)
+        {
+            watch.Restart();
+            await sender.SendAsync(step);
+            var elapsed = watch.Elapsed.TotalMilliseconds;
+            ms["all"].Add(elapsed);
+            if (!ms.TryGetValue(step.Phase, out var list))
+            {
+                ms[step.Phase] = list = [];
+            }
+
+            list.Add(elapsed);
+        }
+
+        latencies.Add((history.Name, cold, ms));
+    }
+
+    await app.StopAsync();
+    await app.DisposeAsync();
+}
+
 Console.WriteLine($"{regionCount} regions x 30 companies; {Environment.ProcessorCount} cores; PostgreSQL at {new NpgsqlConnectionStringBuilder(admin).Host}:{new NpgsqlConnectionStringBuilder(admin).Port}{(args.Length > 2 ? " and " + new NpgsqlConnectionStringBuilder(args[2]).Port : string.Empty)}; load average {loadBefore} before the run, {LoadAverage()} after");
 Console.WriteLine();
 Console.WriteLine("| path | command | commands | seconds | commands/s |");
@@ -191,6 +273,24 @@ foreach (var row in rows.Where(r => r.Phase is "admit" or "verifyClaim"))
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {row.What} | {row.Phase} | {row.Commands} | {row.Seconds:0.00} | {row.Commands / row.Seconds:0} |"));
 }
 
+if (latencies.Count > 0)
+{
+    Console.WriteLine();
+    Console.WriteLine("| history | first command, cold (ms) | p50 all (ms) | p99 all (ms) | p50 pill | p50 submitClaim | p50 verifyClaim | p99 verifyClaim |");
+    Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+    foreach (var (name, cold, ms) in latencies)
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {cold:0.0} | {Percentile(ms["all"], 50):0.0} | {Percentile(ms["all"], 99):0.0} | {Percentile(ms["pill"], 50):0.0} | {Percentile(ms["submitClaim"], 50):0.0} | {Percentile(ms["verifyClaim"], 50):0.0} | {Percentile(ms["verifyClaim"], 99):0.0} |"));
+    }
+}
+
 return 0;
+
+static double Percentile(List<double> values, int percent)
+{
+    var sorted = values.Order().ToList();
+    var rank = (int)Math.Ceiling(percent / 100.0 * sorted.Count) - 1;
+    return sorted[Math.Clamp(rank, 0, sorted.Count - 1)];
+}
 
 static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";

@@ -10,6 +10,7 @@ using Pimex.Editions;
 using Pimex.Participation;
 using Pimex.Promotion;
 using Pimex.Rulebooks;
+using Xunit.Abstractions;
 
 namespace Pimex.BackOffice.Tests;
 
@@ -33,7 +34,7 @@ public sealed class RaceFixture : IAsyncLifetime
 /// lines never go below zero.
 /// </summary>
 [Collection(OnPostgres.Name)]
-public sealed class ConcurrencyTest(RaceFixture race) : IClassFixture<RaceFixture>
+public sealed class ConcurrencyTest(RaceFixture race, ITestOutputHelper output) : IClassFixture<RaceFixture>
 {
     private const int Clients = 8;
 
@@ -137,7 +138,10 @@ public sealed class ConcurrencyTest(RaceFixture race) : IClassFixture<RaceFixtur
         var views = await session.Query<ParticipantView>().ToListAsync();
         var figures = await session.LoadAsync<EditionFiguresView>("extremadura-2016");
 
-        Assert.Contains(statuses, s => s.Status == 409);
+        // Every verification spends from the shared actions line, so they all append to the
+        // edition's stream: the server decides a lost one again on a fresh read (at most
+        // Commands.Attempts times) before it answers 409; the clients retry the rest.
+        output.WriteLine($"claim verifications: {statuses.Count(s => s.Status == 409)} of {statuses.Count} requests answered 409");
         Assert.Equal(companies.Count * 2, statuses.Count(s => s.Status == 200));
         Assert.All(views, v => Assert.Equal(2_500m, v.SupportGranted));
         Assert.Equal(Api.Eur(2_500m * companies.Count), edition.Budget.Actions.Spent);
@@ -147,14 +151,17 @@ public sealed class ConcurrencyTest(RaceFixture race) : IClassFixture<RaceFixtur
     }
 
     /// <summary>
-    /// Commands about different participants append to different streams, but change the same
-    /// edition report: eight clients recording tutorials for eight participants at once lose no
-    /// update of it (a client that loses the race on the report gets a 409 and retries).
+    /// Commands about different participants that touch no shared budget line or seat append to
+    /// different streams and write different documents: eight clients recording pills and
+    /// tutorials for eight participants at once (each with its participant's version as If-Match)
+    /// almost never conflict (at most 1 % of 409s; issue 30 measured 1,256 of 2,000 before the
+    /// edition report stopped serialising them), and lose no update of the report.
     /// </summary>
     [Fact]
-    public async Task EightClientsOnDifferentParticipants_LoseNoUpdateOfTheEditionReport()
+    public async Task EightClientsOnDifferentParticipants_DoNotConflict_AndLoseNoUpdateOfTheEditionReport()
     {
-        const int Tutorials = 4;
+        const int Pills = 20;
+        const int Tutorials = 3;
         var api = race.Factory.Api("alentejo");
         var companies = Enumerable.Range(1, Clients).Select(i => $"T{i:00}").ToList();
         await api.OpenWithApplicantsAsync(companies);
@@ -170,12 +177,13 @@ public sealed class ConcurrencyTest(RaceFixture race) : IClassFixture<RaceFixtur
         {
             var client = race.Factory.Api("alentejo");
             await go.Task;
-            for (int t = 1; t <= Tutorials; t++)
+            var commands = Enumerable.Range(1, Pills).Select(i => ("/pills", (object)new TrainingPill("Pill " + i, new NodaTime.LocalDate(2016, 6, 1 + (i % 28)), "management")))
+                .Concat(Enumerable.Range(1, Tutorials).Select(t => ("/tutorials", (object)new Tutorial("T" + t, new NodaTime.LocalDate(2016, 5, t), VenueKind.CompanyPremises, "Export plan"))));
+            foreach (var (path, body) in commands)
             {
-                var tutorial = new Tutorial("T" + t, new NodaTime.LocalDate(2016, 5, t), VenueKind.CompanyPremises, "Export plan");
                 for (int attempt = 0; attempt < 100; attempt++)
                 {
-                    var answer = await client.PostAsync(Api.Tech, client.Participant(company) + "/tutorials", tutorial, Api.At(5, 10), versions[company]);
+                    var answer = await client.PostAsync(Api.Tech, client.Participant(company) + path, body, Api.At(7, 10), versions[company]);
                     statuses.Add((int)answer.Status);
                     if (answer.Status == System.Net.HttpStatusCode.OK)
                     {
@@ -183,7 +191,7 @@ public sealed class ConcurrencyTest(RaceFixture race) : IClassFixture<RaceFixtur
                         break;
                     }
 
-                    Assert.True(answer.Status == System.Net.HttpStatusCode.Conflict && answer.Problem().Codes.Contains(CommonErrors.VersionMismatch), $"{company} T{t}: {answer.Text}");
+                    Assert.True(answer.Status == System.Net.HttpStatusCode.Conflict && answer.Problem().Codes.Contains(CommonErrors.VersionMismatch), $"{company} {path}: {answer.Text}");
                 }
             }
         })).ToList();
@@ -191,7 +199,12 @@ public sealed class ConcurrencyTest(RaceFixture race) : IClassFixture<RaceFixtur
         await Task.WhenAll(workers);
 
         var report = await ProjectionCheck.ReplayingEveryStreamEqualsTheProjectionsAsync(race.Factory.Store, "alentejo", Rulebook.Extremadura);
-        Assert.Equal(Clients * Tutorials, statuses.Count(s => s == 200));
+        int accepted = statuses.Count(s => s == 200);
+        int conflicts = statuses.Count(s => s == 409);
+        output.WriteLine($"pills and tutorials: {conflicts} of {statuses.Count} requests answered 409");
+        Assert.Equal(Clients * (Pills + Tutorials), accepted);
+        Assert.True(conflicts * 100 <= statuses.Count, $"{conflicts} of {statuses.Count} requests answered 409");
         Assert.Equal(Clients * Tutorials, report.Training.TutorialsHeld);
+        Assert.Equal(Clients * Pills, report.Training.TrainingPillsAttended);
     }
 }

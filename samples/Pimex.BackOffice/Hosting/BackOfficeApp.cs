@@ -44,6 +44,7 @@ public static partial class BackOfficeApp
         builder.Services.Configure<BackOfficeOptions>(builder.Configuration.GetSection("BackOffice"));
         builder.Services.AddSingleton(sp => Regions.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
         builder.Services.AddSingleton<IClock>(SystemClock.Instance);
+        builder.Services.AddSingleton(_ => new AggregateCache());
         builder.Services.AddSingleton(sp => Tokens.For(sp.GetRequiredService<IConfiguration>()[Tokens.SigningKeySetting], sp.GetRequiredService<IHostEnvironment>().EnvironmentName));
         builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<BackOfficeOptions>>((kestrel, o) => kestrel.Limits.MaxRequestBodySize = o.Value.MaxBodyBytes);
 
@@ -110,7 +111,7 @@ public static partial class BackOfficeApp
         marten.Schema.For<ParticipantView>().Identity(v => v.Id).Index(v => v.Edition);
 
         // The reports, kept by a projection inside the transaction that appends the events.
-        marten.Schema.For<EditionReportView>().Identity(v => v.Id).UseNumericRevisions(true);
+        marten.Schema.For<EditionReportView>().Identity(v => v.Id);
         marten.Schema.For<ParticipantTallyView>().Identity(v => v.Id).Index(v => v.Edition);
         marten.Projections.Add(new ReportProjection(), ProjectionLifecycle.Inline);
         marten.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;

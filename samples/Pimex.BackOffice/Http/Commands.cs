@@ -34,8 +34,21 @@ public sealed record Scope(Caller Caller, Edition Edition, Participant? Particip
 /// streams of a joint change in the same session) and the views, and save them in one
 /// PostgreSQL transaction. A refusal, or a lost race, saves nothing.
 /// </summary>
+/// <remarks>
+/// A lost race is retried, at most <see cref="Attempts"/> times in all, after a pause of a few
+/// milliseconds, on a fresh read: the
+/// library decides again on the streams as they are now. Only when the stream the client named
+/// (the participant for a command about a participant, else the edition: what its If-Match is
+/// the version of) did not move: a command about one participant that lost only on the shared
+/// edition stream (another participant's joint change spent from the same budget first) is
+/// decided again, and it is refused if the budget, a seat or a rule now says no. When the named
+/// stream moved, the client's view is stale and the answer is 409 at once.
+/// </remarks>
 public static class Commands
 {
+    /// <summary>How many times a command is decided and saved at most before a lost race is answered 409.</summary>
+    public const int Attempts = 5;
+
     public static async Task<IResult> RunAsync(
         HttpContext http,
         string region,
@@ -55,75 +68,101 @@ public static class Commands
         }
 
         var cancellation = http.RequestAborted;
-        await using var session = http.RequestServices.GetRequiredService<IDocumentStore>().LightweightSession(caller.Region);
-        var streams = new EventStreams(session);
+        var store = http.RequestServices.GetRequiredService<IDocumentStore>();
+        var cache = http.RequestServices.GetService<AggregateCache>();
         var editionId = new EditionId(caller.Rulebook.Id, year);
-        var edition = await streams.LoadEditionAsync(editionId, cancellation);
-        if (edition is null)
+        long? namedVersion = null;
+        for (int attempt = 1; ; attempt++)
         {
-            return Problems.Of(StatusCodes.Status404NotFound, Problems.NotFound, $"No edition {editionId} in region {caller.Region}.");
-        }
-
-        Participant? participant = null;
-        if (company is not null)
-        {
-            participant = await streams.LoadParticipantAsync(new ParticipantId(editionId, new CompanyId(company)), cancellation);
-            if (participant is null)
+            await using var session = store.LightweightSession(caller.Region);
+            var streams = new EventStreams(session, cache);
+            var edition = await streams.LoadEditionAsync(editionId, cancellation);
+            if (edition is null)
             {
-                return Problems.Of(StatusCodes.Status404NotFound, Problems.NotFound, $"{company} is not a participant of {editionId}.");
+                return Problems.Of(StatusCodes.Status404NotFound, Problems.NotFound, $"No edition {editionId} in region {caller.Region}.");
             }
-        }
 
-        Result<Outcome> result;
-        try
-        {
-            result = decide(new Scope(caller, edition, participant));
-        }
-        catch (ArgumentException e)
-        {
-            // Input the library's guards refuse (an empty id, a negative count): bad input, not a crash.
-            return Problems.Of(StatusCodes.Status400BadRequest, Problems.MalformedBody, e.Message, e.ParamName);
-        }
+            Participant? participant = null;
+            if (company is not null)
+            {
+                participant = await streams.LoadParticipantAsync(new ParticipantId(editionId, new CompanyId(company)), cancellation);
+                if (participant is null)
+                {
+                    return Problems.Of(StatusCodes.Status404NotFound, Problems.NotFound, $"{company} is not a participant of {editionId}.");
+                }
+            }
 
-        if (!result.IsSuccess)
-        {
-            return Problems.From(result, ifMatchGiven: caller.IfMatch is not null);
-        }
+            long named = participant?.Version ?? edition.Version;
+            if (namedVersion is { } before && named != before)
+            {
+                // The stream the client named moved since the lost attempt: its If-Match is stale.
+                return LostRace();
+            }
 
-        var outcome = result.Value;
-        var events = new List<string>();
-        var editionAfter = edition;
-        if (outcome.Edition is { } editionChange)
-        {
-            editionAfter = editionChange.Aggregate;
-            streams.Stage(editionAfter.Id.ToString(), editionChange);
-            session.Store(EditionFiguresView.Of(editionAfter));
-            events.AddRange(editionChange.Events.Select(e => e.GetType().Name));
-        }
+            namedVersion = named;
+            Result<Outcome> result;
+            try
+            {
+                result = decide(new Scope(caller, edition, participant));
+            }
+            catch (ArgumentException e)
+            {
+                // Input the library's guards refuse (an empty id, a negative count): bad input, not a crash.
+                return Problems.Of(StatusCodes.Status400BadRequest, Problems.MalformedBody, e.Message, e.ParamName);
+            }
 
-        var participantAfter = participant;
-        if (outcome.Participant is { } participantChange)
-        {
-            participantAfter = participantChange.Aggregate;
-            streams.Stage(participantAfter.Id.ToString(), participantChange);
-            session.Store(ParticipantView.Of(participantAfter));
-            events.AddRange(participantChange.Events.Select(e => e.GetType().Name));
-        }
+            if (!result.IsSuccess)
+            {
+                return Problems.From(result, ifMatchGiven: caller.IfMatch is not null);
+            }
 
-        try
-        {
-            await session.SaveChangesAsync(cancellation);
-        }
-        catch (Exception e) when (EventStreams.IsConcurrencyFailure(e))
-        {
-            return Problems.Of(StatusCodes.Status409Conflict, CommonErrors.VersionMismatch, "Another command changed the edition or the participant first: nothing was saved; reload and retry.");
-        }
+            var outcome = result.Value;
+            var events = new List<string>();
+            var editionAfter = edition;
+            if (outcome.Edition is { } editionChange)
+            {
+                editionAfter = editionChange.Aggregate;
+                streams.Stage(editionAfter.Id.ToString(), editionChange);
+                session.Store(EditionFiguresView.Of(editionAfter));
+                events.AddRange(editionChange.Events.Select(e => e.GetType().Name));
+            }
 
-        var accepted = new CommandAccepted(editionAfter.Id.ToString(), editionAfter.Version, participantAfter?.Id.ToString(), participantAfter?.Version, events);
-        long tag = company is not null ? participantAfter!.Version : editionAfter.Version;
-        http.Response.Headers.ETag = ETag(tag);
-        return Results.Json(accepted, BackOfficeJson.Options, statusCode: successStatus);
+            var participantAfter = participant;
+            if (outcome.Participant is { } participantChange)
+            {
+                participantAfter = participantChange.Aggregate;
+                streams.Stage(participantAfter.Id.ToString(), participantChange);
+                session.Store(ParticipantView.Of(participantAfter));
+                events.AddRange(participantChange.Events.Select(e => e.GetType().Name));
+            }
+
+            try
+            {
+                await session.SaveChangesAsync(cancellation);
+            }
+            catch (Exception e) when (EventStreams.IsConcurrencyFailure(e))
+            {
+                if (attempt < Attempts)
+                {
+                    // A short random pause, so that the writers that lost together do not meet again.
+                    await Task.Delay(Random.Shared.Next(1, 4 * attempt), cancellation);
+                    continue;
+                }
+
+                return LostRace();
+            }
+
+            streams.Remember(outcome.Edition);
+            streams.Remember(outcome.Participant);
+            var accepted = new CommandAccepted(editionAfter.Id.ToString(), editionAfter.Version, participantAfter?.Id.ToString(), participantAfter?.Version, events);
+            long tag = company is not null ? participantAfter!.Version : editionAfter.Version;
+            http.Response.Headers.ETag = ETag(tag);
+            return Results.Json(accepted, BackOfficeJson.Options, statusCode: successStatus);
+        }
     }
 
     public static string ETag(long version) => "\"" + version.ToString(CultureInfo.InvariantCulture) + "\"";
+
+    private static IResult LostRace() =>
+        Problems.Of(StatusCodes.Status409Conflict, CommonErrors.VersionMismatch, "Another command changed the edition or the participant first: nothing was saved; reload and retry.");
 }

@@ -144,7 +144,7 @@ public static class Endpoints
             return (null, null, Problems.Of(StatusCodes.Status403Forbidden, Problems.NotYours, "A company representative reads its own company's participation only."));
         }
 
-        return (caller, http.RequestServices.GetRequiredService<IDocumentStore>().LightweightSession(caller.Region), null);
+        return (caller, http.RequestServices.GetRequiredService<IDocumentStore>().LightweightSession(ReportQueries.SnapshotReads(caller.Region)), null);
     }
 
     private static async Task<IResult> GetEditionAsync(HttpContext http, string region, int year)

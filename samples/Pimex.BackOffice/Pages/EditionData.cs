@@ -44,7 +44,7 @@ public sealed record EditionData(Caller Caller, Edition Edition, IReadOnlyList<P
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(caller);
         await using var session = http.RequestServices.GetRequiredService<IDocumentStore>().LightweightSession(caller.Region);
-        var streams = new EventStreams(session);
+        var streams = new EventStreams(session, http.RequestServices.GetService<AggregateCache>());
         var edition = await streams.LoadEditionAsync(new EditionId(caller.Rulebook.Id, year), http.RequestAborted);
         if (edition is null)
         {
@@ -76,7 +76,7 @@ public sealed record EditionData(Caller Caller, Edition Edition, IReadOnlyList<P
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(caller);
         await using var session = http.RequestServices.GetRequiredService<IDocumentStore>().QuerySession(caller.Region);
-        // The editions' report projections (inline, one document per edition opened), as the programme report reads them.
+        // The editions' own parts of the report projection (inline, one document per edition opened), as the programme report reads them.
         var views = await session.Query<EditionReportView>().ToListAsync(http.RequestAborted);
         return [.. views.Select(v => v.Tally.Edition).Where(e => e.RulebookId == caller.Rulebook.Id).Select(e => e.Year).Distinct().OrderDescending()];
     }

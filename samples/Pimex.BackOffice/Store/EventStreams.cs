@@ -10,24 +10,79 @@ namespace Pimex.BackOffice.Store;
 /// <summary>
 /// The library's streams in Marten, inside one region's session: each aggregate its own stream
 /// (<c>extremadura-2016</c>, <c>extremadura-2016/B06123456</c>), read in version order and folded
-/// with the library's <c>Replay</c>; appends at the version each decision started from, so that
-/// everything staged in one session is saved in one PostgreSQL transaction or not at all.
+/// with the library's <c>Replay</c> and <c>Apply</c>; appends at the version each decision
+/// started from, so that everything staged in one session is saved in one PostgreSQL transaction
+/// or not at all.
 /// </summary>
-public sealed class EventStreams(IDocumentSession session)
+/// <remarks>
+/// With an <see cref="AggregateCache"/>, a load reads only the events after the version the
+/// cache holds (one indexed query that usually finds none) and folds them onto it, so a
+/// command's cost does not grow with its streams' history; the store stays the only truth.
+/// </remarks>
+public sealed class EventStreams(IDocumentSession session, AggregateCache? cache = null)
 {
     public IDocumentSession Session { get; } = session;
 
-    public async Task<Edition?> LoadEditionAsync(EditionId id, CancellationToken cancellation)
+    public Task<Edition?> LoadEditionAsync(EditionId id, CancellationToken cancellation) =>
+        LoadAsync<Edition, EditionEvent>(id.ToString(), Edition.Replay, static (edition, e) => edition.Apply(e), cancellation);
+
+    public Task<Participant?> LoadParticipantAsync(ParticipantId id, CancellationToken cancellation) =>
+        LoadAsync<Participant, ParticipantEvent>(id.ToString(), Participant.Replay, static (participant, e) => participant.Apply(e), cancellation);
+
+    /// <summary>After a successful save: the cache learns the aggregates the change left, so the next command reads only what comes after them.</summary>
+    public void Remember<TAggregate, TEvent>(Changed<TAggregate, TEvent>? change)
+        where TAggregate : class, IEventSourced
+        where TEvent : DomainEvent
     {
-        var events = await Session.Events.FetchStreamAsync(id.ToString(), token: cancellation);
-        return events.Count == 0 ? null : Edition.Replay(events.Select(e => (EditionEvent)e.Data));
+        if (cache is not null && change is { IsEmpty: false })
+        {
+            cache.Put(Session.TenantId, StreamOf(change.Aggregate), change.Aggregate, change.Events[^1]);
+        }
     }
 
-    public async Task<Participant?> LoadParticipantAsync(ParticipantId id, CancellationToken cancellation)
+    private async Task<TAggregate?> LoadAsync<TAggregate, TEvent>(string stream, Func<IEnumerable<TEvent>, TAggregate> replay, Func<TAggregate, TEvent, TAggregate> apply, CancellationToken cancellation)
+        where TAggregate : class, IEventSourced
+        where TEvent : DomainEvent
     {
-        var events = await Session.Events.FetchStreamAsync(id.ToString(), token: cancellation);
-        return events.Count == 0 ? null : Participant.Replay(events.Select(e => (ParticipantEvent)e.Data));
+        if (cache?.Get<TAggregate, TEvent>(Session.TenantId, stream) is { } known)
+        {
+            // From the cached version on: its own last event first, to check that the stream
+            // still holds it (a database restored or recreated under a running server), then the tail.
+            var since = await Session.Events.FetchStreamAsync(stream, fromVersion: known.Aggregate.Version, token: cancellation);
+            if (since.Count > 0 && since[0].Version == known.Aggregate.Version && Equals(since[0].Data, known.LastEvent))
+            {
+                var state = known.Aggregate;
+                for (int i = 1; i < since.Count; i++)
+                {
+                    state = apply(state, (TEvent)since[i].Data);
+                }
+
+                if (since.Count > 1)
+                {
+                    cache.Put(Session.TenantId, stream, state, (TEvent)since[^1].Data);
+                }
+
+                return state;
+            }
+        }
+
+        var events = await Session.Events.FetchStreamAsync(stream, token: cancellation);
+        if (events.Count == 0)
+        {
+            return null;
+        }
+
+        var replayed = replay(events.Select(e => (TEvent)e.Data));
+        cache?.Put(Session.TenantId, stream, replayed, (TEvent)events[^1].Data);
+        return replayed;
     }
+
+    private static string StreamOf(IEventSourced aggregate) => aggregate switch
+    {
+        Edition edition => edition.Id.ToString(),
+        Participant participant => participant.Id.ToString(),
+        _ => throw new ArgumentException($"No stream for {aggregate.GetType().Name}.", nameof(aggregate)),
+    };
 
     /// <summary>
     /// Stages a change of one aggregate at the version its stream was at when the change was
