@@ -21,6 +21,12 @@ public static partial class BackOfficeApp
     [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected error on {Path}")]
     private static partial void UnexpectedError(ILogger logger, string path, Exception error);
 
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Region {Region} does not serve (503 until restarted with a rulebook that loads): {Reason}")]
+    private static partial void RegionDoesNotServe(ILogger logger, string region, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Serving regions: {Regions}")]
+    private static partial void Serving(ILogger logger, IEnumerable<string> regions);
+
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         // appsettings.json beside the application, wherever it is started from.
@@ -31,6 +37,17 @@ public static partial class BackOfficeApp
 
         // No silent development key: without a configured key (outside Development) the host stops here, with the reason.
         _ = app.Services.GetRequiredService<Tokens>();
+
+        // Every rulebook is loaded now, not on the first request: a region whose rulebook does not
+        // load is named here, and answers 503 while the others serve (/health says degraded,
+        // /health/ready not ready).
+        var regions = app.Services.GetRequiredService<Regions>();
+        foreach (var (region, reason) in regions.Unavailable.OrderBy(r => r.Key, StringComparer.Ordinal))
+        {
+            RegionDoesNotServe(app.Logger, region, reason);
+        }
+
+        Serving(app.Logger, regions.Ids);
         Use(app);
         return app;
     }
@@ -59,6 +76,7 @@ public static partial class BackOfficeApp
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(json => BackOfficeJson.Configure(json.SerializerOptions));
         builder.Services.AddOpenApi();
+        builder.Services.AddHealthChecks().AddCheck<RulebooksHealthCheck>("rulebooks");
         Pages.OfficePages.AddServices(builder);
     }
 
@@ -137,7 +155,7 @@ public static partial class BackOfficeApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi();
-        app.MapGet("/health", () => Results.Text("ok")).AllowAnonymous().WithName("Health");
+        RulebooksHealthCheck.Map(app);
         Endpoints.Map(app);
         Pages.OfficePages.Use(app);
     }
