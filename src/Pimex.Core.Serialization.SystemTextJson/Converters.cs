@@ -120,7 +120,7 @@ internal sealed class EquatableArrayConverterFactory : JsonConverterFactory
 internal sealed class EquatableArrayConverter<T> : JsonConverter<EquatableArray<T>>
 {
     public override EquatableArray<T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        new(JsonSerializer.Deserialize<List<T>>(ref reader, options) ?? []);
+        new(NestedJson.Read<List<T>>(ref reader, options) ?? []);
 
     public override void Write(Utf8JsonWriter writer, EquatableArray<T> value, JsonSerializerOptions options) =>
         JsonSerializer.Serialize(writer, value.Items.ToArray(), options);
@@ -144,7 +144,7 @@ internal sealed class EquatableDictionaryConverter<TKey, TValue> : JsonConverter
 {
     public override EquatableDictionary<TKey, TValue> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        var entries = JsonSerializer.Deserialize<List<Entry>>(ref reader, options) ?? [];
+        var entries = NestedJson.Read<List<Entry>>(ref reader, options) ?? [];
         return entries.Aggregate(default(EquatableDictionary<TKey, TValue>), (d, e) => d.SetItem(e.Key, e.Value));
     }
 
@@ -157,4 +157,25 @@ internal sealed class EquatableDictionaryConverter<TKey, TValue> : JsonConverter
     }
 
     private sealed record Entry(TKey Key, TValue Value);
+}
+
+/// <summary>
+/// A value read by a converter with a nested <see cref="JsonSerializer"/> call. Such a call's
+/// error names a path from its own start (<c>$[0].due</c>); it is rethrown without a path, so that
+/// the enclosing call names where the value is (<c>$.actions</c>), keeping the nested error as
+/// the inner exception: <see cref="PimexJson.PathOf"/> joins them (<c>$.actions[0].due</c>).
+/// </summary>
+internal static class NestedJson
+{
+    public static T? Read<T>(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<T>(ref reader, options);
+        }
+        catch (JsonException e) when (e.Path is not null)
+        {
+            throw new JsonException(e.Message, e);
+        }
+    }
 }

@@ -64,7 +64,14 @@ public static partial class BackOfficeApp
         builder.Services.AddSingleton(sp => Tokens.For(sp.GetRequiredService<IConfiguration>()[Tokens.SigningKeySetting], sp.GetRequiredService<IHostEnvironment>().EnvironmentName));
         builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<BackOfficeOptions>>((kestrel, o) => kestrel.Limits.MaxRequestBodySize = o.Value.MaxBodyBytes);
 
-        builder.Services.AddMarten(sp => StoreOptionsFor(sp.GetRequiredService<IConfiguration>())).ApplyAllDatabaseChangesOnStartup();
+        builder.Services.AddMarten(sp =>
+        {
+            var marten = StoreOptionsFor(sp.GetRequiredService<IConfiguration>());
+
+            // A lost race (409) is expected: logged at Information without its SQL, never as an error.
+            marten.Logger(new MartenLog(sp.GetRequiredService<ILoggerFactory>().CreateLogger("Marten")));
+            return marten;
+        }).ApplyAllDatabaseChangesOnStartup();
 
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<Tokens>((jwt, tokens) =>

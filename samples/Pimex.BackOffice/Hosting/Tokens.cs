@@ -85,6 +85,9 @@ public sealed class Tokens
         ValidIssuer = Issuer,
         ValidAudience = Audience,
         IssuerSigningKey = Key,
+
+        // Pinned: a token signed with any other algorithm (HS384, HS512, none) is refused, even with the right key.
+        ValidAlgorithms = [Algorithm],
         NameClaimType = JwtRegisteredClaimNames.Sub,
         RoleClaimType = RoleClaim,
         ClockSkew = TimeSpan.FromMinutes(1),

@@ -171,7 +171,9 @@ public sealed record Caller(string Region, Rulebook Rulebook, Actor Actor, Insta
         }
         catch (JsonException e)
         {
-            return (null, Problems.Of(StatusCodes.Status400BadRequest, Problems.MalformedBody, "The body is not valid JSON of the expected shape.", e.Path ?? "$"));
+            // A named value's own words (the names allowed); for the rest, no parser's text.
+            var message = e is NotANameException ? e.Message : "The body is not valid JSON of the expected shape.";
+            return (null, Problems.Of(StatusCodes.Status400BadRequest, Problems.MalformedBody, message, Pimex.Serialization.SystemTextJson.PimexJson.PathOf(e) ?? "$"));
         }
         catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException or OverflowException)
         {
