@@ -28,7 +28,7 @@ public sealed class KeptLogs : ILoggerProvider
         public bool IsEnabled(LogLevel logLevel) => true;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            logs.Entries.Enqueue((logLevel, category, formatter(state, exception)));
+            logs.Entries.Enqueue((logLevel, category, formatter(state, exception) + (exception is null ? string.Empty : $" [{exception.GetType().FullName}: {(exception as Npgsql.PostgresException)?.SqlState} {exception.Message}]")));
     }
 }
 

@@ -155,6 +155,10 @@ public sealed class SmallerDefectsTest(DefectsFixture edition) : IClassFixture<D
         Assert.Equal(LogLevel.Information, race.Level);
         Assert.DoesNotContain("the-sql", race.Message, StringComparison.Ordinal);
 
+        log.LogFailure(command, new PostgresException("Stream version mismatch", "ERROR", "ERROR", MartenLog.StreamVersionMismatch));
+        Assert.Equal(2, logs.Entries.Count);
+        Assert.All(logs.Entries, e => Assert.Equal(LogLevel.Information, e.Level));
+
         log.LogFailure(command, new InvalidOperationException("the disk is full"));
         var failure = logs.Entries.Last();
         Assert.Equal(LogLevel.Error, failure.Level);

@@ -11,6 +11,9 @@ namespace Pimex.BackOffice.Store;
 /// </summary>
 public sealed partial class MartenLog(ILogger logger) : IMartenLogger, IMartenSessionLogger
 {
+    /// <summary>The SQL state Marten's quick append raises on a stream version mismatch (before Marten turns it into its own exception).</summary>
+    public const string StreamVersionMismatch = "MT003";
+
     [LoggerMessage(Level = LogLevel.Information, Message = "A command lost a race for a stream: nothing was saved, the client is answered 409")]
     private static partial void LostRace(ILogger logger);
 
@@ -64,7 +67,7 @@ public sealed partial class MartenLog(ILogger logger) : IMartenLogger, IMartenSe
     public void LogFailure(Exception ex, string message)
     {
         ArgumentNullException.ThrowIfNull(ex);
-        if (EventStreams.IsConcurrencyFailure(ex))
+        if (IsLostRace(ex))
         {
             LostRace(logger);
             return;
@@ -87,7 +90,7 @@ public sealed partial class MartenLog(ILogger logger) : IMartenLogger, IMartenSe
 
     private void Fail(string sql, Exception ex)
     {
-        if (EventStreams.IsConcurrencyFailure(ex))
+        if (IsLostRace(ex))
         {
             LostRace(logger);
             return;
@@ -95,4 +98,7 @@ public sealed partial class MartenLog(ILogger logger) : IMartenLogger, IMartenSe
 
         Failed(logger, sql, ex);
     }
+
+    private static bool IsLostRace(Exception ex) =>
+        EventStreams.IsConcurrencyFailure(ex) || ex is PostgresException { SqlState: StreamVersionMismatch };
 }
