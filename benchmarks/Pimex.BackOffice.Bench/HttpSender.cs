@@ -45,7 +45,7 @@ public sealed class HttpSender(Uri address, Tokens tokens, string region) : IDis
         var key = actor.ToString();
         if (!tokensByActor.TryGetValue(key, out var token))
         {
-            token = tokens.Mint(actor, region, SystemClock.Instance.GetCurrentInstant(), Duration.FromHours(1));
+            token = tokens.Mint(actor, region, SystemClock.Instance.GetCurrentInstant(), Duration.FromHours(1), migration: true);
             tokensByActor[key] = token;
         }
 

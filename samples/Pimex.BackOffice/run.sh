@@ -49,18 +49,33 @@ fi
 
 dotnet build samples/Pimex.BackOffice -c Release --nologo -v quiet
 app=samples/Pimex.BackOffice/bin/Release/net10.0/Pimex.BackOffice.dll
-export ASPNETCORE_URLS="$url" BackOffice__AcceptRecordedAt=true
-dotnet "$app" &
-server=$!
-trap 'kill $server 2>/dev/null || true' EXIT INT TERM
-for _ in $(seq 1 120); do curl -fs "$url/health" >/dev/null 2>&1 && break; sleep 0.5; done
+export ASPNETCORE_URLS="$url"
+server=""
+trap 'if [ -n "$server" ]; then kill $server 2>/dev/null || true; fi' EXIT INT TERM
+# start ACCEPT: the back office, accepting a migration token's Pimex-Recorded-At when ACCEPT is true.
+start() {
+  BackOffice__AcceptRecordedAt="$1" dotnet "$app" &
+  server=$!
+  for _ in $(seq 1 120); do curl -fs "$url/health" >/dev/null 2>&1 && return 0; sleep 0.5; done
+  echo "The back office did not answer on $url/health" >&2
+  exit 1
+}
 
 token=$(dotnet "$app" mint-token --id mgr-1 --role ProgrammeManager --region extremadura)
+
+# First an import: the 2016 ledger happened in 2016, so load-ledger sends each command's moment
+# with migration tokens, to a back office that accepts them for this import only.
+start true
 if curl -fs -o /dev/null -H "Authorization: Bearer $token" "$url/regions/extremadura/editions/2016"; then
   echo "The 2016 edition is already loaded."
 else
   dotnet "$app" load-ledger --url "$url" --region extremadura
 fi
+kill "$server"
+wait "$server" 2>/dev/null || true
+
+# Then the back office as staff use it: every command at the server's clock.
+start false
 
 cat <<EOT
 

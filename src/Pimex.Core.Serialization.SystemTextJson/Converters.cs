@@ -128,7 +128,7 @@ internal sealed class EquatableArrayConverterFactory : JsonConverterFactory
 internal sealed class EquatableArrayConverter<T> : JsonConverter<EquatableArray<T>>
 {
     public override EquatableArray<T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        new(JsonSerializer.Deserialize<List<T>>(ref reader, options) ?? throw new JsonException("A list is an array, never null."));
+        new(NestedJson.Read<List<T>>(ref reader, options) ?? throw new JsonException("A list is an array, never null."));
 
     public override void Write(Utf8JsonWriter writer, EquatableArray<T> value, JsonSerializerOptions options) =>
         JsonSerializer.Serialize(writer, value.Items.ToArray(), options);
@@ -152,7 +152,7 @@ internal sealed class EquatableDictionaryConverter<TKey, TValue> : JsonConverter
 {
     public override EquatableDictionary<TKey, TValue> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        var entries = JsonSerializer.Deserialize<List<Entry>>(ref reader, options) ?? throw new JsonException("A dictionary is an array of entries, never null.");
+        var entries = NestedJson.Read<List<Entry>>(ref reader, options) ?? throw new JsonException("A dictionary is an array of entries, never null.");
         if (entries.Exists(e => e is null || e.Key is null))
         {
             throw new JsonException("A dictionary's entry and its key are never null.");
@@ -175,4 +175,25 @@ internal sealed class EquatableDictionaryConverter<TKey, TValue> : JsonConverter
     }
 
     private sealed record Entry(TKey Key, TValue Value);
+}
+
+/// <summary>
+/// A value read by a converter with a nested <see cref="JsonSerializer"/> call. Such a call's
+/// error names a path from its own start (<c>$[0].due</c>); it is rethrown without a path, so that
+/// the enclosing call names where the value is (<c>$.actions</c>), keeping the nested error as
+/// the inner exception: <see cref="PimexJson.PathOf"/> joins them (<c>$.actions[0].due</c>).
+/// </summary>
+internal static class NestedJson
+{
+    public static T? Read<T>(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<T>(ref reader, options);
+        }
+        catch (JsonException e) when (e.Path is not null)
+        {
+            throw new JsonException(e.Message, e);
+        }
+    }
 }

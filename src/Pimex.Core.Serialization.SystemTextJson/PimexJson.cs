@@ -60,6 +60,27 @@ public static class PimexJson
         new JsonSerializerOptions(JsonSerializerDefaults.Web).ConfigureForPimex();
 
     /// <summary>
+    /// The JSON path of the value a <see cref="JsonException"/> is about, from the start of the
+    /// document: <c>$.actions[0].due</c> for an error inside a list or a dictionary of the
+    /// library's types, whose converters read the items in a call of their own (the exception's
+    /// own <see cref="JsonException.Path"/> stops at <c>$.actions</c>). Null when the exception
+    /// names no path.
+    /// </summary>
+    /// <param name="exception">The exception thrown by a deserialization with these options.</param>
+    /// <returns>The path, or null.</returns>
+    public static string? PathOf(JsonException exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        var path = exception.Path;
+        for (var inner = exception.InnerException as JsonException; path is not null && inner?.Path is { } more; inner = inner.InnerException as JsonException)
+        {
+            path += more.StartsWith('$') ? more[1..] : more;
+        }
+
+        return path;
+    }
+
+    /// <summary>
     /// Configures options for Pimex.Core's stored form: NodaTime (with the TZDB provider), enums
     /// by name, the value-type converters, the event discriminator and schema version, and the
     /// strict reader (<see cref="RequiredFields.All"/>): every field of the library's records

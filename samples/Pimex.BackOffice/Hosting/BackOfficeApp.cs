@@ -21,6 +21,12 @@ public static partial class BackOfficeApp
     [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected error on {Path}")]
     private static partial void UnexpectedError(ILogger logger, string path, Exception error);
 
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Region {Region} does not serve (503 until restarted with a rulebook that loads): {Reason}")]
+    private static partial void RegionDoesNotServe(ILogger logger, string region, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Serving regions: {Regions}")]
+    private static partial void Serving(ILogger logger, IEnumerable<string> regions);
+
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         // appsettings.json beside the application, wherever it is started from.
@@ -31,6 +37,17 @@ public static partial class BackOfficeApp
 
         // No silent development key: without a configured key (outside Development) the host stops here, with the reason.
         _ = app.Services.GetRequiredService<Tokens>();
+
+        // Every rulebook is loaded now, not on the first request: a region whose rulebook does not
+        // load is named here, and answers 503 while the others serve (/health says degraded,
+        // /health/ready not ready).
+        var regions = app.Services.GetRequiredService<Regions>();
+        foreach (var (region, reason) in regions.Unavailable.OrderBy(r => r.Key, StringComparer.Ordinal))
+        {
+            RegionDoesNotServe(app.Logger, region, reason);
+        }
+
+        Serving(app.Logger, regions.Ids);
         Use(app);
         return app;
     }
@@ -48,7 +65,14 @@ public static partial class BackOfficeApp
         builder.Services.AddSingleton(sp => Tokens.For(sp.GetRequiredService<IConfiguration>()[Tokens.SigningKeySetting], sp.GetRequiredService<IHostEnvironment>().EnvironmentName));
         builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<BackOfficeOptions>>((kestrel, o) => kestrel.Limits.MaxRequestBodySize = o.Value.MaxBodyBytes);
 
-        builder.Services.AddMarten(sp => StoreOptionsFor(sp.GetRequiredService<IConfiguration>())).ApplyAllDatabaseChangesOnStartup();
+        builder.Services.AddMarten(sp =>
+        {
+            var marten = StoreOptionsFor(sp.GetRequiredService<IConfiguration>());
+
+            // A lost race (409) is expected: logged at Information without its SQL, never as an error.
+            marten.Logger(new MartenLog(sp.GetRequiredService<ILoggerFactory>().CreateLogger("Marten")));
+            return marten;
+        }).ApplyAllDatabaseChangesOnStartup();
 
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<Tokens>((jwt, tokens) =>
@@ -60,6 +84,7 @@ public static partial class BackOfficeApp
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(json => BackOfficeJson.Configure(json.SerializerOptions));
         builder.Services.AddOpenApi(OpenApiDescription.Configure);
+        builder.Services.AddHealthChecks().AddCheck<RulebooksHealthCheck>("rulebooks");
         Pages.OfficePages.AddServices(builder);
     }
 
@@ -138,7 +163,7 @@ public static partial class BackOfficeApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi();
-        app.MapGet("/health", () => Results.Text("ok")).AllowAnonymous().WithName("Health");
+        RulebooksHealthCheck.Map(app);
         Endpoints.Map(app);
         Pages.OfficePages.Use(app);
     }

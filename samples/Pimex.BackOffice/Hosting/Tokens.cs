@@ -8,9 +8,12 @@ using Pimex.Common;
 namespace Pimex.BackOffice.Hosting;
 
 /// <summary>
-/// Signed bearer tokens (JWT, HMAC-SHA256) carrying who acts: the actor's id (<c>sub</c>), role,
-/// company (for a company representative) and region. The library's actor rules then decide
-/// what each may do.
+/// Signed bearer tokens (JWT, HMAC-SHA256 and nothing else) carrying who acts: the actor's id
+/// (<c>sub</c>), role, company (for a company representative) and region. The library's actor
+/// rules then decide what each may do. A token minted for importing a historic ledger also
+/// carries <c>scope: migration</c> (<see cref="MigrationScope"/>): only such a token may send the
+/// moment a command happened (<c>Pimex-Recorded-At</c>), and only to a back office configured to
+/// accept it; staff and representatives' tokens never carry it.
 /// </summary>
 public sealed class Tokens
 {
@@ -19,6 +22,15 @@ public sealed class Tokens
     public const string RoleClaim = "role";
     public const string CompanyClaim = "company";
     public const string RegionClaim = "region";
+
+    /// <summary>The claim of a token's scopes (space-separated, as in OAuth 2.0).</summary>
+    public const string ScopeClaim = "scope";
+
+    /// <summary>The scope of a migration token: it may record commands at the instant it sends (<c>Pimex-Recorded-At</c>).</summary>
+    public const string MigrationScope = "migration";
+
+    /// <summary>The one signing algorithm the back office mints with and accepts (HMAC-SHA256).</summary>
+    public const string Algorithm = SecurityAlgorithms.HmacSha256;
 
     /// <summary>The development key: used only in the Development environment, when no key is configured.</summary>
     public const string DevelopmentKey = "pimex-backoffice-development-signing-key-not-for-production";
@@ -73,13 +85,16 @@ public sealed class Tokens
         ValidIssuer = Issuer,
         ValidAudience = Audience,
         IssuerSigningKey = Key,
+
+        // Pinned: a token signed with any other algorithm (HS384, HS512, none) is refused, even with the right key.
+        ValidAlgorithms = [Algorithm],
         NameClaimType = JwtRegisteredClaimNames.Sub,
         RoleClaimType = RoleClaim,
         ClockSkew = TimeSpan.FromMinutes(1),
     };
 
-    /// <summary>Mints a token for an actor of a region.</summary>
-    public string Mint(Actor actor, string region, Instant now, Duration lifetime)
+    /// <summary>Mints a token for an actor of a region; with <paramref name="migration"/>, a migration token (<see cref="MigrationScope"/>).</summary>
+    public string Mint(Actor actor, string region, Instant now, Duration lifetime, bool migration = false)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var claims = new List<Claim>
@@ -93,14 +108,26 @@ public sealed class Tokens
             claims.Add(new Claim(CompanyClaim, company.Value));
         }
 
+        if (migration)
+        {
+            claims.Add(new Claim(ScopeClaim, MigrationScope));
+        }
+
         var token = new JwtSecurityToken(
             Issuer,
             Audience,
             claims,
             notBefore: now.ToDateTimeUtc(),
             expires: (now + lifetime).ToDateTimeUtc(),
-            signingCredentials: new SigningCredentials(Key, SecurityAlgorithms.HmacSha256));
+            signingCredentials: new SigningCredentials(Key, Algorithm));
         return new JwtSecurityTokenHandler().WriteToken(token);
+    }
+
+    /// <summary>Whether a validated principal is a migration token's (its <c>scope</c> names <see cref="MigrationScope"/>).</summary>
+    public static bool IsMigration(ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.FindAll(ScopeClaim).Any(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(MigrationScope, StringComparer.Ordinal));
     }
 
     /// <summary>The actor and region a validated principal carries; null when a claim is missing or unknown.</summary>

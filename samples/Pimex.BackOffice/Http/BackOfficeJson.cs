@@ -70,6 +70,10 @@ public static class BackOfficeJson
             // NodaTime's interval converter reads the members it knows and skips the others, so
             // the strict rule above would not reach inside a roadmap's horizon.
             options.Converters.Insert(0, new StrictDateIntervalConverter());
+
+            // A named value (a budget line, a venue) by its name only: "line": 1 would otherwise
+            // read as the second name, and "line": 99 as a value no name has.
+            options.Converters.Insert(0, new NamedEnumConverterFactory());
         }
 
         options.MakeReadOnly(populateMissingResolver: true);
@@ -131,5 +135,43 @@ internal sealed class StrictDateIntervalConverter : JsonConverter<DateInterval>
         writer.WritePropertyName("end");
         JsonSerializer.Serialize(writer, value.End, options);
         writer.WriteEndObject();
+    }
+}
+
+/// <summary>A value of a named set that is not one of its names: the message lists them.</summary>
+public sealed class NotANameException(string message) : JsonException(message);
+
+/// <summary>Reads every enum of a command body by its name (any case), never by number.</summary>
+internal sealed class NamedEnumConverterFactory : JsonConverterFactory
+{
+    public override bool CanConvert(Type typeToConvert) => typeToConvert.IsEnum;
+
+    public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
+        (JsonConverter)Activator.CreateInstance(typeof(NamedEnumConverter<>).MakeGenericType(typeToConvert))!;
+}
+
+/// <summary>
+/// An enum by its name: a number, a numeric string or an unknown name is a
+/// <see cref="NotANameException"/> naming the allowed names.
+/// </summary>
+/// <typeparam name="T">The enum.</typeparam>
+internal sealed class NamedEnumConverter<T> : JsonConverter<T>
+    where T : struct, Enum
+{
+    private static readonly string[] Names = Enum.GetNames<T>();
+
+    public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        var text = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+        var name = Names.FirstOrDefault(n => string.Equals(n, text, StringComparison.OrdinalIgnoreCase));
+        return name is null
+            ? throw new NotANameException($"One of {string.Join(", ", Names)}, by name.")
+            : Enum.Parse<T>(name);
+    }
+
+    public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStringValue(value.ToString());
     }
 }

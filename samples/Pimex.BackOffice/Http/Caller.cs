@@ -10,8 +10,12 @@ using Pimex.Rulebooks;
 
 namespace Pimex.BackOffice.Http;
 
-/// <summary>Who calls, for which region and rulebook, at what moment, having seen which version.</summary>
-public sealed record Caller(string Region, Rulebook Rulebook, Actor Actor, Instant At, long? IfMatch)
+/// <summary>
+/// Who calls, for which region and rulebook, at what moment, having seen which version.
+/// <see cref="AtFromClient"/> says whether the moment is the client's (a migration token's
+/// <c>Pimex-Recorded-At</c>) rather than the server's clock.
+/// </summary>
+public sealed record Caller(string Region, Rulebook Rulebook, Actor Actor, Instant At, long? IfMatch, bool AtFromClient = false)
 {
     public const string RecordedAtHeader = "Pimex-Recorded-At";
 
@@ -32,7 +36,8 @@ public sealed record Caller(string Region, Rulebook Rulebook, Actor Actor, Insta
             return (null, Problems.Of(StatusCodes.Status401Unauthorized, Problems.NoActor, "The token carries no usable actor: it needs sub, role, region (and company for a representative)."));
         }
 
-        if (!regions.TryGet(region, out var rulebook))
+        bool found = regions.TryGet(region, out var rulebook);
+        if (!found && !regions.IsUnavailable(region))
         {
             return (null, Problems.Of(StatusCodes.Status404NotFound, Problems.NotFound, $"No region '{region}' here."));
         }
@@ -40,6 +45,12 @@ public sealed record Caller(string Region, Rulebook Rulebook, Actor Actor, Insta
         if (!string.Equals(who.Region, region, StringComparison.Ordinal))
         {
             return (null, Problems.Of(StatusCodes.Status403Forbidden, Problems.OtherRegion, $"This token is for region '{who.Region}', not '{region}'."));
+        }
+
+        if (!found)
+        {
+            // Its rulebook did not load at start-up (the log says why): this region only is down.
+            return (null, Problems.Of(StatusCodes.Status503ServiceUnavailable, Problems.RegionUnavailable, $"Region '{region}' is not serving: its rulebook did not load when the back office started. The other regions serve."));
         }
 
         long? ifMatch = null;
@@ -58,25 +69,66 @@ public sealed record Caller(string Region, Rulebook Rulebook, Actor Actor, Insta
             return (null, Problems.Of(StatusCodes.Status428PreconditionRequired, Problems.MissingIfMatch, "Send If-Match with the ETag (the version) you saw: the edition's for a command on the edition, the participant's for a command on a participant.", "If-Match"));
         }
 
-        var at = services.GetRequiredService<IClock>().GetCurrentInstant();
+        var now = services.GetRequiredService<IClock>().GetCurrentInstant();
         var recordedAt = http.Request.Headers[RecordedAtHeader].ToString();
-        if (recordedAt.Length > 0)
+        if (recordedAt.Length == 0)
         {
-            if (!options.AcceptRecordedAt)
-            {
-                return (null, Problems.Of(StatusCodes.Status400BadRequest, Problems.ClientTimeRefused, "This back office records commands at its own clock.", RecordedAtHeader));
-            }
-
-            var parsed = InstantPattern.ExtendedIso.Parse(recordedAt);
-            if (!parsed.Success)
-            {
-                return (null, Problems.Of(StatusCodes.Status400BadRequest, Problems.MalformedBody, "Pimex-Recorded-At is an ISO instant such as 2016-03-20T09:00:00Z.", RecordedAtHeader));
-            }
-
-            at = parsed.Value;
+            return (new Caller(region, rulebook, who.Actor, now, ifMatch), null);
         }
 
-        return (new Caller(region, rulebook, who.Actor, at, ifMatch), null);
+        // A client's moment: only when configured, only from a migration token, never in the future
+        // (and, once the streams are read, never before their last event: BeforeLastEvent).
+        if (!options.AcceptRecordedAt)
+        {
+            return (null, Problems.Of(StatusCodes.Status400BadRequest, Problems.ClientTimeRefused, "This back office records commands at its own clock.", RecordedAtHeader));
+        }
+
+        if (!Tokens.IsMigration(http.User))
+        {
+            return (null, Problems.Of(StatusCodes.Status403Forbidden, Problems.ClientTimeNotMigration, $"Only a migration token (scope '{Tokens.MigrationScope}') may send {RecordedAtHeader}; other commands are recorded at the server's clock.", RecordedAtHeader));
+        }
+
+        var parsed = InstantPattern.ExtendedIso.Parse(recordedAt);
+        if (!parsed.Success)
+        {
+            return (null, Problems.Of(StatusCodes.Status400BadRequest, Problems.MalformedBody, "Pimex-Recorded-At is an ISO instant such as 2016-03-20T09:00:00Z.", RecordedAtHeader));
+        }
+
+        if (parsed.Value > now)
+        {
+            return (null, Problems.Of(StatusCodes.Status400BadRequest, Problems.ClientTimeInFuture, $"{RecordedAtHeader} {InstantPattern.ExtendedIso.Format(parsed.Value)} is after the server's clock ({InstantPattern.ExtendedIso.Format(now)}): nothing is recorded in the future.", RecordedAtHeader));
+        }
+
+        return (new Caller(region, rulebook, who.Actor, parsed.Value, ifMatch, AtFromClient: true), null);
+    }
+
+    /// <summary>
+    /// Refuses a client's moment (<see cref="AtFromClient"/>) before the last event of a stream the
+    /// command reads or changes (the edition's, the participant's): a migration replays history in
+    /// order, and a decision never sees facts from after its own moment. Null when the moment is
+    /// the server's, or not before any of them.
+    /// </summary>
+    public IResult? BeforeLastEvent(params IEventSourced?[] streams)
+    {
+        ArgumentNullException.ThrowIfNull(streams);
+        if (!AtFromClient)
+        {
+            return null;
+        }
+
+        foreach (var stream in streams)
+        {
+            if (stream is not null && At < stream.LastRecordedAt)
+            {
+                return Problems.Of(
+                    StatusCodes.Status409Conflict,
+                    Problems.ClientTimeBeforeLastEvent,
+                    $"{RecordedAtHeader} {InstantPattern.ExtendedIso.Format(At)} is before the last event of a stream this command touches ({InstantPattern.ExtendedIso.Format(stream.LastRecordedAt)}): a migration records history in order.",
+                    RecordedAtHeader);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Reads a JSON body within the size limit; malformed JSON is a 400 problem with its path, never a stack trace.</summary>
@@ -119,7 +171,9 @@ public sealed record Caller(string Region, Rulebook Rulebook, Actor Actor, Insta
         }
         catch (JsonException e)
         {
-            return (null, Problems.Of(StatusCodes.Status400BadRequest, Problems.MalformedBody, "The body is not valid JSON of the expected shape.", e.Path ?? "$"));
+            // A named value's own words (the names allowed); for the rest, no parser's text.
+            var message = e is NotANameException ? e.Message : "The body is not valid JSON of the expected shape.";
+            return (null, Problems.Of(StatusCodes.Status400BadRequest, Problems.MalformedBody, message, Pimex.Serialization.SystemTextJson.PimexJson.PathOf(e) ?? "$"));
         }
         catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException or OverflowException)
         {

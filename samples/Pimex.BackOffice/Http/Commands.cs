@@ -116,6 +116,12 @@ public static class Commands
                 return Problems.From(result, ifMatchGiven: caller.IfMatch is not null);
             }
 
+            // A client's moment (a migration) never before a stream the command read, even one the library did not change.
+            if (caller.BeforeLastEvent(edition, participant) is { } late)
+            {
+                return late;
+            }
+
             var outcome = result.Value;
             var events = new List<string>();
             var editionAfter = edition;

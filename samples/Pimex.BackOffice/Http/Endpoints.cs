@@ -36,7 +36,7 @@ public static class Endpoints
                 Commands.RunAsync(http, region, year, null, s => Outcome.Of(s.Edition.Admit(b.Company, s.Caller.Rulebook, s.Caller.Context)), StatusCodes.Status201Created)))
             .Accepts<AdmitRequest>("application/json").Produces<CommandAccepted>(StatusCodes.Status201Created).WithName("Admit");
 
-        var participant = edition.MapGroup("/participants/{company}");
+        var participant = edition.MapGroup("/participants/{company}").AddEndpointFilter(PathSegments.FilterAsync);
         participant.MapGet("/", GetParticipantAsync).Produces<ParticipantView>().WithName("GetParticipant");
         participant.MapGet("/aid-statement", AidStatementAsync).Produces<System.Text.Json.Nodes.JsonObject>(StatusCodes.Status200OK, "application/json", "text/plain").WithName("AidStatement");
         OnParticipant<TechnicianRequest>(participant, "/technician", "AssignTechnician", (s, b) => Outcome.Of(s.RequiredParticipant.AssignTechnician(b.Technician, s.Caller.Rulebook, s.Caller.Context)));

@@ -42,6 +42,21 @@ public static class Problems
     /// <summary>A recorded-at time was sent, but this back office does not accept client times (400).</summary>
     public const string ClientTimeRefused = "PIMEX-HTTP-009";
 
+    /// <summary>A recorded-at time was sent with a token that is not a migration token (403): staff and representatives act at the server's clock.</summary>
+    public const string ClientTimeNotMigration = "PIMEX-HTTP-010";
+
+    /// <summary>A recorded-at time later than the server's clock (400): nothing is recorded in the future.</summary>
+    public const string ClientTimeInFuture = "PIMEX-HTTP-011";
+
+    /// <summary>A recorded-at time before the last event of the edition or the participant the command touches (409).</summary>
+    public const string ClientTimeBeforeLastEvent = "PIMEX-HTTP-012";
+
+    /// <summary>The region is configured but its rulebook did not load at start-up (503): the other regions serve.</summary>
+    public const string RegionUnavailable = "PIMEX-HTTP-013";
+
+    /// <summary>A path segment that can never be an identifier: a blank company or claim, or one holding U+0000 (400).</summary>
+    public const string MalformedPath = "PIMEX-HTTP-014";
+
     /// <summary>An unexpected error; the details are in the server's log, never in the response (500).</summary>
     public const string Unexpected = "PIMEX-HTTP-500";
 
@@ -102,6 +117,7 @@ public static class Problems
         412 => "The resource changed since the version in If-Match.",
         413 => "The body is too large.",
         428 => "This command needs an If-Match header with the version you saw.",
+        503 => "This region is not serving.",
         _ => "An unexpected error.",
     };
 }

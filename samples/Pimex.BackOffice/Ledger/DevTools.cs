@@ -11,10 +11,12 @@ internal static class DevTools
 {
     public static int MintToken(string[] args, TextWriter output, TextWriter error)
     {
-        var options = Options(args);
+        // --migration (no value): a migration token, the only kind that may send Pimex-Recorded-At.
+        bool migration = args.Contains("--migration", StringComparer.Ordinal);
+        var options = Options([.. args.Where(a => a != "--migration")]);
         if (!options.TryGetValue("id", out var id) || !options.TryGetValue("role", out var roleText) || !Enum.TryParse<ActorRole>(roleText, out var role))
         {
-            error.WriteLine("usage: mint-token --id ID --role ProgrammeManager|Technician|SeniorConsultant|CompanyRepresentative [--company TAXID] [--region extremadura] [--hours 8]");
+            error.WriteLine("usage: mint-token --id ID --role ProgrammeManager|Technician|SeniorConsultant|CompanyRepresentative [--company TAXID] [--region extremadura] [--hours 8] [--migration]");
             return 2;
         }
 
@@ -22,7 +24,7 @@ internal static class DevTools
             ? Actor.CompanyRepresentative(id, new CompanyId(options.GetValueOrDefault("company") ?? throw new ArgumentException("A representative needs --company.")))
             : new Actor(id, role);
         int hours = options.TryGetValue("hours", out var h) ? int.Parse(h, System.Globalization.CultureInfo.InvariantCulture) : 8;
-        output.WriteLine(Key().Mint(actor, options.GetValueOrDefault("region") ?? "extremadura", SystemClock.Instance.GetCurrentInstant(), Duration.FromHours(hours)));
+        output.WriteLine(Key().Mint(actor, options.GetValueOrDefault("region") ?? "extremadura", SystemClock.Instance.GetCurrentInstant(), Duration.FromHours(hours), migration));
         return 0;
     }
 

@@ -23,9 +23,10 @@ public sealed record LedgerResponse(int Line, string Command, HttpStatusCode Sta
 
 /// <summary>
 /// Sends a ledger's commands to the back office over HTTP, one request per command, as the
-/// staff and the companies of the ledger would: each command with a bearer token for its actor,
-/// the ledger's moment in <c>Pimex-Recorded-At</c> (accepted only by a back office configured
-/// to import), and If-Match with the version it last saw of the participant, or of the edition
+/// staff and the companies of the ledger would: each command with a migration token for its
+/// actor (<see cref="Tokens.MigrationScope"/>), the ledger's moment in <c>Pimex-Recorded-At</c>
+/// (accepted only by a back office configured to import, never after its clock nor before the
+/// streams' last events), and If-Match with the version it last saw of the participant, or of the edition
 /// for a command on the edition.
 /// </summary>
 internal sealed class LedgerClient(HttpClient http, Tokens tokens, string region)
@@ -99,7 +100,7 @@ internal sealed class LedgerClient(HttpClient http, Tokens tokens, string region
         var key = actor.ToString();
         if (!tokensByActor.TryGetValue(key, out var token))
         {
-            token = tokens.Mint(actor, region, SystemClock.Instance.GetCurrentInstant(), Duration.FromHours(8));
+            token = tokens.Mint(actor, region, SystemClock.Instance.GetCurrentInstant(), Duration.FromHours(8), migration: true);
             tokensByActor[key] = token;
         }
 

@@ -157,14 +157,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         long Post(string company, Answer answer) => versions[company] = Api.Must(answer).ETag!.Value;
-        Post("B3", await Api.PostAsync(Api.Rep("B3"), Api.Participant("B3") + "/claims", Api.Claim("C1", 2_000m), Api.At(10, 5), versions["B3"]));
-        Post("B3", await Api.PostAsync(Api.Rep("B3"), Api.Participant("B3") + "/claims", Api.Claim("C2", 1_000m), Api.At(10, 6), versions["B3"]));
-        Post("B3", await Api.PostAsync(Api.Tech2, Api.Participant("B3") + "/claims/C1/verification", ClaimVerification.ApproveInFull(), Api.At(10, 20), versions["B3"]));
-        Post("B5", await Api.PostAsync(Api.Rep("B5"), Api.Participant("B5") + "/claims", Api.Claim("K1", 800m), Api.At(10, 7), versions["B5"]));
-        // Attendance changes the edition too: after its last event (the verification of C1).
-        Post("B5", await Api.PostAsync(Api.Tech, Api.Participant("B5") + "/attendance", new AttendanceRequest("S3"), Api.At(10, 21), versions["B5"]));
+
+        // In the order it happened: a migration never records before a stream's last event.
         var swot = new Swot(new(["Export experience in Portugal"]), new(["Small sales team"]), new(["Growing demand in France"]), new(["Exchange-rate risk"]));
-        Post("B4", await Api.PostAsync(Api.Rep("B4"), Api.Participant("B4") + "/swot", swot, Api.At(9, 1), versions["B4"]));
         Post("B2", await Api.PostAsync(Api.Rep("B2"), Api.Participant("B2") + "/swot", swot, Api.At(8, 1), versions["B2"]));
         Post("B2", await Api.PostAsync(Api.Tech, Api.Participant("B2") + "/swot/review", new ReviewRequest(true, null), Api.At(8, 10), versions["B2"]));
         var roadmap = new Roadmap(
@@ -174,6 +169,14 @@ public sealed class BrowserFixture : IAsyncLifetime
             new([new RoadmapAction("Stand at a food fair in Lisbon", "PT", new LocalDate(2017, 3, 15)), new RoadmapAction("Visit to buyers in Lyon", "FR", new LocalDate(2017, 6, 1))]),
             new(["Distribution agreements signed"]));
         Post("B2", await Api.PostAsync(Api.Rep("B2"), Api.Participant("B2") + "/roadmap", roadmap, Api.At(8, 20), versions["B2"]));
+        Post("B4", await Api.PostAsync(Api.Rep("B4"), Api.Participant("B4") + "/swot", swot, Api.At(9, 1), versions["B4"]));
+        Post("B3", await Api.PostAsync(Api.Rep("B3"), Api.Participant("B3") + "/claims", Api.Claim("C1", 2_000m), Api.At(10, 5), versions["B3"]));
+        Post("B3", await Api.PostAsync(Api.Rep("B3"), Api.Participant("B3") + "/claims", Api.Claim("C2", 1_000m), Api.At(10, 6), versions["B3"]));
+        Post("B5", await Api.PostAsync(Api.Rep("B5"), Api.Participant("B5") + "/claims", Api.Claim("K1", 800m), Api.At(10, 7), versions["B5"]));
+        Post("B3", await Api.PostAsync(Api.Tech2, Api.Participant("B3") + "/claims/C1/verification", ClaimVerification.ApproveInFull(), Api.At(10, 20), versions["B3"]));
+
+        // Attendance changes the edition too: after its last event (the verification of C1).
+        Post("B5", await Api.PostAsync(Api.Tech, Api.Participant("B5") + "/attendance", new AttendanceRequest("S3"), Api.At(10, 21), versions["B5"]));
     }
 
     private static string FindScreenshotFolder()

@@ -110,7 +110,7 @@ public sealed partial class PagesTest(BrowserFixture browser) : IClassFixture<Br
 
         // Meanwhile the company submits another claim over the API: B5's stream moves on.
         var seen = (await browser.Api.GetAsync(Api.Manager, browser.Api.Participant("B5"))).ETag!.Value;
-        Api.Must(await browser.Api.PostAsync(Api.Rep("B5"), browser.Api.Participant("B5") + "/claims", Api.Claim("K2", 300m), Api.At(11, 1), seen));
+        Api.Must(await browser.Api.PostAsync(Api.Rep("B5"), browser.Api.Participant("B5") + "/claims", Api.Claim("K2", 300m), BrowserFixture.Now, seen));
         var moved = (await browser.Api.GetAsync(Api.Manager, browser.Api.Participant("B5"))).ETag!.Value;
 
         await page.GetByLabel(PageTextOf("verify.full")).CheckAsync();

@@ -33,7 +33,12 @@ public sealed record Answer(HttpStatusCode Status, long? ETag, string Text, stri
     private sealed record ProblemBody(int? Status, string[]? Codes, ProblemError[]? Errors);
 }
 
-/// <summary>A client of the back office for one region: who acts, when, with which If-Match.</summary>
+/// <summary>
+/// A client of the back office for one region: who acts, when, with which If-Match. The tests
+/// replay a year of 2016, so their tokens are migration tokens (<see cref="Tokens.MigrationScope"/>)
+/// that may send <c>Pimex-Recorded-At</c>; <c>migration: false</c> mints a staff or
+/// representative's ordinary token.
+/// </summary>
 public sealed class Api(HttpClient http, Tokens tokens, string region)
 {
     public static readonly Actor Manager = Actor.ProgrammeManager("mgr-1");
@@ -65,8 +70,8 @@ public sealed class Api(HttpClient http, Tokens tokens, string region)
 
     public string Participant(string company, int year = 2016) => $"{Edition(year)}/participants/{company}";
 
-    public string Token(Actor actor, string? tokenRegion = null) =>
-        tokens.Mint(actor, tokenRegion ?? Region, SystemClock.Instance.GetCurrentInstant(), Duration.FromHours(1));
+    public string Token(Actor actor, string? tokenRegion = null, bool migration = true) =>
+        tokens.Mint(actor, tokenRegion ?? Region, SystemClock.Instance.GetCurrentInstant(), Duration.FromHours(1), migration);
 
     public Task<Answer> PostAsync(Actor actor, string path, object? body, Instant at, long? ifMatch = null, string? tokenRegion = null) =>
         SendAsync(HttpMethod.Post, path, body is null ? null : JsonSerializer.Serialize(body, body.GetType(), BackOfficeJson.Options), Token(actor, tokenRegion), at, ifMatch);

@@ -44,7 +44,8 @@ public sealed class SignInModel(Tokens tokens) : OfficePage
             return Page();
         }
 
-        var identity = new ClaimsIdentity(validation.ClaimsIdentity.Claims, OfficePages.Scheme, JwtRegisteredClaimNames.Sub, Tokens.RoleClaim);
+        // A person's cookie never carries a migration scope: the pages record at the server's clock.
+        var identity = new ClaimsIdentity(validation.ClaimsIdentity.Claims.Where(c => c.Type != Tokens.ScopeClaim), OfficePages.Scheme, JwtRegisteredClaimNames.Sub, Tokens.RoleClaim);
         var principal = new ClaimsPrincipal(identity);
         if (Tokens.Read(principal) is not { } who)
         {
