@@ -96,20 +96,7 @@ async Task<string> CreateDatabaseOn(string server, string name)
 // The back office over HTTP with the given settings, one writer per region at once.
 async Task MeasureHttp(string what, Dictionary<string, string?> settings, bool parallel = true, bool record = true)
 {
-    int port;
-    using (var listener = new TcpListener(IPAddress.Loopback, 0))
-    {
-        listener.Start();
-        port = ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    var app = BackOfficeApp.Build([], builder =>
-    {
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-    });
-    await app.StartAsync();
+    var (app, port) = await StartBackOfficeAsync(settings);
     var tokens = new Tokens(Key);
     var clients = regions.ToDictionary(r => r, r => new HttpSender(new Uri($"http://127.0.0.1:{port}"), tokens, r));
     foreach (var phase in Plan.Phases)
@@ -215,20 +202,7 @@ if (args.Length <= 2)
         }
     }
 
-    int port;
-    using (var listener = new TcpListener(IPAddress.Loopback, 0))
-    {
-        listener.Start();
-        port = ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    var app = BackOfficeApp.Build([], builder =>
-    {
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-    });
-    await app.StartAsync();
+    var (app, port) = await StartBackOfficeAsync(settings);
     var tokens = new Tokens(Key);
     foreach (var history in histories)
     {
@@ -294,3 +268,23 @@ static double Percentile(List<double> values, int percent)
 }
 
 static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
+
+// The back office on a free loopback port with the given settings.
+static async Task<(WebApplication App, int Port)> StartBackOfficeAsync(Dictionary<string, string?> settings)
+{
+    int port;
+    using (var listener = new TcpListener(IPAddress.Loopback, 0))
+    {
+        listener.Start();
+        port = ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    var app = BackOfficeApp.Build([], builder =>
+    {
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+    });
+    await app.StartAsync();
+    return (app, port);
+}
