@@ -11,7 +11,7 @@ namespace Pimex.Tests.Admission;
 /// citing the article it follows (the User guide's examples that could not be read are covered
 /// here from the articles).
 /// </summary>
-public class SmeTestArticlesTest
+public partial class SmeTestArticlesTest
 {
     private static readonly SmeThresholds Sme = Rulebook.Extremadura.On(new LocalDate(2016, 3, 1)).Value.Sme;
 
