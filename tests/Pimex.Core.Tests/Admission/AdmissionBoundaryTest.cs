@@ -230,6 +230,7 @@ public class AdmissionBoundaryTest
         Assert.Equal("application", Assert.Throws<ArgumentNullException>(() => AdmissionEligibility.Errors(check, null!, Rules2016, Annuity2016)).ParamName);
         Assert.Equal("rules", Assert.Throws<ArgumentNullException>(() => AdmissionEligibility.Errors(check, application, null!, Annuity2016)).ParamName);
         Assert.Equal("annuity", Assert.Throws<ArgumentNullException>(() => AdmissionEligibility.Errors(check, application, Rules2016, null!)).ParamName);
+        Assert.Equal("language", Assert.Throws<ArgumentNullException>(() => AdmissionEligibility.Errors(check, application, Rules2016, Annuity2016, null!)).ParamName);
     }
 
     [Fact]

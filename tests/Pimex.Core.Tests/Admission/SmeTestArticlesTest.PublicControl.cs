@@ -92,8 +92,26 @@ public partial class SmeTestArticlesTest
     {
         var profile = Profile(Figures(3m)) with { Earlier = new EquatableArray<CompanyProfile>([null!]) };
 
-        Assert.Equal("profile", Assert.Throws<ArgumentNullException>(() => Assess(profile)).ParamName);
+        var ex = Assert.Throws<ArgumentNullException>(() => Assess(profile));
+
+        Assert.Equal("profile", ex.ParamName);
+        Assert.StartsWith("An earlier period is null.", ex.Message, StringComparison.Ordinal);
         Assert.Equal("profile", Assert.Throws<ArgumentNullException>(() => SmeTest.Classify(profile, Sme)).ParamName);
+    }
+
+    [Fact]
+    public void Assess_WhenAPublicInvestmentCorporationIsLinkedJointlyWithAUniversity_CountsItsShareAsPublicControl_Art3_2And3_4()
+    {
+        // Art. 3(2), second subparagraph: linked jointly (30 % + 25 %), the corporation is no
+        // longer exempt, and as a public body its share counts towards public control (art. 3(4));
+        // the university's does not.
+        var a = Assess(Profile(
+            Figures(3m),
+            Related("Sociedad pública", 30m, Figures(0m)) with { Kind = RelatedPartyKind.PublicInvestmentCorporation, ActingJointlyWith = "Tech transfer" },
+            Related("Universidad", 25m, Figures(0m)) with { Kind = RelatedPartyKind.University, ActingJointlyWith = "Tech transfer" }));
+
+        Assert.Equal(Rate.FromPercent(30m), a.PublicControl);
+        Assert.Equal(SizeClass.NotSme, a.SizeClass);
     }
 
     [Fact]
