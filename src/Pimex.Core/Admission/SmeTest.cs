@@ -305,7 +305,6 @@ public static class SmeTest
 
         public void Run(CompanyProfile period)
         {
-            ArgumentNullException.ThrowIfNull(period.Own, ProfileParameter);
             var own = EnsureUsable(period.Own, currency);
             Turnover = Zero;
             BalanceSheet = Zero;
@@ -395,19 +394,13 @@ public static class SmeTest
                 {
                     AddLinkedToPartner(child, childPath, share, Explaining ? Reason(childWhy, child, r.Related, thresholds) : null, r.Name);
                 }
-                else if (!Explaining)
+                else if (Explaining)
                 {
-                    NotCounted(null, null);
-                }
-                else if (ofLinked)
-                {
-                    NotCounted(childPath, $"Related to {r.Name}, a partner of a linked enterprise, whose own data only are added (art. 6(3), second subparagraph).");
-                }
-                else
-                {
-                    NotCounted(childPath, relation == Relation.Partner
-                        ? $"A partner of the partner {r.Name}: only partners immediately upstream or downstream of the enterprise in question count (art. 6(2), second subparagraph)."
-                        : $"Related to the partner {r.Name}, but not linked to it: {Reason(childWhy, child, r.Related, thresholds)}");
+                    NotCounted(childPath, ofLinked
+                        ? $"Related to {r.Name}, a partner of a linked enterprise, whose own data only are added (art. 6(3), second subparagraph)."
+                        : relation == Relation.Partner
+                            ? $"A partner of the partner {r.Name}: only partners immediately upstream or downstream of the enterprise in question count (art. 6(2), second subparagraph)."
+                            : $"Related to the partner {r.Name}, but not linked to it: {Reason(childWhy, child, r.Related, thresholds)}");
                 }
             }
         }

@@ -230,5 +230,33 @@ public class AdmissionBoundaryTest
         Assert.Equal("application", Assert.Throws<ArgumentNullException>(() => AdmissionEligibility.Errors(check, null!, Rules2016, Annuity2016)).ParamName);
         Assert.Equal("rules", Assert.Throws<ArgumentNullException>(() => AdmissionEligibility.Errors(check, application, null!, Annuity2016)).ParamName);
         Assert.Equal("annuity", Assert.Throws<ArgumentNullException>(() => AdmissionEligibility.Errors(check, application, Rules2016, null!)).ParamName);
+        Assert.Equal("language", Assert.Throws<ArgumentNullException>(() => AdmissionEligibility.Errors(check, application, Rules2016, Annuity2016, null!)).ParamName);
+    }
+
+    [Fact]
+    public void Validate_WhenANewEnterpriseEstimatesWithoutEarlierPeriods_IsValid()
+    {
+        // Art. 4(3): a newly established enterprise without approved accounts declares a bona fide
+        // estimate; only an estimate with earlier periods is refused (PIMEX-ADM-016).
+        var profile = Profile(Figures()) with { Basis = FiguresBasis.BonaFideEstimate };
+
+        Assert.Empty(CompanyProfileRules.Validate(profile, Currency.EUR));
+    }
+
+    [Fact]
+    public void Aid_WhenTheApplicationOrItsProfileIsMissing_ThrowsNamingIt()
+    {
+        Assert.Equal("application", Assert.Throws<ArgumentNullException>(() => SingleUndertaking.Aid(null!, Rules2016.Aid.SingleUndertakingShareAbove)).ParamName);
+        Assert.Equal("application.Profile", Assert.Throws<ArgumentNullException>(() => SingleUndertaking.Aid(Application() with { Profile = null! }, Rules2016.Aid.SingleUndertakingShareAbove)).ParamName);
+    }
+
+    [Fact]
+    public void Aid_WhenARestructuringIsMissing_ThrowsNamingTheApplication()
+    {
+        var application = Application() with { Restructurings = new EquatableArray<Pimex.StateAid.Restructuring>([null!]) };
+
+        var ex = Assert.Throws<ArgumentNullException>(() => SingleUndertaking.Aid(application, Rules2016.Aid.SingleUndertakingShareAbove));
+
+        Assert.Equal("application", ex.ParamName);
     }
 }

@@ -270,4 +270,111 @@ public class CompanyProfileRulesTest
         Assert.Equal(AdmissionErrors.RelationsTooDeep, error.ErrorCode);
         Assert.EndsWith(".Related", error.Identifier, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Validate_WhenAnEarlierPeriodHasABadFigure_NamesItUnderEarlier()
+    {
+        // Art. 4(2): every period declared is assessed, so every period is checked.
+        var earlier = Profile(new EnterpriseFigures(-1m, Eur(0m), Eur(0m)), Related("Partner SA", 30m, new EnterpriseFigures(1m, Gbp(1m), Eur(0m))));
+        var profile = Profile(Valid) with { Earlier = new EquatableArray<CompanyProfile>([earlier]) };
+
+        Assert.Equal(
+            [("Earlier[0].Own.Staff", AdmissionErrors.NegativeFigure), ("Earlier[0].Related[0].Figures.Turnover", AdmissionErrors.WrongCurrency)],
+            Problems(CompanyProfileRules.Validate(profile, Currency.EUR)));
+    }
+
+    [Fact]
+    public void Validate_WhenAnEarlierPeriodIsAnEstimate_SaysOnlyTheReferencePeriodOfANewEnterpriseCanBe_Art4_3()
+    {
+        var profile = Profile(Valid) with { Earlier = new EquatableArray<CompanyProfile>([Profile(Valid) with { Basis = FiguresBasis.BonaFideEstimate }]) };
+
+        var error = Assert.Single(CompanyProfileRules.Validate(profile, Currency.EUR));
+
+        Assert.Equal(("Earlier[0].Basis", AdmissionErrors.EstimateWithEarlierPeriods), (error.Identifier, error.ErrorCode));
+        Assert.Equal("An earlier period rests on approved accounts: only the reference period of a new enterprise can be an estimate (art. 4(3)).", error.ErrorMessage);
+    }
+
+    [Fact]
+    public void Validate_WhenAPeriodWithoutAnEndLiesBetween_ChecksTheOrderAgainstTheLastKnownEnd_Art4_2()
+    {
+        // Newest first: 2016, 2014, (no end), 2015: 2015 does not end before 2014, the last end known.
+        var ends = new NodaTime.LocalDate?[] { new(2014, 12, 31), null, new(2015, 12, 31) };
+        var profile = Profile(Valid) with
+        {
+            PeriodEnd = new NodaTime.LocalDate(2016, 12, 31),
+            Earlier = new EquatableArray<CompanyProfile>([.. ends.Select(end => Profile(Valid) with { PeriodEnd = end })]),
+        };
+
+        Assert.Equal([("Earlier[2].PeriodEnd", AdmissionErrors.PeriodsOutOfOrder)], Problems(CompanyProfileRules.Validate(profile, Currency.EUR)));
+    }
+
+    [Fact]
+    public void Validate_WhenRelationsNestExactlyToTheLimit_IsValid()
+    {
+        var deepest = Related($"Level {CompanyProfileRules.MaxDepth}", 60m);
+        for (int level = CompanyProfileRules.MaxDepth - 1; level >= 1; level--)
+        {
+            deepest = Related($"Level {level}", 60m) with { Related = new EquatableArray<RelatedEnterprise>([deepest]) };
+        }
+
+        Assert.Empty(CompanyProfileRules.Validate(Profile(Valid, deepest), Currency.EUR));
+    }
+
+    [Fact]
+    public void Validate_WhenARelatedEnterprisesAidIsMissing_ThrowsNamingTheProfile()
+    {
+        var profile = Profile(Valid, Related("Parent SA", 60m) with { Aid = new EquatableArray<Pimex.StateAid.AidReceived>([null!]) });
+
+        Assert.Equal("profile", Assert.Throws<ArgumentNullException>(() => CompanyProfileRules.Validate(profile, Currency.EUR)).ParamName);
+    }
+
+    [Fact]
+    public void Validate_WhenAKindIsNotOneTheLibraryKnows_SaysSo()
+    {
+        var error = Assert.Single(CompanyProfileRules.Validate(Profile(Valid, Related("Odd SA") with { Kind = (RelatedPartyKind)99 }), Currency.EUR));
+
+        Assert.Equal(("Related[0].Kind", AdmissionErrors.MissingInvestorFigure), (error.Identifier, error.ErrorCode));
+        Assert.Equal("'99' is not a kind of related party.", error.ErrorMessage);
+    }
+
+    [Fact]
+    public void Validate_WhenBusinessAngelsDeclareTheirInvestmentInAnotherCurrency_NamesTheInvestment_Art3_2a()
+    {
+        var angels = Related("Angels") with { Kind = RelatedPartyKind.BusinessAngel, BusinessAngelInvestment = Gbp(1_000m) };
+
+        var error = Assert.Single(CompanyProfileRules.Validate(Profile(Valid, angels), Currency.EUR));
+
+        Assert.Equal(("Related[0].BusinessAngelInvestment", AdmissionErrors.WrongCurrency), (error.Identifier, error.ErrorCode));
+        Assert.Equal("The business angels' investment is in GBP; the programme's currency is EUR.", error.ErrorMessage);
+    }
+
+    [Fact]
+    public void Validate_WhenAnAutonomousLocalAuthorityDeclaresNeitherBudgetNorInhabitants_AsksForEach_Art3_2d()
+    {
+        var council = Related("Ayuntamiento de Hervás") with { Kind = RelatedPartyKind.AutonomousLocalAuthority };
+
+        var errors = CompanyProfileRules.Validate(Profile(Valid, council), Currency.EUR);
+
+        Assert.Equal([("Related[0].AnnualBudget", AdmissionErrors.MissingInvestorFigure), ("Related[0].Inhabitants", AdmissionErrors.MissingInvestorFigure)], Problems(errors));
+        Assert.Equal(
+            [
+                "'Ayuntamiento de Hervás' is an autonomous local authority: declare its annual budget (art. 3(2)(d)).",
+                "'Ayuntamiento de Hervás' is an autonomous local authority: declare its inhabitants (art. 3(2)(d)).",
+            ],
+            errors.Select(e => e.ErrorMessage));
+    }
+
+    [Theory]
+    [InlineData(-1, true)]
+    [InlineData(0, false)]
+    [InlineData(1, false)]
+    public void Validate_WhenAnAutonomousLocalAuthorityDeclaresItsInhabitants_RefusesOnlyANegativeNumber_Art3_2d(int inhabitants, bool refused)
+    {
+        var council = Related("Ayuntamiento") with { Kind = RelatedPartyKind.AutonomousLocalAuthority, AnnualBudget = Eur(1_000_000m), Inhabitants = inhabitants };
+
+        var errors = CompanyProfileRules.Validate(Profile(Valid, council), Currency.EUR);
+
+        Assert.Equal(refused ? [("Related[0].Inhabitants", AdmissionErrors.NegativeFigure)] : [], Problems(errors));
+        Assert.Equal(refused ? ["Inhabitants must not be negative."] : [], errors.Select(e => e.ErrorMessage));
+    }
 }

@@ -11,7 +11,7 @@ namespace Pimex.Tests.Admission;
 /// citing the article it follows (the User guide's examples that could not be read are covered
 /// here from the articles).
 /// </summary>
-public class SmeTestArticlesTest
+public partial class SmeTestArticlesTest
 {
     private static readonly SmeThresholds Sme = Rulebook.Extremadura.On(new LocalDate(2016, 3, 1)).Value.Sme;
 
@@ -269,6 +269,7 @@ public class SmeTestArticlesTest
     [InlineData(new[] { 12.0, 9.0, 12.0 }, SizeClass.Small)] // over, under once, over: stays small
     [InlineData(new[] { 60.0, 260.0, 30.0 }, SizeClass.Medium)] // never two periods on one side of medium
     [InlineData(new[] { 5.0, 260.0, 60.0 }, SizeClass.Medium)] // both over micro: the nearest class they reach
+    [InlineData(new[] { 5.0, 12.0, 60.0 }, SizeClass.Small)] // small then medium, both over micro: the nearest, small
     [InlineData(new[] { 300.0, 240.0, 9.0 }, SizeClass.Medium)] // both under the medium ceiling: medium, not micro
     public void Assess_WhenPeriodsCrossTheCeilings_ChangesTheClassOnlyAfterTwoConsecutivePeriods(double[] staffOldestFirst, SizeClass expected)
     {

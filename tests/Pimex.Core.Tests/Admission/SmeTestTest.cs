@@ -354,4 +354,46 @@ public class SmeTestTest
         Assert.Equal(Core(SmeTest.Assess(profile, Sme)), Core(again));
         Assert.Empty(again.Lines);
     }
+
+    [Fact]
+    public void Classify_WhenEveryKindOfRelationIsDeclared_AllocatesNothingAndDecidesAsAssess()
+    {
+        // The hot path of admission builds no explanation: not for partners' partners and
+        // linked enterprises, chains, natural persons, investors or public bodies either.
+        RelatedEnterprise With(RelatedEnterprise r, params RelatedEnterprise[] related) => r with { Related = new EquatableArray<RelatedEnterprise>(related) };
+        var profile = Profile(
+            Figures(10m, Eur(1_000_000m), Eur(1_000_000m)),
+            With(
+                Related("Partner SA", 40m, Staff(20m)),
+                With(Related("Its subsidiary", 100m, Staff(30m)), Related("Sub's subsidiary", 60m, Staff(10m)), Related("Sub's partner", 30m, Staff(1m))),
+                Related("Its partner", 30m, Staff(1m)),
+                Related("Its small holding", 10m, Staff(1m)),
+                Related("Its consolidated subsidiary", 100m, Staff(5m)) with { IncludedThroughConsolidation = true }),
+            With(
+                Related("Parent SA", 60m, Staff(20m)),
+                With(Related("Parent's partner", 40m, Staff(10m)), Related("Its own subsidiary", 100m, Staff(1m))),
+                Related("Parent's small holding", 10m, Staff(1m))),
+            With(
+                Related("The García family", 70m, Staff(0m)) with { Kind = RelatedPartyKind.NaturalPersons },
+                Related("Same-market company", 60m, Staff(5m)) with { SameOrAdjacentMarket = true },
+                Related("Other-market company", 100m, Staff(5m)),
+                Related("Minority company", 20m, Staff(5m)) with { SameOrAdjacentMarket = true }),
+            Related("Angels", 30m, Staff(100m)) with { Kind = RelatedPartyKind.BusinessAngel, BusinessAngelInvestment = Eur(1_000_000m) },
+            Related("Ayuntamiento", 30m, Staff(0m)) with { Kind = RelatedPartyKind.AutonomousLocalAuthority, AnnualBudget = Eur(20_000_000m), Inhabitants = 90_000 },
+            Related("Junta", 10m, Staff(0m)) with { Kind = RelatedPartyKind.PublicBody },
+            Related("Controller SA", 10m, Staff(1m)) with { Control = ControlMeans.BoardMajority | ControlMeans.VotingAgreement }) with
+        {
+            Earlier = new EquatableArray<CompanyProfile>([Profile(Staff(12m))]),
+        };
+        var expected = SmeTest.Classify(profile, Sme);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var again = SmeTest.Classify(profile, Sme);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(expected, again);
+        Assert.Equal(0, allocated);
+        Assert.Equal(Core(SmeTest.Assess(profile, Sme)), Core(again));
+        Assert.Equal(SmeTest.Assess(profile, Sme).PublicControl, again.PublicControl);
+    }
 }
