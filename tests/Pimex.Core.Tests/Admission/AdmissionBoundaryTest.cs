@@ -259,4 +259,41 @@ public class AdmissionBoundaryTest
 
         Assert.Equal("application", ex.ParamName);
     }
+
+    [Fact]
+    public void Validate_WhenTheLanguageOrAnEarlierPeriodIsMissing_ThrowsNamingIt()
+    {
+        Assert.Equal("language", Assert.Throws<ArgumentNullException>(() => CompanyProfileRules.Validate(Profile(Figures()), Currency.EUR, null!)).ParamName);
+        var profile = Profile(Figures()) with { Earlier = new EquatableArray<CompanyProfile>([null!]) };
+        Assert.Equal("profile", Assert.Throws<ArgumentNullException>(() => CompanyProfileRules.Validate(profile, Currency.EUR)).ParamName);
+    }
+
+    [Fact]
+    public void ValidateRestructurings_WhenTheApplicationOrTheLanguageIsMissing_ThrowsNamingIt()
+    {
+        Assert.Equal("application", Assert.Throws<ArgumentNullException>(() => SingleUndertaking.Validate(null!, Currency.EUR)).ParamName);
+        Assert.Equal("language", Assert.Throws<ArgumentNullException>(() => SingleUndertaking.Validate(Application(), Currency.EUR, null!)).ParamName);
+    }
+
+    [Fact]
+    public void SingleUndertaking_WhenALinkedUndertakingsAidOrARelatedEnterpriseIsMissing_ThrowsNamingTheRelations()
+    {
+        var share = Rules2016.Aid.SingleUndertakingShareAbove;
+        var withNullAid = Profile(Figures(), new RelatedEnterprise("Parent SA", Rate.FromPercent(60), Figures()) { Aid = new EquatableArray<Pimex.StateAid.AidReceived>([null!]) });
+
+        Assert.Equal("related", Assert.Throws<ArgumentNullException>(() => SingleUndertaking.Aid(Application() with { Profile = withNullAid }, share)).ParamName);
+        Assert.Equal("related", Assert.Throws<ArgumentNullException>(() => SingleUndertaking.Members(Profile(Figures(), [null!]), share)).ParamName);
+    }
+
+    [Fact]
+    public void Errors_WhenPublicBodiesControlExactlyAQuarter_SayItIsPublicControl_Art3_4()
+    {
+        // Art. 3(4): "25 % or more": at exactly 25 % the refusal names public control, not the figures.
+        var application = Application() with { Profile = Profile(Figures(), new RelatedEnterprise("Junta", Rate.FromPercent(25), Figures(0m, 0m, 0m)) { Kind = RelatedPartyKind.PublicBody }) };
+        var check = AdmissionEligibility.Evaluate(application, Annuity2016.Applications.Start, Annuity2016.Applications.Start, Rules2016, Rules2016.Aid.Regime, Annuity2016, 0, Annuity2016.Budget.Actions);
+
+        var error = Assert.Single(AdmissionEligibility.Errors(check, application, Rules2016, Annuity2016));
+
+        Assert.Equal("Not an SME: 25% of its capital or votes is controlled by public bodies (Recommendation 2003/361/EC, annex art. 3(4)).", error.ErrorMessage);
+    }
 }

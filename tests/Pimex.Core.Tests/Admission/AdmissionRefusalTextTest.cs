@@ -72,4 +72,15 @@ public class AdmissionRefusalTextTest
 
         Assert.Equal(expected, error.ErrorMessage);
     }
+
+    [Fact]
+    public void Errors_WhenThePublicShareHasManyDecimals_WritesItWholeInEnglish_Art3_4()
+    {
+        // The share is the one declared, every digit of it, as the rulebook writes rates.
+        var application = Application(new RelatedEnterprise("Diputación de Cáceres", Rate.FromPercent(25.123456m), new EnterpriseFigures(0m, Eur(0m), Eur(0m))) { Kind = RelatedPartyKind.PublicBody });
+
+        var error = NotAnSmeError(application, ReportLanguage.English);
+
+        Assert.Equal("Not an SME: 25.123456% of its capital or votes is controlled by public bodies (Recommendation 2003/361/EC, annex art. 3(4)).", error.ErrorMessage);
+    }
 }
