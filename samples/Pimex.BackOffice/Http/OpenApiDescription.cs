@@ -45,6 +45,11 @@ public static class OpenApiDescription
             };
             document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal);
             document.Components.Schemas[ProblemSchema] = Problem();
+            foreach (var schema in document.Components.Schemas.Values.OfType<OpenApiSchema>())
+            {
+                InlineNullableValues(schema, document.Components.Schemas);
+            }
+
             return Task.CompletedTask;
         });
         options.AddOperationTransformer((operation, context, _) =>
@@ -222,6 +227,42 @@ public static class OpenApiDescription
         if (description is not null)
         {
             schema.Description = description;
+        }
+    }
+
+    /// <summary>
+    /// A property that may be null and holds a value written as text (<c>"EUR 12.34"</c>, a date)
+    /// is described as that text or null, in place: the generator's own form, a <c>oneOf</c> of
+    /// null and a reference to the value's schema, makes client generators (Kiota) take the value
+    /// for an object with no properties, which would be sent as <c>{}</c>.
+    /// </summary>
+    private static void InlineNullableValues(OpenApiSchema schema, IDictionary<string, IOpenApiSchema> components)
+    {
+        if (schema.Properties is null)
+        {
+            return;
+        }
+
+        foreach (var (name, property) in schema.Properties.ToList())
+        {
+            if (property is not OpenApiSchema { OneOf: { Count: 2 } choices }
+                || !choices.Any(c => c is OpenApiSchema { Type: JsonSchemaType.Null })
+                || choices.OfType<OpenApiSchemaReference>().SingleOrDefault() is not { Reference.Id: { } id }
+                || !components.TryGetValue(id, out var target)
+                || target.Type is not { } type
+                || (type & (JsonSchemaType.Object | JsonSchemaType.Array)) != 0)
+            {
+                continue;
+            }
+
+            schema.Properties[name] = new OpenApiSchema
+            {
+                Type = type | JsonSchemaType.Null,
+                Format = target.Format,
+                Pattern = target.Pattern,
+                Description = property.Description ?? target.Description,
+                Examples = target.Examples?.ToList(),
+            };
         }
     }
 
