@@ -58,6 +58,17 @@ public sealed class OpenApiDocumentTest(SmallEditionFixture edition) : IClassFix
     }
 
     [Fact]
+    public async Task AProblemsDetail_IsTheMessageOfTheExceptionAGeneratedClientThrows()
+    {
+        using var json = await DocumentAsync();
+        var problem = json.RootElement.GetProperty("components").GetProperty("schemas").GetProperty(OpenApiDescription.ProblemSchema).GetProperty("properties");
+
+        Assert.True(problem.GetProperty("detail").TryGetProperty(OpenApiDescription.PrimaryErrorMessage, out var primary), "Kiota's exception would say only 'Exception of type Problem was thrown'.");
+        Assert.True(primary.GetBoolean());
+        Assert.Single(problem.EnumerateObject(), p => p.Value.TryGetProperty(OpenApiDescription.PrimaryErrorMessage, out _));
+    }
+
+    [Fact]
     public async Task TheLibrarysValues_AreDescribedAsTheJsonWritesThem()
     {
         using var json = await DocumentAsync();

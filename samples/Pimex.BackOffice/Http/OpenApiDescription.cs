@@ -23,6 +23,9 @@ public static class OpenApiDescription
     /// <summary>The name of the problem schema in the document's components.</summary>
     public const string ProblemSchema = "Problem";
 
+    /// <summary>The extension that names the problem's field a generated client's exception takes as its message.</summary>
+    public const string PrimaryErrorMessage = "x-ms-primary-error-message";
+
     /// <summary>The form of an amount: an ISO 4217 currency code, a space, and the amount with at most the currency's minor digits.</summary>
     public const string MoneyPattern = @"^[A-Z]{3} -?[0-9]{1,16}(\.[0-9]{1,4})?$";
 
@@ -277,7 +280,14 @@ public static class OpenApiDescription
             ["type"] = new OpenApiSchema { Type = JsonSchemaType.String },
             ["title"] = new OpenApiSchema { Type = JsonSchemaType.String },
             ["status"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32" },
-            ["detail"] = new OpenApiSchema { Type = JsonSchemaType.String },
+            ["detail"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.String,
+                Description = "Why, in words.",
+
+                // Generated clients (Kiota) take it for their exception's message.
+                Extensions = new Dictionary<string, IOpenApiExtension>(StringComparer.Ordinal) { [PrimaryErrorMessage] = new JsonNodeExtension(JsonValue.Create(true)) },
+            },
             ["codes"] = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String }, Description = "The stable codes (PIMEX-...), each once." },
             ["errors"] = new OpenApiSchema
             {
