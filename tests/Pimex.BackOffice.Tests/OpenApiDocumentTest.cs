@@ -58,6 +58,17 @@ public sealed class OpenApiDocumentTest(SmallEditionFixture edition) : IClassFix
     }
 
     [Fact]
+    public async Task AProblemsDetail_IsTheMessageOfTheExceptionAGeneratedClientThrows()
+    {
+        using var json = await DocumentAsync();
+        var problem = json.RootElement.GetProperty("components").GetProperty("schemas").GetProperty(OpenApiDescription.ProblemSchema).GetProperty("properties");
+
+        Assert.True(problem.GetProperty("detail").TryGetProperty(OpenApiDescription.PrimaryErrorMessage, out var primary), "Kiota's exception would say only 'Exception of type Problem was thrown'.");
+        Assert.True(primary.GetBoolean());
+        Assert.Single(problem.EnumerateObject(), p => p.Value.TryGetProperty(OpenApiDescription.PrimaryErrorMessage, out _));
+    }
+
+    [Fact]
     public async Task TheLibrarysValues_AreDescribedAsTheJsonWritesThem()
     {
         using var json = await DocumentAsync();
@@ -89,6 +100,39 @@ public sealed class OpenApiDocumentTest(SmallEditionFixture edition) : IClassFix
     }
 
     [Fact]
+    public async Task AValueThatMayBeNull_IsItsTextOrNull_NeverAnEmptyObject()
+    {
+        using var json = await DocumentAsync();
+        var schemas = json.RootElement.GetProperty("components").GetProperty("schemas");
+
+        // A related enterprise's annual budget and a profile's period end may be null: then they are "EUR 12.34" or a date, or null.
+        var budget = schemas.GetProperty("RelatedEnterprise").GetProperty("properties").GetProperty("annualBudget");
+        Assert.Equal("null string", Types(budget));
+        Assert.Equal(OpenApiDescription.MoneyPattern, budget.GetProperty("pattern").GetString());
+        var periodEnd = schemas.GetProperty("CompanyProfile").GetProperty("properties").GetProperty("periodEnd");
+        Assert.Equal("null string", Types(periodEnd));
+        Assert.Equal("date", periodEnd.GetProperty("format").GetString());
+
+        // Kiota makes a class of a value schema met in a oneOf: a Money with no property, sent as {}.
+        foreach (var schema in schemas.EnumerateObject())
+        {
+            if (!schema.Value.TryGetProperty("properties", out var properties))
+            {
+                continue;
+            }
+
+            foreach (var property in properties.EnumerateObject().Where(p => p.Value.TryGetProperty("oneOf", out _)))
+            {
+                foreach (var choice in property.Value.GetProperty("oneOf").EnumerateArray().Where(c => c.TryGetProperty("$ref", out _)))
+                {
+                    var target = Resolve(schemas, choice);
+                    Assert.True(TypeOf(target) is "object" or "array", $"{schema.Name}.{property.Name} may be a {TypeOf(target)} through a oneOf: {property.Value}");
+                }
+            }
+        }
+    }
+
+    [Fact]
     public async Task WhatACommandMayLeaveOut_IsOptional_InTheDocumentAndInReading()
     {
         // A full approval and an acceptance need nothing else.
@@ -109,6 +153,12 @@ public sealed class OpenApiDocumentTest(SmallEditionFixture edition) : IClassFix
         { ValueKind: JsonValueKind.String } t => t.GetString(),
         { ValueKind: JsonValueKind.Array } t => t.EnumerateArray().Select(x => x.GetString()).First(x => x != "null"),
         _ => null,
+    };
+
+    private static string Types(JsonElement schema) => schema.GetProperty("type") switch
+    {
+        { ValueKind: JsonValueKind.Array } t => string.Join(' ', t.EnumerateArray().Select(x => x.GetString()).Order(StringComparer.Ordinal)),
+        var t => t.GetString() ?? string.Empty,
     };
 
     private static JsonElement Resolve(JsonElement schemas, JsonElement schema, bool follow = true)

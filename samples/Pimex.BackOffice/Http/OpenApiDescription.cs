@@ -23,6 +23,9 @@ public static class OpenApiDescription
     /// <summary>The name of the problem schema in the document's components.</summary>
     public const string ProblemSchema = "Problem";
 
+    /// <summary>The extension that names the problem's field a generated client's exception takes as its message.</summary>
+    public const string PrimaryErrorMessage = "x-ms-primary-error-message";
+
     /// <summary>The form of an amount: an ISO 4217 currency code, a space, and the amount with at most the currency's minor digits.</summary>
     public const string MoneyPattern = @"^[A-Z]{3} -?[0-9]{1,16}(\.[0-9]{1,4})?$";
 
@@ -45,6 +48,11 @@ public static class OpenApiDescription
             };
             document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal);
             document.Components.Schemas[ProblemSchema] = Problem();
+            foreach (var schema in document.Components.Schemas.Values.OfType<OpenApiSchema>())
+            {
+                InlineNullableValues(schema, document.Components.Schemas);
+            }
+
             return Task.CompletedTask;
         });
         options.AddOperationTransformer((operation, context, _) =>
@@ -225,6 +233,42 @@ public static class OpenApiDescription
         }
     }
 
+    /// <summary>
+    /// A property that may be null and holds a value written as text (<c>"EUR 12.34"</c>, a date)
+    /// is described as that text or null, in place: the generator's own form, a <c>oneOf</c> of
+    /// null and a reference to the value's schema, makes client generators (Kiota) take the value
+    /// for an object with no properties, which would be sent as <c>{}</c>.
+    /// </summary>
+    private static void InlineNullableValues(OpenApiSchema schema, IDictionary<string, IOpenApiSchema> components)
+    {
+        if (schema.Properties is null)
+        {
+            return;
+        }
+
+        foreach (var (name, property) in schema.Properties.ToList())
+        {
+            if (property is not OpenApiSchema { OneOf: { Count: 2 } choices }
+                || !choices.Any(c => c is OpenApiSchema { Type: JsonSchemaType.Null })
+                || choices.OfType<OpenApiSchemaReference>().SingleOrDefault() is not { Reference.Id: { } id }
+                || !components.TryGetValue(id, out var target)
+                || target.Type is not { } type
+                || (type & (JsonSchemaType.Object | JsonSchemaType.Array)) != 0)
+            {
+                continue;
+            }
+
+            schema.Properties[name] = new OpenApiSchema
+            {
+                Type = type | JsonSchemaType.Null,
+                Format = target.Format,
+                Pattern = target.Pattern,
+                Description = property.Description ?? target.Description,
+                Examples = target.Examples?.ToList(),
+            };
+        }
+    }
+
     /// <summary>An RFC 9457 problem as the back office writes it (<see cref="Problems"/>).</summary>
     private static OpenApiSchema Problem() => new()
     {
@@ -236,7 +280,14 @@ public static class OpenApiDescription
             ["type"] = new OpenApiSchema { Type = JsonSchemaType.String },
             ["title"] = new OpenApiSchema { Type = JsonSchemaType.String },
             ["status"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32" },
-            ["detail"] = new OpenApiSchema { Type = JsonSchemaType.String },
+            ["detail"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.String,
+                Description = "Why, in words.",
+
+                // Generated clients (Kiota) take it for their exception's message.
+                Extensions = new Dictionary<string, IOpenApiExtension>(StringComparer.Ordinal) { [PrimaryErrorMessage] = new JsonNodeExtension(JsonValue.Create(true)) },
+            },
             ["codes"] = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String }, Description = "The stable codes (PIMEX-...), each once." },
             ["errors"] = new OpenApiSchema
             {
