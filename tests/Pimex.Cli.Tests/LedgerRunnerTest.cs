@@ -38,7 +38,7 @@ public class LedgerRunnerTest
                 ("admit", "PIMEX-ADM-001,PIMEX-ADM-006"),
                 ("recordAttendance", "PIMEX-TIME-002"),
                 ("recordTutorial", "PIMEX-PART-004"),
-                ("verifyClaim", "PIMEX-TIME-001"),
+                ("verifyClaim", "PIMEX-PROMO-008"),
                 ("submitClaim", "PIMEX-PROMO-001"),
             ],
             refused);
@@ -101,7 +101,7 @@ public class LedgerRunnerTest
     public void Run_WhenCommandsComeBeforeTheEditionOrForStrangers_RefusesThemWithLedgerCodes()
     {
         var ledger = LedgerReader.Read(Fixtures.Ledger(
-            Fixtures.Apply(),
+            Fixtures.Apply().Replace("2016-02-01T10:00:00Z", "2016-01-05T10:00:00Z", StringComparison.Ordinal),
             Fixtures.Open(),
             Fixtures.Open(),
             Fixtures.Verify("C1")));

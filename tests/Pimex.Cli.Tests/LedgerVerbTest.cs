@@ -99,7 +99,7 @@ public class LedgerVerbTest
         var kept = LedgerRunner.Run(Rulebook.Extremadura, ledger.Entries);
         var runner = LedgerRunner.Start(Rulebook.Extremadura, keepEvents: false);
 
-        foreach (var entry in ledger.Entries)
+        foreach (var entry in LedgerOrder.InTimeOrder(ledger.Entries).Entries)
         {
             runner.Apply(entry);
         }

@@ -22,7 +22,12 @@ public class ReportCommandTest
         Assert.Contains(run.OutLines, l => l.StartsWith("formación  ", StringComparison.Ordinal) && l.Contains("5.000,00 €", StringComparison.Ordinal));
         Assert.Contains(run.OutLines, l => l.StartsWith("consultoría  ", StringComparison.Ordinal) && l.Contains("8.280,00 €", StringComparison.Ordinal));
         Assert.Contains(run.OutLines, l => l.StartsWith("total  ", StringComparison.Ordinal) && l.Contains("88.280,00 €", StringComparison.Ordinal));
-        Assert.Equal("pimex: extremadura-2016 (embedded): 7 of 628 commands were refused ('pimex run --embedded 2016' lists them).", run.Error.TrimEnd());
+        Assert.Equal(
+            [
+                "pimex: extremadura-2016 (embedded): No está en orden temporal: la línea 534 (2016-10-17T08:30:00Z) es anterior a la línea 533 (2016-10-17T10:00:00Z); las 628 órdenes se han aplicado por orden de \"at\" (las del mismo instante, en el orden del archivo); 4 de ellas, en otro lugar que el del archivo; los números de línea son los del archivo.",
+                "pimex: extremadura-2016 (embedded): 7 of 628 commands were refused ('pimex run --embedded 2016' lists them).",
+            ],
+            run.Error.TrimEnd().Split('\n'));
     }
 
     [Fact]

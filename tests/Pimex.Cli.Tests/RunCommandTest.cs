@@ -32,7 +32,8 @@ public class RunCommandTest
         Assert.Matches(@"línea \d+: PIMEX-ADM-001 ", run.Out);
         Assert.Matches(@"línea \d+: PIMEX-PART-004 ", run.Out);
         Assert.Matches($@"línea \d+: {TimeErrors.DatedAfterCommand} session\.date: La sesión «S2» tiene fecha ", run.Out);
-        Assert.Matches($@"línea \d+: {TimeErrors.BeforeLastEvent} La orden del ", run.Out);
+        Assert.Matches($@"línea \d+: {PromotionErrors.ClaimNotFound} ", run.Out);
+        Assert.Contains("No está en orden temporal: la línea 534 (2016-10-17T08:30:00Z) es anterior a la línea 533 (2016-10-17T10:00:00Z)", run.Out, StringComparison.Ordinal);
         Assert.Matches($@"línea \d+: {PromotionErrors.DuplicateInvoice} La factura ", run.Out);
         Assert.Contains("Informe de evaluación de la convocatoria: extremadura-2016", run.Out, StringComparison.Ordinal);
         Assert.Contains("88.280,00 €", run.Out, StringComparison.Ordinal);
@@ -66,12 +67,18 @@ public class RunCommandTest
     }
 
     [Fact]
-    public void Run_WhenAVerificationIsDatedBeforeItsClaimsSubmission_RefusesItAsGoingBackInTime()
+    public void Run_WhenAVerificationIsDatedBeforeItsClaimsSubmission_AppliesItInTimeOrder_SoItsClaimIsNotThereYet()
     {
         var run = Tool.Run(Files, "run", "backdated.jsonl", "--lang", "en");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains($"  line 5: {TimeErrors.BeforeLastEvent} The command at 2016-06-01T08:00:00Z is before the last event of extremadura-2016/B06000001, at 2016-06-01T09:00:00Z: an aggregate never goes back in time.", run.OutLines);
+        Assert.Equal(
+            [
+                "Ledger backdated.jsonl: 5 commands, 4 applied, 1 refused.",
+                "Not in time order: line 5 (2016-06-01T08:00:00Z) is earlier than line 4 (2016-06-01T09:00:00Z); the 5 commands were applied in time order (stable by \"at\"), 2 of them at another place than the file gives them; the line numbers are the file's.",
+                $"  line 5: {PromotionErrors.ClaimNotFound} extremadura-2016/B06000001 has no claim 'C1'.",
+            ],
+            run.OutLines.Take(3));
     }
 
     [Fact]

@@ -98,7 +98,10 @@ public sealed class StreamingRunTest : IDisposable
         var run = RunTool(new DiskFileSource(), "ledger", "check", ledger);
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Equal(string.Create(CultureInfo.InvariantCulture, $"{ledger}: {entries.Count} commands ({string.Join(", ", counts)}).\n"), run.Out);
+        Assert.Equal(
+            string.Create(CultureInfo.InvariantCulture, $"{ledger}: {entries.Count} commands ({string.Join(", ", counts)}).\n")
+            + "Not in time order: line 534 (2016-10-17T08:30:00Z) is earlier than line 533 (2016-10-17T10:00:00Z); 1 line(s) in all are earlier than a line above them. 'pimex run' applies the commands in time order (stable by \"at\"), with the file's line numbers.\n",
+            run.Out);
     }
 
     /// <summary>

@@ -36,11 +36,12 @@ internal sealed class LedgerClient(HttpClient http, Tokens tokens, string region
     private long editionVersion;
     private int year;
 
+    /// <summary>A ledger's commands in the order <c>pimex run</c> applies them: time order, stable, each with its line in the file.</summary>
     public static IReadOnlyList<LedgerEntry> Read(string text)
     {
         var read = LedgerReader.Read(text);
         return read.IsSuccess
-            ? read.Entries
+            ? LedgerOrder.InTimeOrder(read.Entries).Entries
             : throw new InvalidOperationException("The ledger does not read: " + string.Join("; ", read.Errors));
     }
 

@@ -1,4 +1,5 @@
 using Ardalis.Result;
+using NodaTime.Text;
 using Pimex.Cli.IO;
 using Pimex.Cli.Ledger;
 using Pimex.Cli.Rules;
@@ -24,7 +25,11 @@ internal sealed record EditionRun(RunInput Input, Rulebook Rulebook, string Sour
     public LocalDate? AsOf => Latest?.InZone(Rulebook.TimeZone).Date;
 
     /// <summary>Loads the rulebook and runs a ledger (the embedded 2016 edition by default); writes why not and returns null.</summary>
-    public static EditionRun? Load(CliContext context, RunInput input, out int exitCode)
+    public static EditionRun? Load(CliContext context, RunInput input, out int exitCode) =>
+        Load(context, input, LedgerOrder.MaxKeptWhileStreaming, out exitCode);
+
+    /// <summary>The same, keeping at most <paramref name="maxKept"/> commands in time order while it streams (<see cref="LedgerOrder.MaxKeptWhileStreaming"/>).</summary>
+    internal static EditionRun? Load(CliContext context, RunInput input, int maxKept, out int exitCode)
     {
         var (rulebookFile, baseFiles, ledgerFile, _) = input;
         var loaded = RulebookSource.Load(context.Files, rulebookFile, baseFiles);
@@ -49,20 +54,21 @@ internal sealed record EditionRun(RunInput Input, Rulebook Rulebook, string Sour
         // One pass: each command is applied as soon as its line is read, into a run held in
         // memory. A broken line anywhere stops the applying and the run is discarded: nothing of
         // the ledger is applied, as if every line had been read first. The commands before the
-        // first openEdition wait for it (the refusals' language is the edition's).
+        // first openEdition wait for it (the refusals' language is the edition's). The commands
+        // are applied in time order (LedgerOrder): while the lines come in time order, the first
+        // MaxKeptWhileStreaming commands are kept too; at the first line earlier than one above
+        // it, the applying stops, every command is kept, and after the pass the kept commands
+        // are applied again, from the start, in time order.
         var errors = new List<LedgerError>();
         var waiting = new List<LedgerEntry>();
         LedgerRunner? runner = null;
         ReportLanguage language = ReportLanguage.English;
         var names = new Dictionary<CompanyId, string>();
         Instant? latest = null;
-        void Apply(LedgerEntry entry)
+        var watch = new LedgerOrder.Watch();
+        List<LedgerEntry>? kept = [];
+        void ApplyNow(LedgerEntry entry)
         {
-            if (errors.Count > 0)
-            {
-                return;
-            }
-
             var command = entry.Command;
             if (command is Apply { CompanyName: { } name } apply)
             {
@@ -89,7 +95,37 @@ internal sealed record EditionRun(RunInput Input, Rulebook Rulebook, string Sour
             runner.Apply(entry);
         }
 
-        if (!Pass(context, stream.Open, source, Apply, errors, out exitCode))
+        void Read(LedgerEntry entry)
+        {
+            if (errors.Count > 0)
+            {
+                return;
+            }
+
+            bool inOrder = watch.See(entry);
+            if (kept is not null)
+            {
+                kept.Add(entry);
+                if (inOrder && kept.Count >= maxKept)
+                {
+                    kept = null;
+                }
+            }
+            else if (!inOrder)
+            {
+                errors.Add(new LedgerError(entry.Line, "$.at", LedgerErrors.OutOfOrder, string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{InstantPattern.ExtendedIso.Format(entry.Command.At)} is earlier than line {watch.First!.LaterLine} ({InstantPattern.ExtendedIso.Format(watch.First.LaterAt)}), past the first {maxKept:N0} commands: a ledger this long is applied as it streams and must be in time order (sort its lines by \"at\").")));
+                return;
+            }
+
+            if (inOrder)
+            {
+                ApplyNow(entry);
+            }
+        }
+
+        if (!Pass(context, stream.Open, source, Read, errors, out exitCode))
         {
             return null;
         }
@@ -103,13 +139,28 @@ internal sealed record EditionRun(RunInput Input, Rulebook Rulebook, string Sour
             return null;
         }
 
+        LedgerDisorder? disorder = null;
+        if (watch.First is not null)
+        {
+            // The run so far is discarded: every command again, in time order.
+            (var ordered, disorder) = LedgerOrder.InTimeOrder(kept!);
+            runner = null;
+            waiting.Clear();
+            names.Clear();
+            latest = null;
+            foreach (var entry in ordered)
+            {
+                ApplyNow(entry);
+            }
+        }
+
         if (runner is null)
         {
             language = RunLanguage(rulebook, null, input.Lang);
             runner = Started(rulebook, language, waiting);
         }
 
-        return new EditionRun(input, rulebook, source, names, latest, runner.Finish()) { RefusalLanguage = language };
+        return new EditionRun(input, rulebook, source, names, latest, runner.Finish() with { Disorder = disorder }) { RefusalLanguage = language };
     }
 
     /// <summary>A run that keeps no event streams (a report needs only the aggregates), the waiting commands applied.</summary>
@@ -210,9 +261,14 @@ internal sealed record EditionRun(RunInput Input, Rulebook Rulebook, string Sour
         return null;
     }
 
-    /// <summary>Says how many commands were refused, on standard error, with a command line that lists them as written.</summary>
+    /// <summary>Says, on standard error, that the ledger's lines were not in time order (and were applied in time order), and how many commands were refused, with a command line that lists them as written.</summary>
     public void SumUpRefusals(CliContext context)
     {
+        if (Outcome.Disorder is { } disorder)
+        {
+            context.Error.WriteLine($"pimex: {Source}: " + RunTexts.Reordered(RefusalLanguage, disorder, Outcome.Commands));
+        }
+
         if (Outcome.Refused.Count > 0)
         {
             var run = "pimex run " + (Input.LedgerFile ?? $"--embedded {EmbeddedLedgers.Extremadura2016Year}")

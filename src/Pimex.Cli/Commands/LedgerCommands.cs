@@ -80,11 +80,19 @@ internal static class LedgerCommands
             // Read line by line: only the count of each command is kept.
             var errors = new List<LedgerError>();
             var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+            var watch = new LedgerOrder.Watch();
             int read;
             try
             {
                 using var reader = stream.Open();
-                read = LedgerReader.Scan(reader, e => counts[e.Command.Name] = counts.GetValueOrDefault(e.Command.Name) + 1, errors);
+                read = LedgerReader.Scan(
+                    reader,
+                    e =>
+                    {
+                        counts[e.Command.Name] = counts.GetValueOrDefault(e.Command.Name) + 1;
+                        watch.See(e);
+                    },
+                    errors);
             }
             catch (Exception ex) when (TextStream.Describe(ex, path) is { } why)
             {
@@ -102,6 +110,13 @@ internal static class LedgerCommands
 
             var described = counts.Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Value} {kv.Key}"));
             context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{path}: {read} commands ({string.Join(", ", described)})."));
+            if (watch.First is { } first)
+            {
+                context.Out.WriteLine(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"Not in time order: line {first.Line} ({NodaTime.Text.InstantPattern.ExtendedIso.Format(first.At)}) is earlier than line {first.LaterLine} ({NodaTime.Text.InstantPattern.ExtendedIso.Format(first.LaterAt)}); {watch.Earlier} line(s) in all are earlier than a line above them. 'pimex run' applies the commands in time order (stable by \"at\"), with the file's line numbers."));
+            }
+
             return ExitCodes.Ok;
         });
         return command;

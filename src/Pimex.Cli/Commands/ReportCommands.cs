@@ -398,6 +398,11 @@ internal static class ReportCommands
             if (listRefused)
             {
                 context.Out.WriteLine(RunTexts.Summary(run.RefusalLanguage, source, outcome.Commands, outcome.Applied, outcome.Refused.Count));
+                if (outcome.Disorder is { } disorder)
+                {
+                    context.Out.WriteLine(RunTexts.Reordered(run.RefusalLanguage, disorder, outcome.Commands));
+                }
+
                 WriteRefused(context.Out, outcome, run.RefusalLanguage);
                 context.Out.WriteLine();
             }
@@ -463,12 +468,26 @@ internal static class ReportCommands
             });
         }
 
-        return new JsonObject
+        var summary = new JsonObject
         {
             ["source"] = source,
             ["commands"] = outcome.Commands,
             ["applied"] = outcome.Applied,
             ["refused"] = refused,
         };
+        if (outcome.Disorder is { } disorder)
+        {
+            // Present only when the file's order differed from the time order the run applied.
+            summary["reordered"] = new JsonObject
+            {
+                ["line"] = disorder.Line,
+                ["at"] = NodaTime.Text.InstantPattern.ExtendedIso.Format(disorder.At),
+                ["laterLine"] = disorder.LaterLine,
+                ["laterAt"] = NodaTime.Text.InstantPattern.ExtendedIso.Format(disorder.LaterAt),
+                ["moved"] = disorder.Moved,
+            };
+        }
+
+        return summary;
     }
 }

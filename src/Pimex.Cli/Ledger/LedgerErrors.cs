@@ -49,6 +49,14 @@ internal static class LedgerErrors
     [ErrorStatus(ResultStatus.Invalid, "$")]
     public const string Empty = "PIMEX-LEDGER-010";
 
+    /// <summary>
+    /// A line earlier than a line above it, past the first 50,000 commands of a ledger that
+    /// <c>pimex run</c> streams (<see cref="LedgerOrder.MaxKeptWhileStreaming"/>): it cannot be put
+    /// in time order without reading the ledger again (a pipe is read once). Sort such a ledger by <c>at</c>.
+    /// </summary>
+    [ErrorStatus(ResultStatus.Invalid, "$.at")]
+    public const string OutOfOrder = "PIMEX-LEDGER-011";
+
     /// <summary>A command other than <c>openEdition</c> comes before any edition is open.</summary>
     [ErrorStatus(ResultStatus.Invalid)]
     public const string NoEditionOpen = "PIMEX-LEDGER-101";

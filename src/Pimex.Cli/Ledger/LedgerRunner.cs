@@ -1,4 +1,5 @@
 using Ardalis.Result;
+using Pimex.Common;
 using Pimex.Editions;
 using Pimex.Participation;
 
@@ -48,10 +49,14 @@ internal sealed record LedgerOutcome(
 {
     /// <summary>How many commands were applied.</summary>
     public int Applied => Commands - Refused.Count;
+
+    /// <summary>Where the file's order first differed from the time order the commands were applied in; null when the file was in time order.</summary>
+    public LedgerDisorder? Disorder { get; init; }
 }
 
 /// <summary>
-/// Applies a ledger's commands in order, as a host would: the first <c>openEdition</c> opens the
+/// Applies a ledger's commands in the order it is handed them (<see cref="Run"/> puts them in time
+/// order first, <see cref="LedgerOrder"/>), as a host would: the first <c>openEdition</c> opens the
 /// library's <see cref="EditionSession"/>, which keeps the edition and the participants, and
 /// each later command runs its verb in it (<see cref="EditionCommand.ApplyTo"/>). A refused
 /// command is recorded with its line and codes and changes nothing; the run goes on with the
@@ -78,21 +83,22 @@ internal sealed class LedgerRunner
     /// <summary>How many commands were applied or refused so far.</summary>
     public int Commands { get; private set; }
 
-    /// <summary>Runs a ledger's commands under a rulebook.</summary>
+    /// <summary>Runs a ledger's commands under a rulebook, in time order (<see cref="LedgerOrder"/>).</summary>
     /// <param name="rulebook">The rules (the edition's rulebook).</param>
-    /// <param name="entries">The commands, in order.</param>
+    /// <param name="entries">The commands, in the file's order.</param>
     /// <param name="language">The language of the refusals' reasons (the commands' <see cref="CommandContext.Language"/>); English by default.</param>
     /// <returns>The final state and the refusals.</returns>
     public static LedgerOutcome Run(Rulebook rulebook, IReadOnlyList<LedgerEntry> entries, ReportLanguage? language = null)
     {
         ArgumentNullException.ThrowIfNull(entries);
         var runner = Start(rulebook, language);
-        foreach (var entry in entries)
+        var (ordered, disorder) = LedgerOrder.InTimeOrder(entries);
+        foreach (var entry in ordered)
         {
             runner.Apply(entry);
         }
 
-        return runner.Finish();
+        return runner.Finish() with { Disorder = disorder };
     }
 
     /// <summary>
@@ -120,7 +126,7 @@ internal sealed class LedgerRunner
             [.. events.OfType<EditionEvent>()],
             events.OfType<ParticipantEvent>().GroupBy(e => e.Participant).ToDictionary(g => g.Key, g => (IReadOnlyList<ParticipantEvent>)[.. g]),
             Commands,
-            refused);
+            InLineOrder(refused));
     }
 
     /// <summary>Applies one command: the library's verb, or a refusal recorded with its line.</summary>
@@ -130,7 +136,13 @@ internal sealed class LedgerRunner
         ArgumentNullException.ThrowIfNull(entry);
         Commands++;
         var command = entry.Command;
-        if (command is OpenEdition open)
+        if (command.At < CommandContext.EarliestSupported || command.At > CommandContext.LatestSupported)
+        {
+            // The library's first check, before the runner's own: an instant outside the calendar
+            // is refused as such wherever the time order puts the command.
+            Refuse(entry, TimeErrors.OutsideSupportedCalendar(language, command.At));
+        }
+        else if (command is OpenEdition open)
         {
             Open(entry, open);
         }
@@ -174,6 +186,20 @@ internal sealed class LedgerRunner
     /// <summary>The command's context in the run's language (the same context in English).</summary>
     private CommandContext In(CommandContext context) =>
         ReferenceEquals(language, ReportLanguage.English) ? context : context.In(language);
+
+    /// <summary>The refusals by line (the order of application is time order; a reader looks them up by line).</summary>
+    private static List<Refusal> InLineOrder(List<Refusal> refusals)
+    {
+        for (int i = 1; i < refusals.Count; i++)
+        {
+            if (refusals[i].Line < refusals[i - 1].Line)
+            {
+                return [.. refusals.OrderBy(r => r.Line)];
+            }
+        }
+
+        return refusals;
+    }
 
     private void Refuse(LedgerEntry entry, IResult result)
     {

@@ -1,3 +1,5 @@
+using NodaTime.Text;
+
 namespace Pimex.Cli.Ledger;
 
 /// <summary>
@@ -15,6 +17,7 @@ internal static class RunTexts
             ["line"] = "line {0}",
             ["summary"] = "Ledger {0}: {1} commands, {2} applied, {3} refused.",
             ["more"] = "... and {0} more refused commands ({1} in all; --json lists every one).",
+            ["reordered"] = "Not in time order: line {0} ({1}) is earlier than line {2} ({3}); the {4} commands were applied in time order (stable by \"at\"), {5} of them at another place than the file gives them; the line numbers are the file's.",
             [LedgerErrors.NoEditionOpen] = "No edition is open yet: the ledger starts with openEdition.",
             [LedgerErrors.EditionAlreadyOpen] = "The edition {0} is already open: a ledger runs one edition.",
             [LedgerErrors.NotAParticipant] = "{0} is not a participant of {1}.",
@@ -24,6 +27,7 @@ internal static class RunTexts
             ["line"] = "línea {0}",
             ["summary"] = "Registro de órdenes {0}: órdenes: {1}; aplicadas: {2}; rechazadas: {3}.",
             ["more"] = "... y {0} órdenes rechazadas más ({1} en total; --json las lista todas).",
+            ["reordered"] = "No está en orden temporal: la línea {0} ({1}) es anterior a la línea {2} ({3}); las {4} órdenes se han aplicado por orden de \"at\" (las del mismo instante, en el orden del archivo); {5} de ellas, en otro lugar que el del archivo; los números de línea son los del archivo.",
             [LedgerErrors.NoEditionOpen] = "Aún no hay ninguna convocatoria abierta: el registro empieza con openEdition.",
             [LedgerErrors.EditionAlreadyOpen] = "La convocatoria {0} ya está abierta: un registro lleva una sola convocatoria.",
             [LedgerErrors.NotAParticipant] = "{0} no es una empresa participante de la convocatoria {1}.",
@@ -33,6 +37,7 @@ internal static class RunTexts
             ["line"] = "vrstica {0}",
             ["summary"] = "Dnevnik ukazov {0}: ukazov: {1}; izvedenih: {2}; zavrnjenih: {3}.",
             ["more"] = "... in še zavrnjenih ukazov: {0} (skupaj {1}; --json izpiše vse).",
+            ["reordered"] = "Ni v časovnem zaporedju: vrstica {0} ({1}) je zgodnejša od vrstice {2} ({3}); ukazov: {4}, izvedeni so bili po vrstnem redu \"at\" (ukazi z istim trenutkom v vrstnem redu datoteke); na drugem mestu kot v datoteki: {5}; številke vrstic so iz datoteke.",
             [LedgerErrors.NoEditionOpen] = "Nobena izvedba še ni odprta: dnevnik se začne z openEdition.",
             [LedgerErrors.EditionAlreadyOpen] = "Izvedba {0} je že odprta: dnevnik vodi eno samo izvedbo.",
             [LedgerErrors.NotAParticipant] = "{0} ni udeleženec izvedbe {1}.",
@@ -49,6 +54,10 @@ internal static class RunTexts
     /// <summary>The summary line of a run.</summary>
     public static string Summary(ReportLanguage language, string source, int commands, int applied, int refused) =>
         Format(language, "summary", source, commands, applied, refused);
+
+    /// <summary>That the file's order differed from the time order the run applied.</summary>
+    public static string Reordered(ReportLanguage language, LedgerDisorder disorder, int commands) =>
+        Format(language, "reordered", disorder.Line.ToString(CultureInfo.InvariantCulture), InstantPattern.ExtendedIso.Format(disorder.At), disorder.LaterLine.ToString(CultureInfo.InvariantCulture), InstantPattern.ExtendedIso.Format(disorder.LaterAt), commands, disorder.Moved);
 
     /// <summary>How many refused commands are not listed (English keeps its singular).</summary>
     public static string More(ReportLanguage language, int more, int all) =>
