@@ -145,7 +145,6 @@ public class InputTest
 
     [Theory]
     [InlineData("schema", "schema/rulebook.schema.json")]
-    [InlineData("example", "rulebooks/maribor.json")]
     [InlineData("format", "rulebook-format.md")]
     public void RulesResources_PrintTheShippedDocuments(string command, string doc)
     {
@@ -153,6 +152,20 @@ public class InputTest
 
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(File.ReadAllText(Path.Combine(DocsCommands.Root, "docs", doc)).Replace("\r\n", "\n", StringComparison.Ordinal), run.Out.Replace("\r\n", "\n", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Example_PrintsTheShippedExample_ItsSchemaNamedBesideIt_AsTheGuideSavesIt()
+    {
+        var shipped = File.ReadAllText(Path.Combine(DocsCommands.Root, "docs", "rulebooks", "maribor.json")).Replace("\r\n", "\n", StringComparison.Ordinal);
+        var guide = File.ReadAllText(Path.Combine(DocsCommands.Root, "docs", "adapting.md"));
+
+        var run = Tool.Run("rules", "example");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(shipped.Replace("\"$schema\": \"../schema/rulebook.schema.json\"", "\"$schema\": \"rulebook.schema.json\"", StringComparison.Ordinal), run.Out.Replace("\r\n", "\n", StringComparison.Ordinal));
+        Assert.Equal("rulebook.schema.json", System.Text.Json.JsonDocument.Parse(run.Out).RootElement.GetProperty("$schema").GetString());
+        Assert.Contains("pimex rules schema > rulebook.schema.json", guide, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -28,6 +28,31 @@ public class RulesCommandTest
         Assert.Empty(run.Error);
     }
 
+    /// <summary>
+    /// A reader's terminal: no line of <c>rules show</c> is wider than 100 characters (the
+    /// labels' value alone was 2,190), but for a single word that cannot be broken.
+    /// </summary>
+    [Theory]
+    [InlineData("rules", "show")]
+    [InlineData("rules", "show", "--on", "2016-03-01")]
+    [InlineData("rules", "show", "--on", "2024-06-01")]
+    [InlineData("rules", "show", "podravje.json")]
+    public void Show_WritesNoLineWiderThanATerminal(params string[] args)
+    {
+        var run = Tool.Run(Files, args);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.All(run.OutLines, line => Assert.True(line.Length <= 100 || !line.Trim().Contains(' ', StringComparison.Ordinal), $"{line.Length} characters: {line}"));
+    }
+
+    [Fact]
+    public void Show_WhenAValueListsManyItems_WritesOneItemPerLineUnderItsDate()
+    {
+        var run = Tool.Run("rules", "show");
+
+        Assert.Contains("  from 2002-01-01:\n    ERDF (en) ERDF;\n    ERDF (es) FEDER;\n", run.Out.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Show_OnADate_PrintsTheValuesInForce()
     {

@@ -101,7 +101,7 @@ public class StarterLedgerTest
         Assert.Equal(2, sme.Periods.Count);
         var first = outcome.Participants.Single(p => p.Terms.DeclaredAid.Count > 0);
         var aid = Assert.Single(first.Terms.DeclaredAid);
-        Assert.Equal(("Sample Holding SL", rules.On(rules.Annuity(year).Value.Applications.Start).Value.Promotion.CapPerCompany), (aid.Recipient, aid.Amount));
+        Assert.Equal(("Sample Holding", rules.On(rules.Annuity(year).Value.Applications.Start).Value.Promotion.CapPerCompany), (aid.Recipient, aid.Amount));
     }
 
     [Theory]

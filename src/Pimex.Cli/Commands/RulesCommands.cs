@@ -7,7 +7,7 @@ using Pimex.Rulebooks.Json;
 namespace Pimex.Cli.Commands;
 
 /// <summary><c>pimex rules show | validate | diff | schema | doc | format | example</c>.</summary>
-internal static class RulesCommands
+internal static partial class RulesCommands
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -20,7 +20,7 @@ internal static class RulesCommands
             Generated(context, "schema", "Print the JSON Schema of rulebooks (base and partner), written from the parameter catalogue, for editors: save it and point a rulebook's \"$schema\" at it.", RulebookSchema.Text),
             Generated(context, "doc", "Print the parameter table of the rulebook format (Markdown), written from the parameter catalogue: each parameter's form, meaning and values in the embedded 'extremadura' rulebook.", () => ParameterTable.Markdown(Rulebook.Extremadura)),
             Resource(context, "format", "Print the rulebook format (Markdown): every field, parameter, check and error code.", "rulebook-format.md"),
-            Resource(context, "example", "Print the illustrative Maribor partner rulebook (it extends the embedded 'extremadura'): a starting point for your own, such as 'pimex rules example > my-region.json'.", "maribor.json"),
+            Example(context),
         };
 
     /// <summary>A command that prints a document embedded in the tool.</summary>
@@ -30,6 +30,27 @@ internal static class RulesCommands
         command.SetAction(_ =>
         {
             context.Out.Write(EmbeddedResources.Text(file));
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>The name under which <c>pimex rules schema</c>'s output is meant to be saved, beside the rulebooks: what the example's <c>$schema</c> names.</summary>
+    internal const string SchemaFileName = "rulebook.schema.json";
+
+    /// <summary>
+    /// <c>pimex rules example</c>: the illustrative Maribor partner rulebook, its <c>$schema</c>
+    /// naming <see cref="SchemaFileName"/> in the same folder (the repository's copy names the
+    /// schema's place in the repository, which resolves nowhere once saved elsewhere).
+    /// </summary>
+    private static Command Example(CliContext context)
+    {
+        var command = new Command("example", $"Print the illustrative Maribor partner rulebook (it extends the embedded 'extremadura'): a starting point for your own, such as 'pimex rules example > my-region.json'; its \"$schema\" names {SchemaFileName} in the same folder: save the schema there with 'pimex rules schema > {SchemaFileName}'.");
+        command.SetAction(_ =>
+        {
+            // The text as written (its order and layout are part of the example), the one value replaced.
+            var example = EmbeddedResources.Text("maribor.json");
+            context.Out.Write(SchemaLink().Replace(example, $"\"$schema\": \"{SchemaFileName}\"", 1));
             return ExitCodes.Ok;
         });
         return command;
@@ -224,27 +245,41 @@ internal static class RulesCommands
         return (b.Annuities.TryGetValue(year, out var annuity) ? annuity : a.Annuities[year]).Applications.Start;
     }
 
+    /// <summary>
+    /// The width <c>pimex rules show</c> writes to: a description is wrapped at it, and a value
+    /// longer than it that lists items (<c>a; b; c</c>) is written one item per line.
+    /// </summary>
+    internal const int LineWidth = 100;
+
     private static string TimelinesText(Rulebook rulebook)
     {
         var text = new StringBuilder();
         Header(text, rulebook);
         foreach (var p in Parameters.All)
         {
-            text.Append(p.Name).Append(": ").Append(p.Description).Append('\n');
+            AppendWrapped(text, p.Name + ": " + p.Description, "  ");
             foreach (var entry in p.Entries(rulebook))
             {
-                text.Append("  from ").Append(LocalDatePattern.Iso.Format(entry.From)).Append(": ").Append(entry.Value);
-                if (entry.IsDefault)
+                var from = "  from " + LocalDatePattern.Iso.Format(entry.From) + ":";
+                var value = (entry.Value ?? string.Empty) + (entry.IsDefault ? " (default)" : string.Empty);
+                var items = Items(value);
+                if (from.Length + 1 + value.Length <= LineWidth || items.Count == 1)
                 {
-                    text.Append(" (default)");
+                    text.Append(from).Append(' ').Append(value).Append('\n');
+                }
+                else
+                {
+                    text.Append(from).Append('\n');
+                    foreach (var item in items)
+                    {
+                        text.Append("    ").Append(item).Append('\n');
+                    }
                 }
 
                 if (entry.Source is { Length: > 0 } source)
                 {
-                    text.Append("\n    source: ").Append(source);
+                    AppendWrapped(text, "    source: " + source, "      ");
                 }
-
-                text.Append('\n');
             }
         }
 
@@ -258,14 +293,63 @@ internal static class RulesCommands
         Header(text, rulebook);
         text.Append(CultureInfo.InvariantCulture, $"Rules in force on {LocalDatePattern.Iso.Format(date)}:\n");
         List<IReadOnlyList<string>> rows = [["parameter", "since", "value"]];
+        int valueWidth = LineWidth - (Parameters.All.Max(p => p.Name.Length) + "  yyyy-MM-dd  ".Length);
         foreach (var (name, value, since) in InForce(rulebook, date))
         {
-            rows.Add([name, since ?? string.Empty, value ?? "(not in force)"]);
+            // A long value on several rows: one item of a list per row, an item wider than the
+            // column wrapped; the parameter and its date on the first row.
+            var shown = value ?? "(not in force)";
+            var lines = shown.Length <= valueWidth ? [shown] : Items(shown).SelectMany(item => Wrap(item, valueWidth, "  ")).ToList();
+            rows.Add([name, since ?? string.Empty, lines[0]]);
+            rows.AddRange(lines.Skip(1).Select(line => (IReadOnlyList<string>)["", "", line]));
         }
 
         text.Append(TextTable.Render(rows));
         Annuities(text, rulebook.Annuities.TryGetValue(date.Year, out var a) ? [a] : []);
         return text.ToString();
+    }
+
+    /// <summary>The items of a value that lists them (<c>a; b; c</c>), each but the last with its semicolon; the value alone otherwise.</summary>
+    private static List<string> Items(string value)
+    {
+        var items = value.Split("; ");
+        return [.. items.Select((item, i) => i < items.Length - 1 ? item + ";" : item)];
+    }
+
+    /// <summary>A text wrapped at <see cref="LineWidth"/> on spaces, the lines after the first indented; a word longer than the width stays whole.</summary>
+    private static void AppendWrapped(StringBuilder text, string line, string indent)
+    {
+        foreach (var wrapped in Wrap(line, LineWidth, indent))
+        {
+            text.Append(wrapped).Append('\n');
+        }
+    }
+
+    /// <summary>A text cut on spaces into lines of at most <paramref name="width"/> characters, the lines after the first indented (its leading spaces kept); a word longer than the width stays whole.</summary>
+    private static List<string> Wrap(string text, int width, string indent)
+    {
+        var lines = new List<string>();
+        int lead = text.Length - text.TrimStart(' ').Length;
+        var line = new StringBuilder(text[..lead]);
+        bool first = true;
+        foreach (var word in text[lead..].Split(' '))
+        {
+            if (!first && line.Length + 1 + word.Length > width)
+            {
+                lines.Add(line.ToString());
+                line.Clear().Append(indent);
+            }
+            else if (!first)
+            {
+                line.Append(' ');
+            }
+
+            line.Append(word);
+            first = false;
+        }
+
+        lines.Add(line.ToString());
+        return lines;
     }
 
     private static string InForceJson(Rulebook rulebook, LocalDate date)
@@ -335,35 +419,40 @@ internal static class RulesCommands
         text.Append('\n');
         if (rulebook.Description is { } description)
         {
-            text.Append(description).Append('\n');
+            AppendWrapped(text, description, string.Empty);
         }
 
         text.Append('\n');
     }
 
+    /// <summary>The annuities in two tables (their budget and capacity, then their windows), each within <see cref="LineWidth"/>.</summary>
     private static void Annuities(StringBuilder text, IEnumerable<AnnuityRules> annuities)
     {
-        List<IReadOnlyList<string>> rows = [["annuity", "actions", "training", "consultancy", "total", "capacity", "applications", "training window", "expenses"]];
+        List<IReadOnlyList<string>> budgets = [["annuity", "actions", "training", "consultancy", "total", "capacity"]];
+        List<IReadOnlyList<string>> windows = [["annuity", "applications", "training window", "expenses"]];
         foreach (var a in annuities)
         {
-            rows.Add([
-                a.Year.ToString(CultureInfo.InvariantCulture),
+            var year = a.Year.ToString(CultureInfo.InvariantCulture);
+            budgets.Add([
+                year,
                 a.Budget.Actions.ToString("N", CultureInfo.InvariantCulture),
                 a.Budget.Training.ToString("N", CultureInfo.InvariantCulture),
                 a.Budget.Consultancy.ToString("N", CultureInfo.InvariantCulture),
                 a.Budget.Total.ToString("N", CultureInfo.InvariantCulture),
                 a.Capacity.ToString(CultureInfo.InvariantCulture),
-                Window(a.Applications),
-                Window(a.Training),
-                Window(a.Expenses),
             ]);
+            windows.Add([year, Window(a.Applications), Window(a.Training), Window(a.Expenses)]);
         }
 
-        if (rows.Count > 1)
+        if (budgets.Count > 1)
         {
-            text.Append('\n').Append(TextTable.Render(rows));
+            text.Append('\n').Append(TextTable.Render(budgets));
+            text.Append('\n').Append(TextTable.Render(windows));
         }
     }
 
     private static string Window(DateInterval w) => LocalDatePattern.Iso.Format(w.Start) + " .. " + LocalDatePattern.Iso.Format(w.End);
+
+    [System.Text.RegularExpressions.GeneratedRegex("\"\\$schema\"\\s*:\\s*\"[^\"]*\"")]
+    private static partial System.Text.RegularExpressions.Regex SchemaLink();
 }

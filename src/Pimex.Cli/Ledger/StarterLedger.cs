@@ -151,7 +151,7 @@ internal static class StarterLedger
                 var apply = new JsonObject
                 {
                     ["company"] = Company(k),
-                    ["name"] = string.Create(CultureInfo.InvariantCulture, $"Sample Company {k} Ltd"),
+                    ["name"] = string.Create(CultureInfo.InvariantCulture, $"Sample Company {k}"),
                     ["sector"] = Sectors[(k - 1) % Sectors.Length],
                     ["region"] = region,
                     ["staff"] = staff,
@@ -370,7 +370,7 @@ internal static class StarterLedger
             {
                 var holding = new JsonObject
                 {
-                    ["name"] = "Sample Holding SL",
+                    ["name"] = "Sample Holding",
                     ["share"] = "60%",
                     ["staff"] = Math.Max(1, small.StaffBelow / 25),
                     ["turnover"] = Amount(small.TurnoverAtMost.Amount * scale / 50),
