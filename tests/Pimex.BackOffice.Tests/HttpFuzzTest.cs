@@ -76,7 +76,7 @@ public sealed class FuzzFixture : IAsyncLifetime
 }
 
 /// <summary>
-/// Damaged JSON bodies sent to every command endpoint: truncated, values of the wrong type,
+/// Damaged JSON bodies sent to every command endpoint (and to the company directory's PUT): truncated, values of the wrong type,
 /// numbers too large for any type, nesting deeper than the reader allows, duplicate keys,
 /// unknown fields, missing fields, amounts in another or no currency, strings that are empty,
 /// huge or full of control characters, invalid UTF-8, and bodies that are not objects. Each
@@ -97,8 +97,8 @@ public sealed class HttpFuzzTest(FuzzFixture fuzz) : IClassFixture<FuzzFixture>
     private static int Runs =>
         int.TryParse(Environment.GetEnvironmentVariable("PIMEX_HTTP_FUZZ_RUNS"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 240;
 
-    /// <summary>One command endpoint: its path under the edition (or the region), who sends it, and a valid body.</summary>
-    private sealed record Target(string Name, string Path, Actor Actor, string? Company, object Body);
+    /// <summary>One command endpoint: its path under the edition (or the region), who sends it, a valid body, and its method (POST unless named).</summary>
+    private sealed record Target(string Name, string Path, Actor Actor, string? Company, object Body, string Method = "POST");
 
     private static IReadOnlyList<Target> Targets(Api api)
     {
@@ -129,6 +129,7 @@ public sealed class HttpFuzzTest(FuzzFixture fuzz) : IClassFixture<FuzzFixture>
             On("P4", "/completion", Api.Tech, new EmptyRequest()),
             On("P5", "/withdrawal", Api.Rep("P5"), new ExitRequest("Changed plans")),
             On("P6", "/exclusion", Api.Manager, new ExitRequest("No shows")),
+            new("companyName", region + "/companies/P1", Api.Manager, null, new CompanyNameRequest("Corchos San Vicente SL"), "PUT"),
         ];
     }
 
@@ -346,7 +347,7 @@ public sealed class HttpFuzzTest(FuzzFixture fuzz) : IClassFixture<FuzzFixture>
 
     private static async Task<Answer> SendAsync(Api api, Target target, byte[] body, long? ifMatch)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, target.Path);
+        using var request = new HttpRequestMessage(new HttpMethod(target.Method), target.Path);
         request.Content = new ByteArrayContent(body);
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", api.Token(target.Actor));

@@ -6,6 +6,7 @@ using Pimex.BackOffice.Http;
 using Pimex.BackOffice.Store;
 using Pimex.BackOffice.Tests.Support;
 using Pimex.Cli.Commands;
+using Pimex.Cli.Ledger;
 using Pimex.Common;
 using Pimex.Editions;
 using Pimex.Evaluation;
@@ -35,6 +36,22 @@ public sealed class LedgerOverHttpTest(LedgerFixture ledger) : IClassFixture<Led
 
         Assert.Equal(HttpStatusCode.OK, answer.Status);
         Assert.Equal(EditionReports.Of(ledger.Expected, Rulebook.Extremadura).Ok().ToText(), answer.Text);
+    }
+
+    [Fact]
+    public async Task TheLedgersCompanyNames_AreInTheRegionsDirectory_ForEveryApplicationReceived()
+    {
+        var accepted = ledger.Responses.Where(r => r.Accepted).Select(r => r.Line).ToHashSet();
+        var named = ledger.Entries.Where(e => accepted.Contains(e.Line)).Select(e => e.Command).OfType<Apply>().Where(a => a.CompanyName is not null).ToList();
+        Assert.True(named.Count >= 30, $"only {named.Count} named applications");
+
+        foreach (var apply in named)
+        {
+            var answer = await ledger.Api.GetAsync(Api.Manager, $"/regions/extremadura/companies/{apply.Application.Company.Value}");
+            Assert.Equal(HttpStatusCode.OK, answer.Status);
+            var view = answer.As<CompanyNameView>();
+            Assert.Equal((apply.CompanyName, apply.Actor.Id), (view.Name, view.SetBy));
+        }
     }
 
     [Fact]

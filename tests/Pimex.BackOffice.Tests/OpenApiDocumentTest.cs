@@ -148,6 +148,32 @@ public sealed class OpenApiDocumentTest(SmallEditionFixture edition) : IClassFix
         Assert.Equal(["accept"], schemas.GetProperty(nameof(ReviewRequest)).GetProperty("required").EnumerateArray().Select(r => r.GetString()));
     }
 
+    [Fact]
+    public async Task TheCompanyDirectory_IsDescribed_ItsPutWithItsBodyAndProblems()
+    {
+        using var json = await DocumentAsync();
+        var root = json.RootElement;
+        var operations = Operations(root).Where(o => o.Path.TrimEnd('/') == "/regions/{region}/companies/{company}").ToDictionary(o => o.Method, o => o.Operation, StringComparer.Ordinal);
+
+        Assert.Equal(["get", "put"], operations.Keys.Order(StringComparer.Ordinal));
+        var put = operations["put"];
+        var schemas = root.GetProperty("components").GetProperty("schemas");
+        var body = Resolve(schemas, put.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema"));
+        Assert.Equal(["name"], body.GetProperty("required").EnumerateArray().Select(r => r.GetString()));
+        var name = body.GetProperty("properties").GetProperty("name");
+        Assert.Equal("string", TypeOf(name));
+        Assert.Equal(CompanyDirectory.MaxNameLength, name.GetProperty("maxLength").GetInt32());
+        Assert.Equal(1, name.GetProperty("minLength").GetInt32());
+        var responses = put.GetProperty("responses");
+        foreach (var status in new[] { "200", "400", "401", "403", "404", "413", "500" })
+        {
+            Assert.True(responses.TryGetProperty(status, out _), $"PUT lacks {status}");
+        }
+
+        Assert.EndsWith("/" + nameof(CompanyNameView), responses.GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString(), StringComparison.Ordinal);
+        Assert.False(put.TryGetProperty("parameters", out var parameters) && parameters.EnumerateArray().Any(p => p.GetProperty("name").GetString() == "If-Match"), "the PUT of a name needs no If-Match");
+    }
+
     private static string? TypeOf(JsonElement schema) => schema.GetProperty("type") switch
     {
         { ValueKind: JsonValueKind.String } t => t.GetString(),

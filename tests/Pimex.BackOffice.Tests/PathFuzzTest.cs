@@ -48,8 +48,8 @@ public sealed class PathFuzzTest(PathFuzzFixture fixture) : IClassFixture<PathFu
 
     private Api Api => fixture.Api;
 
-    /// <summary>One endpoint: a path template with {region}, {year}, {company} and {claim}, who sends it, and a valid body for a command.</summary>
-    private sealed record Target(string Template, Actor Actor, object? Body);
+    /// <summary>One endpoint: a path template with {region}, {year}, {company} and {claim}, who sends it, a valid body for a command, and its method (GET without a body, POST with one, unless named).</summary>
+    private sealed record Target(string Template, Actor Actor, object? Body, string? Method = null);
 
     private static readonly Target[] Targets =
     [
@@ -63,6 +63,8 @@ public sealed class PathFuzzTest(PathFuzzFixture fixture) : IClassFixture<PathFu
         new("/regions/{region}/editions/{year}/participants/{company}/completion", Api.Tech, new EmptyRequest()),
         new("/regions/{region}/editions/{year}/participants/{company}/claims/{claim}/verification", Api.Tech2, ClaimVerification.ApproveInPart(Api.Eur(100m), "Part of it")),
         new("/regions/{region}/editions/{year}/sessions", Api.Tech, new GroupSession("S9", new LocalDate(2016, 9, 7), "Mérida", "Session 9", 30)),
+        new("/regions/{region}/companies/{company}", Api.Manager, null),
+        new("/regions/{region}/companies/{company}", Api.Manager, new CompanyNameRequest("Corchos San Vicente SL"), "PUT"),
     ];
 
     /// <summary>Damaged segments, already escaped for the URL.</summary>
@@ -92,10 +94,11 @@ public sealed class PathFuzzTest(PathFuzzFixture fixture) : IClassFixture<PathFu
 
     private static string Pick(Random random, params string[] choices) => choices[random.Next(choices.Length)];
 
+    /// <summary>What the region stores: its events and the names of its company directory (a refused PUT of a name stores none).</summary>
     private async Task<long> EventCountAsync()
     {
         await using var session = fixture.Factory.Store.QuerySession(Api.Region);
-        return await session.Events.QueryAllRawEvents().LongCountAsync();
+        return await session.Events.QueryAllRawEvents().LongCountAsync() + await session.Query<CompanyNameEntry>().LongCountAsync();
     }
 
     [Fact]
@@ -118,7 +121,7 @@ public sealed class PathFuzzTest(PathFuzzFixture fixture) : IClassFixture<PathFu
             var path = segments.Aggregate(target.Template, (p, s) => p.Replace("{" + s.Key + "}", s.Value, StringComparison.Ordinal));
 
             long before = await EventCountAsync();
-            using var request = new HttpRequestMessage(target.Body is null ? HttpMethod.Get : HttpMethod.Post, new Uri(path, UriKind.Relative));
+            using var request = new HttpRequestMessage(target.Method is { } method ? new HttpMethod(method) : target.Body is null ? HttpMethod.Get : HttpMethod.Post, new Uri(path, UriKind.Relative));
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Api.Token(target.Actor));
             if (target.Body is not null)
             {

@@ -40,8 +40,9 @@ public sealed class DefectsFixture : IAsyncLifetime
 }
 
 /// <summary>
-/// The smaller defects of issue 30: an enum sent by number, a roadmap error's path, a token
-/// signed with another algorithm, a lost race logged as an error with its SQL.
+/// The smaller defects of issue 30: an enum sent by number, a roadmap error's path, consultancy
+/// that charges nothing, a token signed with another algorithm, a lost race logged as an error
+/// with its SQL.
 /// </summary>
 [Collection(OnPostgres.Name)]
 public sealed class SmallerDefectsTest(DefectsFixture edition) : IClassFixture<DefectsFixture>
@@ -94,6 +95,21 @@ public sealed class SmallerDefectsTest(DefectsFixture edition) : IClassFixture<D
 
         Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
         Assert.Equal(path, Assert.Single(answer.Problem().Errors).Path);
+        Assert.Equal(before, await Api.VersionsAsync("B1"));
+    }
+
+    [Theory]
+    [InlineData("0.0000001")]
+    [InlineData("0.00007")]
+    public async Task ConsultancyThatChargesNothing_Is400WithItsCode_AndChangesNothing(string hours)
+    {
+        // Issue 30, item 6: 0.0000001 hours were accepted, with FundsSpent EUR 0.00.
+        var before = await Api.VersionsAsync("B1");
+        var answer = await Api.SendAsync(HttpMethod.Post, Api.Participant("B1") + "/consultancy", $$"""{"hours":{{hours}},"topic":"Pricing for France"}""", Api.Token(Api.Rep("B1")), Api.At(6, 5), before.Participant);
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+        var error = Assert.Single(answer.Problem().Errors);
+        Assert.Equal(ParticipationErrors.ConsultancyChargesNothing, error.Code);
         Assert.Equal(before, await Api.VersionsAsync("B1"));
     }
 

@@ -135,6 +135,9 @@ public static partial class BackOfficeApp
         marten.Schema.For<EditionFiguresView>().Identity(v => v.Id);
         marten.Schema.For<ParticipantView>().Identity(v => v.Id).Index(v => v.Edition);
 
+        // The region's company directory: names kept beside the streams, never in an event.
+        marten.Schema.For<CompanyNameEntry>().Identity(v => v.Id);
+
         // The reports, kept by a projection inside the transaction that appends the events.
         marten.Schema.For<EditionReportView>().Identity(v => v.Id);
         marten.Schema.For<ParticipantTallyView>().Identity(v => v.Id).Index(v => v.Edition);

@@ -24,6 +24,10 @@ public static class Endpoints
         region.MapPost("/editions", OpenEditionAsync).Accepts<OpenEditionRequest>("application/json").Produces<CommandAccepted>(StatusCodes.Status201Created).WithName("OpenEdition");
         region.MapGet("/programme/report", ProgrammeReportAsync).Produces<System.Text.Json.Nodes.JsonObject>(StatusCodes.Status200OK, "application/json", "text/plain").WithName("ProgrammeReport");
 
+        var companies = region.MapGroup("/companies/{company}").AddEndpointFilter(PathSegments.FilterAsync);
+        companies.MapGet("/", CompanyDirectory.GetAsync).Produces<CompanyNameView>().WithName("GetCompanyName");
+        companies.MapPut("/", CompanyDirectory.SetAsync).Accepts<CompanyNameRequest>("application/json").Produces<CompanyNameView>().WithName("SetCompanyName");
+
         var edition = region.MapGroup("/editions/{year:int}");
         edition.MapGet("/", GetEditionAsync).Produces<EditionFiguresView>().WithName("GetEdition");
         edition.MapGet("/figures", GetFiguresAsync).Produces<EditionFiguresView>().WithName("GetEditionFigures");

@@ -11,7 +11,8 @@ namespace Pimex.BackOffice.Http;
 /// What the OpenAPI document says beyond the routes, so that a client can be generated from it
 /// (a test generates one with Kiota and runs a year through it): the bearer scheme every API call
 /// needs; on every operation the problems it may answer (RFC 9457, with the <c>PIMEX-...</c>
-/// codes) and, on commands, the <c>If-Match</c> they require and the <c>ETag</c> they answer;
+/// codes) and, on commands, the <c>If-Match</c> they require and the <c>ETag</c> they answer (a
+/// company's name, set with <c>PUT</c>, needs no If-Match: the last name set is kept);
 /// the library's values as the JSON writes them (<c>"EUR 12.34"</c>, ISO dates and instants,
 /// ids as text, lists as arrays).
 /// </summary>
@@ -66,6 +67,7 @@ public static class OpenApiDescription
             var document = context.Document!;
             operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(Bearer, document)] = [] }];
             bool command = string.Equals(context.Description.HttpMethod, "POST", StringComparison.OrdinalIgnoreCase);
+            bool put = string.Equals(context.Description.HttpMethod, "PUT", StringComparison.OrdinalIgnoreCase);
             bool onStream = command && !route.EndsWith("regions/{region}/editions", StringComparison.Ordinal);
             operation.Responses ??= [];
             foreach (var response in operation.Responses.Values.OfType<OpenApiResponse>())
@@ -104,6 +106,10 @@ public static class OpenApiDescription
             if (command)
             {
                 refusals.Add((409, "The command clashes with the current state, or another command changed the stream first."));
+            }
+
+            if (command || put)
+            {
                 refusals.Add((413, "The body is larger than the limit."));
             }
 
@@ -140,7 +146,13 @@ public static class OpenApiDescription
                 }
             }
 
-            if (type == typeof(Money))
+            if (type == typeof(CompanyNameRequest) && schema.Properties is { } properties && properties.TryGetValue("name", out var nameProperty) && nameProperty is OpenApiSchema name)
+            {
+                name.MinLength = 1;
+                name.MaxLength = CompanyDirectory.MaxNameLength;
+                name.Description = $"The company's name: one line of visible text (no control characters), not blank, at most {CompanyDirectory.MaxNameLength} characters once trimmed.";
+            }
+            else if (type == typeof(Money))
             {
                 Text(schema, null, MoneyPattern, "EUR 2500.00", "An amount: an ISO 4217 currency code, a space, and the amount with at most the currency's minor digits (\"EUR 2500.00\").");
             }

@@ -1,8 +1,9 @@
 namespace Pimex.BackOffice.Http;
 
 /// <summary>
-/// The identifiers a URL carries in its path (<c>{company}</c>, <c>{claim}</c>), checked before
-/// anything reads the store: a segment that can never name a participant or a claim (blank, as
+/// The identifiers a URL carries in its path (<c>{company}</c> of a participant or of the company
+/// directory, <c>{claim}</c>), checked before
+/// anything reads the store: a segment that can never name a company or a claim (blank, as
 /// the library's ids refuse, or holding U+0000, which PostgreSQL cannot store) is a 400 problem
 /// naming the segment, never a crash further in. Anything else is looked up, and what is not
 /// there is a 404.

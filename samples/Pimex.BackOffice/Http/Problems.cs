@@ -57,6 +57,12 @@ public static class Problems
     /// <summary>A path segment that can never be an identifier: a blank company or claim, or one holding U+0000 (400).</summary>
     public const string MalformedPath = "PIMEX-HTTP-014";
 
+    /// <summary>A senior consultant tried to set a company's name: the operator's staff set names, a representative its own company's (403).</summary>
+    public const string NamesByStaff = "PIMEX-HTTP-015";
+
+    /// <summary>A company name that is blank, too long, or not one line of visible text (400).</summary>
+    public const string InvalidCompanyName = "PIMEX-HTTP-016";
+
     /// <summary>An unexpected error; the details are in the server's log, never in the response (500).</summary>
     public const string Unexpected = "PIMEX-HTTP-500";
 

@@ -27,7 +27,8 @@ public sealed record LedgerResponse(int Line, string Command, HttpStatusCode Sta
 /// actor (<see cref="Tokens.MigrationScope"/>), the ledger's moment in <c>Pimex-Recorded-At</c>
 /// (accepted only by a back office configured to import, never after its clock nor before the
 /// streams' last events), and If-Match with the version it last saw of the participant, or of the edition
-/// for a command on the edition.
+/// for a command on the edition. An application the ledger gives a company name for also sets
+/// that name in the region's company directory, once the application is received.
 /// </summary>
 internal sealed class LedgerClient(HttpClient http, Tokens tokens, string region)
 {
@@ -90,10 +91,29 @@ internal sealed class LedgerClient(HttpClient http, Tokens tokens, string region
                 participantVersions[participant[(participant.IndexOf('/', StringComparison.Ordinal) + 1)..]] = version;
             }
 
+            if (command is Apply { CompanyName: { } name } apply)
+            {
+                // The ledger names the company: kept in the region's directory (never in an event), by the applicant.
+                return await NameAsync(entry, apply, name, cancellation) ?? new LedgerResponse(entry.Line, command.Name, response.StatusCode, []);
+            }
+
             return new LedgerResponse(entry.Line, command.Name, response.StatusCode, []);
         }
 
         return new LedgerResponse(entry.Line, command.Name, response.StatusCode, CodesOf(text));
+    }
+
+    /// <summary>Sets the name of an applicant the ledger names; null when it is set, else the refusal.</summary>
+    private async Task<LedgerResponse?> NameAsync(LedgerEntry entry, Apply apply, string name, CancellationToken cancellation)
+    {
+        var company = apply.Application.Company.Value;
+        using var request = new HttpRequestMessage(HttpMethod.Put, "/regions/" + Uri.EscapeDataString(region) + "/companies/" + Uri.EscapeDataString(company));
+        request.Content = new StringContent(JsonSerializer.Serialize(new CompanyNameRequest(name), BackOfficeJson.Options), Encoding.UTF8, "application/json");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TokenFor(apply.Actor));
+        using var response = await http.SendAsync(request, cancellation);
+        return response.IsSuccessStatusCode
+            ? null
+            : new LedgerResponse(entry.Line, apply.Name, response.StatusCode, CodesOf(await response.Content.ReadAsStringAsync(cancellation)));
     }
 
     public string TokenFor(Actor actor)

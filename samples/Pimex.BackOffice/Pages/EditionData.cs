@@ -13,15 +13,22 @@ namespace Pimex.BackOffice.Pages;
 /// <summary>
 /// An edition and its participants as the pages read them: the streams replayed from Marten
 /// (<see cref="EventStreams"/>, the API's own reader), so a page shows exactly what the next
-/// command will decide on, at the versions it will send back as If-Match.
+/// command will decide on, at the versions it will send back as If-Match; and the participants'
+/// names from the region's company directory, read in the same session.
 /// </summary>
-public sealed record EditionData(Caller Caller, Edition Edition, IReadOnlyList<Participant> Participants)
+public sealed record EditionData(Caller Caller, Edition Edition, IReadOnlyList<Participant> Participants, IReadOnlyDictionary<string, string> Names)
 {
     public EditionReport Report { get; } = Made(EditionReport.Create(Edition, Participants, Caller.Rulebook));
 
     public CompanyTable Table { get; } = Made(CompanyTable.Create(Edition, Participants));
 
     public Participant? Find(string company) => Participants.FirstOrDefault(p => p.Id.Company.Value == company);
+
+    /// <summary>A company's name in the region's directory (<see cref="CompanyDirectory"/>); null while none is known.</summary>
+    public string? NameOf(string company) => Names.GetValueOrDefault(company);
+
+    /// <summary>What a page shows for a company: "Name (tax id)", or the tax id alone while no name is known.</summary>
+    public string Label(string company) => CompanyDirectory.Label(company, NameOf(company));
 
     /// <summary>The participants whose SWOT analysis waits for review.</summary>
     public IReadOnlyList<Participant> SwotsToReview => [.. Participants.Where(p => p.Swot.Status == ReviewStatus.Submitted)];
@@ -57,7 +64,8 @@ public sealed record EditionData(Caller Caller, Edition Edition, IReadOnlyList<P
             participants.Add(await streams.LoadParticipantAsync(id, http.RequestAborted) ?? throw new InvalidOperationException($"The edition admitted {id}, whose stream is missing."));
         }
 
-        return new EditionData(caller, edition, participants);
+        var names = await CompanyDirectory.NamesAsync(session, participants.Select(p => p.Id.Company.Value), http.RequestAborted);
+        return new EditionData(caller, edition, participants, names);
     }
 
     /// <summary>

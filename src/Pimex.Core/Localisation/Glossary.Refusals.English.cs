@@ -109,6 +109,7 @@ internal static partial class Glossary
         ["refusal.PIMEX-PART-024"] = "{0} is already {1}'s technician.",
         ["refusal.PIMEX-PART-025.roadmap"] = "The roadmap is already accepted.",
         ["refusal.PIMEX-PART-025.swot"] = "The SWOT analysis is already accepted.",
+        ["refusal.PIMEX-PART-026"] = "{0} hours at {1} an hour cost nothing once rounded to {2}, the smallest amount that can be charged.",
         ["refusal.PIMEX-PROMO-001"] = "Invoice {0} of {1} was already claimed (claim '{2}').",
         ["refusal.PIMEX-PROMO-002"] = "{0} is outside the expense-eligibility window {1}.",
         ["refusal.PIMEX-PROMO-003"] = "'{0}' is not an expense category of the rulebook.",

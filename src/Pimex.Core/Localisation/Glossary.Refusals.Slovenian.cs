@@ -109,6 +109,7 @@ internal static partial class Glossary
         ["refusal.PIMEX-PART-024"] = "{0} je že tehnik udeleženca {1}.",
         ["refusal.PIMEX-PART-025.roadmap"] = "Načrt internacionalizacije je že sprejet.",
         ["refusal.PIMEX-PART-025.swot"] = "SWOT analiza je že sprejeta.",
+        ["refusal.PIMEX-PART-026"] = "{0} ur po {1} na uro ne stane nič, ko se zaokroži na {2}, najmanjši znesek, ki ga je mogoče zaračunati.",
         ["refusal.PIMEX-PROMO-001"] = "Račun {0} dobavitelja {1} je že uveljavljen (zahtevek »{2}«).",
         ["refusal.PIMEX-PROMO-002"] = "Datum {0} je zunaj obdobja upravičenih stroškov ({1}).",
         ["refusal.PIMEX-PROMO-003"] = "»{0}« ni vrsta stroška iz pravilnika.",

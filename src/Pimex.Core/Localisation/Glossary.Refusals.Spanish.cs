@@ -109,6 +109,7 @@ internal static partial class Glossary
         ["refusal.PIMEX-PART-024"] = "{0} ya es el técnico de {1}.",
         ["refusal.PIMEX-PART-025.roadmap"] = "La hoja de ruta internacional ya está aceptada.",
         ["refusal.PIMEX-PART-025.swot"] = "El DAFO ya está aceptado.",
+        ["refusal.PIMEX-PART-026"] = "{0} horas a {1} la hora no cuestan nada una vez redondeadas a {2}, el menor importe que se puede cargar.",
         ["refusal.PIMEX-PROMO-001"] = "La factura {0} de {1} ya se justificó (justificación «{2}»).",
         ["refusal.PIMEX-PROMO-002"] = "El {0} está fuera del periodo de gastos subvencionables ({1}).",
         ["refusal.PIMEX-PROMO-003"] = "«{0}» no es una categoría de gasto de las bases.",

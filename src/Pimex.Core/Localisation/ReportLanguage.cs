@@ -162,6 +162,14 @@ public sealed class ReportLanguage
     /// <returns>The text.</returns>
     public string Number(decimal value) => Localise(value.ToString("#,0.##", CultureInfo.InvariantCulture));
 
+    /// <summary>
+    /// A quantity in a refusal written with every decimal it has, where two would hide it (a
+    /// ten-millionth of an hour is not <c>0</c>): invariant in English, as English refusals write
+    /// numbers (<see cref="RefusalArgument"/>), with the language's separators otherwise.
+    /// </summary>
+    internal string ExactNumber(decimal value) =>
+        invariantArguments ? Invariant(value) : Localise(value.ToString("#,0.############################", CultureInfo.InvariantCulture));
+
     /// <summary>A number with at most two decimals, or a dash when there is none.</summary>
     /// <param name="value">The number.</param>
     /// <returns>The text.</returns>

@@ -106,4 +106,11 @@ public static class ParticipationErrors
     /// <summary>The deliverable is already accepted (Conflict).</summary>
     [ErrorStatus(ResultStatus.Conflict)]
     public const string DeliverableAlreadyAccepted = "PIMEX-PART-025";
+
+    /// <summary>
+    /// Consultancy refused: the hours cost nothing at the rulebook's hourly rate once rounded to
+    /// the currency's minor unit (less than half a cent in euros, or any hours at a rate of zero).
+    /// </summary>
+    [ErrorStatus(ResultStatus.Invalid, "hours")]
+    public const string ConsultancyChargesNothing = "PIMEX-PART-026";
 }

@@ -127,9 +127,12 @@ internal static class TrainingRules
 
     /// <summary>
     /// Consultancy hours are positive and at most <see cref="Participant.MaxConsultancyHours"/>,
-    /// and their cost at the rulebook's hourly rate leaves the consultancy line at zero or more.
+    /// their cost at the rulebook's hourly rate, rounded to the currency's minor unit as
+    /// <see cref="Money.Multiply(decimal)"/> rounds it, is more than zero (a direct spend of zero
+    /// is refused too), and it leaves the consultancy line at zero or more.
     /// </summary>
     [Rule(ParticipationErrors.InvalidHours)]
+    [Rule(ParticipationErrors.ConsultancyChargesNothing, "support.consultantHourlyRate", "currency")]
     [Rule(ParticipationErrors.ConsultancyLineExhausted, "support.consultantHourlyRate", "annuities.YYYY.budget.consultancy")]
     internal static void ConsultancyAffordable(List<ValidationError> errors, ReportLanguage language, decimal hours, Money hourlyRate, Money available)
     {
@@ -140,6 +143,12 @@ internal static class TrainingRules
         }
 
         var cost = hourlyRate.Multiply(hours);
+        if (!cost.IsPositive)
+        {
+            errors.Add(DomainErrors.Refusal(language, "hours", ParticipationErrors.ConsultancyChargesNothing, language.ExactNumber(hours), hourlyRate, Money.FromMinorUnits(1, hourlyRate.Currency)));
+            return;
+        }
+
         if (cost > available)
         {
             errors.Add(DomainErrors.Refusal(language, "hours", ParticipationErrors.ConsultancyLineExhausted, hours, cost, available));

@@ -60,7 +60,8 @@ public sealed class PagesFactory : WebApplicationFactory<BackOfficeEntryPoint>
 /// The 2016 edition is seeded over the HTTP API: five companies admitted, B3 with one claim
 /// verified (EUR 2,000) and one waiting (EUR 1,000, past the EUR 2,500 cap), B4 with a SWOT
 /// waiting for review, B2 with its SWOT accepted and a roadmap waiting for review, B5 in training
-/// (session S3) with a claim waiting; Maribor is a region of its own.
+/// (session S3) with a claim waiting; B2 and B4 have names in the region's directory (B2's with
+/// markup in it); Maribor is a region of its own.
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
@@ -177,7 +178,16 @@ public sealed class BrowserFixture : IAsyncLifetime
 
         // Attendance changes the edition too: after its last event (the verification of C1).
         Post("B5", await Api.PostAsync(Api.Tech, Api.Participant("B5") + "/attendance", new AttendanceRequest("S3"), Api.At(10, 21), versions["B5"]));
+
+        // Names in the region's directory for two companies (one with markup in it); the others have none.
+        foreach (var (company, name) in new[] { ("B2", B2Name), ("B4", "Cerezas del Jerte SL") })
+        {
+            Api.Must(await Api.SendAsync(HttpMethod.Put, $"/regions/{Api.Region}/companies/{company}", System.Text.Json.JsonSerializer.Serialize(new CompanyNameRequest(name), BackOfficeJson.Options), Api.Token(Api.Manager), null, null));
+        }
     }
+
+    /// <summary>B2's name: markup in it is text, never an element of the page.</summary>
+    public const string B2Name = "Ibérica <script>window.pwned = 1</script> & Hijos SL";
 
     private static string FindScreenshotFolder()
     {

@@ -40,6 +40,36 @@ public sealed partial class PagesTest
     }
 
     [Fact]
+    public async Task TheMatrix_NamesCompaniesItKnows_AsText_BesideTheirTaxIds_AndFindsThemByName()
+    {
+        var page = await browser.SignInAsync(Api.Manager);
+        await page.GotoAsync("/office/extremadura/2016/participants");
+
+        var named = page.Locator("#matrix tr[data-company=B2] th[data-col=company] a");
+        await Expect(named).ToHaveTextAsync(BrowserFixture.B2Name + " (B2)");
+        await Expect(named).ToHaveAttributeAsync("href", "/office/extremadura/2016/company/B2");
+        await Expect(named).ToHaveAttributeAsync("aria-label", PageText.For(Es).Format("company.open", BrowserFixture.B2Name + " (B2)"));
+        await Expect(page.Locator("#matrix tr[data-company=B4] th[data-col=company] a")).ToHaveTextAsync("Cerezas del Jerte SL (B4)");
+        await Expect(page.Locator("#matrix tr[data-company=B1] th[data-col=company] a")).ToHaveTextAsync("B1");
+        Assert.Equal(0, await page.Locator("#matrix script").CountAsync());
+        Assert.Equal("undefined", await page.EvaluateAsync<string>("() => typeof window.pwned"));
+        await BrowserFixture.ShotAsync(page, "matrix-with-names");
+
+        // The search finds a company by its name as by its tax id.
+        await page.GotoAsync("/office/extremadura/2016/participants?q=cerezas");
+        await Expect(page.Locator("#matrix tbody tr")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#matrix tbody tr")).ToHaveAttributeAsync("data-company", "B4");
+
+        // The company's page names it too.
+        await page.GotoAsync("/office/extremadura/2016/company/B2");
+        await Expect(page.Locator("h1")).ToHaveTextAsync(PageTextOf("company.title").Replace("{0}", BrowserFixture.B2Name + " (B2)", StringComparison.Ordinal).Replace("{1}", "2016", StringComparison.Ordinal));
+        await Expect(page.Locator("#matrix tbody th[data-col=company]")).ToHaveTextAsync(BrowserFixture.B2Name + " (B2)");
+        Assert.Equal("undefined", await page.EvaluateAsync<string>("() => typeof window.pwned"));
+        await BrowserFixture.ShotAsync(page, "company-with-name");
+        await page.CloseAsync();
+    }
+
+    [Fact]
     public async Task ARepresentative_SeesTheReviewersComment_AndWhatToDoNext_AndNoOtherCompany()
     {
         // B1 sends a SWOT and a technician returns it with a comment (at the server's clock).

@@ -116,7 +116,7 @@ internal sealed class DomainDriver
             VerifyClaim c => Run(
                 p.VerifyClaim(EditionFor(p, c.OldEdition), "K" + c.Claim, Verification(c, p), Rulebook, Ctx(c.Actor, c.Company, at, Stale(c.Stale))),
                 Track),
-            RequestConsultancy c => Run(p.RequestConsultancy(EditionFor(p, c.OldEdition), c.HalfHours / 2m, "Export pricing", Rulebook, Ctx(c.Actor, c.Company, at, Stale(c.Stale))), Track),
+            RequestConsultancy c => Run(p.RequestConsultancy(EditionFor(p, c.OldEdition), c.Hours, "Export pricing", Rulebook, Ctx(c.Actor, c.Company, at, Stale(c.Stale))), Track),
             Withdraw c => Run(p.Withdraw(EditionFor(p, c.OldEdition), "Changed plans", Ctx(c.Actor, c.Company, at, Stale(c.Stale))), Track),
             Exclude c => Run(p.Exclude(EditionFor(p, c.OldEdition), "Repeated no-shows", Ctx(c.Actor, c.Company, at, Stale(c.Stale))), Track),
             AnswerSurvey c => Run(p.AnswerSurvey(new SurveyAnswer(c.Score, default), Rulebook, Ctx(c.Actor, c.Company, at)), Track),

@@ -78,7 +78,7 @@ public class ModelBasedTest
             "Admit:Ok:", "Admit:Invalid:PIMEX-ADM-001", "Admit:Invalid:PIMEX-ADM-002", "Admit:Invalid:PIMEX-ADM-004",
             "Admit:Invalid:PIMEX-ADM-005", "Admit:Invalid:PIMEX-ADM-006", "Admit:Conflict:PIMEX-VER-001", "Apply:Conflict:PIMEX-ADM-007",
             "Attend:Invalid:PIMEX-PART-022", "SubmitClaim:Conflict:PIMEX-PROMO-001", "VerifyClaim:Ok:", "VerifyClaim:Forbidden:PIMEX-PROMO-007",
-            "RequestConsultancy:Invalid:PIMEX-PART-017", "SpendOnTraining:Invalid:PIMEX-ED-005", "Complete:Ok:", "Withdraw:Ok:", "Exclude:Ok:", "AnswerSurvey:Ok:",
+            "RequestConsultancy:Invalid:PIMEX-PART-017", "RequestConsultancy:Invalid:PIMEX-PART-026", "RequestConsultancy:Ok:", "SpendOnTraining:Invalid:PIMEX-ED-005", "Complete:Ok:", "Withdraw:Ok:", "Exclude:Ok:", "AnswerSurvey:Ok:",
             "RecordPill:Ok:", "Complete:Invalid:PIMEX-PART-014",
 
             // Time: back-dated commands (by the participant's or the edition's last event), at

@@ -124,8 +124,8 @@ public sealed record SubmitClaim(int Company, int Claim, int Invoice, int Suppli
 /// <summary>Staff verify claim K{Claim} (the grant date is the command's date).</summary>
 public sealed record VerifyClaim(int Company, int Claim, ClaimVerdict Verdict, PartialAmount Partial, bool BlankReason, Who Actor, bool Stale, int OldEdition) : ModelCommand(Company);
 
-/// <summary>Senior-consultant advice: half-hours, charged to the consultancy line.</summary>
-public sealed record RequestConsultancy(int Company, int HalfHours, Who Actor, bool Stale, int OldEdition) : ModelCommand(Company);
+/// <summary>Senior-consultant advice: hours (mostly half-hours, sometimes a few millionths of an hour), charged to the consultancy line.</summary>
+public sealed record RequestConsultancy(int Company, decimal Hours, Who Actor, bool Stale, int OldEdition) : ModelCommand(Company);
 
 /// <summary>The company withdraws.</summary>
 public sealed record Withdraw(int Company, Who Actor, bool Stale, int OldEdition) : ModelCommand(Company);
@@ -276,11 +276,19 @@ public static class ReliabilityArbitraries
             from old in OldEditionGen
             select (ModelCommand)new VerifyClaim(c, claim, verdict, partial, blank, who, stale, old)),
         (3, from c in companyGen
-            from halfHours in Gen.Frequency((1, Gen.Constant(0)), (6, Gen.Choose(1, 12)), (1, Gen.Choose(13, 240)))
+            from hours in Gen.Frequency(
+                (1, Gen.Constant(0m)),
+                (6, Gen.Choose(1, 12).Select(halfHours => halfHours / 2m)),
+                (1, Gen.Choose(13, 240).Select(halfHours => halfHours / 2m)),
+
+                // Around the smallest hours that charge a cent: 0.0000725 h at EUR 69.00 costs
+                // EUR 0.0050025 (one cent), 0.00007 h EUR 0.00483 (nothing), but EUR 0.0050785 at
+                // the other-numbers rulebook's EUR 72.55.
+                (1, Gen.Elements(0.0000001m, 0.00006m, 0.00007m, 0.0000724m, 0.0000725m)))
             from who in Mostly(Who.Representative)
             from stale in StaleGen
             from old in OldEditionGen
-            select (ModelCommand)new RequestConsultancy(c, halfHours, who, stale, old)),
+            select (ModelCommand)new RequestConsultancy(c, hours, who, stale, old)),
         (1, Gen.OneOf(
             from c in companyGen from who in Mostly(Who.Representative) from stale in StaleGen from old in OldEditionGen select (ModelCommand)new Withdraw(c, who, stale, old),
             from c in companyGen from who in Mostly(Who.Manager) from stale in StaleGen from old in OldEditionGen select (ModelCommand)new Exclude(c, who, stale, old))),

@@ -725,12 +725,17 @@ internal sealed class ReferenceModel
             return refused;
         }
 
-        if (c.HalfHours <= 0)
+        if (c.Hours <= 0m)
         {
             return Outcome.Refused(ResultStatus.Invalid, ParticipationErrors.InvalidHours);
         }
 
-        long cost = RoundCents(Cents(rules.Support.ConsultantHourlyRate) * c.HalfHours / 2m);
+        long cost = RoundCents(Cents(rules.Support.ConsultantHourlyRate) * c.Hours);
+        if (cost == 0)
+        {
+            return Outcome.Refused(ResultStatus.Invalid, ParticipationErrors.ConsultancyChargesNothing);
+        }
+
         if (cost > Available(BudgetLine.Consultancy))
         {
             return Outcome.Refused(ResultStatus.Invalid, ParticipationErrors.ConsultancyLineExhausted);

@@ -19,6 +19,9 @@ public sealed class CompanyModel : OfficePage
 
     public Participant? Participant { get; private set; }
 
+    /// <summary>What the page names the company: "Name (tax id)", or the tax id alone while the region's directory has no name.</summary>
+    public string Label { get; private set; } = string.Empty;
+
     /// <summary>Whether the reader is the company's own representative (the next steps are worded for it).</summary>
     public bool IsOwnCompany { get; private set; }
 
@@ -60,7 +63,8 @@ public sealed class CompanyModel : OfficePage
             return Show();
         }
 
-        Title = Text.Format("company.title", shown.Value, year);
+        Label = data!.Label(shown.Value);
+        Title = Text.Format("company.title", Label, year);
         return Show();
     }
 

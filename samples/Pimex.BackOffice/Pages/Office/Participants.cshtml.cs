@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
+using Pimex.BackOffice.Http;
 using Pimex.Evaluation;
 
 namespace Pimex.BackOffice.Pages.Office;
 
 /// <summary>
 /// The participants' progress matrix: one row per company (the library's <see cref="CompanyTable"/>),
+/// named "Name (tax id)" when the region's directory knows its name, and linked to its page;
 /// filtered and sorted on the server from the query string (<c>q</c>, <c>status</c>, <c>swot</c>,
 /// <c>roadmap</c>, <c>sort</c>, <c>desc</c>), so it needs no script and every view has a link.
 /// </summary>
@@ -46,6 +48,17 @@ public sealed class ParticipantsModel : OfficePage
 
     public IReadOnlyList<CompanyRow> Rows { get; private set; } = [];
 
+    /// <summary>The companies' names from the region's directory, by tax id.</summary>
+    public IReadOnlyDictionary<string, string> Names { get; private set; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>What the row shows for its company: "Name (tax id)", or the tax id alone.</summary>
+    public string Label(CompanyRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var company = row.Participant.Company.Value;
+        return CompanyDirectory.Label(company, Names.GetValueOrDefault(company));
+    }
+
     public int Total { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string region, int year)
@@ -65,10 +78,12 @@ public sealed class ParticipantsModel : OfficePage
 
         Title = Text.Format("matrix.title", year);
         Total = data.Table.Rows.Count;
+        Names = data.Names;
         IEnumerable<CompanyRow> rows = data.Table.Rows;
         if (!string.IsNullOrWhiteSpace(Q))
         {
-            rows = rows.Where(r => r.Participant.Company.Value.Contains(Q.Trim(), StringComparison.OrdinalIgnoreCase));
+            // The tax id or the name.
+            rows = rows.Where(r => Label(r).Contains(Q.Trim(), StringComparison.OrdinalIgnoreCase));
         }
 
         rows = rows.Where(r => string.IsNullOrEmpty(Status) || r.Status.ToString() == Status)
