@@ -166,7 +166,7 @@ internal static partial class Glossary
         ["refusal.enum.ParticipantStatus.Admitted"] = "admitted",
         ["refusal.enum.ParticipantStatus.Completed"] = "completed",
         ["refusal.enum.ParticipantStatus.Excluded"] = "excluded",
-        ["refusal.enum.ParticipantStatus.InTraining"] = "intraining",
+        ["refusal.enum.ParticipantStatus.InTraining"] = "in training",
         ["refusal.enum.ParticipantStatus.Withdrawn"] = "withdrawn",
         ["refusal.enum.ReviewStatus.Accepted"] = "Accepted",
         ["refusal.enum.ReviewStatus.NotSubmitted"] = "NotSubmitted",

@@ -41,7 +41,8 @@ public sealed partial record Participant
 
         var errors = new List<ValidationError>();
         ClaimRules.InvoiceInWindow(errors, context.Language, claim, Terms.ExpensesWindow);
-        ClaimRules.EligibleCategory(errors, context.Language, claim, rules.Value.Promotion);
+        var labels = rulebook.Get(Parameters.ReportLabels).TryGetValue(Terms.RulesDate, out var inForce) ? inForce : default;
+        ClaimRules.EligibleCategory(errors, context.Language, claim, rules.Value.Promotion, labels);
         ClaimRules.Amounts(errors, context.Language, claim, rulebook.Currency);
         ClaimRules.Identified(errors, context.Language, claim);
         ClaimRules.InvoiceNotAfterSubmission(errors, context.Language, claim, context.DateIn(rulebook.TimeZone));

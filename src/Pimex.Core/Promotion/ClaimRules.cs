@@ -44,11 +44,16 @@ internal static class ClaimRules
         }
     }
 
-    /// <summary>The category is one of the rulebook's, not excluded export aid, and eligible.</summary>
+    /// <summary>
+    /// The category is one of the rulebook's, not excluded export aid, and eligible. A refusal names
+    /// the category by the rulebook's label in the refusal's language (<c>reporting.labels</c>), by
+    /// its name in the rulebook when the rulebook has no label in that language (English keeps the
+    /// name, as its texts always have).
+    /// </summary>
     [Rule(PromotionErrors.UnknownCategory, "promotion.categories")]
     [Rule(PromotionErrors.ExportAidExcluded, "promotion.categories")]
     [Rule(PromotionErrors.CategoryNotEligible, "promotion.categories")]
-    internal static void EligibleCategory(List<ValidationError> errors, ReportLanguage language, ExpenseClaim claim, PromotionRules promotion)
+    internal static void EligibleCategory(List<ValidationError> errors, ReportLanguage language, ExpenseClaim claim, PromotionRules promotion, EquatableArray<ReportLabel> labels)
     {
         var category = promotion.FindCategory(claim.Category);
         if (category is null)
@@ -59,13 +64,30 @@ internal static class ClaimRules
 
         if (category.ExportAid)
         {
-            errors.Add(DomainErrors.Refusal(language, "category", PromotionErrors.ExportAidExcluded, category.Name));
+            errors.Add(DomainErrors.Refusal(language, "category", PromotionErrors.ExportAidExcluded, NameOf(category, language, labels)));
         }
 
         if (!category.Eligible)
         {
-            errors.Add(DomainErrors.Refusal(language, "category", PromotionErrors.CategoryNotEligible, category.Name));
+            errors.Add(DomainErrors.Refusal(language, "category", PromotionErrors.CategoryNotEligible, NameOf(category, language, labels)));
         }
+    }
+
+    /// <summary>A category's name in a language: the rulebook's label, else its name.</summary>
+    private static string NameOf(ExpenseCategory category, ReportLanguage language, EquatableArray<ReportLabel> labels)
+    {
+        if (!ReferenceEquals(language, ReportLanguage.English))
+        {
+            foreach (var label in labels)
+            {
+                if (label.Code == category.Code && label.Language == language.Code)
+                {
+                    return label.Text;
+                }
+            }
+        }
+
+        return category.Name;
     }
 
     /// <summary>The net amount is positive and the VAT zero or more, both in the rulebook's currency.</summary>

@@ -160,6 +160,18 @@ public class LifecycleTest
     }
 
     [Fact]
+    public void AnswerSurvey_WhenTheParticipantIsInTraining_SaysSoInWords()
+    {
+        var s = Open().ScheduleSessions();
+        s.Join("B1");
+        s.Train("B1");
+
+        var result = s.Participant("B1").AnswerSurvey(new SurveyAnswer(8, default), s.Rulebook, Ctx(Rep("B1"), At(2016, 12, 10)));
+
+        Assert.Equal("PIMEX-TIME-006: extremadura-2016/B1 is in training: the satisfaction survey is answered after completing the programme.", Assert.Single(result.Errors));
+    }
+
+    [Fact]
     public void AnswerSurvey_WhenASecondAnswer_IsConflict()
     {
         var s = Support.Scenario.Completed("B1");

@@ -2,6 +2,7 @@ using Ardalis.Result;
 using NodaTime;
 using Pimex.Common;
 using Pimex.Editions;
+using Pimex.Localisation;
 using Pimex.Participation;
 using Pimex.Promotion;
 using Pimex.Rulebooks;
@@ -86,6 +87,33 @@ public class ClaimTest
         var result = s.Participant("B1").SubmitClaim(Claim("C1", 1000m, category: exportAid.Code), s.Rulebook, Ctx(Rep("B1"), At(2016, 10, 5)));
 
         Assert.Equal([PromotionErrors.ExportAidExcluded, PromotionErrors.CategoryNotEligible], result.Codes());
+    }
+
+    /// <summary>The category named as the rulebook labels it in the refusal's language, never the English name inside a Spanish or Slovenian sentence.</summary>
+    [Theory]
+    [InlineData("en", "Running costs of the company is not an eligible expense.")]
+    [InlineData("es", "Gastos de funcionamiento de la empresa no es un gasto subvencionable.")]
+    [InlineData("sl", "Tekoči stroški podjetja ni upravičen strošek.")]
+    public void SubmitClaim_WhenTheCategoryIsNotEligible_NamesItAsTheRulebookLabelsItInTheLanguage(string code, string expected)
+    {
+        Assert.True(ReportLanguage.TryFromCode(code, out var language));
+        var s = WithB1();
+
+        var result = s.Participant("B1").SubmitClaim(Claim("C1", 1000m, category: "overheads"), s.Rulebook, Ctx(Rep("B1"), At(2016, 10, 5)).In(language));
+
+        Assert.Equal(expected, Assert.Single(result.ValidationErrors).ErrorMessage);
+    }
+
+    [Fact]
+    public void SubmitClaim_WhenTheRulebookHasNoLabelInTheLanguage_NamesTheCategoryByItsName()
+    {
+        var unlabelled = Rulebook.Load(RulebookJsonEdits.Partner(p => p.WithExtremadura2016().Override("reporting.labels", new System.Text.Json.Nodes.JsonObject())), Rulebook.Extremadura);
+        Assert.True(unlabelled.IsSuccess, string.Join("; ", unlabelled.ValidationErrors.Select(e => e.ErrorMessage)));
+        var s = WithB1(unlabelled.Value);
+
+        var result = s.Participant("B1").SubmitClaim(Claim("C1", 1000m, category: "overheads"), s.Rulebook, Ctx(Rep("B1"), At(2016, 10, 5)).In(ReportLanguage.Spanish));
+
+        Assert.Equal("Running costs of the company no es un gasto subvencionable.", Assert.Single(result.ValidationErrors).ErrorMessage);
     }
 
     [Fact]

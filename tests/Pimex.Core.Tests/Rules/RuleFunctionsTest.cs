@@ -65,7 +65,7 @@ public static class RuleFunctionsTest
         [InlineData("gift", new[] { PromotionErrors.CategoryNotEligible })]
         public void EligibleCategory_WhenTheCategoryIs_RefusesWithItsCode(string category, string[] codes)
         {
-            var errors = Errors(e => ClaimRules.EligibleCategory(e, English, Claim("C1", 100m, category: category), Promotion));
+            var errors = Errors(e => ClaimRules.EligibleCategory(e, English, Claim("C1", 100m, category: category), Promotion, default));
 
             Assert.Equal(codes, errors.Select(e => e.ErrorCode));
         }
