@@ -1,23 +1,25 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.Playwright;
 using Pimex.Cli.Tests.Support;
 
 namespace Pimex.Cli.Tests;
 
 /// <summary>
 /// <c>pimex report --html</c> rendered by headless Chromium (Debian's <c>chromium</c>, which
-/// <c>.ci/run</c> installs): the page loads without a console message, its charts carry the
-/// report's figures, and a screenshot is kept under the test output (<c>html-report/</c>).
+/// <c>.ci/run</c> installs, shared by <see cref="ChromiumPages"/>): the page loads without a
+/// console message, its charts carry the report's figures, and a screenshot is kept under
+/// <c>artifacts/html-report/</c>. <see cref="HtmlFirstScreenTest"/> checks its layout.
 /// </summary>
-public partial class HtmlReportTest
+[Collection(ChromiumGroup.Name)]
+public partial class HtmlReportTest(ChromiumPages chromium)
 {
     [Theory]
-    [InlineData("es", "88.280,00 €")]
-    [InlineData("sl", "88.280,00 €")]
+    [InlineData("es", "88.280,00\u00a0€")]
+    [InlineData("sl", "88.280,00\u00a0€")]
     [InlineData("en", "€88,280.00")]
-    public void Html_WhenRenderedInChromium_ShowsTheReportsFiguresWithoutErrors(string lang, string budget)
+    public async Task Html_WhenRenderedInChromium_ShowsTheReportsFiguresWithoutErrors(string lang, string budget)
     {
         var files = new InMemoryFiles();
         var run = Tool.Run(files, "report", "--html", "report.html", "--lang", lang);
@@ -28,16 +30,22 @@ public partial class HtmlReportTest
         Assert.DoesNotMatch(@"(src|href)\s*=\s*""(https?:)?//", html);
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
 
-        var folder = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "html-report")).FullName;
-        var page = Path.Combine(folder, $"report.{lang}.html");
-        File.WriteAllText(page, html);
-        var (dom, log) = Chromium.Run(folder, "--dump-dom", new Uri(page).AbsoluteUri);
-        var screenshot = Path.Combine(folder, $"report.{lang}.png");
+        var (page, console) = await chromium.OpenAsync($"report.{lang}.html", html, 1280, 900);
+        var screenshot = Path.Combine(ChromiumPages.Folder, $"report.{lang}.png");
         File.Delete(screenshot);
-        Chromium.Run(folder, "--window-size=1280,5200", "--screenshot=" + screenshot, new Uri(page).AbsoluteUri);
+        string dom;
+        try
+        {
+            dom = await page.EvaluateAsync<string>("() => document.documentElement.outerHTML");
+            Assert.Equal(budget, await page.Locator("dl.key-figures dd").First.EvaluateAsync<string>("e => e.firstChild.textContent"));
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
 
-        Assert.DoesNotContain(log.Split('\n'), l => l.Contains(":CONSOLE", StringComparison.Ordinal));
-        Assert.Contains(budget, dom, StringComparison.Ordinal);
+        Assert.Empty(console);
         Assert.Equal(["budget", "funnel", "satisfaction", "support"], ChartIds().Matches(dom).Select(m => m.Groups[1].Value));
         Assert.Equal(4, Regex.Count(dom, "<svg", RegexOptions.None, TimeSpan.FromSeconds(5)));
 
@@ -73,48 +81,4 @@ public partial class HtmlReportTest
 
     [GeneratedRegex("data-value=\"([0-9.\\-]+)\"")]
     private static partial Regex ChartValues();
-}
-
-/// <summary>
-/// Runs Debian's headless Chromium from the command line. Where it is missing and the tests run as
-/// root (CI, a fresh machine), it installs Debian's <c>chromium</c> package first, so the README's
-/// one test command needs no manual step; elsewhere it fails clearly.
-/// </summary>
-internal static class Chromium
-{
-    /// <summary>Runs Chromium once on a page, with a fresh profile; returns its standard output and its log.</summary>
-    public static (string Out, string Log) Run(string folder, params string[] args)
-    {
-        var profile = Directory.CreateTempSubdirectory("pimex-chromium-");
-        try
-        {
-            var start = new ProcessStartInfo(DebianChromium.Ensure())
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-                WorkingDirectory = folder,
-            };
-            foreach (var a in new[] { "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--user-data-dir=" + profile.FullName, "--enable-logging=stderr", "--v=0" }.Concat(args))
-            {
-                start.ArgumentList.Add(a);
-            }
-
-            using var chromium = Process.Start(start)!;
-            var output = chromium.StandardOutput.ReadToEndAsync();
-            var log = chromium.StandardError.ReadToEndAsync();
-            if (!chromium.WaitForExit(TimeSpan.FromSeconds(120)))
-            {
-                chromium.Kill(entireProcessTree: true);
-                Assert.Fail("Chromium did not finish within two minutes.");
-            }
-
-            Assert.True(chromium.ExitCode == 0, $"Chromium exited with {chromium.ExitCode}: {log.Result}");
-            return (output.Result, log.Result);
-        }
-        finally
-        {
-            profile.Delete(recursive: true);
-        }
-    }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.Playwright;
 using Pimex.Cli.Tests.Support;
 
 namespace Pimex.Cli.Tests;
@@ -8,15 +9,16 @@ namespace Pimex.Cli.Tests;
 /// <summary>
 /// <c>pimex report programme --html</c> rendered by headless Chromium, as the edition's page is
 /// (<see cref="HtmlReportTest"/>): no console message, the chart carries the programme report's
-/// figures, and a screenshot is kept under the test output (<c>html-report/</c>).
+/// figures, and a screenshot is kept under <c>artifacts/html-report/</c>.
 /// </summary>
-public partial class ProgrammeHtmlTest
+[Collection(ChromiumGroup.Name)]
+public partial class ProgrammeHtmlTest(ChromiumPages chromium)
 {
     [Theory]
     [InlineData("es", "Informe del programa: extremadura")]
     [InlineData("sl", "extremadura")]
     [InlineData("en", "extremadura")]
-    public void ProgrammeHtml_WhenRenderedInChromium_ShowsTheProgrammesFiguresWithoutErrors(string lang, string title)
+    public async Task ProgrammeHtml_WhenRenderedInChromium_ShowsTheProgrammesFiguresWithoutErrors(string lang, string title)
     {
         var files = new InMemoryFiles();
         var run = Tool.Run(files, "report", "programme", "--before", "120", "--html", "programme.html", "--lang", lang);
@@ -27,15 +29,21 @@ public partial class ProgrammeHtmlTest
         Assert.DoesNotMatch(@"(src|href)\s*=\s*""(https?:)?//", html);
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
 
-        var folder = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "html-report")).FullName;
-        var page = Path.Combine(folder, $"programme.{lang}.html");
-        File.WriteAllText(page, html);
-        var (dom, log) = Chromium.Run(folder, "--dump-dom", new Uri(page).AbsoluteUri);
-        var screenshot = Path.Combine(folder, $"programme.{lang}.png");
+        var (page, console) = await chromium.OpenAsync($"programme.{lang}.html", html, 1280, 900);
+        var screenshot = Path.Combine(ChromiumPages.Folder, $"programme.{lang}.png");
         File.Delete(screenshot);
-        Chromium.Run(folder, "--window-size=1280,1400", "--screenshot=" + screenshot, new Uri(page).AbsoluteUri);
+        string dom;
+        try
+        {
+            dom = await page.EvaluateAsync<string>("() => document.documentElement.outerHTML");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
 
-        Assert.DoesNotContain(log.Split('\n'), l => l.Contains(":CONSOLE", StringComparison.Ordinal));
+        Assert.Empty(console);
         Assert.Contains(title, dom, StringComparison.Ordinal);
         Assert.Contains(report.GetProperty("totalParticipants").GetInt32().ToString(CultureInfo.InvariantCulture), dom, StringComparison.Ordinal);
         Assert.Equal(["programme"], ChartIds().Matches(dom).Select(m => m.Groups[1].Value));

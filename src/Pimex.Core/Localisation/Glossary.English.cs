@@ -177,5 +177,18 @@ internal static partial class Glossary
         ["chart.satisfaction"] = "Satisfaction: answers per overall score",
         ["chart.support"] = "Support granted per company, against the cap",
         ["chart.programme"] = "Participants per edition",
+
+        ["glance.title"] = "At a glance",
+        ["glance.budget"] = "budget",
+        ["glance.spent"] = "spent",
+        ["glance.executed"] = "executed: {0}",
+        ["glance.admitted"] = "companies admitted",
+        ["glance.completed"] = "companies completed",
+        ["glance.completionRate"] = "completion rate: {0}",
+        ["glance.granted"] = "promotion support granted",
+        ["glance.satisfaction"] = "mean satisfaction (scale {0} to {1})",
+        ["glance.programmeTotal"] = "participants since the programme started",
+        ["glance.editions"] = "editions",
+        ["glance.year"] = "participants in {0}",
     };
 }

@@ -177,5 +177,18 @@ internal static partial class Glossary
         ["chart.satisfaction"] = "Zadovoljstvo: odgovori po skupni oceni",
         ["chart.support"] = "Dodeljena podpora po podjetjih glede na zgornjo mejo",
         ["chart.programme"] = "Udeleženci po izvedbah",
+
+        ["glance.title"] = "Na prvi pogled",
+        ["glance.budget"] = "proračun",
+        ["glance.spent"] = "porabljeno",
+        ["glance.executed"] = "črpanje: {0}",
+        ["glance.admitted"] = "sprejeta podjetja",
+        ["glance.completed"] = "podjetja, ki so zaključila",
+        ["glance.completionRate"] = "delež zaključenih: {0}",
+        ["glance.granted"] = "dodeljena podpora za promocijo",
+        ["glance.satisfaction"] = "povprečno zadovoljstvo (lestvica od {0} do {1})",
+        ["glance.programmeTotal"] = "udeleženci od začetka programa",
+        ["glance.editions"] = "izvedbe",
+        ["glance.year"] = "udeleženci v letu {0}",
     };
 }

@@ -177,5 +177,18 @@ internal static partial class Glossary
         ["chart.satisfaction"] = "Satisfacción: respuestas por puntuación global",
         ["chart.support"] = "Apoyo concedido por empresa, frente al tope",
         ["chart.programme"] = "Empresas participantes por convocatoria",
+
+        ["glance.title"] = "De un vistazo",
+        ["glance.budget"] = "presupuesto",
+        ["glance.spent"] = "gastado",
+        ["glance.executed"] = "ejecución: {0}",
+        ["glance.admitted"] = "empresas admitidas",
+        ["glance.completed"] = "empresas finalizadas",
+        ["glance.completionRate"] = "tasa de finalización: {0}",
+        ["glance.granted"] = "apoyo a la promoción concedido",
+        ["glance.satisfaction"] = "satisfacción media (escala de {0} a {1})",
+        ["glance.programmeTotal"] = "empresas participantes desde el inicio del programa",
+        ["glance.editions"] = "convocatorias",
+        ["glance.year"] = "empresas participantes en {0}",
     };
 }

@@ -6,7 +6,7 @@ namespace Pimex.BackOffice.Pages.Office;
 
 /// <summary>
 /// The edition at a glance: the budget per line as a chart (drawn by the pimex tool's own chart
-/// code, ScottPlot to inline SVG, the same as <c>pimex report --html</c>) with its figures in a
+/// code, inline SVG laid out from its texts, the same as <c>pimex report --html</c>) with its figures in a
 /// table, the completion funnel, satisfaction, promotion support and the ERDF indicators.
 /// </summary>
 public sealed class GlanceModel : OfficePage
