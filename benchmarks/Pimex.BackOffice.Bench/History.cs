@@ -128,7 +128,7 @@ public sealed record History(string Name, string Region, IReadOnlyList<Step> Set
                         claimId = "K" + i.ToString(CultureInfo.InvariantCulture);
                         var p = participants[claimant];
                         var rep = Actor.CompanyRepresentative("rep-" + claimant, new CompanyId(claimant));
-                        var claim = new ExpenseClaim(claimId, "INV-" + claimId, "B11111111", new LocalDate(2016, 10, 1), "tradeFair", "Promotion expense", Money.Of(20m, Currency.EUR), Money.Of(0m, Currency.EUR), true);
+                        var claim = new ExpenseClaim(claimId, "INV-" + claimId, "B11111111", new LocalDate(2016, 10, 1), "tradeFair", "Promotion expense", Money.Of(5m, Currency.EUR), Money.Of(0m, Currency.EUR), true);
                         var submitted = p.SubmitClaim(claim, rulebook, new CommandContext(rep, at)).Value;
                         participants[claimant] = submitted.Aggregate;
                         steps.Add(new Step("submitClaim", $"{editionPath}/participants/{claimant}/claims", claim, rep, at, p.Version, null, submitted));
