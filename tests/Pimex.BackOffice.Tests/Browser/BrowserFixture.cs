@@ -81,7 +81,6 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var chromium = DebianChromium.Ensure();
         var server = await PostgresServer.Shared();
         Factory = new PagesFactory(await server.CreateDatabaseAsync("pages"));
         Factory.StartServer();
@@ -91,15 +90,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         await SeedAsync();
 
         // Never a browser download: the executable is Debian's Chromium.
-        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-        playwright = await Playwright.CreateAsync();
+        (playwright, Browser) = await HeadlessChromium.LaunchAsync();
         Assertions.SetDefaultExpectTimeout(60_000);
-        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = chromium,
-            Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
-        });
     }
 
     public async Task DisposeAsync()

@@ -21,15 +21,7 @@ public sealed class ChromiumPages : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var chromium = DebianChromium.Ensure();
-        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-        playwright = await Playwright.CreateAsync();
-        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = chromium,
-            Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
-        });
+        (playwright, Browser) = await HeadlessChromium.LaunchAsync();
     }
 
     public async Task DisposeAsync()
