@@ -106,6 +106,6 @@ public class PartnerChainTest
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("invalid rulebook, 16 error(s):", run.Out, StringComparison.Ordinal);
         Assert.Contains("$.annuities.2026.budget.total PIMEX-RB-010", run.Out, StringComparison.Ordinal);
-        Assert.Contains("$.parameters.promotion.capPerCompany[0].value PIMEX-RB-010", run.Out, StringComparison.Ordinal);
+        Assert.Contains("$.overrides.promotion.capPerCompany PIMEX-RB-010 EUR 2500.00 is not in the rulebook's currency GBP. It is inherited from 'extremadura' ($.parameters.promotion.capPerCompany[0].value there): override 'promotion.capPerCompany' here.", run.Out, StringComparison.Ordinal);
     }
 }

@@ -124,20 +124,60 @@ public class PartnerRulebookTest
         Assert.Equal(
             new[]
             {
-                "$.parameters.promotion.capPerCompany[0].value",
-                "$.parameters.support.consultantHourlyRate[0].value",
-                "$.parameters.aid.regime[0].value.ceiling",
-                "$.parameters.aid.regime[1].value.ceiling",
-                "$.parameters.sme.microTurnoverAtMost[0].value",
-                "$.parameters.sme.microBalanceSheetAtMost[0].value",
-                "$.parameters.sme.smallTurnoverAtMost[0].value",
-                "$.parameters.sme.smallBalanceSheetAtMost[0].value",
-                "$.parameters.sme.mediumTurnoverAtMost[0].value",
-                "$.parameters.sme.mediumBalanceSheetAtMost[0].value",
-                "$.parameters.sme.businessAngelInvestmentBelow[0].value",
-                "$.parameters.sme.localAuthorityBudgetBelow[0].value",
+                "$.overrides.promotion.capPerCompany",
+                "$.overrides.support.consultantHourlyRate",
+                "$.overrides.aid.regime",
+                "$.overrides.aid.regime",
+                "$.overrides.sme.microTurnoverAtMost",
+                "$.overrides.sme.microBalanceSheetAtMost",
+                "$.overrides.sme.smallTurnoverAtMost",
+                "$.overrides.sme.smallBalanceSheetAtMost",
+                "$.overrides.sme.mediumTurnoverAtMost",
+                "$.overrides.sme.mediumBalanceSheetAtMost",
+                "$.overrides.sme.businessAngelInvestmentBelow",
+                "$.overrides.sme.localAuthorityBudgetBelow",
             }.Order(StringComparer.Ordinal),
             result.ValidationErrors.Select(e => e.Identifier).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Load_WhenPartnerWritesAnAmountAsANumber_ShowsTheFormInItsCurrency_AndDoesNotReportItAgainAsInherited()
+    {
+        var result = Rulebook.Load(
+            RulebookJsonEdits.Partner(p =>
+            {
+                p["currency"] = "GBP";
+                p.Override("promotion.capPerCompany", 3000);
+            }),
+            Rulebook.Extremadura);
+
+        var cap = result.ValidationErrors.Where(e => e.Identifier.StartsWith("$.overrides.promotion.capPerCompany", StringComparison.Ordinal)).ToList();
+        var error = Assert.Single(cap);
+        Assert.Equal("$.overrides.promotion.capPerCompany[0].value", error.Identifier);
+        Assert.Equal(RulebookErrors.WrongType, error.ErrorCode);
+        Assert.Equal("Expected an amount as a string with its currency, such as \"GBP 3000.00\", found the number 3000.", error.ErrorMessage);
+
+        // The other inherited amounts still do not fit the new currency: each is named where the partner would override it.
+        var hourly = Assert.Single(result.ValidationErrors, e => e.Identifier == "$.overrides.support.consultantHourlyRate");
+        Assert.Equal("EUR 69.00 is not in the rulebook's currency GBP. It is inherited from 'extremadura' ($.parameters.support.consultantHourlyRate[0].value there): override 'support.consultantHourlyRate' here.", hourly.ErrorMessage);
+    }
+
+    [Theory]
+    [InlineData("EUR", "2500.5", "EUR 2500.50")]
+    [InlineData("EUR", "-1", "EUR 2500.00")]
+    [InlineData("JPY", "1200.7", "JPY 1200")]
+    public void Load_WhenAnAmountIsANumber_ShowsTheFormWithTheCurrencysMinorUnits(string currency, string number, string shown)
+    {
+        var result = Rulebook.Load(
+            RulebookJsonEdits.Partner(p =>
+            {
+                p["currency"] = currency;
+                p.Override("promotion.capPerCompany", JsonNode.Parse(number));
+            }),
+            Rulebook.Extremadura);
+
+        var error = Assert.Single(result.ValidationErrors, e => e.Identifier == "$.overrides.promotion.capPerCompany[0].value");
+        Assert.Equal($"Expected an amount as a string with its currency, such as \"{shown}\", found the number {number}.", error.ErrorMessage);
     }
 
     [Fact]

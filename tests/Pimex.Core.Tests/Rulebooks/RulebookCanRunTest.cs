@@ -109,11 +109,11 @@ public class RulebookCanRunTest
         var paths = result.ValidationErrors.Select(e => e.Identifier).ToList();
         Assert.All(result.ValidationErrors, e => Assert.Equal(RulebookErrors.CurrencyMismatch, e.ErrorCode));
         Assert.Contains("$.annuities.2026.budget.actions", paths);
-        Assert.Contains("$.parameters.support.consultantHourlyRate[0].value", paths);
-        Assert.Contains("$.parameters.aid.regime[1].value.ceiling", paths);
-        Assert.DoesNotContain("$.parameters.promotion.capPerCompany[0].value", paths);
-        Assert.Contains("$.parameters.sme.businessAngelInvestmentBelow[0].value", paths);
-        Assert.Contains("$.parameters.sme.localAuthorityBudgetBelow[0].value", paths);
+        Assert.Contains("$.overrides.support.consultantHourlyRate", paths);
+        Assert.Contains("$.overrides.aid.regime", paths);
+        Assert.DoesNotContain("$.overrides.promotion.capPerCompany", paths);
+        Assert.Contains("$.overrides.sme.businessAngelInvestmentBelow", paths);
+        Assert.Contains("$.overrides.sme.localAuthorityBudgetBelow", paths);
         Assert.Equal(4 + 11, paths.Count);
     }
 

@@ -200,6 +200,17 @@ internal sealed class JsonReadContext
     /// <summary>Reads an amount written as <c>EUR 2500.00</c>, in the rulebook's currency, not negative.</summary>
     public Money? Money(JsonElement element, string path)
     {
+        if (element.ValueKind == JsonValueKind.Number)
+        {
+            // A bare number is the commonest slip: show the form with the currency and the number given.
+            var currency = Currency.IsNone ? Monetary.Currency.EUR : Currency;
+            var example = element.TryGetDecimal(out var number) && number >= 0m && number <= MaxAmount
+                ? decimal.Round(number, currency.MinorUnits, MidpointRounding.ToZero).ToString("F" + currency.MinorUnits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture)
+                : "2500" + (currency.MinorUnits > 0 ? "." + new string('0', currency.MinorUnits) : string.Empty);
+            Error(path, RulebookErrors.WrongType, $"Expected an amount as a string with its currency, such as \"{currency.Code} {example}\", found the number {element.GetRawText()}.");
+            return null;
+        }
+
         var text = String(element, path);
         if (text is null)
         {

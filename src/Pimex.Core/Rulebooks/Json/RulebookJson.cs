@@ -177,9 +177,12 @@ internal static partial class RulebookJson
         context.Currency = currency ?? default;
 
         var overrides = ImmutableDictionary.CreateBuilder<string, ITimeline>(StringComparer.Ordinal);
+        // Every parameter the partner writes, read or broken: a broken override is reported once, at
+        // its own path, and not again as an inherited value that does not fit.
+        var written = new HashSet<string>(StringComparer.Ordinal);
         if (root.TryGetValue("overrides", out var oe))
         {
-            ReadParameterGroups(context, oe, "$.overrides", overrides, requireAll: false);
+            ReadParameterGroups(context, oe, "$.overrides", overrides, requireAll: false, written);
             CheckAcrossParameters(
                 context,
                 @base.Timelines.SetItems(overrides),
@@ -190,7 +193,7 @@ internal static partial class RulebookJson
         // the partner's own problems (a currency switch lists every amount left in the old one).
         if (currency is { } partnerCurrency && partnerCurrency != @base.Currency)
         {
-            CheckInheritedCurrency(context, @base, overrides, partnerCurrency);
+            CheckInheritedCurrency(context, @base, written, partnerCurrency);
         }
 
         // Annuities belong to the region that runs them: a partner has only its own.
@@ -218,12 +221,13 @@ internal static partial class RulebookJson
     }
 
     /// <summary>
-    /// Reports each amount of an inherited (not overridden) parameter that is not in the
-    /// partner's currency, at its path in the flattened rulebook.
+    /// Reports each amount of an inherited parameter (one the partner does not write) that is not
+    /// in the partner's currency, at the path where the partner would override it
+    /// (<c>$.overrides.group.key</c>), naming the base's entry in the message.
     /// </summary>
-    private static void CheckInheritedCurrency(JsonReadContext context, Rulebook @base, ImmutableDictionary<string, ITimeline>.Builder overrides, Currency currency)
+    private static void CheckInheritedCurrency(JsonReadContext context, Rulebook @base, HashSet<string> written, Currency currency)
     {
-        foreach (var p in Parameters.All.Where(p => !overrides.ContainsKey(p.Name)))
+        foreach (var p in Parameters.All.Where(p => !written.Contains(p.Name)))
         {
             using var stream = new MemoryStream();
             using (var w = new Utf8JsonWriter(stream))
@@ -236,7 +240,10 @@ internal static partial class RulebookJson
             p.ReadTimeline(check, document.RootElement, JsonReadContext.Child(JsonReadContext.Child("$.parameters", p.Group), p.Key));
             foreach (var e in check.Errors)
             {
-                context.Error(e.Identifier, e.ErrorCode, $"{e.ErrorMessage} (inherited from '{@base.Id}': override it)");
+                context.Error(
+                    JsonReadContext.Child(JsonReadContext.Child("$.overrides", p.Group), p.Key),
+                    e.ErrorCode,
+                    $"{e.ErrorMessage} It is inherited from '{@base.Id}' ({e.Identifier} there): override '{p.Name}' here.");
             }
         }
     }
@@ -394,7 +401,7 @@ internal static partial class RulebookJson
         return zone;
     }
 
-    private static void ReadParameterGroups(JsonReadContext context, JsonElement element, string path, ImmutableDictionary<string, ITimeline>.Builder into, bool requireAll)
+    private static void ReadParameterGroups(JsonReadContext context, JsonElement element, string path, ImmutableDictionary<string, ITimeline>.Builder into, bool requireAll, HashSet<string>? written = null)
     {
         var groups = context.Object(element, path, requireAll ? Parameters.Groups : null);
         if (groups is null)
@@ -438,6 +445,7 @@ internal static partial class RulebookJson
                     continue;
                 }
 
+                written?.Add(definition.Name);
                 var timeline = definition.ReadTimeline(context, value, parameterPath);
                 if (timeline is not null)
                 {
