@@ -199,7 +199,14 @@ public static class AdmissionEligibility
         return errors;
     }
 
-    private static bool InRegion(string region, EquatableArray<string> regions)
+    /// <summary>
+    /// Whether a company's region is one of the eligible regions or inside one. NUTS codes nest by
+    /// their first characters (Regulation (EC) No 1059/2003, art. 2 and annex I: a country's two
+    /// letters, then one character per level), so an eligible code covers every code that starts
+    /// with it: <c>PL51</c> (Dolnośląskie) covers <c>PL514</c> (Miasto Wrocław), <c>ES43</c> covers
+    /// <c>ES431</c> (Badajoz). No eligible region means any region.
+    /// </summary>
+    internal static bool InRegion(string region, EquatableArray<string> regions)
     {
         if (regions.Count == 0)
         {
@@ -208,7 +215,7 @@ public static class AdmissionEligibility
 
         foreach (var r in regions)
         {
-            if (string.Equals(r, region, StringComparison.Ordinal))
+            if (region.StartsWith(r, StringComparison.Ordinal))
             {
                 return true;
             }

@@ -133,7 +133,7 @@ public static partial class Parameters
     public static readonly ParameterDefinition<Rate> SingleUndertakingShareAbove = RateParameter("aid", "singleUndertakingShareAbove", "Above this share of voting rights, an undertaking and the one it holds form a single undertaking, whose de minimis aid adds up.");
 
     /// <summary>The regions a company must be established in.</summary>
-    public static readonly ParameterDefinition<EquatableArray<string>> Regions = StringList("eligibility", "regions", "Region codes (NUTS) a company must be established in; empty for any.");
+    public static readonly ParameterDefinition<EquatableArray<string>> Regions = StringList("eligibility", "regions", "Region codes (NUTS) a company must be established in; a code covers the codes inside it (PL51 covers PL514); empty for any.");
 
     /// <summary>Who pays the actions line.</summary>
     public static readonly ParameterDefinition<EquatableArray<FundShare>> FundingActions = FundingParameter("actions");

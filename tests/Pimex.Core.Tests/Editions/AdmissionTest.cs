@@ -1,4 +1,5 @@
 using Ardalis.Result;
+using FsCheck.Xunit;
 using NodaTime;
 using Pimex.Admission;
 using Pimex.Common;
@@ -138,6 +139,75 @@ public class AdmissionTest
         var result = s.Edition.Admit(new CompanyId("B1"), s.Rulebook, Ctx(Manager, At(2016, 3, 20)));
 
         Assert.Equal([AdmissionErrors.NotEstablishedInRegion], result.Codes());
+    }
+
+    // NUTS codes nest by their first characters (Regulation (EC) No 1059/2003, annex I): Extremadura
+    // is ES43, its provinces ES431 (Badajoz) and ES432 (Cáceres); ES4 is the larger Centro (ES) group.
+    [Theory]
+    [InlineData("ES43")]
+    [InlineData("ES431")]
+    [InlineData("ES432")]
+    public void Admit_WhenTheCompanyIsEstablishedInTheRegionOrInsideIt_Admits(string region)
+    {
+        var s = Open().ApplyFor(Application("B1", region: region));
+
+        var result = s.Edition.Admit(new CompanyId("B1"), s.Rulebook, Ctx(Manager, At(2016, 3, 20)));
+
+        Assert.True(result.IsSuccess, string.Join("; ", result.Codes()));
+    }
+
+    [Theory]
+    [InlineData("ES4")]
+    [InlineData("ES")]
+    [InlineData("ES42")]
+    [InlineData("ES421")]
+    [InlineData("es431")]
+    [InlineData("PT11")]
+    public void Admit_WhenTheRegionIsLargerThanOrBesideTheEligibleOne_IsInvalidForTheRegionAlone(string region)
+    {
+        var s = Open().ApplyFor(Application("B1", region: region));
+
+        var result = s.Edition.Admit(new CompanyId("B1"), s.Rulebook, Ctx(Manager, At(2016, 3, 20)));
+
+        Assert.Equal([AdmissionErrors.NotEstablishedInRegion], result.Codes());
+    }
+
+    [Fact]
+    public void Admit_UnderAPartnerForALevel2Region_AdmitsACompanyOfALevel3RegionInsideIt()
+    {
+        var partner = Rulebook.Load(
+            RulebookJsonEdits.Partner(p => p.WithExtremadura2016().Override("eligibility.regions", new System.Text.Json.Nodes.JsonArray("PL51"))),
+            Rulebook.Extremadura).Value;
+        var inside = Open(partner).ApplyFor(Application("WRO", region: "PL514"));
+        var beside = Open(partner).ApplyFor(Application("POZ", region: "PL41"));
+
+        Assert.True(inside.Edition.Admit(new CompanyId("WRO"), partner, Ctx(Manager, At(2016, 3, 20))).IsSuccess);
+        Assert.Equal([AdmissionErrors.NotEstablishedInRegion], beside.Edition.Admit(new CompanyId("POZ"), partner, Ctx(Manager, At(2016, 3, 20))).Codes());
+    }
+
+    private const string NutsCharacters = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
+    [Property(MaxTest = 60)]
+    public bool Admit_AnyCodeInsideTheEligibleRegion_IsAdmitted(byte a, byte b, byte c, byte levels)
+    {
+        var suffix = new string([.. new[] { a, b, c }.Take(levels % 4).Select(x => NutsCharacters[x % NutsCharacters.Length])]);
+        var s = Open().ApplyFor(Application("B1", region: "ES43" + suffix));
+
+        return s.Edition.Admit(new CompanyId("B1"), s.Rulebook, Ctx(Manager, At(2016, 3, 20))).IsSuccess;
+    }
+
+    [Property(MaxTest = 60)]
+    public bool Admit_AnyCodeNotStartingWithTheEligibleRegion_IsRefusedForTheRegionAlone(byte a, byte b, byte c, byte d, byte length)
+    {
+        var code = "ES" + new string([.. new[] { a, b, c, d }.Take(length % 5).Select(x => NutsCharacters[x % NutsCharacters.Length])]);
+        if (code.StartsWith("ES43", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var s = Open().ApplyFor(Application("B1", region: code));
+
+        return s.Edition.Admit(new CompanyId("B1"), s.Rulebook, Ctx(Manager, At(2016, 3, 20))).Codes().SequenceEqual([AdmissionErrors.NotEstablishedInRegion]);
     }
 
     [Fact]
