@@ -24,6 +24,9 @@ internal static partial class LanguageJson
     private static readonly string[] Fields = ["$schema", "code", "name", "formats", "symbols", "texts"];
     private static readonly string[] FormatFields = ["decimal", "group", "minimumGroupingDigits", "money", "percent", "date", "refusalArguments"];
 
+    /// <summary>The pattern of a well-formed language code, as a JSON Schema writes it.</summary>
+    public const string CodePatternText = "^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$";
+
     /// <summary>Whether a language code is well formed: ISO 639 letters in lower case (<c>de</c>, <c>fr</c>, <c>fil</c>), then optional subtags (<c>de-AT</c>, <c>sr-Latn</c>).</summary>
     public static bool IsWellFormedCode(string? code) => code is not null && CodePattern().IsMatch(code);
 
@@ -453,6 +456,6 @@ internal static partial class LanguageJson
     private static string Listed(SortedSet<int> placeholders) =>
         placeholders.Count == 0 ? "none" : string.Join(", ", placeholders.Select(i => "{" + i.ToString(CultureInfo.InvariantCulture) + "}"));
 
-    [GeneratedRegex("^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(CodePatternText, RegexOptions.CultureInvariant)]
     private static partial Regex CodePattern();
 }
