@@ -10,7 +10,7 @@ internal static class LangCommands
     internal const string SchemaFileName = "language.schema.json";
 
     public static Command Create(CliContext context) =>
-        new("lang", "List, export and check the language files reports and refusals are written from (docs/languages.md).")
+        new("lang", "List, export and check the language files reports and refusals are written from: one JSON file per language, its formats and texts ('pimex lang schema' prints their JSON Schema).")
         {
             List(context),
             Export(context),

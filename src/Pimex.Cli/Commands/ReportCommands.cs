@@ -116,7 +116,7 @@ internal static class ReportCommands
 
     private static Option<string?> LangFile() => new("--lang-file")
     {
-        Description = "The language of the report, read from a language file (docs/languages.md; 'pimex lang export en' writes a template).",
+        Description = "The language of the report, read from a language file ('pimex lang export en' writes a template; 'pimex lang check' checks it).",
         HelpName = "FILE",
     };
 

@@ -66,44 +66,62 @@ internal static partial class LanguageJson
 
         using (document)
         {
-            var root = Members(document.RootElement, "$", Fields, Error);
-            if (root is null)
+            try
             {
+                return ReadDocument(document.RootElement, reference, errors);
+            }
+            catch (InvalidOperationException)
+            {
+                // A key or a text escaping half of a surrogate pair ("\ud800") is not text.
+                errors.Clear();
+                Error("$", LanguageErrors.MalformedFile, "The text escapes an unpaired surrogate (such as \\ud800): a key or a text is not valid UTF-16.");
                 return Result.Invalid(errors);
             }
-
-            var code = Required(root, "code", "$", Error) is { } c ? Text(c, "$.code", Error) : null;
-            if (code is not null && !IsWellFormedCode(code))
-            {
-                Error("$.code", LanguageErrors.InvalidCode, $"'{code}' is not a well-formed language code: ISO 639 letters in lower case (de, fr), then optional subtags (de-AT).");
-                code = null;
-            }
-
-            var name = Required(root, "name", "$", Error) is { } n ? Text(n, "$.name", Error) : null;
-            if (name is { Length: 0 })
-            {
-                Error("$.name", LanguageErrors.WrongStructure, "The language's name is empty: write the language's own name for itself (Deutsch, Français).");
-                name = null;
-            }
-
-            var formats = Required(root, "formats", "$", Error) is { } f ? Formats(f, Error) : null;
-            var symbols = root.TryGetValue("symbols", out var s) ? Symbols(s, Error) : new Dictionary<string, string>(StringComparer.Ordinal);
-            var texts = Required(root, "texts", "$", Error) is { } t ? Texts(t, reference, Error) : null;
-
-            if (errors.Count > 0 || code is null || name is null || formats is null || symbols is null || texts is null)
-            {
-                return Result.Invalid(errors);
-            }
-
-            var (keys, terms, missing) = texts.Value;
-            if (reference is null && !Enumerable.Range(1, 12).All(m => terms.ContainsKey("month." + m.ToString(CultureInfo.InvariantCulture))))
-            {
-                Error("$.texts", LanguageErrors.WrongStructure, "The reference language names the twelve months: month.1 to month.12.");
-                return Result.Invalid(errors);
-            }
-
-            return new ReportLanguage(code, name, formats, symbols, keys, terms, missing);
         }
+    }
+
+    /// <summary>Reads a parsed file; every problem goes to <paramref name="errors"/>.</summary>
+    private static Result<ReportLanguage> ReadDocument(JsonElement document, ReportLanguage? reference, List<ValidationError> errors)
+    {
+        void Error(string path, string code, string message) => errors.Add(DomainErrors.Validation(path, code, message));
+
+        var root = Members(document, "$", Fields, Error);
+        if (root is null)
+        {
+            return Result.Invalid(errors);
+        }
+
+        var code = Required(root, "code", "$", Error) is { } c ? Text(c, "$.code", Error) : null;
+        if (code is not null && !IsWellFormedCode(code))
+        {
+            Error("$.code", LanguageErrors.InvalidCode, $"'{code}' is not a well-formed language code: ISO 639 letters in lower case (de, fr), then optional subtags (de-AT).");
+            code = null;
+        }
+
+        var name = Required(root, "name", "$", Error) is { } n ? Text(n, "$.name", Error) : null;
+        if (name is { Length: 0 })
+        {
+            Error("$.name", LanguageErrors.WrongStructure, "The language's name is empty: write the language's own name for itself (Deutsch, Français).");
+            name = null;
+        }
+
+        var formats = Required(root, "formats", "$", Error) is { } f ? Formats(f, Error) : null;
+        var symbols = root.TryGetValue("symbols", out var s) ? Symbols(s, Error) : new Dictionary<string, string>(StringComparer.Ordinal);
+        var texts = Required(root, "texts", "$", Error) is { } t ? Texts(t, reference, Error) : null;
+
+        if (errors.Count > 0 || code is null || name is null || formats is null || symbols is null || texts is null)
+        {
+            return Result.Invalid(errors);
+        }
+
+        var (keys, terms, missing) = texts.Value;
+        if (reference is null && !Enumerable.Range(1, 12).All(m => terms.ContainsKey("month." + m.ToString(CultureInfo.InvariantCulture))))
+        {
+            Error("$.texts", LanguageErrors.WrongStructure, "The reference language names the twelve months: month.1 to month.12.");
+            return Result.Invalid(errors);
+        }
+
+        return new ReportLanguage(code, name, formats, symbols, keys, terms, missing);
     }
 
     /// <summary>The file form of a language: what <see cref="Read"/> reads back to the same language.</summary>

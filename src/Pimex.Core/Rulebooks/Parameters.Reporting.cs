@@ -17,7 +17,7 @@ public static partial class Parameters
 
         if (!LanguageJson.IsWellFormedCode(code))
         {
-            c.Error(p, RulebookErrors.OutOfRange, $"'{code}' is not a well-formed language code: ISO 639 letters in lower case, then optional subtags (built in: {string.Join(", ", ReportLanguage.All.Select(l => l.Code))}; any other from a language file, docs/languages.md).");
+            c.Error(p, RulebookErrors.OutOfRange, $"'{code}' is not a well-formed language code: ISO 639 letters in lower case, then optional subtags (built in: {string.Join(", ", ReportLanguage.All.Select(l => l.Code))}; any other from a language file the host supplies).");
             return (false, string.Empty);
         }
 

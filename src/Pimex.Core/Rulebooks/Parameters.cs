@@ -154,7 +154,7 @@ public static partial class Parameters
     public static readonly ParameterDefinition<string> ReportLanguageRule = new(
         "reporting",
         "language",
-        "The code of the language the programme's reports are written in: en, es, sl are built in; any other is a language file the host supplies (docs/languages.md). A host or 'pimex report --lang' may choose another.",
+        "The code of the language the programme's reports are written in: en, es, sl are built in; any other is a language file the host supplies ('pimex lang'). A host or 'pimex report --lang' may choose another.",
         ValueForm.Language,
         ReadLanguage,
         (w, v) => w.WriteStringValue(v),

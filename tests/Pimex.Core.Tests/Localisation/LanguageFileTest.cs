@@ -137,6 +137,8 @@ public class LanguageFileTest
     [Theory]
     [InlineData("{", "$", LanguageErrors.MalformedFile)]
     [InlineData("[]", "$", LanguageErrors.WrongStructure)]
+    [InlineData("{\"code\": \"\\ud800\", \"name\": \"x\", \"formats\": {}, \"texts\": {}}", "$", LanguageErrors.MalformedFile)]
+    [InlineData("{\"\\ud800\": 1}", "$", LanguageErrors.MalformedFile)]
     public void Parse_WhenNotALanguageFile_RefusesWithItsCode(string json, string path, string code)
     {
         var refused = ReportLanguage.Parse(json);
