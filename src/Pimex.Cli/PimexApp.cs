@@ -28,6 +28,7 @@ internal static class PimexApp
             ReportCommands.RunLedger(context),
             RulesCommands.Create(context),
             LedgerCommands.Create(context),
+            LangCommands.Create(context),
         };
 
         var parse = root.Parse(args);

@@ -31,7 +31,7 @@ internal sealed record EditionRun(RunInput Input, Rulebook Rulebook, string Sour
     /// <summary>The same, keeping at most <paramref name="maxKept"/> commands in time order while it streams (<see cref="LedgerOrder.MaxKeptWhileStreaming"/>).</summary>
     internal static EditionRun? Load(CliContext context, RunInput input, int maxKept, out int exitCode)
     {
-        var (rulebookFile, baseFiles, ledgerFile, _) = input;
+        var (rulebookFile, baseFiles, ledgerFile, _, _) = input;
         var loaded = RulebookSource.Load(context.Files, rulebookFile, baseFiles);
         exitCode = CommonOptions.Report(context, loaded);
         if (exitCode != ExitCodes.Ok)
@@ -40,6 +40,13 @@ internal sealed record EditionRun(RunInput Input, Rulebook Rulebook, string Sour
         }
 
         var rulebook = loaded.Rulebook!;
+        var asked = LanguageFiles.Asked(context, input.Lang, input.LangFile, rulebookFile, out var failed);
+        if (failed)
+        {
+            exitCode = ExitCodes.Unreadable;
+            return null;
+        }
+
         var source = ledgerFile ?? EmbeddedLedgers.Extremadura2016Name;
         var stream = ledgerFile is null
             ? TextStream.Of(new FileText(EmbeddedLedgers.Extremadura2016(), null))
@@ -88,7 +95,7 @@ internal sealed record EditionRun(RunInput Input, Rulebook Rulebook, string Sour
                     return;
                 }
 
-                language = RunLanguage(rulebook, open.Year, input.Lang);
+                language = asked ?? RunLanguage(context, rulebook, rulebookFile, open.Year);
                 runner = Started(rulebook, language, waiting);
             }
 
@@ -156,7 +163,7 @@ internal sealed record EditionRun(RunInput Input, Rulebook Rulebook, string Sour
 
         if (runner is null)
         {
-            language = RunLanguage(rulebook, null, input.Lang);
+            language = asked ?? RunLanguage(context, rulebook, rulebookFile, null);
             runner = Started(rulebook, language, waiting);
         }
 
@@ -198,22 +205,27 @@ internal sealed record EditionRun(RunInput Input, Rulebook Rulebook, string Sour
     public ReportLanguage RefusalLanguage { get; init; } = ReportLanguage.English;
 
     /// <summary>
-    /// The language asked for; else the rulebook's reporting language on the rules date of the
-    /// edition the ledger opens (the first day of its applications window), as the report takes it.
+    /// The rulebook's reporting language on the rules date of the edition the ledger opens (the
+    /// first day of its applications window), as the report takes it: one the library embeds,
+    /// else <c>CODE.json</c> beside the rulebook file; English when there is neither (said on
+    /// standard error).
     /// </summary>
-    private static ReportLanguage RunLanguage(Rulebook rulebook, int? year, string? code)
+    private static ReportLanguage RunLanguage(CliContext context, Rulebook rulebook, string? rulebookFile, int? year)
     {
-        if (ReportLanguage.TryFromCode(code, out var asked))
+        if (year is not { } opened
+            || rulebook.Annuity(opened) is not { IsSuccess: true } annuity
+            || !rulebook.Get(Parameters.ReportLanguageRule).TryGetValue(annuity.Value.Applications.Start, out var named))
         {
-            return asked;
+            return ReportLanguage.English;
         }
 
-        return year is { } opened
-            && rulebook.Annuity(opened) is { IsSuccess: true } annuity
-            && rulebook.Get(Parameters.ReportLanguageRule).TryGetValue(annuity.Value.Applications.Start, out var named)
-            && ReportLanguage.TryFromCode(named, out var language)
-                ? language
-                : ReportLanguage.English;
+        if (LanguageFiles.Find(context, named, rulebookFile, out var why) is { } language)
+        {
+            return language;
+        }
+
+        context.Fail($"the rulebook's language: {why} The reports are in English.");
+        return ReportLanguage.English;
     }
 
     /// <summary>The edition report, as of the ledger's last command; or why the library cannot make it.</summary>
@@ -244,21 +256,21 @@ internal sealed record EditionRun(RunInput Input, Rulebook Rulebook, string Sour
         return null;
     }
 
-    /// <summary>The language asked for, else the rulebook's; writes why not and returns null for an unknown code.</summary>
-    public static ReportLanguage? Language(CliContext context, string? code, ReportLanguage rulebooks)
+    /// <summary>
+    /// The language of a report: the one asked for (<c>--lang-file</c>, else <c>--lang</c>: built
+    /// in, else <c>CODE.json</c> beside the rulebook), else the rulebook's: the report's own
+    /// (<paramref name="report"/>) when the library embeds it, else the one the run found beside
+    /// the rulebook. Writes why not and returns null.
+    /// </summary>
+    public ReportLanguage? Language(CliContext context, string? code, string? file, ReportLanguage report)
     {
-        if (code is null)
+        if (code is null && file is null)
         {
-            return rulebooks;
+            return ReportLanguage.All.Contains(RefusalLanguage) ? report : RefusalLanguage;
         }
 
-        if (ReportLanguage.TryFromCode(code, out var language))
-        {
-            return language;
-        }
-
-        context.Fail(string.Create(CultureInfo.InvariantCulture, $"'{code}' is not a report language; one of: {string.Join(", ", ReportLanguage.All.Select(l => l.Code))}."));
-        return null;
+        var asked = LanguageFiles.Asked(context, code, file, Input.RulebookFile, out var failed);
+        return failed ? null : asked;
     }
 
     /// <summary>Says, on standard error, that the ledger's lines were not in time order (and were applied in time order), and how many commands were refused, with a command line that lists them as written.</summary>
@@ -279,5 +291,5 @@ internal sealed record EditionRun(RunInput Input, Rulebook Rulebook, string Sour
     }
 }
 
-/// <summary>What a report runs: the rulebook file (null for Extremadura's), the base rulebooks it extends, the ledger file (null for the embedded 2016 edition), and the language asked for (null for the rulebook's).</summary>
-internal sealed record RunInput(string? RulebookFile, IReadOnlyList<string> BaseFiles, string? LedgerFile, string? Lang = null);
+/// <summary>What a report runs: the rulebook file (null for Extremadura's), the base rulebooks it extends, the ledger file (null for the embedded 2016 edition), the language code asked for and the language file asked for (null for the rulebook's).</summary>
+internal sealed record RunInput(string? RulebookFile, IReadOnlyList<string> BaseFiles, string? LedgerFile, string? Lang = null, string? LangFile = null);

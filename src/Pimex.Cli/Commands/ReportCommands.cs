@@ -14,7 +14,7 @@ internal static class ReportCommands
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary><c>pimex report [--rulebook FILE] [--ledger FILE] [--lang en|es|sl] [--format text|json|csv] [--html FILE]</c>.</summary>
+    /// <summary><c>pimex report [--rulebook FILE] [--ledger FILE] [--lang CODE | --lang-file FILE] [--format text|json|csv] [--html FILE]</c>.</summary>
     public static Command Report(CliContext context)
     {
         var rulebook = CommonOptions.Rulebook();
@@ -22,6 +22,7 @@ internal static class ReportCommands
         var ledger = Ledger();
         var json = CommonOptions.Json("the report (the same as --format json)");
         var lang = Lang();
+        var langFile = LangFile();
         var format = Format();
         var html = new Option<string?>("--html")
         {
@@ -30,17 +31,17 @@ internal static class ReportCommands
         };
         var command = new Command("report", "Run an edition's ledger and print its edition report with a table per company: by default the embedded 2016 Extremadura edition (30 SMEs, EUR 88,280), in the rulebook's language. Refused commands are summed up on standard error; 'pimex run' lists them.")
         {
-            rulebook, bases, ledger, json, lang, format, html,
+            rulebook, bases, ledger, json, lang, langFile, format, html,
             Companies(context),
             Programme(context),
             Aid(context),
             Schema(context),
         };
-        command.SetAction(parse => Execute(context, new RunInput(parse.GetValue(rulebook), parse.GetValue(bases) ?? [], parse.GetValue(ledger), parse.GetValue(lang)), parse.GetValue(json) ? "json" : parse.GetValue(format), parse.GetValue(lang), parse.GetValue(html), listRefused: false));
+        command.SetAction(parse => Execute(context, new RunInput(parse.GetValue(rulebook), parse.GetValue(bases) ?? [], parse.GetValue(ledger), parse.GetValue(lang), parse.GetValue(langFile)), parse.GetValue(json) ? "json" : parse.GetValue(format), parse.GetValue(html), listRefused: false));
         return command;
     }
 
-    /// <summary><c>pimex run LEDGER [--rulebook FILE] [--json] [--lang en|es|sl]</c>.</summary>
+    /// <summary><c>pimex run LEDGER [--rulebook FILE] [--json] [--lang CODE | --lang-file FILE]</c>.</summary>
     public static Command RunLedger(CliContext context)
     {
         var rulebook = CommonOptions.Rulebook();
@@ -49,9 +50,10 @@ internal static class ReportCommands
         var embedded = new Option<int?>("--embedded") { Description = $"Run the ledger shipped inside the tool for that year instead of a file: {EmbeddedLedgers.Extremadura2016Year} (the Extremadura edition).", HelpName = "YEAR" };
         var json = CommonOptions.Json("the run and the report");
         var lang = Lang();
+        var langFile = LangFile();
         var command = new Command("run", "Apply a ledger of commands: list every refused command with its line and error code, then print the edition report.")
         {
-            ledger, embedded, rulebook, bases, json, lang,
+            ledger, embedded, rulebook, bases, json, lang, langFile,
         };
         command.SetAction(parse =>
         {
@@ -69,7 +71,7 @@ internal static class ReportCommands
                 return ExitCodes.Unreadable;
             }
 
-            return Execute(context, new RunInput(parse.GetValue(rulebook), parse.GetValue(bases) ?? [], file, parse.GetValue(lang)), parse.GetValue(json) ? "json" : "text", parse.GetValue(lang), null, listRefused: true);
+            return Execute(context, new RunInput(parse.GetValue(rulebook), parse.GetValue(bases) ?? [], file, parse.GetValue(lang), parse.GetValue(langFile)), parse.GetValue(json) ? "json" : "text", null, listRefused: true);
         });
         return command;
     }
@@ -106,11 +108,17 @@ internal static class ReportCommands
         HelpName = "FILE",
     };
 
-    private static Option<string?> Lang() => new Option<string?>("--lang")
+    private static Option<string?> Lang() => new("--lang")
     {
-        Description = "The language of the report: en, es or sl. Default: the rulebook's (Extremadura: es).",
-        HelpName = "LANG",
-    }.AcceptOnlyFromAmong([.. ReportLanguage.All.Select(l => l.Code)]);
+        Description = "The language of the report: a built-in one (en, es, sl), or any other whose file CODE.json is beside the rulebook file. Default: the rulebook's (Extremadura: es).",
+        HelpName = "CODE",
+    };
+
+    private static Option<string?> LangFile() => new("--lang-file")
+    {
+        Description = "The language of the report, read from a language file ('pimex lang export en' writes a template; 'pimex lang check' checks it).",
+        HelpName = "FILE",
+    };
 
     private static Option<string> Format() => new Option<string>("--format")
     {
@@ -125,10 +133,11 @@ internal static class ReportCommands
         var bases = CommonOptions.Bases();
         var ledger = Ledger();
         var lang = Lang();
+        var langFile = LangFile();
         var format = Format();
         var command = new Command("companies", "Print one line per participant: company, status, sessions and tutorials attended of those committed, SWOT, roadmap, support approved, granted and not supported.")
         {
-            rulebook, bases, ledger, lang, format,
+            rulebook, bases, ledger, lang, langFile, format,
         };
         command.SetAction(parse =>
         {
@@ -143,7 +152,7 @@ internal static class ReportCommands
                 return ExitCodes.Invalid;
             }
 
-            var language = EditionRun.Language(context, parse.GetValue(lang), report.Language);
+            var language = run.Language(context, parse.GetValue(lang), parse.GetValue(langFile), report.Language);
             if (language is null)
             {
                 return ExitCodes.Unreadable;
@@ -179,11 +188,12 @@ internal static class ReportCommands
             HelpName = "N",
         };
         var lang = Lang();
+        var langFile = LangFile();
         var format = Format();
         var html = new Option<string?>("--html") { Description = "Also write the programme report as one self-contained HTML file with a chart per edition.", HelpName = "FILE" };
         var command = new Command("programme", "Print the programme report: participants per edition and since the programme started, with each year's completion and satisfaction.")
         {
-            rulebook, bases, ledgers, before, lang, format, html,
+            rulebook, bases, ledgers, before, lang, langFile, format, html,
         };
         command.SetAction(parse =>
         {
@@ -195,6 +205,7 @@ internal static class ReportCommands
 
             var files = parse.GetValue(ledgers) is { Length: > 0 } given ? given.Select(f => (string?)f).ToArray() : [null];
             var reports = new List<Pimex.Evaluation.EditionReport>();
+            EditionRun? last = null;
             foreach (var file in files)
             {
                 var run = EditionRun.Load(context, new RunInput(parse.GetValue(rulebook), parse.GetValue(bases) ?? [], file), out var code);
@@ -210,6 +221,7 @@ internal static class ReportCommands
                 }
 
                 reports.Add(report);
+                last = run;
             }
 
             if (reports.GroupBy(r => r.Edition.Year).FirstOrDefault(g => g.Count() > 1) is { } twice)
@@ -223,7 +235,7 @@ internal static class ReportCommands
                 return ExitCodes.Invalid;
             }
 
-            var language = EditionRun.Language(context, parse.GetValue(lang), programme.Language);
+            var language = last!.Language(context, parse.GetValue(lang), parse.GetValue(langFile), programme.Language);
             if (language is null)
             {
                 return ExitCodes.Unreadable;
@@ -254,10 +266,11 @@ internal static class ReportCommands
         var ledger = Ledger();
         var on = CommonOptions.On("of the statement; default: the date of the ledger's last command");
         var lang = Lang();
+        var langFile = LangFile();
         var format = new Option<string>("--format") { Description = "text or json.", DefaultValueFactory = _ => "text" }.AcceptOnlyFromAmong("text", "json");
         var command = new Command("aid", "Print a participant's state-aid statement: every aid it received, what PIMEX granted, and where it stands against the de minimis ceiling.")
         {
-            company, rulebook, bases, ledger, on, lang, format,
+            company, rulebook, bases, ledger, on, lang, langFile, format,
         };
         command.SetAction(parse =>
         {
@@ -292,7 +305,7 @@ internal static class ReportCommands
                 return ExitCodes.Invalid;
             }
 
-            var language = EditionRun.Language(context, parse.GetValue(lang), statement.Language);
+            var language = run.Language(context, parse.GetValue(lang), parse.GetValue(langFile), statement.Language);
             if (language is null)
             {
                 return ExitCodes.Unreadable;
@@ -342,7 +355,7 @@ internal static class ReportCommands
         ["companies"] = JsonNode.Parse(companies.ToJson()),
     };
 
-    private static int Execute(CliContext context, RunInput input, string? format, string? lang, string? htmlFile, bool listRefused)
+    private static int Execute(CliContext context, RunInput input, string? format, string? htmlFile, bool listRefused)
     {
         var run = EditionRun.Load(context, input, out var code);
         if (run is null)
@@ -370,7 +383,7 @@ internal static class ReportCommands
             return ExitCodes.Invalid;
         }
 
-        var language = EditionRun.Language(context, lang, edition.Language);
+        var language = run.Language(context, input.Lang, input.LangFile, edition.Language);
         if (language is null)
         {
             return ExitCodes.Unreadable;

@@ -44,9 +44,13 @@ internal static class RunTexts
         },
     };
 
-    /// <summary>A text with its placeholders filled in (counts in the language's format; English as it always was, without separators).</summary>
+    /// <summary>
+    /// A text with its placeholders filled in (counts in the language's format; English as it
+    /// always was, without separators). In a language the tool does not embed (one read from a
+    /// file), the tool's own words are English's; the library's refusals are the file's.
+    /// </summary>
     public static string Format(ReportLanguage language, string key, params object[] args) =>
-        string.Format(CultureInfo.InvariantCulture, Texts[language.Code][key], [.. args.Select(a => a is int n && !ReferenceEquals(language, ReportLanguage.English) ? language.Number(n) : a)]);
+        string.Format(CultureInfo.InvariantCulture, (Texts.TryGetValue(language.Code, out var texts) ? texts : Texts["en"])[key], [.. args.Select(a => a is int n && !ReferenceEquals(language, ReportLanguage.English) ? language.Number(n) : a)]);
 
     /// <summary>"line 57" in the language.</summary>
     public static string Line(ReportLanguage language, int line) => Format(language, "line", line.ToString(CultureInfo.InvariantCulture));

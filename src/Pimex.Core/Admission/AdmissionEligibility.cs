@@ -182,7 +182,7 @@ public static class AdmissionEligibility
         if (b.HasFlag(AdmissionRulesBroken.NotAnSme))
         {
             errors.Add(check.Sme.PublicControl >= rules.Sme.PublicControlFrom
-                ? DomainErrors.Refusal(language, "profile", AdmissionErrors.NotAnSme + ".public", language == ReportLanguage.English ? Parameters.PercentText(check.Sme.PublicControl) : check.Sme.PublicControl)
+                ? DomainErrors.Refusal(language, "profile", AdmissionErrors.NotAnSme + ".public", language.InvariantArguments ? Parameters.PercentText(check.Sme.PublicControl) : check.Sme.PublicControl)
                 : DomainErrors.Refusal(language, "profile", AdmissionErrors.NotAnSme, check.Sme.Staff, check.Sme.Turnover, check.Sme.BalanceSheet));
         }
 

@@ -1,78 +1,127 @@
 using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
+using Ardalis.GuardClauses;
 using NodaTime.Text;
 
 namespace Pimex.Localisation;
 
 /// <summary>
-/// A language the reports are written in: its glossary (every label, heading and sentence a
-/// report renders, in the words the programme's people use) and its conventions for numbers,
-/// money, rates and dates. English (<c>en</c>), Spanish (<c>es</c>) and Slovenian (<c>sl</c>).
+/// A language the reports and refusals are written in: its texts (every label, heading,
+/// sentence and refusal a reader sees, in the words the programme's people use) and its
+/// conventions for numbers, money, rates and dates. A language is data, one JSON file per
+/// language (docs/languages.md): the library embeds English (<c>en</c>), Spanish (<c>es</c>) and
+/// Slovenian (<c>sl</c>); a host reads any other with <see cref="Parse"/>.
 /// </summary>
 /// <remarks>
-/// <para>The conventions are the library's own data, not the platform's cultures: the library
-/// is built with invariant globalization, so it formats <c>88.280,00 €</c> the same on every
-/// machine. Money keeps its cents; rates have one decimal (<c>83,3 %</c>); dates are written
-/// out (<c>1 de abril de 2016</c>).</para>
+/// <para>The conventions are the file's, not the platform's cultures: the library is built with
+/// invariant globalization, so it formats <c>88.280,00 €</c> the same on every machine. Money
+/// keeps its cents; rates have one decimal (<c>83,3 %</c>); dates are written out
+/// (<c>1 de abril de 2016</c>).</para>
 /// <para>Error codes are not translated: a code such as <c>PIMEX-ED-001</c> is the same in
 /// every language.</para>
 /// </remarks>
 public sealed class ReportLanguage
 {
-    private readonly FrozenDictionary<string, string> terms;
-    private readonly string[] months;
-    private readonly string datePattern;
-    private readonly bool symbolFirst;
-    private readonly bool invariantArguments;
+    /// <summary>The prefix of the embedded language files' resource names; any file under <c>Localisation/Languages/</c> is embedded under it.</summary>
+    private const string ResourcePrefix = "Pimex.Localisation.Languages.";
 
-    private ReportLanguage(string code, string name, char decimalSeparator, char groupSeparator, bool symbolFirst, string datePattern, IReadOnlyDictionary<string, string> terms, IReadOnlyDictionary<string, string> refusals, bool invariantArguments = false)
+    private static readonly ReportLanguage EnglishLanguage = Embedded(ResourcePrefix + "en.json", reference: null);
+    private static readonly ImmutableArray<ReportLanguage> Builtins = EmbeddedLanguages();
+
+    private readonly FrozenDictionary<string, string> terms;
+    private readonly FrozenDictionary<string, string> symbols;
+    private readonly ImmutableArray<string> keys;
+    private readonly string[] months;
+    private readonly LanguageFormats formats;
+
+    internal ReportLanguage(string code, string name, LanguageFormats formats, IReadOnlyDictionary<string, string> symbols, ImmutableArray<string> keys, IReadOnlyDictionary<string, string> terms, ImmutableArray<string> missingKeys)
     {
         Code = code;
         Name = name;
-        DecimalSeparator = decimalSeparator;
-        GroupSeparator = groupSeparator;
-        this.symbolFirst = symbolFirst;
-        this.datePattern = datePattern;
-        this.invariantArguments = invariantArguments;
-        this.terms = terms.Concat(refusals).ToFrozenDictionary(StringComparer.Ordinal);
+        this.formats = formats;
+        this.symbols = symbols.ToFrozenDictionary(StringComparer.Ordinal);
+        this.keys = keys;
+        this.terms = terms.ToFrozenDictionary(StringComparer.Ordinal);
+        MissingKeys = missingKeys;
         months = [.. Enumerable.Range(1, 12).Select(m => this.terms["month." + m.ToString(CultureInfo.InvariantCulture)])];
     }
 
-    /// <summary>English: <c>€88,280.00</c>, <c>83.3%</c>, <c>1 April 2016</c>.</summary>
-    public static ReportLanguage English { get; } = new("en", "English", '.', ',', symbolFirst: true, "{d} {MMMM} {yyyy}", Glossary.English, Glossary.EnglishRefusals, invariantArguments: true);
+    /// <summary>English: <c>€88,280.00</c>, <c>83.3%</c>, <c>1 April 2016</c>; the language every other falls back to.</summary>
+    public static ReportLanguage English => EnglishLanguage;
 
     /// <summary>Spanish: <c>88.280,00 €</c>, <c>83,3 %</c>, <c>1 de abril de 2016</c>.</summary>
-    public static ReportLanguage Spanish { get; } = new("es", "Español", ',', '.', symbolFirst: false, "{d} de {MMMM} de {yyyy}", Glossary.Spanish, Glossary.SpanishRefusals);
+    public static ReportLanguage Spanish { get; } = Builtin("es");
 
     /// <summary>Slovenian: <c>88.280,00 €</c>, <c>83,3 %</c>, <c>1. aprila 2016</c>.</summary>
-    public static ReportLanguage Slovenian { get; } = new("sl", "Slovenščina", ',', '.', symbolFirst: false, "{d}. {MMMM} {yyyy}", Glossary.Slovenian, Glossary.SlovenianRefusals);
+    public static ReportLanguage Slovenian { get; } = Builtin("sl");
 
-    /// <summary>Every language, English first.</summary>
-    public static IReadOnlyList<ReportLanguage> All { get; } = [English, Spanish, Slovenian];
+    /// <summary>Every language the library embeds, English first, then by code: one per file under <c>Localisation/Languages/</c>.</summary>
+    public static IReadOnlyList<ReportLanguage> All => Builtins;
 
-    /// <summary>The ISO 639-1 code: <c>en</c>, <c>es</c> or <c>sl</c>.</summary>
+    /// <summary>The language's code, such as <c>en</c>, <c>es</c> or <c>sl</c> (ISO 639, with optional subtags).</summary>
     public string Code { get; }
 
     /// <summary>The language's own name for itself.</summary>
     public string Name { get; }
 
     /// <summary>The decimal separator (<c>.</c> in English, <c>,</c> in Spanish and Slovenian).</summary>
-    public char DecimalSeparator { get; }
+    public char DecimalSeparator => formats.Decimal;
 
     /// <summary>The thousands separator (<c>,</c> in English, <c>.</c> in Spanish and Slovenian).</summary>
-    public char GroupSeparator { get; }
+    public char GroupSeparator => formats.Group;
 
-    /// <summary>The glossary: every term a report renders, by key. Every language has the same keys.</summary>
+    /// <summary>The texts: every term a report or a refusal renders, by key. Every language has the same keys: a key its file leaves out has the English text (see <see cref="MissingKeys"/>).</summary>
     public IReadOnlyDictionary<string, string> Terms => terms;
 
-    /// <summary>Finds a language by its code.</summary>
+    /// <summary>The keys the language's file leaves out (or leaves empty), in English's order: their texts are English's. Empty for a complete language.</summary>
+    public IReadOnlyList<string> MissingKeys { get; }
+
+    /// <summary>
+    /// Reads a language file (docs/languages.md): its code, name, formats, currency symbols and
+    /// texts. Pure: the host reads the file and hands its text. A text the file leaves out (or
+    /// leaves empty) is English's and is listed in <see cref="MissingKeys"/>.
+    /// </summary>
+    /// <param name="json">The file's text.</param>
+    /// <returns>
+    /// The language; or <c>Invalid</c> with every problem at once, each with its JSON path and a
+    /// code of <see cref="LanguageErrors"/>: a broken file, a wrong structure, a malformed code, a
+    /// format the library cannot apply, a key English does not have, placeholders that differ
+    /// from English's.
+    /// </returns>
+    public static Result<ReportLanguage> Parse(string json)
+    {
+        Guard.Against.Null(json);
+        return LanguageJson.Read(json, EnglishLanguage);
+    }
+
+    /// <summary>
+    /// The language as a file <see cref="Parse"/> reads back to the same language: code, name,
+    /// formats, symbols, and every text in English's key order (a missing key with its English
+    /// text). What <c>pimex lang export</c> writes for a translator.
+    /// </summary>
+    /// <returns>The JSON, indented, with a final line break.</returns>
+    public string ToJson() => LanguageJson.Write(this);
+
+    /// <summary>The texts' keys in the file's order (English's for every language).</summary>
+    internal ImmutableArray<string> Keys => keys;
+
+    /// <summary>The currency symbols the file names, by ISO code.</summary>
+    internal IReadOnlyDictionary<string, string> Symbols => symbols;
+
+    /// <summary>The number, money, percent and date formats.</summary>
+    internal LanguageFormats Formats => formats;
+
+    /// <summary>Whether refusals write numbers, amounts and dates as the library always has in English (<c>EUR 2500.00</c>, <c>2016-05-25</c>).</summary>
+    internal bool InvariantArguments => formats.InvariantArguments;
+
+    /// <summary>Finds one of the languages the library embeds by its code (a language the host read with <see cref="Parse"/> is the host's to find).</summary>
     /// <param name="code">The code, such as <c>es</c>; case-insensitive.</param>
     /// <param name="language">The language, when found.</param>
-    /// <returns>Whether the library has the language.</returns>
+    /// <returns>Whether the library embeds the language.</returns>
     public static bool TryFromCode([NotNullWhen(true)] string? code, [NotNullWhen(true)] out ReportLanguage? language)
     {
-        language = All.FirstOrDefault(l => string.Equals(l.Code, code, StringComparison.OrdinalIgnoreCase));
+        language = Builtins.FirstOrDefault(l => string.Equals(l.Code, code, StringComparison.OrdinalIgnoreCase));
         return language is not null;
     }
 
@@ -124,7 +173,7 @@ public sealed class ReportLanguage
             ? EnumTerm(actor.Role) + " " + actor.Id + " (" + company.Value + ")"
             : EnumTerm(actor.Role) + " " + actor.Id,
         Instant instant => InstantPattern.General.Format(instant),
-        _ when invariantArguments => Invariant(value),
+        _ when formats.InvariantArguments => Invariant(value),
         Money money => Money(money),
         LocalDate date => Date(date),
         DateInterval window => Format("common.range", Date(window.Start), Date(window.End)),
@@ -168,7 +217,7 @@ public sealed class ReportLanguage
     /// numbers (<see cref="RefusalArgument"/>), with the language's separators otherwise.
     /// </summary>
     internal string ExactNumber(decimal value) =>
-        invariantArguments ? Invariant(value) : Localise(value.ToString("#,0.############################", CultureInfo.InvariantCulture));
+        formats.InvariantArguments ? Invariant(value) : Localise(value.ToString("#,0.############################", CultureInfo.InvariantCulture));
 
     /// <summary>A number with at most two decimals, or a dash when there is none.</summary>
     /// <param name="value">The number.</param>
@@ -181,7 +230,7 @@ public sealed class ReportLanguage
     public string Percent(Rate value)
     {
         var number = Localise(decimal.Round(value.Percent, 1, MidpointRounding.AwayFromZero).ToString("#,0.0", CultureInfo.InvariantCulture));
-        return symbolFirst ? number + "%" : number + " %";
+        return formats.Percent.Replace("{number}", number, StringComparison.Ordinal);
     }
 
     /// <summary>An amount with its currency's symbol and all its minor units: <c>€88,280.00</c>, <c>88.280,00 €</c>.</summary>
@@ -192,10 +241,7 @@ public sealed class ReportLanguage
         var digits = value.Currency.MinorUnits;
         var number = Localise(Math.Abs(value.Amount).ToString("N" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture));
         var sign = value.Amount < 0 ? "-" : string.Empty;
-        var symbol = Symbol(value.Currency);
-        return symbolFirst
-            ? sign + symbol + (symbol.Length > 1 ? " " : string.Empty) + number
-            : sign + number + " " + symbol;
+        return sign + formats.MoneyText(number, Symbol(value.Currency));
     }
 
     /// <summary>An amount, or a dash when there is none.</summary>
@@ -206,10 +252,7 @@ public sealed class ReportLanguage
     /// <summary>A date written out: <c>1 April 2016</c>, <c>1 de abril de 2016</c>, <c>1. aprila 2016</c>.</summary>
     /// <param name="value">The date.</param>
     /// <returns>The text.</returns>
-    public string Date(LocalDate value) => datePattern
-        .Replace("{d}", value.Day.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
-        .Replace("{MMMM}", months[value.Month - 1], StringComparison.Ordinal)
-        .Replace("{yyyy}", value.Year.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    public string Date(LocalDate value) => formats.DateText(value, months[value.Month - 1]);
 
     /// <summary>Yes or no in the language.</summary>
     /// <param name="value">The value.</param>
@@ -219,17 +262,41 @@ public sealed class ReportLanguage
     /// <inheritdoc/>
     public override string ToString() => Code;
 
-    private static string Symbol(Currency currency) => currency.Code switch
+    /// <summary>The file's symbol of a currency (<c>€</c>), or its ISO code when the file names none.</summary>
+    private string Symbol(Currency currency) =>
+        symbols.TryGetValue(currency.Code, out var symbol) ? symbol : currency.Code;
+
+    /// <summary>A built-in language by its code (a programmer error when the library does not embed it).</summary>
+    private static ReportLanguage Builtin(string code) => Builtins.Single(l => l.Code == code);
+
+    /// <summary>Every embedded language file, English first, then by code.</summary>
+    private static ImmutableArray<ReportLanguage> EmbeddedLanguages() =>
+    [
+        EnglishLanguage,
+        .. typeof(ReportLanguage).Assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && n != ResourcePrefix + "en.json")
+            .Order(StringComparer.Ordinal)
+            .Select(n => Embedded(n, EnglishLanguage)),
+    ];
+
+    /// <summary>Reads an embedded language file; a broken one is a defect of the build (the language tests catch it).</summary>
+    private static ReportLanguage Embedded(string resource, ReportLanguage? reference)
     {
-        "EUR" => "€",
-        "GBP" => "£",
-        _ => currency.Code,
-    };
+        using var stream = typeof(ReportLanguage).Assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"The language '{resource}' is not embedded.");
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        var read = LanguageJson.Read(reader.ReadToEnd(), reference);
+        return read.IsSuccess
+            ? read.Value
+            : throw new InvalidOperationException($"The embedded language '{resource}' does not read: {string.Join("; ", read.ValidationErrors.Select(e => e.ErrorCode + " " + e.Identifier + " " + e.ErrorMessage))}");
+    }
 
     /// <summary>Swaps the invariant separators (<c>,</c> group, <c>.</c> decimal) for the language's.</summary>
+    /// <remarks>With a minimum grouping of two (CLDR's <c>minimumGroupingDigits</c>), a four-digit whole part keeps no separator: <c>1234,56</c>, <c>12 345,67</c>.</remarks>
     private string Localise(string invariant)
     {
-        if (GroupSeparator == ',' && DecimalSeparator == '.')
+        var ungrouped = formats.MinimumGroupingDigits > 1 && WholeDigits(invariant) < 3 + formats.MinimumGroupingDigits;
+        if (formats.Group == ',' && formats.Decimal == '.' && !ungrouped)
         {
             return invariant;
         }
@@ -237,14 +304,39 @@ public sealed class ReportLanguage
         var text = new StringBuilder(invariant.Length);
         foreach (var c in invariant)
         {
+            if (c == ',' && ungrouped)
+            {
+                continue;
+            }
+
             text.Append(c switch
             {
-                ',' => GroupSeparator,
-                '.' => DecimalSeparator,
+                ',' => formats.Group,
+                '.' => formats.Decimal,
                 _ => c,
             });
         }
 
         return text.ToString();
+    }
+
+    /// <summary>The digits of an invariant number's whole part.</summary>
+    private static int WholeDigits(string invariant)
+    {
+        int digits = 0;
+        foreach (var c in invariant)
+        {
+            if (c == '.')
+            {
+                break;
+            }
+
+            if (char.IsAsciiDigit(c))
+            {
+                digits++;
+            }
+        }
+
+        return digits;
     }
 }

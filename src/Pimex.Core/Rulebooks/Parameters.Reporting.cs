@@ -15,9 +15,9 @@ public static partial class Parameters
             return (false, string.Empty);
         }
 
-        if (!ReportLanguage.TryFromCode(code, out var language) || language.Code != code)
+        if (!LanguageJson.IsWellFormedCode(code))
         {
-            c.Error(p, RulebookErrors.OutOfRange, $"'{code}' is not a report language; one of: {string.Join(", ", ReportLanguage.All.Select(l => l.Code))}.");
+            c.Error(p, RulebookErrors.OutOfRange, $"'{code}' is not a well-formed language code: ISO 639 letters in lower case, then optional subtags (built in: {string.Join(", ", ReportLanguage.All.Select(l => l.Code))}; any other from a language file the host supplies).");
             return (false, string.Empty);
         }
 
@@ -37,7 +37,7 @@ public static partial class Parameters
         foreach (var (code, byLanguage) in codes)
         {
             var path = JsonReadContext.Child(p, code);
-            var texts = c.Object(byLanguage, path, [.. ReportLanguage.All.Select(l => l.Code)]);
+            var texts = c.Object(byLanguage, path, null);
             if (texts is null)
             {
                 ok = false;
@@ -46,6 +46,13 @@ public static partial class Parameters
 
             foreach (var (language, text) in texts)
             {
+                if (!LanguageJson.IsWellFormedCode(language))
+                {
+                    c.Error(JsonReadContext.Child(path, language), RulebookErrors.OutOfRange, $"'{language}' is not a well-formed language code: ISO 639 letters in lower case, then optional subtags (such as {string.Join(", ", ReportLanguage.All.Select(l => l.Code))}).");
+                    ok = false;
+                    continue;
+                }
+
                 var value = c.String(text, JsonReadContext.Child(path, language));
                 if (value is null)
                 {

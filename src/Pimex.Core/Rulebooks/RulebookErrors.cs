@@ -63,7 +63,7 @@ public static class RulebookErrors
     [ErrorStatus(ResultStatus.Invalid, "$.extends")]
     public const string BaseMismatch = "PIMEX-RB-014";
 
-    /// <summary>A value outside its range: a rate above 100 %, shares that do not add up to 100 %, a scale whose minimum is not below its maximum, an amount above 10^15.</summary>
+    /// <summary>A value outside its range: a rate above 100 %, shares that do not add up to 100 %, a scale whose minimum is not below its maximum, an amount above 10^15, a malformed language code.</summary>
     [ErrorStatus(ResultStatus.Invalid, "$*")]
     public const string OutOfRange = "PIMEX-RB-015";
 

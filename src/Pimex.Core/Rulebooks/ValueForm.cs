@@ -103,14 +103,19 @@ internal sealed class ValueForm
         },
         Rate);
 
-    /// <summary>A language the library writes reports in.</summary>
-    public static ValueForm Language { get; } = new("language", null, () => new JsonObject { ["enum"] = Strings(ReportLanguage.All.Select(l => l.Code)) });
+    /// <summary>A language code: a built-in language or one a host supplies as a file.</summary>
+    public static ValueForm Language { get; } = new("language", null, () => new JsonObject { ["type"] = "string", ["pattern"] = LanguageJson.CodePatternText });
 
     /// <summary>Labels by code and language.</summary>
     public static ValueForm Labels { get; } = new("labels", null, () => new JsonObject
     {
         ["type"] = "object",
-        ["additionalProperties"] = Record([], [.. ReportLanguage.All.Select(l => (l.Code, (JsonNode)Ref("text")))]),
+        ["additionalProperties"] = new JsonObject
+        {
+            ["type"] = "object",
+            ["propertyNames"] = new JsonObject { ["pattern"] = LanguageJson.CodePatternText },
+            ["additionalProperties"] = Ref("text"),
+        },
     });
 
     /// <summary>The common indicators of a programming period.</summary>

@@ -143,12 +143,41 @@ public class CompanyTableTest
         result.AssertSingleError("$.overrides.reporting.commonIndicators[0].value.indicators[0]", RulebookErrors.OutOfRange);
     }
 
-    [Fact]
-    public void Load_WhenTheLanguageIsNotOneTheLibraryWrites_IsOutOfRange()
+    [Theory]
+    [InlineData("DE")]
+    [InlineData("Deutsch")]
+    [InlineData("d")]
+    public void Load_WhenTheLanguageCodeIsMalformed_IsOutOfRange(string code)
     {
-        var result = Rulebook.Load(RulebookJsonEdits.Partner(p => p.Override("reporting.language", "de")), Rulebook.Extremadura);
+        var result = Rulebook.Load(RulebookJsonEdits.Partner(p => p.Override("reporting.language", code)), Rulebook.Extremadura);
 
         result.AssertSingleError("$.overrides.reporting.language[0].value", RulebookErrors.OutOfRange);
+    }
+
+    [Fact]
+    public void Load_WhenTheLanguageIsOneTheLibraryDoesNotEmbed_KeepsTheCodeForTheHost()
+    {
+        var result = Rulebook.Load(
+            RulebookJsonEdits.Partner(p => p
+                .Override("reporting.language", "qaa")
+                .Override("reporting.labels", new JsonObject { ["promotionSupport"] = new JsonObject { ["qaa"] = "qaa-label", ["en"] = "Promotion support" } })),
+            Rulebook.Extremadura);
+
+        Assert.True(result.IsSuccess, string.Join("; ", result.ValidationErrors.Select(e => e.ErrorMessage)));
+        Assert.True(result.Value.Get(Parameters.ReportLanguageRule).TryGetValue(new NodaTime.LocalDate(2026, 6, 1), out var language));
+        Assert.Equal("qaa", language);
+        Assert.True(result.Value.Get(Parameters.ReportLabels).TryGetValue(new NodaTime.LocalDate(2026, 6, 1), out var labels));
+        Assert.Contains(new ReportLabel("promotionSupport", "qaa", "qaa-label"), labels);
+    }
+
+    [Fact]
+    public void Load_WhenALabelsLanguageCodeIsMalformed_IsOutOfRange()
+    {
+        var result = Rulebook.Load(
+            RulebookJsonEdits.Partner(p => p.Override("reporting.labels", new JsonObject { ["promotionSupport"] = new JsonObject { ["Deutsch"] = "x" } })),
+            Rulebook.Extremadura);
+
+        result.AssertSingleError("$.overrides.reporting.labels[0].value.promotionSupport.Deutsch", RulebookErrors.OutOfRange);
     }
 
     [Fact]

@@ -26,11 +26,12 @@ public partial class RefusalTextTest
     /// <summary>
     /// Every code constant of every <c>*Errors</c> class of the library that a command can raise.
     /// <see cref="RulebookErrors"/> is the rulebook loader's: its messages stay in English (a
-    /// rulebook is written by the programme's developers, and its errors name JSON paths).
+    /// rulebook is written by the programme's developers, and its errors name JSON paths);
+    /// <see cref="LanguageErrors"/> is the language file reader's, in English for the same reason.
     /// </summary>
     public static IEnumerable<(string Class, string Name, string Code)> CommandCodes() =>
         typeof(DomainErrors).Assembly.GetExportedTypes()
-            .Where(t => t.IsAbstract && t.IsSealed && t.Name.EndsWith("Errors", StringComparison.Ordinal) && t != typeof(DomainErrors) && t != typeof(RulebookErrors))
+            .Where(t => t.IsAbstract && t.IsSealed && t.Name.EndsWith("Errors", StringComparison.Ordinal) && t != typeof(DomainErrors) && t != typeof(RulebookErrors) && t != typeof(LanguageErrors))
             .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static)
                 .Where(f => f.IsLiteral && f.FieldType == typeof(string))
                 .Select(f => (t.Name, f.Name, (string)f.GetRawConstantValue()!)));
