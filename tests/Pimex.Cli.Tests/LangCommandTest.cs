@@ -21,7 +21,7 @@ public class LangCommandTest
         var run = Tool.Run("lang", "list");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Equal(["en\tEnglish", "es\tEspañol", "sl\tSlovenščina"], run.OutLines);
+        Assert.Equal(["en\tEnglish", "es\tEspañol", "pl\tPolski", "pt\tPortuguês", "sl\tSlovenščina"], run.OutLines);
     }
 
     [Fact]

@@ -32,6 +32,26 @@ internal static class RunTexts
             [LedgerErrors.EditionAlreadyOpen] = "La convocatoria {0} ya está abierta: un registro lleva una sola convocatoria.",
             [LedgerErrors.NotAParticipant] = "{0} no es una empresa participante de la convocatoria {1}.",
         },
+        ["pl"] = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["line"] = "wiersz {0}",
+            ["summary"] = "Rejestr poleceń {0}: poleceń: {1}; wykonanych: {2}; odrzuconych: {3}.",
+            ["more"] = "... i jeszcze odrzuconych poleceń: {0} (razem {1}; --json wypisuje wszystkie).",
+            ["reordered"] = "Nie w kolejności czasowej: wiersz {0} ({1}) jest wcześniejszy niż wiersz {2} ({3}); poleceń: {4}, wykonano je w kolejności \"at\" (polecenia z tą samą chwilą w kolejności pliku); w innym miejscu niż w pliku: {5}; numery wierszy są numerami z pliku.",
+            [LedgerErrors.NoEditionOpen] = "Żadna edycja nie jest jeszcze otwarta: rejestr zaczyna się od openEdition.",
+            [LedgerErrors.EditionAlreadyOpen] = "Edycja {0} jest już otwarta: rejestr obejmuje jedną edycję.",
+            [LedgerErrors.NotAParticipant] = "{0} nie jest uczestnikiem edycji {1}.",
+        },
+        ["pt"] = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["line"] = "linha {0}",
+            ["summary"] = "Registo de instruções {0}: instruções: {1}; aplicadas: {2}; recusadas: {3}.",
+            ["more"] = "... e mais {0} instruções recusadas ({1} no total; --json lista todas).",
+            ["reordered"] = "Não está por ordem temporal: a linha {0} ({1}) é anterior à linha {2} ({3}); as {4} instruções foram aplicadas por ordem de \"at\" (as do mesmo instante, pela ordem do ficheiro); {5} delas, noutro lugar que não o do ficheiro; os números de linha são os do ficheiro.",
+            [LedgerErrors.NoEditionOpen] = "Ainda não há nenhuma edição aberta: o registo começa com openEdition.",
+            [LedgerErrors.EditionAlreadyOpen] = "A edição {0} já está aberta: um registo contém uma única edição.",
+            [LedgerErrors.NotAParticipant] = "{0} não é uma empresa participante da edição {1}.",
+        },
         ["sl"] = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["line"] = "vrstica {0}",
