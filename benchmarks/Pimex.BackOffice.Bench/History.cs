@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Marten;
 using NodaTime;
+using Pimex.BackOffice.Hosting;
 using Pimex.BackOffice.Http;
+using Pimex.BackOffice.Store;
 using Pimex.Common;
 using Pimex.Editions;
 using Pimex.Monetary;
@@ -15,7 +17,8 @@ namespace Pimex.BackOffice.Bench;
 /// <summary>
 /// A history to measure commands on: an edition of so many companies, admitted, and optionally
 /// one participant whose stream already holds so many events (training pills), all decided by
-/// the library in memory and loaded with one raw append; then the commands measured over HTTP
+/// the library in memory and loaded with one raw append (with the snapshots the back office
+/// would have kept); then the commands measured over HTTP
 /// one at a time, after a warm-up command on each participant they touch.
 /// </summary>
 public sealed record History(string Name, string Region, IReadOnlyList<Step> Setup, IReadOnlyList<Step> WarmUp, IReadOnlyList<Step> Measured)
@@ -150,10 +153,27 @@ public sealed record History(string Name, string Region, IReadOnlyList<Step> Set
         return new History(title, region, setup, warmUp, steps);
     }
 
-    /// <summary>Appends the setup in one transaction: each stream started whole with all its events.</summary>
-    public async Task LoadAsync(IDocumentStore store)
+    /// <summary>
+    /// Appends the setup in one transaction: each stream started whole with all its events, and
+    /// each stream's latest snapshot as the back office would have written it, had it appended
+    /// these events one command at a time (every <paramref name="snapshotInterval"/> events,
+    /// <see cref="BackOfficeOptions.SnapshotInterval"/>).
+    /// </summary>
+    public async Task LoadAsync(IDocumentStore store, int snapshotInterval)
     {
         ArgumentNullException.ThrowIfNull(store);
+        var snapshots = new Dictionary<string, StreamSnapshot>(StringComparer.Ordinal);
+        void Snapshot<TAggregate, TEvent>(Changed<TAggregate, TEvent> change)
+            where TAggregate : IEventSourced
+            where TEvent : DomainEvent
+        {
+            if (StreamSnapshot.Crosses(change.ExpectedVersion, change.Aggregate.Version, snapshotInterval))
+            {
+                var snapshot = StreamSnapshot.Of(change.Aggregate);
+                snapshots[snapshot.Id] = snapshot;
+            }
+        }
+
         var streams = new Dictionary<string, List<object>>(StringComparer.Ordinal);
         void Add(string stream, IEnumerable<object> events)
         {
@@ -170,11 +190,13 @@ public sealed record History(string Name, string Region, IReadOnlyList<Step> Set
             if (step.Edition is { } e)
             {
                 Add(e.Aggregate.Id.ToString(), e.Events);
+                Snapshot(e);
             }
 
             if (step.Participant is { } p)
             {
                 Add(p.Aggregate.Id.ToString(), p.Events);
+                Snapshot(p);
             }
         }
 
@@ -182,6 +204,11 @@ public sealed record History(string Name, string Region, IReadOnlyList<Step> Set
         foreach (var (stream, events) in streams)
         {
             session.Events.StartStream(stream, [.. events]);
+        }
+
+        foreach (var snapshot in snapshots.Values)
+        {
+            session.Store(snapshot);
         }
 
         await session.SaveChangesAsync();

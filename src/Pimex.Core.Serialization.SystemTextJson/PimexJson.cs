@@ -27,7 +27,7 @@ namespace Pimex.Serialization.SystemTextJson;
 /// the new one; reading an event of a version this package does not know fails with a
 /// <see cref="JsonException"/> instead of guessing.
 /// </remarks>
-public static class PimexJson
+public static partial class PimexJson
 {
     /// <summary>The name of the type discriminator property.</summary>
     public const string TypeProperty = "$type";

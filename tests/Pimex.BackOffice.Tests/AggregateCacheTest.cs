@@ -141,10 +141,10 @@ public sealed class AggregateCacheTest : IAsyncLifetime
     }
 
     /// <summary>What one command saves: its edition change, its participant change, or both.</summary>
-    private sealed record Save(Changed<Edition, EditionEvent>? Edition, Changed<Participant, ParticipantEvent>? Participant);
+    internal sealed record Save(Changed<Edition, EditionEvent>? Edition, Changed<Participant, ParticipantEvent>? Participant);
 
     /// <summary>A random year of one edition decided by the library in memory: the saves in order, and the aggregates they end at.</summary>
-    private sealed record History(IReadOnlyList<Save> Saves, Edition Edition, IReadOnlyList<Participant> Participants)
+    internal sealed record History(IReadOnlyList<Save> Saves, Edition Edition, IReadOnlyList<Participant> Participants)
     {
         public static History Generate(int seed)
         {

@@ -91,7 +91,7 @@ public static partial class BackOfficeApp
     /// <summary>
     /// Marten's configuration: every aggregate its own stream keyed by the library's id text, the
     /// events in Pimex.Core.Serialization.SystemTextJson's form under their stable names, regions
-    /// as conjoined tenants, and the two views as documents.
+    /// as conjoined tenants, the two views and the aggregates' snapshots as documents.
     /// </summary>
     public static StoreOptions StoreOptionsFor(IConfiguration configuration)
     {
@@ -134,6 +134,9 @@ public static partial class BackOfficeApp
 
         marten.Schema.For<EditionFiguresView>().Identity(v => v.Id);
         marten.Schema.For<ParticipantView>().Identity(v => v.Id).Index(v => v.Edition);
+
+        // The aggregates' snapshots, written with the events they fold (a cache: EventStreams).
+        marten.Schema.For<StreamSnapshot>().Identity(v => v.Id);
 
         // The region's company directory: names kept beside the streams, never in an event.
         marten.Schema.For<CompanyNameEntry>().Identity(v => v.Id);

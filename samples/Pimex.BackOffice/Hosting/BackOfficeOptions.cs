@@ -23,6 +23,13 @@ public sealed class BackOfficeOptions
     /// </summary>
     public Dictionary<string, string> Databases { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Every how many events of a stream its aggregate's snapshot is written, in the transaction
+    /// that appends them (100 by default; 0 never): a stream the server has not seen in memory is
+    /// read as its snapshot plus at most that many events, not replayed whole.
+    /// </summary>
+    public int SnapshotInterval { get; set; } = 100;
+
     /// <summary>The PostgreSQL schema of the event store and the views.</summary>
     public string Schema { get; set; } = "pimex";
 }

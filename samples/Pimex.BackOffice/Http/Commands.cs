@@ -1,6 +1,8 @@
 using System.Globalization;
 using Ardalis.Result;
 using Marten;
+using Microsoft.Extensions.Options;
+using Pimex.BackOffice.Hosting;
 using Pimex.BackOffice.Store;
 using Pimex.Common;
 using Pimex.Editions;
@@ -31,8 +33,9 @@ public sealed record Scope(Caller Caller, Edition Edition, Participant? Particip
 /// <summary>
 /// The one way every command runs: resolve the caller, load the streams from Marten, let the
 /// library decide, then stage the events at the versions the decision started from (both
-/// streams of a joint change in the same session) and the views, and save them in one
-/// PostgreSQL transaction. A refusal, or a lost race, saves nothing.
+/// streams of a joint change in the same session), the views and, every
+/// <see cref="BackOfficeOptions.SnapshotInterval"/> events of a stream, its snapshot, and save
+/// them in one PostgreSQL transaction. A refusal, or a lost race, saves nothing.
 /// </summary>
 /// <remarks>
 /// A lost race is retried, at most <see cref="Attempts"/> times in all, after a pause of a few
@@ -70,12 +73,13 @@ public static class Commands
         var cancellation = http.RequestAborted;
         var store = http.RequestServices.GetRequiredService<IDocumentStore>();
         var cache = http.RequestServices.GetService<AggregateCache>();
+        int snapshotInterval = http.RequestServices.GetRequiredService<IOptions<BackOfficeOptions>>().Value.SnapshotInterval;
         var editionId = new EditionId(caller.Rulebook.Id, year);
         long? namedVersion = null;
         for (int attempt = 1; ; attempt++)
         {
             await using var session = store.LightweightSession(caller.Region);
-            var streams = new EventStreams(session, cache);
+            var streams = new EventStreams(session, cache, snapshotInterval);
             var edition = await streams.LoadEditionAsync(editionId, cancellation);
             if (edition is null)
             {

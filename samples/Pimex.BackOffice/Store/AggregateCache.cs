@@ -15,7 +15,7 @@ public sealed record CachedAggregate<TAggregate, TEvent>(TAggregate Aggregate, T
 /// reads the events after it from the store before any decision, so a stale entry is brought up
 /// to date, never trusted, and other processes writing to the same database are seen. It holds
 /// at most <see cref="Capacity"/> streams (the least recently used leave first); a stream it
-/// lost is replayed once.
+/// lost is read again from its <see cref="StreamSnapshot"/> and the events after it.
 /// </summary>
 public sealed class AggregateCache : IDisposable
 {

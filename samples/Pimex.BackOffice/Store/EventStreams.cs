@@ -15,19 +15,39 @@ namespace Pimex.BackOffice.Store;
 /// or not at all.
 /// </summary>
 /// <remarks>
+/// <para>
 /// With an <see cref="AggregateCache"/>, a load reads only the events after the version the
 /// cache holds (one indexed query that usually finds none) and folds them onto it, so a
 /// command's cost does not grow with its streams' history; the store stays the only truth.
+/// </para>
+/// <para>
+/// A stream the cache does not hold (after a restart, or evicted) is read from its
+/// <see cref="StreamSnapshot"/> and the events after it: one document and at most
+/// <c>snapshotInterval</c> events, not the whole stream. A snapshot is a cache too, never a
+/// promise: one that is missing, damaged, of another snapshot schema or library build, or that
+/// the stream does not confirm (no event at its version, or that event not at its instant: the
+/// stream is shorter, or another history) is ignored and the stream replayed whole. With a
+/// <c>snapshotInterval</c> above zero, <see cref="Stage{TAggregate, TEvent}"/> writes the
+/// aggregate's snapshot in the same session as its events whenever a change takes the stream
+/// across a multiple of the interval, or when this session had to replay at least that many
+/// events of it (no usable snapshot: an older library build, or a history loaded without them).
+/// </para>
 /// </remarks>
-public sealed class EventStreams(IDocumentSession session, AggregateCache? cache = null)
+public sealed class EventStreams(IDocumentSession session, AggregateCache? cache = null, int snapshotInterval = 0)
 {
+    /// <summary>The streams this session replayed at least <c>snapshotInterval</c> events of: their next change writes a snapshot.</summary>
+    private readonly HashSet<string> snapshotDue = new(StringComparer.Ordinal);
+
     public IDocumentSession Session { get; } = session;
 
+    /// <summary>Every how many events of a stream a change writes its snapshot (0: never).</summary>
+    public int SnapshotInterval { get; } = snapshotInterval >= 0 ? snapshotInterval : throw new ArgumentOutOfRangeException(nameof(snapshotInterval));
+
     public Task<Edition?> LoadEditionAsync(EditionId id, CancellationToken cancellation) =>
-        LoadAsync<Edition, EditionEvent>(id.ToString(), Edition.Replay, static (edition, e) => edition.Apply(e), cancellation);
+        LoadAsync<Edition, EditionEvent>(id.ToString(), Edition.Replay, static (edition, e) => edition.Apply(e), static snapshot => snapshot.Edition(), cancellation);
 
     public Task<Participant?> LoadParticipantAsync(ParticipantId id, CancellationToken cancellation) =>
-        LoadAsync<Participant, ParticipantEvent>(id.ToString(), Participant.Replay, static (participant, e) => participant.Apply(e), cancellation);
+        LoadAsync<Participant, ParticipantEvent>(id.ToString(), Participant.Replay, static (participant, e) => participant.Apply(e), static snapshot => snapshot.Participant(), cancellation);
 
     /// <summary>After a successful save: the cache learns the aggregates the change left, so the next command reads only what comes after them.</summary>
     public void Remember<TAggregate, TEvent>(Changed<TAggregate, TEvent>? change)
@@ -40,7 +60,7 @@ public sealed class EventStreams(IDocumentSession session, AggregateCache? cache
         }
     }
 
-    private async Task<TAggregate?> LoadAsync<TAggregate, TEvent>(string stream, Func<IEnumerable<TEvent>, TAggregate> replay, Func<TAggregate, TEvent, TAggregate> apply, CancellationToken cancellation)
+    private async Task<TAggregate?> LoadAsync<TAggregate, TEvent>(string stream, Func<IEnumerable<TEvent>, TAggregate> replay, Func<TAggregate, TEvent, TAggregate> apply, Func<StreamSnapshot, TAggregate?> restore, CancellationToken cancellation)
         where TAggregate : class, IEventSourced
         where TEvent : DomainEvent
     {
@@ -66,6 +86,25 @@ public sealed class EventStreams(IDocumentSession session, AggregateCache? cache
             }
         }
 
+        if (await Session.LoadAsync<StreamSnapshot>(stream, cancellation) is { } stored && restore(stored) is { } snapshot)
+        {
+            // From the snapshot's version on: its own last event first, to check that the stream
+            // holds it (not shorter, not another history), then the tail.
+            var since = await Session.Events.FetchStreamAsync(stream, fromVersion: snapshot.Version, token: cancellation);
+            if (since.Count > 0 && since[0].Version == snapshot.Version && since[0].Data is TEvent last && last.RecordedAt == snapshot.LastRecordedAt)
+            {
+                var state = snapshot;
+                for (int i = 1; i < since.Count; i++)
+                {
+                    state = apply(state, (TEvent)since[i].Data);
+                }
+
+                MarkIfDue(stream, since.Count - 1);
+                cache?.Put(Session.TenantId, stream, state, (TEvent)since[^1].Data);
+                return state;
+            }
+        }
+
         var events = await Session.Events.FetchStreamAsync(stream, token: cancellation);
         if (events.Count == 0)
         {
@@ -73,8 +112,17 @@ public sealed class EventStreams(IDocumentSession session, AggregateCache? cache
         }
 
         var replayed = replay(events.Select(e => (TEvent)e.Data));
+        MarkIfDue(stream, events.Count);
         cache?.Put(Session.TenantId, stream, replayed, (TEvent)events[^1].Data);
         return replayed;
+    }
+
+    private void MarkIfDue(string stream, int replayed)
+    {
+        if (SnapshotInterval > 0 && replayed >= SnapshotInterval)
+        {
+            snapshotDue.Add(stream);
+        }
     }
 
     private static string StreamOf(IEventSourced aggregate) => aggregate switch
@@ -88,6 +136,9 @@ public sealed class EventStreams(IDocumentSession session, AggregateCache? cache
     /// Stages a change of one aggregate at the version its stream was at when the change was
     /// computed (<see cref="Changed{TAggregate, TEvent}.ExpectedVersion"/>). Marten checks it at
     /// save: a new stream must not exist yet, an existing one must still be at that version.
+    /// With a <see cref="SnapshotInterval"/>, the aggregate's <see cref="StreamSnapshot"/> too,
+    /// when the change crosses a multiple of it or this session replayed that many events of the
+    /// stream: saved with the events or not at all, so never ahead of the stream.
     /// </summary>
     public void Stage<TAggregate, TEvent>(string stream, Changed<TAggregate, TEvent> change)
         where TAggregate : IEventSourced
@@ -108,6 +159,11 @@ public sealed class EventStreams(IDocumentSession session, AggregateCache? cache
         {
             // Marten's expected version is the stream's version once these events are appended.
             Session.Events.Append(stream, change.Aggregate.Version, events);
+        }
+
+        if (StreamSnapshot.Crosses(change.ExpectedVersion, change.Aggregate.Version, SnapshotInterval) || (SnapshotInterval > 0 && snapshotDue.Remove(stream)))
+        {
+            Session.Store(StreamSnapshot.Of(change.Aggregate));
         }
     }
 
