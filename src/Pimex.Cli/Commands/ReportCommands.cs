@@ -110,7 +110,7 @@ internal static class ReportCommands
 
     private static Option<string?> Lang() => new("--lang")
     {
-        Description = "The language of the report: a built-in one (en, es, sl), or any other whose file CODE.json is beside the rulebook file. Default: the rulebook's (Extremadura: es).",
+        Description = "The language of the report: a built-in one (en, es, pl, pt, sl), or any other whose file CODE.json is beside the rulebook file. Default: the rulebook's (Extremadura: es).",
         HelpName = "CODE",
     };
 

@@ -150,11 +150,11 @@ public static partial class Parameters
     /// <summary>The survey scale's highest score.</summary>
     public static readonly ParameterDefinition<int> SurveyScaleMax = Count("survey", "scaleMax", "The highest score of the satisfaction survey.");
 
-    /// <summary>The code of the language the programme's reports are written in: a built-in one (en, es, sl) or any other the host supplies as a language file.</summary>
+    /// <summary>The code of the language the programme's reports are written in: a built-in one (en, es, pl, pt, sl) or any other the host supplies as a language file.</summary>
     public static readonly ParameterDefinition<string> ReportLanguageRule = new(
         "reporting",
         "language",
-        "The code of the language the programme's reports are written in: en, es, sl are built in; any other is a language file the host supplies ('pimex lang'). A host or 'pimex report --lang' may choose another.",
+        "The code of the language the programme's reports are written in: en, es, pl, pt, sl are built in; any other is a language file the host supplies ('pimex lang'). A host or 'pimex report --lang' may choose another.",
         ValueForm.Language,
         ReadLanguage,
         (w, v) => w.WriteStringValue(v),
