@@ -67,7 +67,7 @@ public static class AdmissionEligibility
     /// <returns>The rules broken and the figures behind them.</returns>
     [Rule(AdmissionErrors.CapacityReached, "annuities.YYYY.capacity")]
     [Rule(AdmissionErrors.OutsideApplicationWindow, "annuities.YYYY.windows.applications")]
-    [Rule(AdmissionErrors.NotEstablishedInRegion, "eligibility.regions")]
+    [Rule(AdmissionErrors.NotEstablishedInRegion, "eligibility.regions", "eligibility.nutsVersion")]
     [Rule(AdmissionErrors.NotAnSme, "sme.*")]
     [Rule(AdmissionErrors.AidCeilingExceeded, "aid.regime", "aid.singleUndertakingShareAbove", "aid.inKindValuation", "promotion.capPerCompany", "annuities.YYYY.budget.training", "annuities.YYYY.budget.consultancy", "annuities.YYYY.capacity")]
     [Rule(AdmissionErrors.BudgetCannotReserveCap, "promotion.capPerCompany", "annuities.YYYY.budget.actions")]
@@ -176,7 +176,7 @@ public static class AdmissionEligibility
 
         if (b.HasFlag(AdmissionRulesBroken.NotEstablishedInRegion))
         {
-            errors.Add(DomainErrors.Refusal(language, "region", AdmissionErrors.NotEstablishedInRegion, application.Region, rules.Eligibility.Regions.ToString()));
+            errors.Add(DomainErrors.Refusal(language, "region", AdmissionErrors.NotEstablishedInRegion, application.Region, rules.Eligibility.Regions.ToString(), rules.Eligibility.NutsVersion));
         }
 
         if (b.HasFlag(AdmissionRulesBroken.NotAnSme))
@@ -215,7 +215,7 @@ public static class AdmissionEligibility
 
         foreach (var r in regions)
         {
-            if (region.StartsWith(r, StringComparison.Ordinal))
+            if (Nuts.Covers(r, region))
             {
                 return true;
             }

@@ -132,8 +132,25 @@ public static partial class Parameters
     /// <summary>Above this share of votes, two undertakings are one single undertaking for de minimis aid.</summary>
     public static readonly ParameterDefinition<Rate> SingleUndertakingShareAbove = RateParameter("aid", "singleUndertakingShareAbove", "Above this share of voting rights, an undertaking and the one it holds form a single undertaking, whose de minimis aid adds up.");
 
-    /// <summary>The regions a company must be established in.</summary>
-    public static readonly ParameterDefinition<EquatableArray<string>> Regions = StringList("eligibility", "regions", "Region codes (NUTS) a company must be established in; a code covers the codes inside it (PL51 covers PL514); empty for any.");
+    /// <summary>The regions a company must be established in, as NUTS codes.</summary>
+    public static readonly ParameterDefinition<EquatableArray<string>> Regions = new(
+        "eligibility",
+        "regions",
+        "Region codes (NUTS) a company must be established in, in the classification eligibility.nutsVersion names; a code covers the codes inside it (PL51 covers PL514); empty for any.",
+        ValueForm.NutsCodes,
+        ReadNutsCodes,
+        WriteStringList,
+        v => v.Count == 0 ? "(any)" : string.Join(", ", v));
+
+    /// <summary>The version of the NUTS classification the region codes are read in.</summary>
+    public static readonly ParameterDefinition<string> NutsVersion = new(
+        "eligibility",
+        "nutsVersion",
+        "The version of Eurostat's NUTS classification that eligibility.regions and the applications' region codes are written in, such as \"NUTS 2021\": dated, since the classification is revised every few years and a code can change meaning.",
+        ValueForm.NutsVersion,
+        ReadNutsVersion,
+        (w, v) => w.WriteStringValue(v),
+        v => v);
 
     /// <summary>Who pays the actions line.</summary>
     public static readonly ParameterDefinition<EquatableArray<FundShare>> FundingActions = FundingParameter("actions");
@@ -191,7 +208,7 @@ public static partial class Parameters
         MicroStaff, MicroTurnover, MicroBalanceSheet, SmallStaff, SmallTurnover, SmallBalanceSheet,
         MediumStaff, MediumTurnover, MediumBalanceSheet, PartnerShareFrom, LinkedShareAbove,
         PublicControlFrom, BusinessAngelInvestmentBelow, LocalAuthorityBudgetBelow, LocalAuthorityInhabitantsBelow, ConsecutivePeriods,
-        Regions,
+        Regions, NutsVersion,
         FundingActions, FundingTraining, FundingConsultancy,
         SurveyScaleMin, SurveyScaleMax,
         ReportLanguageRule, ReportLabels, CommonIndicators,
@@ -273,6 +290,54 @@ public static partial class Parameters
             v => string.Join(" + ", v.Select(s => $"{s.Fund} {PercentText(s.Rate)}")));
 
     internal static string PercentText(Rate rate) => rate.ToString("R", null);
+
+    private static void WriteStringList(Utf8JsonWriter w, EquatableArray<string> v)
+    {
+        w.WriteStartArray();
+        foreach (var s in v)
+        {
+            w.WriteStringValue(s);
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static (bool, EquatableArray<string>) ReadNutsCodes(JsonReadContext c, JsonElement e, string p)
+    {
+        var (ok, codes) = ReadStringList(c, e, p);
+        if (!ok)
+        {
+            return (false, codes);
+        }
+
+        for (int i = 0; i < codes.Count; i++)
+        {
+            if (!Nuts.IsWellFormedCode(codes[i]))
+            {
+                c.Error(JsonReadContext.Index(p, i), RulebookErrors.OutOfRange, $"'{codes[i]}' is not a NUTS code: the country's two capital letters, then up to three capital letters or digits, as Eurostat writes them (ES43, SI032, PL514).");
+                ok = false;
+            }
+        }
+
+        return (ok, codes);
+    }
+
+    private static (bool, string) ReadNutsVersion(JsonReadContext c, JsonElement e, string p)
+    {
+        var version = c.String(e, p);
+        if (version is null)
+        {
+            return (false, string.Empty);
+        }
+
+        if (!Nuts.IsWellFormedVersion(version))
+        {
+            c.Error(p, RulebookErrors.OutOfRange, $"'{version}' is not a NUTS version: 'NUTS' and the year of the classification, such as \"NUTS 2021\".");
+            return (false, string.Empty);
+        }
+
+        return (true, version);
+    }
 
     private static (bool, EquatableArray<string>) ReadStringList(JsonReadContext c, JsonElement e, string p)
     {

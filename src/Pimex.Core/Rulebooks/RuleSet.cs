@@ -94,8 +94,11 @@ public sealed record SmeThresholds(
 public sealed record AidRules(AidRegime Regime, InKindValuation InKindValuation, Rate SingleUndertakingShareAbove);
 
 /// <summary>Who may apply.</summary>
-/// <param name="Regions">The region codes (NUTS) a company must be established in; empty for any.</param>
-public sealed record EligibilityRules(EquatableArray<string> Regions);
+/// <param name="Regions">The region codes (NUTS) a company must be established in; empty for any.
+/// A code covers the codes inside it (<see cref="Nuts.Covers"/>).</param>
+/// <param name="NutsVersion">The version of the NUTS classification the codes are written in,
+/// such as <c>NUTS 2021</c>.</param>
+public sealed record EligibilityRules(EquatableArray<string> Regions, string NutsVersion);
 
 /// <summary>Which funds pay each budget line, at what rate. Each line's shares add up to 100 %.</summary>
 /// <param name="Actions">The actions line.</param>

@@ -241,7 +241,7 @@ public sealed class Rulebook : IEquatable<Rulebook>
                 V(Parameters.LocalAuthorityInhabitantsBelow),
                 V(Parameters.ConsecutivePeriods)),
             new AidRules(V(Parameters.AidRegimeRule), V(Parameters.InKindValuationRule), V(Parameters.SingleUndertakingShareAbove)),
-            new EligibilityRules(V(Parameters.Regions)),
+            new EligibilityRules(V(Parameters.Regions), V(Parameters.NutsVersion)),
             new FundingRules(V(Parameters.FundingActions), V(Parameters.FundingTraining), V(Parameters.FundingConsultancy)),
             new SurveyRules(V(Parameters.SurveyScaleMin), V(Parameters.SurveyScaleMax)));
         return missing.Count == 0 ? set : Result.Invalid(missing);

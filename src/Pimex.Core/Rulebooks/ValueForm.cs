@@ -103,6 +103,23 @@ internal sealed class ValueForm
         },
         Rate);
 
+    /// <summary>Distinct NUTS codes (<see cref="Nuts.IsWellFormedCode"/>).</summary>
+    public static ValueForm NutsCodes { get; } = new("list of distinct NUTS codes", null, () => new JsonObject
+    {
+        ["description"] = "Distinct NUTS codes: the country's two capital letters, then up to three capital letters or digits (ES43, SI032, PL514).",
+        ["type"] = "array",
+        ["uniqueItems"] = true,
+        ["items"] = new JsonObject { ["type"] = "string", ["pattern"] = Nuts.CodePattern },
+    });
+
+    /// <summary>A NUTS version, <c>"NUTS 2021"</c> (<see cref="Nuts.IsWellFormedVersion"/>).</summary>
+    public static ValueForm NutsVersion { get; } = new("NUTS version", null, () => new JsonObject
+    {
+        ["description"] = "The NUTS classification's version: 'NUTS' and its year, such as \"NUTS 2021\".",
+        ["type"] = "string",
+        ["pattern"] = Nuts.VersionPattern,
+    });
+
     /// <summary>A language code: a built-in language or one a host supplies as a file.</summary>
     public static ValueForm Language { get; } = new("language", null, () => new JsonObject { ["type"] = "string", ["pattern"] = LanguageJson.CodePatternText });
 

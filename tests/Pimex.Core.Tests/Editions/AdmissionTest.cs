@@ -185,6 +185,18 @@ public class AdmissionTest
         Assert.Equal([AdmissionErrors.NotEstablishedInRegion], beside.Edition.Admit(new CompanyId("POZ"), partner, Ctx(Manager, At(2016, 3, 20))).Codes());
     }
 
+    // The NUTS version in force on the decision date (2016: NUTS 2013, Regulation (EU) No 1319/2013)
+    // is named beside the regions, since a code's meaning depends on it.
+    [Fact]
+    public void Admit_WhenTheRegionIsOutside_TheRefusalNamesTheRegionsAndTheNutsVersionInForce()
+    {
+        var s = Open().ApplyFor(Application("B1", region: "ES30"));
+
+        var result = s.Edition.Admit(new CompanyId("B1"), s.Rulebook, Ctx(Manager, At(2016, 3, 20)));
+
+        Assert.Equal("'ES30' is not one of the regions ES43 (NUTS 2013), nor within one.", Assert.Single(result.ValidationErrors).ErrorMessage);
+    }
+
     private const string NutsCharacters = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
     [Property(MaxTest = 60)]

@@ -101,6 +101,35 @@ public class RulebookLoadErrorsTest
             .AssertSingleError("$.parameters.promotion.categories[0].value[1].code", RulebookErrors.DuplicateKey);
     }
 
+    // Eurostat writes a NUTS code as the country's two capital letters and one character per level
+    // below it (Regulation (EC) No 1059/2003, annex I): a region's name or a lower-case code would
+    // refuse every applicant, so the rulebook is refused instead.
+    [Theory]
+    [InlineData("Podravje")]
+    [InlineData("es43")]
+    [InlineData("E")]
+    [InlineData("ES4321")]
+    [InlineData("ES-43")]
+    [InlineData("4S43")]
+    public void Load_WhenARegionIsNotANutsCode_ReportsOutOfRangeAtTheCode(string code)
+    {
+        Load(root => root.Timeline("eligibility.regions")[0]!["value"] = new JsonArray("ES43", code))
+            .AssertSingleError("$.parameters.eligibility.regions[0].value[1]", RulebookErrors.OutOfRange);
+    }
+
+    [Theory]
+    [InlineData("NUTS 21")]
+    [InlineData("2021")]
+    [InlineData("nuts 2021")]
+    [InlineData("NUTS 2021 ")]
+    [InlineData("NUTS-2021")]
+    [InlineData("NUTS 20x1")]
+    public void Load_WhenTheNutsVersionIsNotOne_ReportsOutOfRange(string version)
+    {
+        Load(root => root.Timeline("eligibility.nutsVersion")[0]!["value"] = version)
+            .AssertSingleError("$.parameters.eligibility.nutsVersion[0].value", RulebookErrors.OutOfRange);
+    }
+
     [Fact]
     public void Load_WhenAValueHasTheWrongJsonType_ReportsWrongType()
     {
