@@ -70,19 +70,19 @@ internal static class HtmlReport
         int trained = companies.Rows.Count(r => r.Trained);
         var funnel = new List<ChartPoint>
         {
-            new(l.Term("chart.funnel.admitted"), "funnel", report.Participants.Admitted, l.Number(report.Participants.Admitted)),
-            new(l.Term("chart.funnel.trained"), "funnel", trained, l.Number(trained)),
-            new(l.Term("chart.funnel.swot"), "funnel", report.Deliverables.SwotAccepted, l.Number(report.Deliverables.SwotAccepted)),
-            new(l.Term("chart.funnel.roadmap"), "funnel", report.Deliverables.RoadmapAccepted, l.Number(report.Deliverables.RoadmapAccepted)),
-            new(l.Term("chart.funnel.completed"), "funnel", report.Participants.Completed, l.Number(report.Participants.Completed)),
+            new(l.Term("chart.funnel.admitted"), l.Term("chart.funnel.series"), report.Participants.Admitted, l.Number(report.Participants.Admitted)),
+            new(l.Term("chart.funnel.trained"), l.Term("chart.funnel.series"), trained, l.Number(trained)),
+            new(l.Term("chart.funnel.swot"), l.Term("chart.funnel.series"), report.Deliverables.SwotAccepted, l.Number(report.Deliverables.SwotAccepted)),
+            new(l.Term("chart.funnel.roadmap"), l.Term("chart.funnel.series"), report.Deliverables.RoadmapAccepted, l.Number(report.Deliverables.RoadmapAccepted)),
+            new(l.Term("chart.funnel.completed"), l.Term("chart.funnel.series"), report.Participants.Completed, l.Number(report.Participants.Completed)),
         };
         funnel.Reverse();
         Figure(html, "funnel", l.Term("chart.funnel"), funnel, Charts.Bars(l.Term("chart.funnel"), funnel, l, horizontal: true, height: 300), l);
 
-        var scores = q.Distribution.Select(s => new ChartPoint(l.Number(s.Score), "answers", s.Count, l.Number(s.Count))).ToList();
+        var scores = q.Distribution.Select(s => new ChartPoint(l.Number(s.Score), l.Term("chart.satisfaction.series"), s.Count, l.Number(s.Count))).ToList();
         Figure(html, "satisfaction", l.Term("chart.satisfaction"), scores, Charts.Bars(l.Term("chart.satisfaction"), scores, l, height: 320), l);
 
-        var support = companies.Rows.Select(r => new ChartPoint(r.Name ?? r.Participant.Company.Value, "granted", r.Granted.Amount, l.Money(r.Granted))).ToList();
+        var support = companies.Rows.Select(r => new ChartPoint(r.Name ?? r.Participant.Company.Value, l.Term("chart.support.series"), r.Granted.Amount, l.Money(r.Granted))).ToList();
         var cap = report.Support.CapPerCompany;
         Figure(html, "support", l.Term("chart.support"), support, Charts.Bars(l.Term("chart.support"), support, l, horizontal: true, line: (cap.Amount, l.Term("support.cap") + " " + l.Money(cap)), height: 320), l, cap.Amount);
         html.Append("</section>\n");
