@@ -148,7 +148,7 @@ internal sealed class LedgerRunner
         }
         else if (session is null)
         {
-            Refuse(entry, ResultStatus.Invalid, LedgerErrors.NoEditionOpen, RunTexts.Refusal(language, LedgerErrors.NoEditionOpen));
+            Refuse(entry, ResultStatus.Invalid, LedgerErrors.NoEditionOpen, RunTexts.Refusal(language, LedgerErrors.NoEditionOpen, "openEdition"));
         }
         else if (command is ParticipantCommand p && !session.Participants.ContainsKey(p.Company))
         {

@@ -54,7 +54,7 @@ public static partial class Parameters
                 }
 
                 // An empty text is no label: in a partner, it removes the label it would inherit.
-                var value = text.ValueKind == JsonValueKind.String && text.GetString()!.Length == 0
+                var value = text.ValueKind == JsonValueKind.String && text.GetRawText() == "\"\""
                     ? string.Empty
                     : c.String(text, JsonReadContext.Child(path, language));
                 if (value is null)

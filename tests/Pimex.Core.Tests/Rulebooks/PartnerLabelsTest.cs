@@ -88,6 +88,18 @@ public class PartnerLabelsTest
     }
 
     [Fact]
+    public void Load_WhenALabelEscapesHalfASurrogatePair_RefusesItWithoutThrowing()
+    {
+        // The empty-text check reads the raw token: decoding "\ud800" to a string throws.
+        var json = RulebookJsonEdits.Partner(p => p.Override("reporting.labels", Labels(("tradeFair", "es", "HALF"))))
+            .Replace("HALF", "\\ud800", StringComparison.Ordinal);
+
+        var loaded = Rulebook.Load(json, Rulebook.Extremadura);
+
+        Assert.False(loaded.IsSuccess);
+    }
+
+    [Fact]
     public void Load_WhenAPartnerWritesNoLabels_InheritsAllButTheBasesIdentityLabels()
     {
         var partner = Partner();
