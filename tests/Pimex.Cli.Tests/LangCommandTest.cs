@@ -151,6 +151,43 @@ public class LangCommandTest
     }
 
     [Fact]
+    public void Run_WithLangFile_WritesTheToolsOwnLinesFromTheFile()
+    {
+        var files = new InMemoryFiles().With("qaa.json", Local(texts =>
+        {
+            texts["tool.run.line"] = "QAA-LINE {0}";
+            texts["tool.run.summary"] = "QAA-SUMMARY {0}: {1}/{2}/{3}";
+        }));
+
+        var run = Tool.Run(files, "run", "--embedded", "2016", "--lang-file", "qaa.json");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Matches(@"(?m)^  QAA-LINE \d+: PIMEX-ADM-001 capacity: ", run.Out);
+        Assert.Matches(@"(?m)^QAA-SUMMARY .+: [\d\u00a0]+/[\d\u00a0]+/[\d\u00a0]+$", run.Out);
+        Assert.DoesNotMatch(@"(?m)^  línea ", run.Out);
+    }
+
+    [Fact]
+    public void Run_WithLangFileLeavingOutTheToolsLines_WritesThemInEnglishAndCheckListsThem()
+    {
+        var files = new InMemoryFiles().With("qaa.json", Local(texts =>
+        {
+            texts.Remove("tool.run.line");
+            texts.Remove("tool.run.summary");
+        }));
+
+        var run = Tool.Run(files, "run", "--embedded", "2016", "--lang-file", "qaa.json");
+        var check = Tool.Run(files, "lang", "check", "qaa", "qaa.json");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Matches(@"(?m)^  line \d+: PIMEX-ADM-001 ", run.Out);
+        Assert.Matches(@"(?m)^Ledger .+ commands, .+ applied, .+ refused\.$", run.Out);
+        Assert.Equal(0, check.ExitCode);
+        Assert.Contains("tool.run.line", check.Out, StringComparison.Ordinal);
+        Assert.Contains("tool.run.summary", check.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Report_WithABrokenLangFile_ListsItsProblemsAndExitsTwo()
     {
         var run = Tool.Run(new InMemoryFiles().With("qaa.json", Local(texts => texts["budget.titel"] = "x")), "report", "--lang-file", "qaa.json");

@@ -164,10 +164,11 @@ public class RulesCommandTest
         var run = Tool.Run(Files, "rules", "diff", "extremadura", "podravje.json", "--on", "2016-01-15");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("Transfer report: extremadura -> podravje on 2016-01-15: 3 difference(s)", run.Out, StringComparison.Ordinal);
+        Assert.Contains("Transfer report: extremadura -> podravje on 2016-01-15: 4 difference(s)", run.Out, StringComparison.Ordinal);
         Assert.Matches(@"timeZone\s+Europe/Madrid\s+Europe/Ljubljana", run.Out);
         Assert.Matches(@"promotion\.capPerCompany\s+EUR 2500\.00\s+EUR 3000\.00", run.Out);
         Assert.Matches(@"eligibility\.regions\s+ES43\s+SI03", run.Out);
+        Assert.Matches(@"reporting\.labels\s+Regional \(es\) Junta de Extremadura\s+\(none\)", run.Out);
     }
 
     [Fact]
@@ -178,7 +179,7 @@ public class RulesCommandTest
         Assert.Equal(0, run.ExitCode);
         using var json = JsonDocument.Parse(run.Out);
         Assert.Equal("2016-01-15", json.RootElement.GetProperty("on").GetString());
-        Assert.Equal(3, json.RootElement.GetProperty("differences").GetArrayLength());
+        Assert.Equal(4, json.RootElement.GetProperty("differences").GetArrayLength());
     }
 
     [Fact]

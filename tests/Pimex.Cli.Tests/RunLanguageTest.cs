@@ -1,6 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
-using Pimex.Cli.Ledger;
 using Pimex.Cli.Tests.Support;
 using Pimex.Localisation;
 
@@ -51,19 +49,6 @@ public partial class RunLanguageTest
         Assert.All(english.Zip(translated), pair => Assert.NotEqual(pair.First.Message, pair.Second.Message));
     }
 
-    [Fact]
-    public void RunTexts_InEveryLanguage_HaveTheSameKeysAndPlaceholders()
-    {
-        var english = RunTexts.Texts["en"];
-
-        Assert.Equal(ReportLanguage.All.Select(l => l.Code).Order(StringComparer.Ordinal), RunTexts.Texts.Keys.Order(StringComparer.Ordinal));
-        Assert.All(RunTexts.Texts, language =>
-        {
-            Assert.Equal(english.Keys.Order(StringComparer.Ordinal), language.Value.Keys.Order(StringComparer.Ordinal));
-            Assert.All(english, term => Assert.Equal(Placeholders(term.Value), Placeholders(language.Value[term.Key])));
-        });
-    }
-
     private static List<(int Line, string Code, string Identifier, string Message)> Refused(string json)
     {
         using var document = JsonDocument.Parse(json);
@@ -74,10 +59,4 @@ public partial class RunLanguageTest
                 e.TryGetProperty("identifier", out var id) ? id.GetString()! : string.Empty,
                 e.GetProperty("message").GetString()!)))];
     }
-
-    private static string[] Placeholders(string text) =>
-        [.. PlaceholderPattern().Matches(text).Select(m => m.Value).Distinct().Order(StringComparer.Ordinal)];
-
-    [GeneratedRegex(@"\{\d+\}")]
-    private static partial Regex PlaceholderPattern();
 }

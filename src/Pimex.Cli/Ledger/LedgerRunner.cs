@@ -148,11 +148,11 @@ internal sealed class LedgerRunner
         }
         else if (session is null)
         {
-            Refuse(entry, ResultStatus.Invalid, LedgerErrors.NoEditionOpen, RunTexts.Format(language, LedgerErrors.NoEditionOpen));
+            Refuse(entry, ResultStatus.Invalid, LedgerErrors.NoEditionOpen, RunTexts.Refusal(language, LedgerErrors.NoEditionOpen, "openEdition"));
         }
         else if (command is ParticipantCommand p && !session.Participants.ContainsKey(p.Company))
         {
-            Refuse(entry, ResultStatus.NotFound, LedgerErrors.NotAParticipant, RunTexts.Format(language, LedgerErrors.NotAParticipant, p.Company, session.Edition.Id));
+            Refuse(entry, ResultStatus.NotFound, LedgerErrors.NotAParticipant, RunTexts.Refusal(language, LedgerErrors.NotAParticipant, p.Company, session.Edition.Id));
         }
         else if (command is not EditionCommand onEdition)
         {
@@ -168,7 +168,7 @@ internal sealed class LedgerRunner
     {
         if (session is not null)
         {
-            Refuse(entry, ResultStatus.Conflict, LedgerErrors.EditionAlreadyOpen, RunTexts.Format(language, LedgerErrors.EditionAlreadyOpen, session.Edition.Id));
+            Refuse(entry, ResultStatus.Conflict, LedgerErrors.EditionAlreadyOpen, RunTexts.Refusal(language, LedgerErrors.EditionAlreadyOpen, session.Edition.Id));
             return;
         }
 

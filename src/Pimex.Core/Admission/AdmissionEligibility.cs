@@ -188,7 +188,10 @@ public static class AdmissionEligibility
 
         if (b.HasFlag(AdmissionRulesBroken.AidCeilingExceeded))
         {
-            errors.Add(DomainErrors.Refusal(language, "declaredAid", AdmissionErrors.AidCeilingExceeded, check.Aid.AlreadyCounted, check.Aid.LookBack, check.Aid.NewAid, check.Aid.Regime.Name, check.Aid.Regime.Ceiling));
+            errors.Add(DomainErrors.Validation(
+                "declaredAid",
+                AdmissionErrors.AidCeilingExceeded,
+                language.Refusal(AdmissionErrors.AidCeilingExceeded, check.Aid.AlreadyCounted, check.Aid.LookBack, check.Aid.NewAid, check.Aid.Regime.Name, check.Aid.Regime.Ceiling) + WhoseAid(check, language)));
         }
 
         if (b.HasFlag(AdmissionRulesBroken.BudgetCannotReserveCap))
@@ -197,6 +200,57 @@ public static class AdmissionEligibility
         }
 
         return errors;
+    }
+
+    /// <summary>
+    /// Whose aid the ceiling counted, as the aid statement names it (<see cref="AidReceived.Recipient"/>):
+    /// the applicant's own, then each linked (or restructured) undertaking's, in the order they
+    /// first appear, each with what it received in the look-back. Empty when the applicant's own
+    /// aid is all that was counted: the refusal's first sentence then says it.
+    /// </summary>
+    private static string WhoseAid(in AdmissionCheck check, ReportLanguage language)
+    {
+        var aid = check.SingleUndertakingAid;
+        var start = check.Aid.LookBackStart;
+        var end = check.Aid.GrantDate;
+        var own = Money.Zero(check.Aid.AlreadyCounted.Currency);
+        var others = new List<(string Recipient, Money Amount)>();
+        foreach (var a in aid)
+        {
+            if (a.GrantedOn < start || a.GrantedOn > end)
+            {
+                continue;
+            }
+
+            if (a.Recipient is null)
+            {
+                own += a.Amount;
+                continue;
+            }
+
+            int at = others.FindIndex(o => string.Equals(o.Recipient, a.Recipient, StringComparison.Ordinal));
+            if (at < 0)
+            {
+                others.Add((a.Recipient, a.Amount));
+            }
+            else
+            {
+                others[at] = (a.Recipient, others[at].Amount + a.Amount);
+            }
+        }
+
+        if (others.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        var parts = new List<string>(others.Count + 1) { language.Refusal(AdmissionErrors.AidCeilingExceeded + ".own", own) };
+        foreach (var (recipient, amount) in others)
+        {
+            parts.Add(language.Refusal(AdmissionErrors.AidCeilingExceeded + ".other", amount, recipient));
+        }
+
+        return " " + language.Refusal(AdmissionErrors.AidCeilingExceeded + ".counted", string.Join("; ", parts));
     }
 
     /// <summary>

@@ -149,7 +149,11 @@ public sealed partial record EditionReport
         return text.ToString().TrimEnd('\n') + "\n";
     }
 
-    /// <summary>The human label of a survey question, an expense category or a fund in a language: the rulebook's, else the code.</summary>
+    /// <summary>
+    /// The human label of a survey question, an expense category or a fund in a language: the
+    /// rulebook's, else the language's neutral one (<see cref="ReportLanguage.TryGetNeutralLabel"/>:
+    /// "Regional budget"), else the code.
+    /// </summary>
     /// <param name="code">The code, such as <c>promotionSupport</c>.</param>
     /// <param name="language">The language.</param>
     /// <returns>The label.</returns>
@@ -158,13 +162,13 @@ public sealed partial record EditionReport
         ArgumentNullException.ThrowIfNull(language);
         foreach (var label in Labels)
         {
-            if (string.Equals(label.Code, code, StringComparison.Ordinal) && string.Equals(label.Language, language.Code, StringComparison.Ordinal))
+            if (label.Text.Length > 0 && string.Equals(label.Code, code, StringComparison.Ordinal) && string.Equals(label.Language, language.Code, StringComparison.Ordinal))
             {
                 return label.Text;
             }
         }
 
-        return code;
+        return language.TryGetNeutralLabel(code, out var neutral) ? neutral : code;
     }
 
     /// <summary>The name of a budget line in a language.</summary>

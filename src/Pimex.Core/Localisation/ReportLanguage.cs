@@ -125,6 +125,24 @@ public sealed class ReportLanguage
         return language is not null;
     }
 
+    /// <summary>
+    /// The language's neutral label of a code (<c>label.CODE</c>): a fund named as no region in
+    /// particular, such as <c>Regional</c>, "Regional budget". A report shows it where the
+    /// rulebook has no label of its own for the code.
+    /// </summary>
+    /// <param name="code">The code, such as <c>Regional</c>.</param>
+    /// <param name="label">The label, when the language files name the code.</param>
+    /// <returns>Whether the language files name the code.</returns>
+    public bool TryGetNeutralLabel(string code, [NotNullWhen(true)] out string? label) =>
+        terms.TryGetValue("label." + code, out label) && label.Length > 0;
+
+    /// <summary>
+    /// Whether the language files name a code neutrally (English has <c>label.CODE</c>): a
+    /// rulebook's own label of such a code names that rulebook's region (Extremadura's
+    /// <c>Regional</c> is "Junta de Extremadura") and a partner does not inherit it.
+    /// </summary>
+    internal static bool HasNeutralLabel(string code) => EnglishLanguage.terms.ContainsKey("label." + code);
+
     /// <summary>The term of a key.</summary>
     /// <param name="key">The key, such as <c>budget.title</c>.</param>
     /// <returns>The term.</returns>

@@ -80,7 +80,7 @@ internal static class ClaimRules
         {
             foreach (var label in labels)
             {
-                if (label.Code == category.Code && label.Language == language.Code)
+                if (label.Code == category.Code && label.Language == language.Code && label.Text.Length > 0)
                 {
                     return label.Text;
                 }

@@ -53,7 +53,10 @@ public static partial class Parameters
                     continue;
                 }
 
-                var value = c.String(text, JsonReadContext.Child(path, language));
+                // An empty text is no label: in a partner, it removes the label it would inherit.
+                var value = text.ValueKind == JsonValueKind.String && text.GetRawText() == "\"\""
+                    ? string.Empty
+                    : c.String(text, JsonReadContext.Child(path, language));
                 if (value is null)
                 {
                     ok = false;
@@ -67,6 +70,73 @@ public static partial class Parameters
 
         labels.Sort((a, b) => string.CompareOrdinal(a.Code, b.Code) is var byCode and not 0 ? byCode : string.CompareOrdinal(a.Language, b.Language));
         return (ok, new EquatableArray<ReportLabel>(labels));
+    }
+
+    /// <summary>
+    /// Whether a base's label names the base itself: a code the language files label neutrally
+    /// (a fund: <c>Regional</c>, "Regional budget") given another text than the language's
+    /// neutral one ("Junta de Extremadura"), or given one in a language the library does not embed.
+    /// </summary>
+    private static bool NamesTheBase(ReportLabel label) =>
+        ReportLanguage.HasNeutralLabel(label.Code)
+        && !(ReportLanguage.TryFromCode(label.Language, out var language)
+            && language.TryGetNeutralLabel(label.Code, out var neutral)
+            && string.Equals(neutral, label.Text, StringComparison.Ordinal));
+
+    /// <summary>
+    /// The labels a partner ends up with (docs/rulebook-format.md, "Partner rulebook"): what it
+    /// inherits, less the base's identity labels (<see cref="NamesTheBase"/>: the base's "Junta
+    /// de Extremadura" for <c>Regional</c> is the base's own), with the partner's
+    /// own labels laid over it by code and language on every date either timeline starts. An empty
+    /// text the partner writes removes the label it would inherit.
+    /// </summary>
+    /// <param name="inherited">The base's labels.</param>
+    /// <param name="own">The partner's override, when it writes one.</param>
+    /// <returns>The merged timeline.</returns>
+    internal static Timeline<EquatableArray<ReportLabel>> InheritLabels(Timeline<EquatableArray<ReportLabel>> inherited, Timeline<EquatableArray<ReportLabel>>? own)
+    {
+        var starts = new SortedSet<LocalDate>();
+        foreach (var entry in inherited.Entries)
+        {
+            starts.Add(entry.From);
+        }
+
+        if (own is not null)
+        {
+            foreach (var entry in own.Entries)
+            {
+                starts.Add(entry.From);
+            }
+        }
+
+        var entries = ImmutableArray.CreateBuilder<TimelineEntry<EquatableArray<ReportLabel>>>(starts.Count);
+        foreach (var date in starts)
+        {
+            var labels = new List<ReportLabel>();
+            inherited.TryGetEntry(date, out var fromBase);
+            TimelineEntry<EquatableArray<ReportLabel>>? fromOwn = null;
+            own?.TryGetEntry(date, out fromOwn);
+            if (fromBase is not null)
+            {
+                labels.AddRange(fromBase.Value.Where(l => !NamesTheBase(l)));
+            }
+
+            if (fromOwn is not null)
+            {
+                foreach (var label in fromOwn.Value)
+                {
+                    labels.RemoveAll(l => l.Code == label.Code && l.Language == label.Language);
+                    labels.Add(label);
+                }
+            }
+
+            labels.RemoveAll(l => l.Text.Length == 0);
+            labels.Sort((a, b) => string.CompareOrdinal(a.Code, b.Code) is var byCode and not 0 ? byCode : string.CompareOrdinal(a.Language, b.Language));
+            var source = fromOwn ?? fromBase!;
+            entries.Add(new TimelineEntry<EquatableArray<ReportLabel>>(date, new EquatableArray<ReportLabel>(labels), source.Source, source.IsDefault));
+        }
+
+        return new Timeline<EquatableArray<ReportLabel>>(entries.MoveToImmutable());
     }
 
     private static void WriteLabels(Utf8JsonWriter w, EquatableArray<ReportLabel> labels)

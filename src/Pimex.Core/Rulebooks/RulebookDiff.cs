@@ -47,6 +47,14 @@ public sealed record RulebookDiff(string BaseId, string PartnerId, LocalDate On,
         Add("timeZone", baseRulebook.TimeZone.Id, partner.TimeZone.Id);
         foreach (var p in Parameters.All)
         {
+            if (ReferenceEquals(p, Parameters.ReportLabels))
+            {
+                // Labels are many: only those that differ, each side's.
+                var (mine, theirs) = (Labels(baseRulebook, on), Labels(partner, on));
+                Add(p.Name, Only(mine, theirs), Only(theirs, mine));
+                continue;
+            }
+
             Add(p.Name, p.FormatOn(baseRulebook, on), p.FormatOn(partner, on));
         }
 
@@ -62,6 +70,16 @@ public sealed record RulebookDiff(string BaseId, string PartnerId, LocalDate On,
         Add(Y("windows.training"), Window(a?.Training), Window(b?.Training));
         Add(Y("windows.expenses"), Window(a?.Expenses), Window(b?.Expenses));
         return new RulebookDiff(baseRulebook.Id, partner.Id, on, list.ToImmutable());
+    }
+
+    private static EquatableArray<ReportLabel>? Labels(Rulebook rulebook, LocalDate on) =>
+        rulebook.Get(Parameters.ReportLabels).TryGetValue(on, out var labels) ? labels : null;
+
+    /// <summary>The labels of one side the other has not, as <c>rules show</c> writes them; null when there is none.</summary>
+    private static string? Only(EquatableArray<ReportLabel>? side, EquatableArray<ReportLabel>? other)
+    {
+        var only = side is { } labels ? labels.Where(l => other is not { } o || !o.Contains(l)).ToList() : [];
+        return only.Count == 0 ? null : Parameters.ReportLabels.Format(new EquatableArray<ReportLabel>(only));
     }
 
     /// <summary>Renders the report as a plain-text table.</summary>

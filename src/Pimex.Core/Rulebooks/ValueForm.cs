@@ -131,7 +131,11 @@ internal sealed class ValueForm
         {
             ["type"] = "object",
             ["propertyNames"] = new JsonObject { ["pattern"] = LanguageJson.CodePatternText },
-            ["additionalProperties"] = Ref("text"),
+            ["additionalProperties"] = new JsonObject
+            {
+                ["type"] = "string",
+                ["description"] = "The label; an empty text is no label (in a partner, it removes the label inherited).",
+            },
         },
     });
 

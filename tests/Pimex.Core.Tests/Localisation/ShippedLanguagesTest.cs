@@ -30,11 +30,12 @@ public partial class ShippedLanguagesTest
     /// </summary>
     private static readonly Dictionary<string, string[]> SameAsEnglish = new(StringComparer.Ordinal)
     {
-        // A dash for a deliverable not submitted, in every language.
-        ["es"] = ["review.notSubmitted", "common.no", "common.total"], // "no" and "total" are Spanish words.
-        ["pl"] = ["review.notSubmitted", "companies.status"], // "status" is the Polish word.
-        ["pt"] = ["review.notSubmitted", "common.total"], // "total" is the Portuguese word.
-        ["sl"] = ["review.notSubmitted"],
+        // A dash for a deliverable not submitted, in every language; "Token", the sign-in field of
+        // the back office's pages, is the word each of these languages uses for a bearer token.
+        ["es"] = ["review.notSubmitted", "common.no", "common.total", "page.signin.token"], // "no" and "total" are Spanish words.
+        ["pl"] = ["review.notSubmitted", "companies.status", "page.claim.vat", "page.signedIn", "page.signin.token"], // "status", "VAT" and "region" are Polish words.
+        ["pt"] = ["review.notSubmitted", "common.total", "page.signin.token"], // "total" is the Portuguese word.
+        ["sl"] = ["review.notSubmitted", "page.matrix.filter"], // "filter" is the Slovenian word.
     };
 
     /// <summary>

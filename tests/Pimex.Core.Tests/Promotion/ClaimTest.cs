@@ -107,7 +107,7 @@ public class ClaimTest
     [Fact]
     public void SubmitClaim_WhenTheRulebookHasNoLabelInTheLanguage_NamesTheCategoryByItsName()
     {
-        var unlabelled = Rulebook.Load(RulebookJsonEdits.Partner(p => p.WithExtremadura2016().Override("reporting.labels", new System.Text.Json.Nodes.JsonObject())), Rulebook.Extremadura);
+        var unlabelled = Rulebook.Load(RulebookJsonEdits.Partner(p => p.WithExtremadura2016().Override("reporting.labels", new System.Text.Json.Nodes.JsonObject { ["overheads"] = new System.Text.Json.Nodes.JsonObject { ["es"] = string.Empty } })), Rulebook.Extremadura);
         Assert.True(unlabelled.IsSuccess, string.Join("; ", unlabelled.ValidationErrors.Select(e => e.ErrorMessage)));
         var s = WithB1(unlabelled.Value);
 

@@ -45,8 +45,12 @@ public class PartnerRulebookTest
         var partner = LoadPartner(Rulebook.Extremadura, p => p.Override("promotion.capPerCompany", "EUR 3000.00"));
 
         Assert.All(
-            Parameters.All.Where(p => p != Parameters.CapPerCompany),
+            Parameters.All.Where(p => p != Parameters.CapPerCompany && p != Parameters.ReportLabels),
             p => Assert.Equal(Rulebook.Extremadura.Timelines[p.Name], partner.Timelines[p.Name]));
+        // Every label but the base's own name for its regional funds (PartnerLabelsTest).
+        Assert.Equal(
+            Rulebook.Extremadura.Get(Parameters.ReportLabels).Entries.Select(e => e.Value.Where(l => l.Text != "Junta de Extremadura")),
+            partner.Get(Parameters.ReportLabels).Entries.Select(e => e.Value.AsEnumerable()));
         Assert.Equal(Rulebook.Extremadura.Currency, partner.Currency);
         Assert.Equal(Rulebook.Extremadura.TimeZone, partner.TimeZone);
     }
@@ -238,7 +242,7 @@ public class PartnerRulebookTest
             && @base.ToJson() == before
             && @base.Equals(Rulebook.Extremadura)
             && Parameters.All
-                .Where(p => !partnerJson.Overridden.Contains(p.Name))
+                .Where(p => !partnerJson.Overridden.Contains(p.Name) && p != Parameters.ReportLabels)
                 .All(p => partner.Value.Timelines[p.Name].Equals(@base.Timelines[p.Name]));
     }
 

@@ -166,6 +166,8 @@ public class RulebookCanRunTest
             RulebookJsonEdits.Partner(p =>
             {
                 (p["id"], p["name"]) = ("extremadura-2027", "PIMEX Extremadura, 2027 call");
+                // The same region: it says so by writing its own name for its regional funds.
+                p.Override("reporting.labels", new JsonObject { ["Regional"] = new JsonObject { ["es"] = "Junta de Extremadura" } });
                 p["annuities"] = new JsonObject { ["2027"] = RulebookJsonEdits.Extremadura().Annuity2016().DeepClone() };
                 foreach (var (_, window) in p["annuities"]!["2027"]!["windows"]!.AsObject())
                 {

@@ -44,6 +44,7 @@ public class RulebookDiffTest
             [
                 new ParameterDifference("timeZone", "Europe/Madrid", "Europe/Ljubljana"),
                 new ParameterDifference("promotion.capPerCompany", "EUR 2500.00", "EUR 3000.00"),
+                new ParameterDifference("reporting.labels", "Regional (es) Junta de Extremadura", "(none)"),
             ],
             diff.Differences.AsEnumerable());
         Assert.Equal("partner", diff.PartnerId);
@@ -55,17 +56,28 @@ public class RulebookDiffTest
         // No 2016 annuity: without tutorials in 2016, it could not run.
         var partner = Rulebook.Load(RulebookJsonEdits.Partner(p => p.Override("commitment.tutorials", 4, from: "2020-01-01")), Rulebook.Extremadura).Value;
 
-        Assert.Equal([new ParameterDifference("commitment.tutorials", "3", "(none)")], Rulebook.Extremadura.Diff(partner, Mid2016).Differences.Where(d => !d.Name.StartsWith("annuities.", StringComparison.Ordinal)));
-        Assert.Equal([new ParameterDifference("commitment.tutorials", "3", "4")], Rulebook.Extremadura.Diff(partner, new LocalDate(2020, 1, 1)).Differences.AsEnumerable());
+        Assert.Equal([new ParameterDifference("commitment.tutorials", "3", "(none)"), new ParameterDifference("reporting.labels", "Regional (es) Junta de Extremadura", "(none)")], Rulebook.Extremadura.Diff(partner, Mid2016).Differences.Where(d => !d.Name.StartsWith("annuities.", StringComparison.Ordinal)));
+        Assert.Equal([new ParameterDifference("commitment.tutorials", "3", "4"), new ParameterDifference("reporting.labels", "Regional (es) Junta de Extremadura", "(none)")], Rulebook.Extremadura.Diff(partner, new LocalDate(2020, 1, 1)).Differences.AsEnumerable());
     }
 
     [Fact]
     public void Diff_WhenThePartnerOverridesNothing_IsEmptyBothWays()
     {
-        var partner = Partner(_ => { });
+        // The base's own name for its regional funds is not a partner's (docs/rulebook-format.md):
+        // a partner that overrides nothing else writes it to be the same region.
+        var partner = Partner(p => p.Override("reporting.labels", new JsonObject { ["Regional"] = new JsonObject { ["es"] = "Junta de Extremadura" } }));
 
         Assert.True(Rulebook.Extremadura.Diff(partner, Mid2016).IsEmpty);
         Assert.True(partner.Diff(Rulebook.Extremadura, Mid2016).IsEmpty);
+    }
+
+    [Fact]
+    public void Diff_WhenThePartnerWritesNoLabels_ListsOnlyTheBasesIdentityLabelItDoesNotInherit()
+    {
+        var partner = Partner(_ => { });
+
+        Assert.Equal([new ParameterDifference("reporting.labels", "Regional (es) Junta de Extremadura", "(none)")], Rulebook.Extremadura.Diff(partner, Mid2016).Differences.AsEnumerable());
+        Assert.Equal([new ParameterDifference("reporting.labels", "(none)", "Regional (es) Junta de Extremadura")], partner.Diff(Rulebook.Extremadura, Mid2016).Differences.AsEnumerable());
     }
 
     [Fact]
@@ -98,11 +110,12 @@ public class RulebookDiffTest
         var text = Rulebook.Extremadura.Diff(partner, Mid2016).Render();
 
         Assert.Equal(
-            "Transfer report: extremadura -> partner on 2016-06-01: 2 difference(s)\n"
-            + "parameter                extremadura    partner\n"
-            + "-----------------------  -------------  ----------------\n"
-            + "timeZone                 Europe/Madrid  Europe/Ljubljana\n"
-            + "promotion.capPerCompany  EUR 2500.00    EUR 3000.00\n",
+            "Transfer report: extremadura -> partner on 2016-06-01: 3 difference(s)\n"
+            + "parameter                extremadura                         partner\n"
+            + "-----------------------  ----------------------------------  ----------------\n"
+            + "timeZone                 Europe/Madrid                       Europe/Ljubljana\n"
+            + "promotion.capPerCompany  EUR 2500.00                         EUR 3000.00\n"
+            + "reporting.labels         Regional (es) Junta de Extremadura  (none)\n",
             text);
     }
 }

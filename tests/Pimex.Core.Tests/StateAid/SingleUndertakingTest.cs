@@ -4,6 +4,7 @@ using Pimex.Admission;
 using Pimex.Common;
 using Pimex.Editions;
 using Pimex.Evaluation;
+using Pimex.Localisation;
 using Pimex.Monetary;
 using Pimex.Rulebooks;
 using Pimex.StateAid;
@@ -139,6 +140,40 @@ public class SingleUndertakingTest
 
         Assert.Equal(ResultStatus.Invalid, result.Status);
         Assert.Equal([AdmissionErrors.AidCeilingExceeded], result.Codes());
+    }
+
+    [Theory]
+    [InlineData("en", "Counted in the period: EUR 1000.00 received by the applicant itself; EUR 199000.00 received by Parent SA.")]
+    [InlineData("es", "Contados en el periodo: 1.000,00 € recibidos por la propia empresa solicitante; 199.000,00 € recibidos por Parent SA.")]
+    [InlineData("sl", "Upoštevano v obdobju: 1.000,00 €, ki jih je prejel prijavitelj sam; 199.000,00 €, ki jih je prejelo podjetje Parent SA.")]
+    [InlineData("pl", "Uwzględniono w okresie: 1000,00 € otrzymane przez samego wnioskodawcę; 199\u00a0000,00 € otrzymane przez Parent SA.")]
+    [InlineData("pt", "Contabilizados no período: 1000,00 € recebidos pela própria empresa candidata; 199\u00a0000,00 € recebidos por Parent SA.")]
+    public void Admit_WhenALinkedUndertakingsAidTakesItOverTheCeiling_TheRefusalNamesWhoseAidItCounted(string code, string whose)
+    {
+        // The applicant's own EUR 1,000 and its parent's EUR 199,000 fill the EUR 200,000 ceiling
+        // of Regulation (EU) 1407/2013; the participation's aid takes it over.
+        Assert.True(ReportLanguage.TryFromCode(code, out var language));
+        var s = Open().ApplyFor(With(Related("Parent SA", 60m, Aid(199_000m)), Related("Partner SA", 40m, Aid(50_000m))));
+
+        var result = s.Edition.Admit(new CompanyId("B1"), s.Rulebook, Ctx(Manager, At(2016, 3, 20)).In(language));
+
+        var error = Assert.Single(result.ValidationErrors);
+        Assert.Equal((AdmissionErrors.AidCeilingExceeded, "declaredAid"), (error.ErrorCode, error.Identifier));
+        Assert.EndsWith(" " + whose, error.ErrorMessage, StringComparison.Ordinal);
+        Assert.DoesNotContain("Partner SA", error.ErrorMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Admit_WhenOnlyTheApplicantsOwnAidTakesItOverTheCeiling_TheRefusalIsTheOneSentence()
+    {
+        var s = Open().ApplyFor(Application("B1", declaredAid: Aid(199_000m, "Own grant")));
+
+        var result = s.Edition.Admit(new CompanyId("B1"), s.Rulebook, Ctx(Manager, At(2016, 3, 20)));
+
+        var error = Assert.Single(result.ValidationErrors);
+        Assert.Equal(AdmissionErrors.AidCeilingExceeded, error.ErrorCode);
+        Assert.StartsWith("EUR 199000.00 already received in ", error.ErrorMessage, StringComparison.Ordinal);
+        Assert.DoesNotContain("Counted in the period", error.ErrorMessage, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -201,7 +201,13 @@ internal static partial class RulebookJson
             ? ReadAnnuities(context, ae, "$.annuities")
             : ImmutableSortedDictionary<int, AnnuityRules>.Empty;
 
-        var merged = @base.Timelines.SetItems(overrides);
+        // Labels merge by code and language; the base's identity labels stay the base's.
+        var labels = Parameters.ReportLabels.Name;
+        var merged = @base.Timelines.SetItems(overrides).SetItem(
+            labels,
+            Parameters.InheritLabels(
+                (Timeline<EquatableArray<ReportLabel>>)@base.Timelines[labels],
+                overrides.TryGetValue(labels, out var own) ? (Timeline<EquatableArray<ReportLabel>>)own : null));
         if (annuities is not null)
         {
             CheckAnnuitiesCanRun(
