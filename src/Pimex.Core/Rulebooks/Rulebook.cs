@@ -267,11 +267,13 @@ public sealed class Rulebook : IEquatable<Rulebook>
                 V(Parameters.BusinessAngelInvestmentBelow),
                 V(Parameters.LocalAuthorityBudgetBelow),
                 V(Parameters.LocalAuthorityInhabitantsBelow),
-                V(Parameters.ConsecutivePeriods)) { FiguresExchangeRate = V(Parameters.FiguresExchangeRate) },
+                V(Parameters.ConsecutivePeriods))
+            { FiguresExchangeRate = V(Parameters.FiguresExchangeRate) },
             new AidRules(V(Parameters.AidRegimeRule), V(Parameters.InKindValuationRule), V(Parameters.SingleUndertakingShareAbove)) { ExchangeRate = V(Parameters.AidExchangeRate) },
             new EligibilityRules(V(Parameters.Regions)),
             new FundingRules(V(Parameters.FundingActions), V(Parameters.FundingTraining), V(Parameters.FundingConsultancy)),
-            new SurveyRules(V(Parameters.SurveyScaleMin), V(Parameters.SurveyScaleMax))) { ExchangeRates = ExchangeRates };
+            new SurveyRules(V(Parameters.SurveyScaleMin), V(Parameters.SurveyScaleMax)))
+        { ExchangeRates = ExchangeRates };
         return missing.Count == 0 ? set : Result.Invalid(missing);
     }
 

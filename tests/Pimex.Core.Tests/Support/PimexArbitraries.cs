@@ -177,6 +177,8 @@ public static class PimexArbitraries
         ParameterDefinition<Rate> => PercentTextGen,
         ParameterDefinition<TutorialVenue> => Gen.Elements("companyPremises", "any").Select(v => (JsonNode)v),
         ParameterDefinition<InKindValuation> => Gen.Elements("none", "budgetShare").Select(v => (JsonNode)v),
+        ParameterDefinition<FiguresRateDate> => Gen.Elements("periodEnd").Select(v => (JsonNode)v),
+        ParameterDefinition<AidRateDate> => Gen.Elements("grantDate").Select(v => (JsonNode)v),
         ParameterDefinition<EquatableArray<string>> => Gen.SubListOf(Words).Select(words => (JsonNode)new JsonArray([.. words.Select(w => (JsonNode)w)])),
         ParameterDefinition<EquatableArray<ExpenseCategory>> =>
             from codes in Gen.SubListOf(["tradeFair", "tradeMission", "distributionNetwork", "overheads"])
