@@ -56,6 +56,12 @@ public class ZlotyEditionTest
         var participant = s.Verify("PL1", "C1", ClaimVerification.ApproveInFull());
 
         Assert.Equal(Zl(9_890m), participant.SupportGranted);
+
+        // The statement counts in euros: EUR 197,700.00 + PLN 9,890.00 / 4.3000 (EUR 2,300.00) = EUR 200,000.00.
+        var statement = Scenario.Must(global::Pimex.Evaluation.AidStatement.Create(participant, s.Rulebook, new LocalDate(2016, 12, 31)));
+        Assert.Equal(Money.Of(200_000m, Currency.EUR), statement.CountedInLookBack);
+        Assert.Equal(Money.Zero(Currency.EUR), statement.Headroom);
+        Assert.Equal(Zl(9_890m), statement.PromotionSupport);
     }
 
     [Fact]
