@@ -121,6 +121,16 @@ public class ExchangeRatesTest
     }
 
     [Fact]
+    public void Diff_WhenOneRulebookHoldsRates_SaysHowManyOfWhichCurrency()
+    {
+        var partner = ZlotyRegion.Load(("2015-12-31", 4.2615m), ("2016-03-01", 4.3863m));
+
+        var diff = Rulebook.Extremadura.Diff(partner, new LocalDate(2016, 3, 1));
+
+        Assert.Contains(new ParameterDifference("exchangeRates", "no exchange rates", "PLN: 2 rates"), diff.Differences);
+    }
+
+    [Fact]
     public void TryFind_WhenCalledAgain_AllocatesNothing()
     {
         var rates = Table("""{ "PLN": [ { "date": "2015-12-31", "perEuro": 4.2615, "source": "a" }, { "month": "2016-03", "perEuro": 4.38, "source": "b" }, { "date": "2016-06-30", "perEuro": 4.4, "source": "c" } ] }""");
