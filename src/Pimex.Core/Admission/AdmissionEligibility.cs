@@ -102,6 +102,7 @@ public static class AdmissionEligibility
     {
         ArgumentNullException.ThrowIfNull(application);
         ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(aidRegime);
         ArgumentNullException.ThrowIfNull(annuity);
         var broken = AdmissionRulesBroken.None;
         if (admittedSoFar >= annuity.Capacity)
