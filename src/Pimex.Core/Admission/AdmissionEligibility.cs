@@ -209,7 +209,7 @@ public static class AdmissionEligibility
             SingleUndertakingAid = singleUndertakingAid,
             Conversions = new EquatableArray<Conversion>(used),
             MissingRates = new EquatableArray<MissingExchangeRate>(missing),
-            ConvertedProfile = profile == application.Profile ? null : profile,
+            ConvertedProfile = ReferenceEquals(profile, application.Profile) ? null : profile,
         };
     }
 

@@ -35,7 +35,12 @@ internal static class EuroConversion
     /// </summary>
     public static CompanyProfile? Profile(CompanyProfile profile, Currency from, FiguresRateDate rule, ExchangeRates rates, List<Conversion> used, List<MissingExchangeRate> missing)
     {
-        _ = rule; // PeriodEnd is the only rule so far: each period at the rate of its last day.
+        // PeriodEnd is the only rule so far: each period at the rate of its last day.
+        if (rule != FiguresRateDate.PeriodEnd)
+        {
+            throw new ArgumentOutOfRangeException(nameof(rule), rule, "Unknown rule for the figures' exchange rate.");
+        }
+
         int before = missing.Count;
         var reference = Period(profile, string.Empty, from, rates, used, missing);
         var earlier = new CompanyProfile[profile.Earlier.Count];
@@ -53,7 +58,12 @@ internal static class EuroConversion
     /// </summary>
     public static (AidReceived[] Aid, Money NewAid)? Aid(ReadOnlySpan<AidReceived> aid, Money newAid, AidRegime regime, LocalDate decisionDate, AidRateDate rule, ExchangeRates rates, List<Conversion> used, List<MissingExchangeRate> missing)
     {
-        _ = rule; // GrantDate is the only rule so far: each aid at the rate of the day it was granted.
+        // GrantDate is the only rule so far: each aid at the rate of the day it was granted.
+        if (rule != AidRateDate.GrantDate)
+        {
+            throw new ArgumentOutOfRangeException(nameof(rule), rule, "Unknown rule for the aid's exchange rate.");
+        }
+
         int before = missing.Count;
         var lookBackStart = regime.Period.LookBackStart(decisionDate);
         var counted = new List<AidReceived>(aid.Length);

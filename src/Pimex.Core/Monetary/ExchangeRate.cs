@@ -22,6 +22,24 @@ namespace Pimex.Monetary;
 /// <param name="Source">Where the rate comes from.</param>
 public sealed record ExchangeRate(Currency Currency, LocalDate From, LocalDate To, decimal PerEuro, string Source)
 {
+    /// <summary>The currency quoted against the euro.</summary>
+    /// <exception cref="ArgumentException">The euro itself or no currency (a programmer error: a table read with <see cref="ExchangeRates.Parse"/> never holds one).</exception>
+    public Currency Currency { get; init; } = Currency.IsNone || Currency == Currency.EUR
+        ? throw new ArgumentException("A rate quotes a currency other than the euro against the euro.", nameof(Currency))
+        : Currency;
+
+    /// <summary>The last day the rate applies to.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Before <see cref="From"/>.</exception>
+    public LocalDate To { get; init; } = To < From ? throw new ArgumentOutOfRangeException(nameof(To), To, "The last day comes before the first.") : To;
+
+    /// <summary>Units of <see cref="Currency"/> per euro.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Not above zero.</exception>
+    public decimal PerEuro { get; init; } = PerEuro > 0m ? PerEuro : throw new ArgumentOutOfRangeException(nameof(PerEuro), PerEuro, "A rate is above zero.");
+
+    /// <summary>Where the rate comes from.</summary>
+    /// <exception cref="ArgumentException">Null or blank.</exception>
+    public string Source { get; init; } = string.IsNullOrWhiteSpace(Source) ? throw new ArgumentException("A rate names its source.", nameof(Source)) : Source;
+
     /// <summary>Whether the rate applies to a day.</summary>
     /// <param name="date">The day.</param>
     /// <returns>True when <paramref name="date"/> lies from <see cref="From"/> to <see cref="To"/>.</returns>

@@ -53,6 +53,17 @@ public class ExchangeRatesTest
         Assert.Equal(Money.Of(43m, Pln), rate.FromEuros(Money.Of(10m, Currency.EUR)));
     }
 
+    [Fact]
+    public void ARate_BuiltByHandWithoutAPositiveRateASourceOrAnotherCurrency_Throws()
+    {
+        var day = new LocalDate(2015, 12, 31);
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ExchangeRate(Pln, day, day, 0m, "s"));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ExchangeRate(Pln, day, day.PlusDays(-1), 4.3m, "s"));
+        Assert.Throws<ArgumentException>(() => new ExchangeRate(Currency.EUR, day, day, 1m, "s"));
+        Assert.Throws<ArgumentException>(() => new ExchangeRate(Pln, day, day, 4.3m, " "));
+    }
+
     [Theory]
     [InlineData("""{ "XYZ": [] }""", "$.XYZ", RulebookErrors.InvalidValue)]
     [InlineData("""{ "EUR": [] }""", "$.EUR", RulebookErrors.InvalidValue)]
