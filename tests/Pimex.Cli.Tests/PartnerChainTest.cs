@@ -104,7 +104,10 @@ public class PartnerChainTest
         var run = Tool.Run(new InMemoryFiles().With("coventry.json", gbp), "rules", "validate", "coventry.json");
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("invalid rulebook, 16 error(s):", run.Out, StringComparison.Ordinal);
+        // The four budget lines and the two amounts of the programme's own: the EU amounts stay in euros.
+        Assert.Contains("invalid rulebook, 6 error(s):", run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("$.overrides.sme.", run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("$.overrides.aid.regime", run.Out, StringComparison.Ordinal);
         Assert.Contains("$.annuities.2026.budget.total PIMEX-RB-010", run.Out, StringComparison.Ordinal);
         Assert.Contains("$.overrides.promotion.capPerCompany PIMEX-RB-010 EUR 2500.00 is not in the rulebook's currency GBP. It is inherited from 'extremadura' ($.parameters.promotion.capPerCompany[0].value there): override 'promotion.capPerCompany' here.", run.Out, StringComparison.Ordinal);
     }

@@ -28,6 +28,11 @@ public enum AdmissionRulesBroken
 
     /// <summary>The actions line cannot reserve the company's cap.</summary>
     BudgetCannotReserveCap = 32,
+
+    /// <summary>The programme is not in euros and an exchange rate (or the day to take it on) that
+    /// converts the company's figures or its aid to the ceilings' euros is missing: the SME test or
+    /// the aid ceiling it was needed for is not decided.</summary>
+    ExchangeRateMissing = 64,
 }
 
 /// <summary>The outcome of the admission rules for one application, with the figures behind it.</summary>
@@ -45,6 +50,19 @@ public readonly record struct AdmissionCheck(AdmissionRulesBroken Broken, SmeAss
     /// <summary>The de minimis aid of the applicant's single undertaking that the ceiling was checked
     /// with (<see cref="SingleUndertaking.Aid"/>): its own, its linked undertakings' and the aid carried by restructurings.</summary>
     public EquatableArray<AidReceived> SingleUndertakingAid { get; init; }
+
+    /// <summary>
+    /// The conversions to euros the check made, when the programme is not in euros: each period's
+    /// figures at the rate of its last day, each aid counted at the rate of its grant day, the new aid
+    /// at the decision date's (what the company signs); empty in a programme in euros.
+    /// </summary>
+    public EquatableArray<Conversion> Conversions { get; init; }
+
+    /// <summary>The rates (or the days to take them on) the conversions needed and did not find; empty when none is missing.</summary>
+    public EquatableArray<MissingExchangeRate> MissingRates { get; init; }
+
+    /// <summary>The profile the SME test classified, in the thresholds' currency: null when it is the declared one.</summary>
+    internal CompanyProfile? ConvertedProfile { get; init; }
 }
 
 /// <summary>
@@ -71,6 +89,7 @@ public static class AdmissionEligibility
     [Rule(AdmissionErrors.NotAnSme, "sme.*")]
     [Rule(AdmissionErrors.AidCeilingExceeded, "aid.regime", "aid.singleUndertakingShareAbove", "aid.inKindValuation", "promotion.capPerCompany", "annuities.YYYY.budget.training", "annuities.YYYY.budget.consultancy", "annuities.YYYY.capacity")]
     [Rule(AdmissionErrors.BudgetCannotReserveCap, "promotion.capPerCompany", "annuities.YYYY.budget.actions")]
+    [Rule(AdmissionErrors.NoExchangeRate, "sme.figuresExchangeRate", "aid.exchangeRate")]
     public static AdmissionCheck Evaluate(
         CompanyApplication application,
         LocalDate appliedOn,
@@ -83,6 +102,7 @@ public static class AdmissionEligibility
     {
         ArgumentNullException.ThrowIfNull(application);
         ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(aidRegime);
         ArgumentNullException.ThrowIfNull(annuity);
         var broken = AdmissionRulesBroken.None;
         if (admittedSoFar >= annuity.Capacity)
@@ -100,15 +120,20 @@ public static class AdmissionEligibility
             broken |= AdmissionRulesBroken.NotEstablishedInRegion;
         }
 
+        var cap = rules.Promotion.CapPerCompany;
+        var inKind = InKindAid(rules, annuity);
+        var singleUndertakingAid = SingleUndertaking.Aid(application, rules.Aid.SingleUndertakingShareAbove);
+        if (rules.Currency != rules.Sme.Micro.TurnoverAtMost.Currency || (cap + inKind).Currency != aidRegime.Ceiling.Currency)
+        {
+            return OutsideTheEuro(application, decisionDate, rules, aidRegime, broken, singleUndertakingAid, cap, inKind, actionsAvailable);
+        }
+
         var sme = SmeTest.Classify(application.Profile, rules.Sme);
         if (sme.SizeClass == SizeClass.NotSme)
         {
             broken |= AdmissionRulesBroken.NotAnSme;
         }
 
-        var cap = rules.Promotion.CapPerCompany;
-        var inKind = InKindAid(rules, annuity);
-        var singleUndertakingAid = SingleUndertaking.Aid(application, rules.Aid.SingleUndertakingShareAbove);
         var aid = AidCeiling.Check(aidRegime, singleUndertakingAid.AsSpan(), cap + inKind, decisionDate);
         if (!aid.IsWithinCeiling)
         {
@@ -121,6 +146,93 @@ public static class AdmissionEligibility
         }
 
         return new AdmissionCheck(broken, sme, aid, cap, inKind) { SingleUndertakingAid = singleUndertakingAid };
+    }
+
+    /// <summary>
+    /// The SME test and the aid ceiling of a programme outside the euro: the company's figures and
+    /// its aid are converted to the euros EU law sets the ceilings in, at the rates the rules name,
+    /// before the same tests run. A missing rate leaves the test it was needed for undecided and
+    /// breaks <see cref="AdmissionRulesBroken.ExchangeRateMissing"/>.
+    /// </summary>
+    private static AdmissionCheck OutsideTheEuro(
+        CompanyApplication application,
+        LocalDate decisionDate,
+        RuleSet rules,
+        AidRegime aidRegime,
+        AdmissionRulesBroken broken,
+        EquatableArray<AidReceived> singleUndertakingAid,
+        Money cap,
+        Money inKind,
+        Money actionsAvailable)
+    {
+        var used = new List<Conversion>();
+        var missing = new List<MissingExchangeRate>();
+        var profile = rules.Currency == rules.Sme.Micro.TurnoverAtMost.Currency
+            ? application.Profile
+            : EuroConversion.Profile(application.Profile, rules.Currency, rules.Sme.FiguresExchangeRate, rules.ExchangeRates, used, missing);
+        var sme = default(SmeAssessment);
+        if (profile is not null)
+        {
+            sme = SmeTest.Classify(profile, rules.Sme);
+            if (sme.SizeClass == SizeClass.NotSme)
+            {
+                broken |= AdmissionRulesBroken.NotAnSme;
+            }
+        }
+
+        var newAid = cap + inKind;
+        var aid = default(AidCeilingCheck);
+        var converted = newAid.Currency == aidRegime.Ceiling.Currency
+            ? (singleUndertakingAid.AsSpan().ToArray(), newAid)
+            : EuroConversion.Aid(singleUndertakingAid.AsSpan(), newAid, aidRegime, decisionDate, rules.Aid.ExchangeRate, rules.ExchangeRates, used, missing);
+        if (converted is { } inCeilingCurrency)
+        {
+            aid = AidCeiling.Check(aidRegime, inCeilingCurrency.Aid, inCeilingCurrency.NewAid, decisionDate);
+            if (!aid.IsWithinCeiling)
+            {
+                broken |= AdmissionRulesBroken.AidCeilingExceeded;
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            broken |= AdmissionRulesBroken.ExchangeRateMissing;
+        }
+
+        if (actionsAvailable < cap)
+        {
+            broken |= AdmissionRulesBroken.BudgetCannotReserveCap;
+        }
+
+        return new AdmissionCheck(broken, sme, aid, cap, inKind)
+        {
+            SingleUndertakingAid = singleUndertakingAid,
+            Conversions = new EquatableArray<Conversion>(used),
+            MissingRates = new EquatableArray<MissingExchangeRate>(missing),
+            ConvertedProfile = ReferenceEquals(profile, application.Profile) ? null : profile,
+        };
+    }
+
+    /// <summary>
+    /// The SME test's explanation of an admission check (<see cref="SmeTest.Assess"/>), of the figures
+    /// it classified: in a programme outside the euro, the figures converted to euros, with a note
+    /// per period saying which rate converted them (its day and source), what the company signs.
+    /// </summary>
+    /// <param name="check">The admission check.</param>
+    /// <param name="application">The application checked.</param>
+    /// <param name="rules">The rules it was checked with.</param>
+    /// <returns>The explained assessment.</returns>
+    public static SmeAssessment ExplainSme(in AdmissionCheck check, CompanyApplication application, RuleSet rules)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        ArgumentNullException.ThrowIfNull(rules);
+        var assessment = SmeTest.Assess(check.ConvertedProfile ?? application.Profile, rules.Sme);
+        if (check.ConvertedProfile is null)
+        {
+            return assessment;
+        }
+
+        return assessment with { Notes = new EquatableArray<string>([.. EuroConversion.Notes(check.Conversions, rules.Currency), .. assessment.Notes]) };
     }
 
     /// <summary>
@@ -197,6 +309,16 @@ public static class AdmissionEligibility
         if (b.HasFlag(AdmissionRulesBroken.BudgetCannotReserveCap))
         {
             errors.Add(DomainErrors.Refusal(language, "budget.actions", AdmissionErrors.BudgetCannotReserveCap, check.Cap));
+        }
+
+        if (b.HasFlag(AdmissionRulesBroken.ExchangeRateMissing))
+        {
+            foreach (var gap in check.MissingRates)
+            {
+                errors.Add(gap.Date is not { } date
+                    ? DomainErrors.Refusal(language, gap.Identifier, AdmissionErrors.NoExchangeRate + ".periodEnd", gap.Currency.Code)
+                    : DomainErrors.Refusal(language, gap.Identifier, gap.Identifier == "declaredAid" ? AdmissionErrors.NoExchangeRate + ".aid" : AdmissionErrors.NoExchangeRate, gap.Currency.Code, date));
+            }
         }
 
         return errors;

@@ -85,4 +85,9 @@ public static class AdmissionErrors
     /// <summary>Related enterprises nested deeper than <see cref="CompanyProfileRules.MaxDepth"/>.</summary>
     [ErrorStatus(ResultStatus.Invalid, "*Related[i].Related")]
     public const string RelationsTooDeep = "PIMEX-ADM-019";
+
+    /// <summary>A programme outside the euro has no exchange rate (or no day to take it on) to convert the
+    /// company's figures or its aid to the euros of the SME and de minimis ceilings: the rulebook or the host supplies it.</summary>
+    [ErrorStatus(ResultStatus.Invalid, "profile", "PeriodEnd", "Earlier[i].PeriodEnd", "declaredAid")]
+    public const string NoExchangeRate = "PIMEX-ADM-020";
 }

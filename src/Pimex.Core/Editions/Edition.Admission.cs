@@ -108,7 +108,7 @@ public sealed partial record Edition
 
         var participant = new ParticipantId(Id, company);
         var editionChange = Emit(
-            new CompanyAdmitted(Id, participant, check.Sme.SizeClass, context.At, context.Actor) { Sme = SmeTest.Assess(received.Application.Profile, rules.Value.Sme) },
+            new CompanyAdmitted(Id, participant, check.Sme.SizeClass, context.At, context.Actor) { Sme = AdmissionEligibility.ExplainSme(check, received.Application, rules.Value) },
             new FundsReserved(Id, BudgetLine.Actions, participant, check.Cap, context.At, context.Actor));
         var terms = new ParticipationTerms(
             rules.Value.Commitment,

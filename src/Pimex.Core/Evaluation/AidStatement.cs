@@ -51,7 +51,7 @@ public sealed record AidStatementEntry(AidKind Kind, LocalDate GrantedOn, Money 
 /// <param name="Entries">Every aid granted on or before <paramref name="On"/>, by grant date (aid of one date in the order of <see cref="Participant.AidReceived"/>: declared, in-kind, then support by claim id).</param>
 /// <param name="InKind">The in-kind value of the participation on the statement.</param>
 /// <param name="PromotionSupport">The promotion support granted on the statement.</param>
-/// <param name="CountedInLookBack">Every entry in the look-back period added up, declared aid included: what the ceiling is checked against.</param>
+/// <param name="CountedInLookBack">Every entry in the look-back period added up, declared aid included: what the ceiling is checked against, in the ceiling's currency (in a programme outside the euro, each entry converted at the rate of the day it was granted).</param>
 /// <param name="Headroom">The ceiling minus what is counted, never below zero: how much more aid the company may receive on that date.</param>
 public sealed record AidStatement(
     ParticipantId Participant,
@@ -93,7 +93,10 @@ public sealed record AidStatement(
     /// <returns>
     /// The statement; or Invalid when the rulebook is not the participant's
     /// (<see cref="Editions.EditionErrors.WrongEdition"/>) or has no state-aid regime in force on
-    /// <paramref name="on"/> (<see cref="EvaluationErrors.NoAidRegime"/>).
+    /// <paramref name="on"/> (<see cref="EvaluationErrors.NoAidRegime"/>), or, in a programme outside
+    /// the euro, no exchange rate for the day an aid in the look-back was granted
+    /// (<see cref="Admission.AdmissionErrors.NoExchangeRate"/>): the aid counts in the ceiling's euros at
+    /// that day's rate, while each entry, the in-kind value and the support keep the currency they were granted in.
     /// </returns>
     public static Result<AidStatement> Create(Participant participant, Rulebook rulebook, LocalDate on)
     {
@@ -111,7 +114,8 @@ public sealed record AidStatement(
 
         var lookBack = regime.Period.LookBack(on);
         var zero = Money.Zero(regime.Ceiling.Currency);
-        Money inKind = zero, support = zero, counted = zero;
+        var own = Money.Zero(rulebook.Currency);
+        Money inKind = own, support = own, counted = zero;
         var aid = participant.AidReceived();
         int declared = participant.Terms.DeclaredAid.Count;
         int inKindAt = participant.Terms.InKindAid.IsPositive ? declared : -1;
@@ -148,7 +152,20 @@ public sealed record AidStatement(
 
             if (inLookBack)
             {
-                counted += received.Amount;
+                // Aid in another currency than the ceiling's (a programme outside the euro) counts at
+                // the rate of the day it was granted (aid.exchangeRate: grantDate).
+                if (received.Amount.Currency == zero.Currency)
+                {
+                    counted += received.Amount;
+                }
+                else if (zero.Currency == Currency.EUR && rulebook.ExchangeRates.TryFind(received.Amount.Currency, received.GrantedOn, out var rate))
+                {
+                    counted += rate.ToEuros(received.Amount);
+                }
+                else
+                {
+                    return Result.Invalid(DomainErrors.Refusal(ReportLanguage.English, "declaredAid", Admission.AdmissionErrors.NoExchangeRate + ".aid", received.Amount.Currency.Code, received.GrantedOn));
+                }
             }
         }
 

@@ -111,7 +111,21 @@ public sealed partial record Participant
             return Result.Invalid(errors);
         }
 
-        var headroom = CeilingHeadroom(rulesOnGrant.Value.Aid.Regime, Monetary.Money.Zero(eligible.Currency), grantDate);
+        var regime = rulesOnGrant.Value.Aid.Regime;
+        Monetary.Money headroom;
+        if (regime.Ceiling.Currency == eligible.Currency)
+        {
+            headroom = CeilingHeadroom(regime, Monetary.Money.Zero(eligible.Currency), grantDate);
+        }
+        else if (CeilingHeadroomConverted(regime, eligible.Currency, grantDate, rulesOnGrant.Value.ExchangeRates, out var gap) is { } converted)
+        {
+            headroom = converted;
+        }
+        else
+        {
+            return Result.Invalid(DomainErrors.Refusal(context.Language, "declaredAid", Admission.AdmissionErrors.NoExchangeRate + ".aid", gap.Currency.Code, gap.Date));
+        }
+
         var decision = SupportDecision.Decide(approved, rules.Value.Promotion.SupportIntensity, Terms.Cap, SupportGranted, ReservationLeft, headroom);
         var editionChange = decision.Granted.IsPositive
             ? edition.Emit(new ReservedFundsSpent(edition.Id, BudgetLine.Actions, Id, decision.Granted, context.At, context.Actor))
@@ -145,6 +159,74 @@ public sealed partial record Participant
         }
 
         return counter.Result().Headroom;
+    }
+
+    /// <summary>
+    /// The headroom under a ceiling in another currency than the programme's (the de minimis ceilings
+    /// are in euros): every aid that counts is converted at the rate of the day it was granted
+    /// (<see cref="AidRateDate.GrantDate"/>), and the headroom back into the programme's currency at
+    /// the grant day's rate, rounded down to the minor unit so that a grant within it stays within
+    /// the ceiling once converted. Null, with the first rate missing, when a rate is missing.
+    /// </summary>
+    private Monetary.Money? CeilingHeadroomConverted(AidRegime regime, Currency programme, NodaTime.LocalDate grantDate, ExchangeRates rates, out (Currency Currency, NodaTime.LocalDate Date) gap)
+    {
+        var ceiling = regime.Ceiling.Currency;
+        var counter = new AidCeiling.Counter(regime, Monetary.Money.Zero(ceiling), grantDate);
+        var lookBackStart = regime.Period.LookBackStart(grantDate);
+        gap = default;
+        bool Count(Monetary.Money amount, NodaTime.LocalDate grantedOn, out (Currency, NodaTime.LocalDate) missing)
+        {
+            missing = default;
+            if (grantedOn < lookBackStart || grantedOn > grantDate)
+            {
+                return true;
+            }
+
+            if (amount.Currency == ceiling)
+            {
+                counter.Add(amount, grantedOn);
+                return true;
+            }
+
+            if (ceiling != Currency.EUR || !rates.TryFind(amount.Currency, grantedOn, out var rate))
+            {
+                missing = (amount.Currency, grantedOn);
+                return false;
+            }
+
+            counter.Add(rate.ToEuros(amount), grantedOn);
+            return true;
+        }
+
+        foreach (var aid in Terms.DeclaredAid)
+        {
+            if (!Count(aid.Amount, aid.GrantedOn, out gap))
+            {
+                return null;
+            }
+        }
+
+        if (Terms.InKindAid.IsPositive && !Count(Terms.InKindAid, Terms.AdmittedOn, out gap))
+        {
+            return null;
+        }
+
+        foreach (var (_, record) in Claims)
+        {
+            if (record.Verification is { Decision.Granted.IsPositive: true } v && !Count(v.Decision.Granted, v.GrantedOn, out gap))
+            {
+                return null;
+            }
+        }
+
+        if (ceiling != Currency.EUR || !rates.TryFind(programme, grantDate, out var today))
+        {
+            gap = (programme, grantDate);
+            return null;
+        }
+
+        var headroom = counter.Result().Headroom.Amount * today.PerEuro;
+        return Monetary.Money.Of(decimal.Round(headroom, programme.MinorUnits, MidpointRounding.ToZero), programme);
     }
 
     /// <summary>

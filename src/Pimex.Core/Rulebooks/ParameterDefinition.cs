@@ -11,12 +11,17 @@ namespace Pimex.Rulebooks;
 /// </summary>
 public abstract class ParameterDefinition
 {
-    private protected ParameterDefinition(string group, string key, string description, ValueForm form)
+    private protected ParameterDefinition(string group, string key, string description, ValueForm form, LawCurrency? lawCurrency)
     {
         Group = group;
         Key = key;
-        Description = description;
+        Description = lawCurrency is null
+            ? description
+            : description + (lawCurrency.OrRulebookCurrency
+                ? $" In {lawCurrency.Currency.Code} or the rulebook's currency: {lawCurrency.Law}."
+                : $" Always in {lawCurrency.Currency.Code}, whatever the rulebook's currency: {lawCurrency.Law}.");
         Form = form;
+        LawCurrency = lawCurrency;
     }
 
     /// <summary>The full name, <c>group.key</c>.</summary>
@@ -33,6 +38,19 @@ public abstract class ParameterDefinition
 
     /// <summary>The form of its values in JSON: its name in the format's table and its JSON Schema.</summary>
     internal ValueForm Form { get; }
+
+    /// <summary>
+    /// The currency the law sets this parameter's amounts in, whatever the rulebook's currency
+    /// (EUR for the SME ceilings, the investor-exception amounts and the de minimis ceilings); null
+    /// when its amounts, if any, are in the rulebook's currency. A region outside the euro converts
+    /// the company's figures to it (<see cref="Parameters.FiguresExchangeRate"/>, <see cref="Parameters.AidExchangeRate"/>).
+    /// </summary>
+    public Currency? FixedCurrency => LawCurrency?.Currency;
+
+    /// <summary>The text that fixes <see cref="FixedCurrency"/>, such as "Recommendation 2003/361/EC, annex art. 2, sets it in euros"; null when none does.</summary>
+    public string? FixedCurrencyLaw => LawCurrency?.Law;
+
+    internal LawCurrency? LawCurrency { get; }
 
     /// <summary>The value in force on a date, as text, or null when none is.</summary>
     /// <param name="rulebook">The rulebook.</param>
@@ -72,8 +90,9 @@ public sealed class ParameterDefinition<T> : ParameterDefinition
         Func<JsonReadContext, JsonElement, string, (bool Ok, T Value)> read,
         Action<Utf8JsonWriter, T> write,
         Func<T, string>? format = null,
-        Func<T, string>? summarise = null)
-        : base(group, key, description, form)
+        Func<T, string>? summarise = null,
+        LawCurrency? lawCurrency = null)
+        : base(group, key, description, form, lawCurrency)
     {
         this.read = read;
         this.write = write;

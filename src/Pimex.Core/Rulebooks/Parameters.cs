@@ -15,6 +15,12 @@ namespace Pimex.Rulebooks;
 /// </summary>
 public static partial class Parameters
 {
+    // The texts that set amounts in euros, whatever the programme's currency (declared before the parameters that use them).
+    private static readonly LawCurrency SmeCeilingsInEuros = new(Currency.EUR, "Recommendation 2003/361/EC, annex art. 2, sets the ceilings in euros");
+    private static readonly LawCurrency BusinessAngelAmountInEuros = new(Currency.EUR, "Recommendation 2003/361/EC, annex art. 3(2)(a), sets it in euros");
+    private static readonly LawCurrency LocalAuthorityAmountInEuros = new(Currency.EUR, "Recommendation 2003/361/EC, annex art. 3(2)(d), sets it in euros");
+    private static readonly LawCurrency DeMinimisCeilingInEuros = new(Currency.EUR, "Regulations (EU) 1407/2013 and 2023/2831, art. 3(2), set the de minimis ceilings in euros; a national regime outside the EU (the UK's minimal financial assistance) is written in the rulebook's own currency", OrRulebookCurrency: true);
+
     /// <summary>Face-to-face group training sessions a participant commits to attend.</summary>
     public static readonly ParameterDefinition<int> GroupSessions = Count("commitment", "groupSessions", "Face-to-face group training sessions each participant commits to attend.");
 
@@ -76,7 +82,8 @@ public static partial class Parameters
         "The state-aid regime for aid granted from each date: ceiling per single undertaking and look-back period.",
         ValueForm.AidRegime,
         ReadAidRegime,
-        WriteAidRegime);
+        WriteAidRegime,
+        lawCurrency: DeMinimisCeilingInEuros);
 
     /// <summary>How in-kind support is valued as aid.</summary>
     public static readonly ParameterDefinition<InKindValuation> InKindValuationRule = EnumParameter<InKindValuation>("aid", "inKindValuation", "How in-kind training and consultancy is valued as aid: none or budgetShare.", "How in-kind support is valued as aid.");
@@ -85,28 +92,28 @@ public static partial class Parameters
     public static readonly ParameterDefinition<int> MicroStaff = Count("sme", "microStaffBelow", "Micro enterprise: headcount below this.");
 
     /// <summary>Micro enterprises: turnover at most.</summary>
-    public static readonly ParameterDefinition<Money> MicroTurnover = MoneyParameter("sme", "microTurnoverAtMost", "Micro enterprise: annual turnover at most this (or balance sheet within its limit).");
+    public static readonly ParameterDefinition<Money> MicroTurnover = MoneyParameter("sme", "microTurnoverAtMost", "Micro enterprise: annual turnover at most this (or balance sheet within its limit).", SmeCeilingsInEuros);
 
     /// <summary>Micro enterprises: balance-sheet total at most.</summary>
-    public static readonly ParameterDefinition<Money> MicroBalanceSheet = MoneyParameter("sme", "microBalanceSheetAtMost", "Micro enterprise: annual balance-sheet total at most this.");
+    public static readonly ParameterDefinition<Money> MicroBalanceSheet = MoneyParameter("sme", "microBalanceSheetAtMost", "Micro enterprise: annual balance-sheet total at most this.", SmeCeilingsInEuros);
 
     /// <summary>Small enterprises: staff below.</summary>
     public static readonly ParameterDefinition<int> SmallStaff = Count("sme", "smallStaffBelow", "Small enterprise: headcount below this.");
 
     /// <summary>Small enterprises: turnover at most.</summary>
-    public static readonly ParameterDefinition<Money> SmallTurnover = MoneyParameter("sme", "smallTurnoverAtMost", "Small enterprise: annual turnover at most this.");
+    public static readonly ParameterDefinition<Money> SmallTurnover = MoneyParameter("sme", "smallTurnoverAtMost", "Small enterprise: annual turnover at most this.", SmeCeilingsInEuros);
 
     /// <summary>Small enterprises: balance-sheet total at most.</summary>
-    public static readonly ParameterDefinition<Money> SmallBalanceSheet = MoneyParameter("sme", "smallBalanceSheetAtMost", "Small enterprise: annual balance-sheet total at most this.");
+    public static readonly ParameterDefinition<Money> SmallBalanceSheet = MoneyParameter("sme", "smallBalanceSheetAtMost", "Small enterprise: annual balance-sheet total at most this.", SmeCeilingsInEuros);
 
     /// <summary>Medium enterprises: staff below.</summary>
     public static readonly ParameterDefinition<int> MediumStaff = Count("sme", "mediumStaffBelow", "Medium enterprise: headcount below this.");
 
     /// <summary>Medium enterprises: turnover at most.</summary>
-    public static readonly ParameterDefinition<Money> MediumTurnover = MoneyParameter("sme", "mediumTurnoverAtMost", "Medium enterprise: annual turnover at most this.");
+    public static readonly ParameterDefinition<Money> MediumTurnover = MoneyParameter("sme", "mediumTurnoverAtMost", "Medium enterprise: annual turnover at most this.", SmeCeilingsInEuros);
 
     /// <summary>Medium enterprises: balance-sheet total at most.</summary>
-    public static readonly ParameterDefinition<Money> MediumBalanceSheet = MoneyParameter("sme", "mediumBalanceSheetAtMost", "Medium enterprise: annual balance-sheet total at most this.");
+    public static readonly ParameterDefinition<Money> MediumBalanceSheet = MoneyParameter("sme", "mediumBalanceSheetAtMost", "Medium enterprise: annual balance-sheet total at most this.", SmeCeilingsInEuros);
 
     /// <summary>From this share held, an enterprise is a partner enterprise.</summary>
     public static readonly ParameterDefinition<Rate> PartnerShareFrom = RateParameter("sme", "partnerShareFrom", "From this share of capital or votes, an enterprise is a partner (its figures count in proportion).");
@@ -118,16 +125,22 @@ public static partial class Parameters
     public static readonly ParameterDefinition<Rate> PublicControlFrom = RateParameter("sme", "publicControlFrom", "From this share of capital or votes controlled, directly or indirectly, by public bodies, an enterprise is not an SME.");
 
     /// <summary>Business angels stay exempt investors while their total investment in the enterprise is below this.</summary>
-    public static readonly ParameterDefinition<Money> BusinessAngelInvestmentBelow = MoneyParameter("sme", "businessAngelInvestmentBelow", "Business angels are exempt investors while their total investment in the same enterprise is below this.");
+    public static readonly ParameterDefinition<Money> BusinessAngelInvestmentBelow = MoneyParameter("sme", "businessAngelInvestmentBelow", "Business angels are exempt investors while their total investment in the same enterprise is below this.", BusinessAngelAmountInEuros);
 
     /// <summary>Autonomous local authorities are exempt investors while their annual budget is below this.</summary>
-    public static readonly ParameterDefinition<Money> LocalAuthorityBudgetBelow = MoneyParameter("sme", "localAuthorityBudgetBelow", "Autonomous local authorities are exempt investors while their annual budget is below this.");
+    public static readonly ParameterDefinition<Money> LocalAuthorityBudgetBelow = MoneyParameter("sme", "localAuthorityBudgetBelow", "Autonomous local authorities are exempt investors while their annual budget is below this.", LocalAuthorityAmountInEuros);
 
     /// <summary>Autonomous local authorities are exempt investors while they have fewer inhabitants than this.</summary>
     public static readonly ParameterDefinition<int> LocalAuthorityInhabitantsBelow = Count("sme", "localAuthorityInhabitantsBelow", "Autonomous local authorities are exempt investors while they have fewer inhabitants than this.");
 
     /// <summary>How many consecutive accounting periods over or under a ceiling change the size class.</summary>
     public static readonly ParameterDefinition<int> ConsecutivePeriods = Count("sme", "consecutivePeriods", "How many consecutive accounting periods over (or under) a ceiling it takes to change the size class.");
+
+    /// <summary>Which day's exchange rate converts a company's figures to euros for the SME test, when the programme is not in euros.</summary>
+    public static readonly ParameterDefinition<FiguresRateDate> FiguresExchangeRate = EnumParameter<FiguresRateDate>("sme", "figuresExchangeRate", "Which day's exchange rate converts a company's declared figures (its own, its related enterprises', each earlier period's, the investor-exception amounts) to euros for the SME test, when the programme is not in euros: periodEnd, the rate on the last day of each declared accounting period. The rates are the rulebook's exchangeRates or the host's.", "Which day's rate converts a company's figures to euros.");
+
+    /// <summary>Which day's exchange rate converts de minimis aid to the ceiling's currency, when the programme is not in it.</summary>
+    public static readonly ParameterDefinition<AidRateDate> AidExchangeRate = EnumParameter<AidRateDate>("aid", "exchangeRate", "Which day's exchange rate converts de minimis aid to the ceiling's euros, when the programme is not in euros: grantDate, the rate on the day each aid was granted (the new aid: the day of the decision). The rates are the rulebook's exchangeRates or the host's.", "Which day's rate converts aid to euros.");
 
     /// <summary>Above this share of votes, two undertakings are one single undertaking for de minimis aid.</summary>
     public static readonly ParameterDefinition<Rate> SingleUndertakingShareAbove = RateParameter("aid", "singleUndertakingShareAbove", "Above this share of voting rights, an undertaking and the one it holds form a single undertaking, whose de minimis aid adds up.");
@@ -204,10 +217,10 @@ public static partial class Parameters
         GroupSessions, Tutorials, TutorialVenueRule, TrainingPills, PillAttendeeRoles,
         CapPerCompany, SupportIntensity, NonRecoverableVatEligible, ExpenseCategories,
         TechnicianFullTimeInCompany, ConsultantHourlyRate,
-        AidRegimeRule, InKindValuationRule, SingleUndertakingShareAbove,
+        AidRegimeRule, InKindValuationRule, SingleUndertakingShareAbove, AidExchangeRate,
         MicroStaff, MicroTurnover, MicroBalanceSheet, SmallStaff, SmallTurnover, SmallBalanceSheet,
         MediumStaff, MediumTurnover, MediumBalanceSheet, PartnerShareFrom, LinkedShareAbove,
-        PublicControlFrom, BusinessAngelInvestmentBelow, LocalAuthorityBudgetBelow, LocalAuthorityInhabitantsBelow, ConsecutivePeriods,
+        PublicControlFrom, BusinessAngelInvestmentBelow, LocalAuthorityBudgetBelow, LocalAuthorityInhabitantsBelow, ConsecutivePeriods, FiguresExchangeRate,
         Regions, NutsVersion,
         FundingActions, FundingTraining, FundingConsultancy,
         SurveyScaleMin, SurveyScaleMax,
@@ -238,8 +251,8 @@ public static partial class Parameters
     private static ParameterDefinition<bool> Bool(string group, string key, string description) =>
         new(group, key, description, ValueForm.Flag, (c, e, p) => c.Bool(e, p) is { } v ? (true, v) : (false, false), (w, v) => w.WriteBooleanValue(v), v => v ? "yes" : "no");
 
-    private static ParameterDefinition<Money> MoneyParameter(string group, string key, string description) =>
-        new(group, key, description, ValueForm.Money, (c, e, p) => c.Money(e, p) is { } v ? (true, v) : (false, default), (w, v) => w.WriteStringValue(v.ToString()));
+    private static ParameterDefinition<Money> MoneyParameter(string group, string key, string description, LawCurrency? law = null) =>
+        new(group, key, description, ValueForm.Money, (c, e, p) => c.Money(e, p, law) is { } v ? (true, v) : (false, default), (w, v) => w.WriteStringValue(v.ToString()), lawCurrency: law);
 
     private static ParameterDefinition<Rate> RateParameter(string group, string key, string description) =>
         new(group, key, description, ValueForm.Rate, (c, e, p) => c.Rate(e, p) is { } v ? (true, v) : (false, default), (w, v) => w.WriteStringValue(PercentText(v)), PercentText);
@@ -463,7 +476,7 @@ public static partial class Parameters
         }
 
         var name = c.Require(m, "name", p, out var ne) ? c.String(ne, JsonReadContext.Child(p, "name")) : null;
-        var ceiling = c.Require(m, "ceiling", p, out var ce) ? c.Money(ce, JsonReadContext.Child(p, "ceiling")) : null;
+        var ceiling = c.Require(m, "ceiling", p, out var ce) ? c.Money(ce, JsonReadContext.Child(p, "ceiling"), DeMinimisCeilingInEuros) : null;
         var reference = m.TryGetValue("reference", out var re) ? c.String(re, JsonReadContext.Child(p, "reference")) : null;
         AidPeriod? period = null;
         if (c.Require(m, "period", p, out var pe))

@@ -83,7 +83,12 @@ public sealed record SmeThresholds(
     Money BusinessAngelInvestmentBelow,
     Money LocalAuthorityBudgetBelow,
     int LocalAuthorityInhabitantsBelow,
-    int ConsecutivePeriods);
+    int ConsecutivePeriods)
+{
+    /// <summary>Which day's exchange rate converts a company's figures to the ceilings' euros when the
+    /// programme is in another currency (<see cref="FiguresRateDate.PeriodEnd"/>, the default).</summary>
+    public FiguresRateDate FiguresExchangeRate { get; init; }
+}
 
 /// <summary>The state-aid rules in force.</summary>
 /// <param name="Regime">The regime for aid granted on the date asked.</param>
@@ -91,7 +96,12 @@ public sealed record SmeThresholds(
 /// <param name="SingleUndertakingShareAbove">Above this share of voting rights, an undertaking and
 /// the one it holds form a single undertaking whose aid adds up (50 %, art. 2(2)(a) of both EU
 /// de minimis regulations).</param>
-public sealed record AidRules(AidRegime Regime, InKindValuation InKindValuation, Rate SingleUndertakingShareAbove);
+public sealed record AidRules(AidRegime Regime, InKindValuation InKindValuation, Rate SingleUndertakingShareAbove)
+{
+    /// <summary>Which day's exchange rate converts aid to the ceiling's currency when the programme is
+    /// in another one (<see cref="AidRateDate.GrantDate"/>, the default).</summary>
+    public AidRateDate ExchangeRate { get; init; }
+}
 
 /// <summary>Who may apply.</summary>
 /// <param name="Regions">The region codes (NUTS) a company must be established in; empty for any.
@@ -160,4 +170,9 @@ public sealed record RuleSet(
     AidRules Aid,
     EligibilityRules Eligibility,
     FundingRules Funding,
-    SurveyRules Survey);
+    SurveyRules Survey)
+{
+    /// <summary>The exchange rates against the euro the rulebook carries and the host added
+    /// (<see cref="Rulebook.WithExchangeRates"/>); <see cref="ExchangeRates.None"/> when there are none.</summary>
+    public ExchangeRates ExchangeRates { get; init; } = ExchangeRates.None;
+}

@@ -12,7 +12,7 @@ namespace Pimex.Rulebooks;
 /// partner rulebook that extends a base and overrides named parameters), or take the embedded
 /// <see cref="Extremadura"/> one. Ask for the rules in force on a date with <see cref="On"/>.</para>
 /// <para>Equality: two rulebooks are equal when their identity, currency, zone, every
-/// parameter's timeline and every annuity are equal; a rulebook equals its JSON round trip.</para>
+/// parameter's timeline, every annuity and their exchange rates are equal; a rulebook equals its JSON round trip.</para>
 /// </remarks>
 public sealed class Rulebook : IEquatable<Rulebook>
 {
@@ -35,8 +35,10 @@ public sealed class Rulebook : IEquatable<Rulebook>
         DateTimeZone timeZone,
         ImmutableDictionary<string, ITimeline> timelines,
         ImmutableSortedDictionary<int, AnnuityRules> annuities,
-        ImmutableArray<string> ancestors)
+        ImmutableArray<string> ancestors,
+        ExchangeRates? exchangeRates = null)
     {
+        ExchangeRates = exchangeRates ?? ExchangeRates.None;
         Header = header;
         Ancestors = ancestors;
         Currency = currency;
@@ -69,8 +71,34 @@ public sealed class Rulebook : IEquatable<Rulebook>
     /// <summary>A free description.</summary>
     public string? Description => Header.Description;
 
-    /// <summary>The programme's currency: every amount in the rulebook is in it.</summary>
+    /// <summary>
+    /// The programme's currency: its own amounts (budgets, cap, rates) are in it. The amounts EU law
+    /// sets in euros (the SME ceilings, the investor-exception amounts, the de minimis ceilings: each
+    /// parameter's <see cref="ParameterDefinition.FixedCurrency"/>) stay in euros whatever it is.
+    /// </summary>
     public Currency Currency { get; }
+
+    /// <summary>
+    /// The exchange rates against the euro the rulebook carries (its <c>exchangeRates</c> section, a
+    /// partner's laid over its base's per currency) and any the host added with
+    /// <see cref="WithExchangeRates"/>: a programme outside the euro converts a company's figures
+    /// and its aid with them, at the day its rules name (<see cref="Parameters.FiguresExchangeRate"/>,
+    /// <see cref="Parameters.AidExchangeRate"/>).
+    /// </summary>
+    public ExchangeRates ExchangeRates { get; }
+
+    /// <summary>
+    /// This rulebook with the host's exchange rates laid over its own: for each currency the host
+    /// gives rates for, the host's replace the rulebook's. The library fetches no rate; a host that
+    /// keeps the ECB's reference rates hands them in here (read them with <see cref="ExchangeRates.Parse"/>).
+    /// </summary>
+    /// <param name="rates">The host's rates.</param>
+    /// <returns>The same rules, with the combined rates; this rulebook when <paramref name="rates"/> is empty.</returns>
+    public Rulebook WithExchangeRates(ExchangeRates rates)
+    {
+        ArgumentNullException.ThrowIfNull(rates);
+        return rates.IsEmpty ? this : new Rulebook(Header, Currency, TimeZone, timelines, Annuities, Ancestors, ExchangeRates.With(rates));
+    }
 
     /// <summary>The programme's IANA time zone, such as <c>Europe/Madrid</c>.</summary>
     public DateTimeZone TimeZone { get; }
@@ -239,11 +267,13 @@ public sealed class Rulebook : IEquatable<Rulebook>
                 V(Parameters.BusinessAngelInvestmentBelow),
                 V(Parameters.LocalAuthorityBudgetBelow),
                 V(Parameters.LocalAuthorityInhabitantsBelow),
-                V(Parameters.ConsecutivePeriods)),
-            new AidRules(V(Parameters.AidRegimeRule), V(Parameters.InKindValuationRule), V(Parameters.SingleUndertakingShareAbove)),
+                V(Parameters.ConsecutivePeriods))
+            { FiguresExchangeRate = V(Parameters.FiguresExchangeRate) },
+            new AidRules(V(Parameters.AidRegimeRule), V(Parameters.InKindValuationRule), V(Parameters.SingleUndertakingShareAbove)) { ExchangeRate = V(Parameters.AidExchangeRate) },
             new EligibilityRules(V(Parameters.Regions), V(Parameters.NutsVersion)),
             new FundingRules(V(Parameters.FundingActions), V(Parameters.FundingTraining), V(Parameters.FundingConsultancy)),
-            new SurveyRules(V(Parameters.SurveyScaleMin), V(Parameters.SurveyScaleMax)));
+            new SurveyRules(V(Parameters.SurveyScaleMin), V(Parameters.SurveyScaleMax)))
+        { ExchangeRates = ExchangeRates };
         return missing.Count == 0 ? set : Result.Invalid(missing);
     }
 
@@ -279,7 +309,8 @@ public sealed class Rulebook : IEquatable<Rulebook>
             && TimeZone.Id == other.TimeZone.Id
             && timelines.Count == other.timelines.Count
             && timelines.All(kv => other.timelines.TryGetValue(kv.Key, out var t) && kv.Value.Equals(t))
-            && Annuities.SequenceEqual(other.Annuities);
+            && Annuities.SequenceEqual(other.Annuities)
+            && ExchangeRates.Equals(other.ExchangeRates);
     }
 
     /// <inheritdoc />

@@ -11,8 +11,8 @@ public sealed record ParameterDifference(string Name, string BaseValue, string P
 
 /// <summary>
 /// The transfer report: every parameter whose value in force on a date differs between a base
-/// rulebook and a partner's, with both values side by side, plus the currency, the time zone
-/// and the annuity of that date's year.
+/// rulebook and a partner's, with both values side by side, plus the currency, the time zone,
+/// the exchange rates held (how many per currency) and the annuity of that date's year.
 /// </summary>
 /// <param name="BaseId">The base rulebook.</param>
 /// <param name="PartnerId">The partner rulebook.</param>
@@ -45,6 +45,7 @@ public sealed record RulebookDiff(string BaseId, string PartnerId, LocalDate On,
 
         Add("currency", baseRulebook.Currency.Code, partner.Currency.Code);
         Add("timeZone", baseRulebook.TimeZone.Id, partner.TimeZone.Id);
+        Add("exchangeRates", baseRulebook.ExchangeRates.ToString(), partner.ExchangeRates.ToString());
         foreach (var p in Parameters.All)
         {
             if (ReferenceEquals(p, Parameters.ReportLabels))

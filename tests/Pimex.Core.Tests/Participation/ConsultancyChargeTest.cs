@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Ardalis.Result;
+using NodaTime;
 using Pimex.Admission;
 using Pimex.Common;
 using Pimex.Editions;
@@ -42,6 +43,17 @@ public class ConsultancyChargeTest
         json = Regex.Replace(json, "\"EUR (\\d+)\\.00\"", "\"JPY $1\"");
         var root = JsonNode.Parse(json)!.AsObject();
         root.Timeline("support.consultantHourlyRate")[0]!["value"] = "JPY 8000";
+
+        // The SME amounts EU law sets in euros stay in euros; the company's yen convert at the rate of its period's end.
+        foreach (var parameter in Parameters.All.Where(p => p.FixedCurrency == Currency.EUR && p.Group == "sme"))
+        {
+            foreach (var entry in root.Timeline(parameter.Name))
+            {
+                entry!["value"] = "EUR " + entry["value"]!.GetValue<string>()[4..] + ".00";
+            }
+        }
+
+        root["exchangeRates"] = new JsonObject { ["JPY"] = new JsonArray(new JsonObject { ["date"] = "2015-12-31", ["perEuro"] = 131.07m, ["source"] = "ECB euro foreign exchange reference rate, 31 December 2015" }) };
         var loaded = Rulebook.Load(root.ToJsonString());
         Assert.True(loaded.IsSuccess, string.Join("; ", loaded.ValidationErrors.Select(e => $"{e.Identifier} {e.ErrorMessage}")));
         return loaded.Value;
@@ -53,7 +65,7 @@ public class ConsultancyChargeTest
         var s = Open(rulebook);
         var currency = s.Rulebook.Currency;
         var figures = new EnterpriseFigures(20m, Money.Of(3_000_000m, currency), Money.Of(2_000_000m, currency));
-        s.ApplyFor(new CompanyApplication(new CompanyId("B1"), "ES43", new CompanyProfile(figures, default), new EquatableArray<AidReceived>([]))).Admit("B1");
+        s.ApplyFor(new CompanyApplication(new CompanyId("B1"), "ES43", new CompanyProfile(figures, default) { PeriodEnd = new LocalDate(2015, 12, 31) }, new EquatableArray<AidReceived>([]))).Admit("B1");
         return s;
     }
 

@@ -114,7 +114,7 @@ public class PartnerRulebookTest
     }
 
     [Fact]
-    public void Load_WhenPartnerSwitchesCurrencyWithoutRestatingAmounts_RefusesNamingEveryInheritedAmount()
+    public void Load_WhenPartnerSwitchesCurrencyWithoutRestatingAmounts_RefusesNamingEveryInheritedProgrammeAmount()
     {
         var result = Rulebook.Load(RulebookJsonEdits.Partner(p => p["currency"] = "GBP"), Rulebook.Extremadura);
 
@@ -125,23 +125,129 @@ public class PartnerRulebookTest
             Assert.Equal(RulebookErrors.CurrencyMismatch, e.ErrorCode);
             Assert.Contains("inherited from 'extremadura'", e.ErrorMessage, StringComparison.Ordinal);
         });
+
+        // Only the programme's own amounts: the SME ceilings, the investor-exception amounts and the
+        // de minimis ceilings are set in euros by EU law, and stay in euros in a programme in pounds.
         Assert.Equal(
             new[]
             {
                 "$.overrides.promotion.capPerCompany",
                 "$.overrides.support.consultantHourlyRate",
-                "$.overrides.aid.regime",
-                "$.overrides.aid.regime",
-                "$.overrides.sme.microTurnoverAtMost",
-                "$.overrides.sme.microBalanceSheetAtMost",
-                "$.overrides.sme.smallTurnoverAtMost",
-                "$.overrides.sme.smallBalanceSheetAtMost",
-                "$.overrides.sme.mediumTurnoverAtMost",
-                "$.overrides.sme.mediumBalanceSheetAtMost",
-                "$.overrides.sme.businessAngelInvestmentBelow",
-                "$.overrides.sme.localAuthorityBudgetBelow",
-            }.Order(StringComparer.Ordinal),
+            },
             result.ValidationErrors.Select(e => e.Identifier).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Load_WhenAZlotyPartnerInheritsTheEuAmounts_HasNoCurrencyErrorAndKeepsThemInEuros()
+    {
+        var partner = LoadPartner(Rulebook.Extremadura, p =>
+        {
+            p["currency"] = "PLN";
+            p["timeZone"] = "Europe/Warsaw";
+            p.Override("promotion.capPerCompany", "PLN 10000.00");
+            p.Override("support.consultantHourlyRate", "PLN 300.00");
+            p["annuities"] = new JsonObject { ["2016"] = Annuity(2016, capacity: 10, currency: "PLN") };
+        });
+
+        var rules = partner.On(Mid2016).Value;
+        Assert.Equal(Currency.FromCode("PLN"), partner.Currency);
+        Assert.Equal(Money.Of(10_000m, Currency.FromCode("PLN")), rules.Promotion.CapPerCompany);
+        Assert.Equal(Money.Of(10_000_000m, Currency.EUR), rules.Sme.Small.TurnoverAtMost);
+        Assert.Equal(Money.Of(43_000_000m, Currency.EUR), rules.Sme.Medium.BalanceSheetAtMost);
+        Assert.Equal(Money.Of(1_250_000m, Currency.EUR), rules.Sme.BusinessAngelInvestmentBelow);
+        Assert.Equal(Money.Of(10_000_000m, Currency.EUR), rules.Sme.LocalAuthorityBudgetBelow);
+        Assert.Equal(Money.Of(300_000m, Currency.EUR), partner.On(new LocalDate(2024, 6, 1)).Value.Aid.Regime.Ceiling);
+        Assert.Equal(FiguresRateDate.PeriodEnd, rules.Sme.FiguresExchangeRate);
+        Assert.Equal(AidRateDate.GrantDate, rules.Aid.ExchangeRate);
+    }
+
+    [Theory]
+    [InlineData("sme.smallTurnoverAtMost", "Recommendation 2003/361/EC, annex art. 2, sets the ceilings in euros")]
+    [InlineData("sme.businessAngelInvestmentBelow", "Recommendation 2003/361/EC, annex art. 3(2)(a), sets it in euros")]
+    [InlineData("sme.localAuthorityBudgetBelow", "Recommendation 2003/361/EC, annex art. 3(2)(d), sets it in euros")]
+    public void Load_WhenAZlotyPartnerOverridesAnEuAmountInZloty_RefusesOnceSayingTheTextSetsItInEuros(string parameter, string law)
+    {
+        var result = Rulebook.Load(
+            RulebookJsonEdits.Partner(p =>
+            {
+                p["currency"] = "PLN";
+                p.Override("promotion.capPerCompany", "PLN 10000.00");
+                p.Override("support.consultantHourlyRate", "PLN 300.00");
+                p.Override(parameter, "PLN 43000000.00");
+            }),
+            Rulebook.Extremadura);
+
+        var error = Assert.Single(result.ValidationErrors);
+        Assert.Equal(RulebookErrors.CurrencyMismatch, error.ErrorCode);
+        Assert.Equal($"$.overrides.{parameter}[0].value", error.Identifier);
+        Assert.Equal($"PLN 43000000.00 is not in EUR: {law}, whatever the rulebook's currency.", error.ErrorMessage);
+    }
+
+    [Fact]
+    public void Load_WhenAnEuAmountIsOverriddenInEurosInAZlotyPartner_Loads()
+    {
+        var partner = LoadPartner(Rulebook.Extremadura, p =>
+        {
+            p["currency"] = "PLN";
+            p.Override("promotion.capPerCompany", "PLN 10000.00");
+            p.Override("support.consultantHourlyRate", "PLN 300.00");
+            p.Override("sme.smallTurnoverAtMost", "EUR 11000000.00");
+        });
+
+        Assert.Equal(Money.Of(11_000_000m, Currency.EUR), partner.On(Mid2016).Value.Sme.Small.TurnoverAtMost);
+    }
+
+    [Fact]
+    public void Load_WhenAZlotyPartnerWritesItsAidRegimeInPounds_Refuses_ButItsOwnCurrencyOrEurosLoad()
+    {
+        JsonObject Regime(string ceiling) => new()
+        {
+            ["name"] = "A regime",
+            ["ceiling"] = ceiling,
+            ["period"] = new JsonObject { ["kind"] = "rollingYears", ["years"] = 3 },
+        };
+        Result<Rulebook> With(string ceiling) => Rulebook.Load(
+            RulebookJsonEdits.Partner(p =>
+            {
+                p["currency"] = "PLN";
+                p.Override("promotion.capPerCompany", "PLN 10000.00");
+                p.Override("support.consultantHourlyRate", "PLN 300.00");
+                p.Override("aid.regime", Regime(ceiling));
+            }),
+            Rulebook.Extremadura);
+
+        var error = Assert.Single(With("GBP 315000.00").ValidationErrors);
+        Assert.Equal("$.overrides.aid.regime[0].value.ceiling", error.Identifier);
+        Assert.Equal(RulebookErrors.CurrencyMismatch, error.ErrorCode);
+        Assert.StartsWith("GBP 315000.00 is neither in EUR nor in the rulebook's currency PLN: Regulations (EU) 1407/2013 and 2023/2831, art. 3(2), set the de minimis ceilings in euros", error.ErrorMessage, StringComparison.Ordinal);
+        Assert.True(With("EUR 300000.00").IsSuccess);
+        Assert.True(With("PLN 1300000.00").IsSuccess);
+    }
+
+    [Fact]
+    public void EveryAmountTheLawSetsInEuros_IsDeclaredOnItsParameter_AndNoOther()
+    {
+        var fixedInEuros = Parameters.All.Where(p => p.FixedCurrency == Currency.EUR).Select(p => p.Name).Order(StringComparer.Ordinal);
+
+        Assert.Equal(
+            new[]
+            {
+                "aid.regime",
+                "sme.businessAngelInvestmentBelow",
+                "sme.localAuthorityBudgetBelow",
+                "sme.mediumBalanceSheetAtMost",
+                "sme.mediumTurnoverAtMost",
+                "sme.microBalanceSheetAtMost",
+                "sme.microTurnoverAtMost",
+                "sme.smallBalanceSheetAtMost",
+                "sme.smallTurnoverAtMost",
+            },
+            fixedInEuros);
+        Assert.All(Parameters.All.Where(p => p.FixedCurrency is not null), p =>
+        {
+            Assert.Contains("in euros", p.FixedCurrencyLaw, StringComparison.Ordinal);
+            Assert.Contains(p.FixedCurrencyLaw!, p.Description, StringComparison.Ordinal);
+        });
     }
 
     [Fact]
@@ -191,7 +297,7 @@ public class PartnerRulebookTest
         {
             p["currency"] = "GBP";
             p["timeZone"] = "Europe/London";
-            foreach (var money in Parameters.All.OfType<ParameterDefinition<Money>>())
+            foreach (var money in Parameters.All.OfType<ParameterDefinition<Money>>().Where(m => m.FixedCurrency is null))
             {
                 p.Override(money.Name, "GBP 2000.00");
             }

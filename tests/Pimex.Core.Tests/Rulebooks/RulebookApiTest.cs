@@ -61,7 +61,14 @@ public class RulebookApiTest
     [Fact]
     public void Diff_WhenTheCurrenciesDiffer_ListsTheCurrencyFirst()
     {
-        var pounds = Rulebook.Load(Rulebook.Extremadura.ToJson().Replace("EUR", "GBP", StringComparison.Ordinal)).Value;
+        // The programme's own amounts in pounds; the amounts EU law sets in euros stay in euros.
+        var json = Rulebook.Extremadura.ToJson().Replace("\"currency\": \"EUR\"", "\"currency\": \"GBP\"", StringComparison.Ordinal);
+        foreach (var own in new[] { "EUR 2500.00", "EUR 69.00", "EUR 75000.00", "EUR 5000.00", "EUR 8280.00", "EUR 88280.00" })
+        {
+            json = json.Replace(own, "GBP" + own[3..], StringComparison.Ordinal);
+        }
+
+        var pounds = Rulebook.Load(json).Value;
 
         var diff = Rulebook.Extremadura.Diff(pounds, Mid2016);
 

@@ -110,11 +110,13 @@ public class RulebookCanRunTest
         Assert.All(result.ValidationErrors, e => Assert.Equal(RulebookErrors.CurrencyMismatch, e.ErrorCode));
         Assert.Contains("$.annuities.2026.budget.actions", paths);
         Assert.Contains("$.overrides.support.consultantHourlyRate", paths);
-        Assert.Contains("$.overrides.aid.regime", paths);
         Assert.DoesNotContain("$.overrides.promotion.capPerCompany", paths);
-        Assert.Contains("$.overrides.sme.businessAngelInvestmentBelow", paths);
-        Assert.Contains("$.overrides.sme.localAuthorityBudgetBelow", paths);
-        Assert.Equal(4 + 11, paths.Count);
+
+        // The amounts EU law sets in euros stay in euros: inherited, they fit a programme in pounds.
+        Assert.DoesNotContain("$.overrides.aid.regime", paths);
+        Assert.DoesNotContain("$.overrides.sme.businessAngelInvestmentBelow", paths);
+        Assert.DoesNotContain("$.overrides.sme.localAuthorityBudgetBelow", paths);
+        Assert.Equal(4 + 1, paths.Count);
     }
 
     [Fact]

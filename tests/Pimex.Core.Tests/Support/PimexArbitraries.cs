@@ -179,6 +179,8 @@ public static class PimexArbitraries
         ParameterDefinition<InKindValuation> => Gen.Elements("none", "budgetShare").Select(v => (JsonNode)v),
         _ when parameter == Parameters.Regions => Gen.SubListOf(["ES43", "SI032", "UKG3", "PL51", "PT"]).Select(codes => (JsonNode)new JsonArray([.. codes.Select(c => (JsonNode)c)])),
         _ when parameter == Parameters.NutsVersion => Gen.Elements("NUTS 2016", "NUTS 2021", "NUTS 2024").Select(v => (JsonNode)JsonValue.Create(v)),
+        ParameterDefinition<FiguresRateDate> => Gen.Elements("periodEnd").Select(v => (JsonNode)v),
+        ParameterDefinition<AidRateDate> => Gen.Elements("grantDate").Select(v => (JsonNode)v),
         ParameterDefinition<EquatableArray<string>> => Gen.SubListOf(Words).Select(words => (JsonNode)new JsonArray([.. words.Select(w => (JsonNode)w)])),
         ParameterDefinition<EquatableArray<ExpenseCategory>> =>
             from codes in Gen.SubListOf(["tradeFair", "tradeMission", "distributionNetwork", "overheads"])

@@ -197,13 +197,16 @@ internal sealed class JsonReadContext
         return parsed.Value;
     }
 
-    /// <summary>Reads an amount written as <c>EUR 2500.00</c>, in the rulebook's currency, not negative.</summary>
-    public Money? Money(JsonElement element, string path)
+    /// <summary>
+    /// Reads an amount written as <c>EUR 2500.00</c>, not negative, in the rulebook's currency or,
+    /// for an amount whose currency the law fixes (<paramref name="law"/>), in that currency.
+    /// </summary>
+    public Money? Money(JsonElement element, string path, LawCurrency? law = null)
     {
         if (element.ValueKind == JsonValueKind.Number)
         {
             // A bare number is the commonest slip: show the form with the currency and the number given.
-            var currency = Currency.IsNone ? Monetary.Currency.EUR : Currency;
+            var currency = law is not null && (!law.OrRulebookCurrency || Currency.IsNone) ? law.Currency : Currency.IsNone ? Monetary.Currency.EUR : Currency;
             var example = element.TryGetDecimal(out var number) && number >= 0m && number <= MaxAmount
                 ? decimal.Round(number, currency.MinorUnits, MidpointRounding.ToZero).ToString("F" + currency.MinorUnits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture)
                 : "2500" + (currency.MinorUnits > 0 ? "." + new string('0', currency.MinorUnits) : string.Empty);
@@ -230,7 +233,17 @@ internal sealed class JsonReadContext
                 return null;
         }
 
-        if (!Currency.IsNone && money.Currency != Currency)
+        if (law is not null)
+        {
+            if (money.Currency != law.Currency && (!law.OrRulebookCurrency || Currency.IsNone || money.Currency != Currency))
+            {
+                Error(path, RulebookErrors.CurrencyMismatch, law.OrRulebookCurrency
+                    ? $"{money} is neither in {law.Currency} nor in the rulebook's currency {(Currency.IsNone ? "(unknown)" : Currency.Code)}: {law.Law}."
+                    : $"{money} is not in {law.Currency}: {law.Law}, whatever the rulebook's currency.");
+                return null;
+            }
+        }
+        else if (!Currency.IsNone && money.Currency != Currency)
         {
             Error(path, RulebookErrors.CurrencyMismatch, $"{money} is not in the rulebook's currency {Currency}.");
             return null;

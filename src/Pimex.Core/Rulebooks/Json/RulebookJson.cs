@@ -9,8 +9,8 @@ namespace Pimex.Rulebooks.Json;
 /// <summary>Reads and writes rulebooks in the JSON format of <c>docs/rulebook-format.md</c>.</summary>
 internal static partial class RulebookJson
 {
-    private static readonly string[] BaseFields = ["$schema", "id", "name", "basedOn", "illustrative", "description", "currency", "timeZone", "parameters", "annuities"];
-    private static readonly string[] PartnerFields = ["$schema", "id", "name", "extends", "illustrative", "description", "currency", "timeZone", "overrides", "annuities"];
+    private static readonly string[] BaseFields = ["$schema", "id", "name", "basedOn", "illustrative", "description", "currency", "timeZone", "parameters", "exchangeRates", "annuities"];
+    private static readonly string[] PartnerFields = ["$schema", "id", "name", "extends", "illustrative", "description", "currency", "timeZone", "overrides", "exchangeRates", "annuities"];
     private static readonly string[] AllFields = [.. BaseFields.Union(PartnerFields)];
     private static readonly string[] AnnuityFields = ["budget", "capacity", "windows", "source"];
     private static readonly string[] BudgetFields = ["actions", "training", "consultancy", "total"];
@@ -118,6 +118,7 @@ internal static partial class RulebookJson
             CheckAcrossParameters(context, timelines, p => JsonReadContext.Child(JsonReadContext.Child("$.parameters", p.Group), p.Key));
         }
 
+        var rates = root.TryGetValue("exchangeRates", out var re) ? ExchangeRatesJson.Read(context, re, "$.exchangeRates") : ExchangeRates.None;
         var annuities = context.Require(root, "annuities", "$", out var ae)
             ? ReadAnnuities(context, ae, "$.annuities")
             : null;
@@ -127,12 +128,12 @@ internal static partial class RulebookJson
             CheckAnnuitiesCanRun(context, annuities, timelines, name => JsonReadContext.Child(JsonReadContext.Child("$.parameters", Parameters.Find(name)!.Group), Parameters.Find(name)!.Key), inheritedFrom: null);
         }
 
-        if (context.HasErrors || header is null || currency is null || zone is null || annuities is null)
+        if (context.HasErrors || header is null || currency is null || zone is null || annuities is null || rates is null)
         {
             return Result.Invalid(context.Errors);
         }
 
-        return new Rulebook(header, currency.Value, zone, timelines.ToImmutable(), annuities, header.BasedOn is { } b ? [b] : []);
+        return new Rulebook(header, currency.Value, zone, timelines.ToImmutable(), annuities, header.BasedOn is { } b ? [b] : [], rates);
     }
 
     private static Result<Rulebook> ReadPartner(JsonReadContext context, Dictionary<string, JsonElement> root, Rulebook? @base, RulebookLoadOptions options)
@@ -196,6 +197,9 @@ internal static partial class RulebookJson
             CheckInheritedCurrency(context, @base, written, partnerCurrency);
         }
 
+        // A partner's rates of a currency replace its base's rates of that currency.
+        var rates = root.TryGetValue("exchangeRates", out var re) ? ExchangeRatesJson.Read(context, re, "$.exchangeRates") : ExchangeRates.None;
+
         // Annuities belong to the region that runs them: a partner has only its own.
         var annuities = root.TryGetValue("annuities", out var ae)
             ? ReadAnnuities(context, ae, "$.annuities")
@@ -218,12 +222,12 @@ internal static partial class RulebookJson
                 inheritedFrom: @base.Id);
         }
 
-        if (context.HasErrors || header is null || currency is null || zone is null || annuities is null)
+        if (context.HasErrors || header is null || currency is null || zone is null || annuities is null || rates is null)
         {
             return Result.Invalid(context.Errors);
         }
 
-        return new Rulebook(header, currency.Value, zone, merged, annuities, chain);
+        return new Rulebook(header, currency.Value, zone, merged, annuities, chain, @base.ExchangeRates.With(rates));
     }
 
     /// <summary>
@@ -624,6 +628,12 @@ internal static partial class RulebookJson
             }
 
             w.WriteEndObject();
+            if (!rulebook.ExchangeRates.IsEmpty)
+            {
+                w.WritePropertyName("exchangeRates");
+                ExchangeRatesJson.Write(w, rulebook.ExchangeRates);
+            }
+
             w.WriteStartObject("annuities");
             foreach (var (year, a) in rulebook.Annuities)
             {

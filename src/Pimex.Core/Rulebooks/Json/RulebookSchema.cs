@@ -33,6 +33,7 @@ internal static class RulebookSchema
         defs["entry"] = Entry();
         defs["annuities"] = Annuities();
         defs["annuity"] = Annuity();
+        defs["exchangeRates"] = ExchangeRatesSchema();
         defs["window"] = ValueForm.Described("An inclusive window; end is not before start.", ValueForm.Record(["start", "end"], ("start", ValueForm.Ref("date")), ("end", ValueForm.Ref("date"))));
         defs["text"] = new JsonObject { ["type"] = "string", ["minLength"] = 1 };
         defs["id"] = new JsonObject { ["type"] = "string", ["pattern"] = "^[a-z0-9][a-z0-9-]{0,63}$" };
@@ -54,7 +55,7 @@ internal static class RulebookSchema
             ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
             ["$id"] = "urn:pimex-core:rulebook.schema.json",
             ["title"] = "PIMEX rulebook",
-            ["description"] = "The JSON form of a Pimex.Core rulebook, exactly as Rulebook.Load reads it (see docs/rulebook-format.md). A document with \"extends\" is a partner rulebook (overrides over a base); any other is a base rulebook (every parameter). The loader also checks what a schema cannot: amounts in the rulebook's currency, budget lines adding up to the total, timeline dates strictly increasing, windows not ending before they start, real calendar dates and IANA zones, funding rates adding up to 100%, unique category codes, and the survey scale's minimum below its maximum.",
+            ["description"] = "The JSON form of a Pimex.Core rulebook, exactly as Rulebook.Load reads it (see docs/rulebook-format.md). A document with \"extends\" is a partner rulebook (overrides over a base); any other is a base rulebook (every parameter). The loader also checks what a schema cannot: amounts in the rulebook's currency (or in euros where EU law sets them), one exchange rate per currency and day, budget lines adding up to the total, timeline dates strictly increasing, windows not ending before they start, real calendar dates and IANA zones, funding rates adding up to 100%, unique category codes, and the survey scale's minimum below its maximum.",
             ["type"] = "object",
             ["if"] = new JsonObject { ["required"] = ValueForm.Strings(["extends"]) },
             ["then"] = ValueForm.Ref("partnerRulebook"),
@@ -139,9 +140,10 @@ internal static class RulebookSchema
             ("basedOn", Field("The rulebook this one was derived from, written by ToJson for a flattened partner.", ValueForm.Ref("text"))),
             ("illustrative", FlagField("True when the figures are illustrative rather than a programme's real ones.")),
             ("description", Field("A free description.", ValueForm.Ref("text"))),
-            ("currency", Field("The programme's ISO 4217 currency: every amount is in it.", ValueForm.Ref("currency"))),
+            ("currency", Field("The programme's ISO 4217 currency: its own amounts are in it; the amounts EU law sets in euros stay in euros.", ValueForm.Ref("currency"))),
             ("timeZone", Field("The programme's IANA time zone, such as Europe/Madrid.", ValueForm.Ref("timeZone"))),
             ("parameters", ValueForm.Described("Every parameter of the catalogue, by group.", ValueForm.Record([.. Parameters.Groups], [.. groups]))),
+            ("exchangeRates", ValueForm.Ref("exchangeRates")),
             ("annuities", ValueForm.Ref("annuities")));
         return ValueForm.Described("A base rulebook: defines every parameter.", rulebook);
     }
@@ -156,11 +158,12 @@ internal static class RulebookSchema
             ("extends", Field("The id of the base rulebook; Load must be given that base.", ValueForm.Ref("text"))),
             ("illustrative", FlagField("True when the figures are illustrative rather than a programme's real ones.")),
             ("description", Field("A free description.", ValueForm.Ref("text"))),
-            ("currency", Field("Overrides the base's currency; every inherited amount must then be overridden too.", ValueForm.Ref("currency"))),
+            ("currency", Field("Overrides the base's currency; every inherited amount in the base's currency must then be overridden too (the amounts EU law sets in euros stay in euros).", ValueForm.Ref("currency"))),
             ("timeZone", Field("Overrides the base's time zone.", ValueForm.Ref("timeZone"))),
             ("overrides", ValueForm.Described(
                 "Parameters of the base to override, by group; each replaces that parameter's whole timeline.",
                 ValueForm.Record([], [.. Parameters.Groups.Select(g => (g, (JsonNode)ValueForm.Ref(GroupDefinition(g))))]))),
+            ("exchangeRates", Field("The partner's exchange rates: for each currency it lists, they replace the base's rates of that currency.", ValueForm.Ref("exchangeRates"))),
             ("annuities", Field(
                 "The partner's own annuities: a partner does not inherit its base's. Each must be able to run: every parameter in force on its first day of applications, plausible windows.",
                 ValueForm.Ref("annuities"))));
@@ -175,6 +178,24 @@ internal static class RulebookSchema
             ("value", new JsonObject { ["description"] = "The value." }),
             ("source", Field("The source or legal reference.", ValueForm.Ref("text"))),
             ("default", FlagField("True when the value is a documented default the programme's source does not state."))));
+
+    private static JsonObject ExchangeRatesSchema()
+    {
+        var rate = ValueForm.Record(
+            ["perEuro", "source"],
+            ("date", Field("The day the rate applies to (give a date or a month).", ValueForm.Ref("date"))),
+            ("month", Field("The month the rate applies to, yyyy-MM (give a date or a month).", new JsonObject { ["type"] = "string", ["pattern"] = "^[0-9]{4}-[0-9]{2}$" })),
+            ("perEuro", Field("Units of the currency per euro, above zero.", new JsonObject { ["type"] = "number", ["exclusiveMinimum"] = 0, ["maximum"] = ExchangeRatesJson.MaxPerEuro })),
+            ("source", Field("Where the rate comes from, such as the ECB's reference rate of that day.", ValueForm.Ref("text"))));
+        return ValueForm.Described(
+            "Exchange rates against the euro, by currency code (not EUR): each for one day or one month; no two rates of a currency cover the same day. The day whose rate converts a figure is a parameter (sme.figuresExchangeRate, aid.exchangeRate).",
+            new JsonObject
+            {
+                ["type"] = "object",
+                ["propertyNames"] = new JsonObject { ["pattern"] = "^[A-Z]{3}$" },
+                ["additionalProperties"] = new JsonObject { ["type"] = "array", ["items"] = rate },
+            });
+    }
 
     private static JsonObject Annuities() => new()
     {

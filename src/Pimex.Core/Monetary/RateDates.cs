@@ -1,0 +1,25 @@
+namespace Pimex.Monetary;
+
+/// <summary>
+/// Which day's exchange rate converts a company's declared figures (turnover, balance-sheet
+/// total, the investor-exception amounts) to euros for the SME test: a dated parameter the region
+/// sets (<c>sme.figuresExchangeRate</c>), since Recommendation 2003/361/EC sets its ceilings in
+/// euros and names no rate.
+/// </summary>
+public enum FiguresRateDate
+{
+    /// <summary>The rate on the last day of each declared accounting period
+    /// (<see cref="Admission.CompanyProfile.PeriodEnd"/>), the closing date of the accounts the figures come from.</summary>
+    PeriodEnd,
+}
+
+/// <summary>
+/// Which day's exchange rate converts de minimis aid to euros for the ceiling: a dated parameter the
+/// region sets (<c>aid.exchangeRate</c>).
+/// </summary>
+public enum AidRateDate
+{
+    /// <summary>The rate on the day each aid was granted (the legal right to it conferred); the new
+    /// aid at the date of the decision that grants it.</summary>
+    GrantDate,
+}
