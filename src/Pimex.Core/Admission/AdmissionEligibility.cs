@@ -61,6 +61,10 @@ public readonly record struct AdmissionCheck(AdmissionRulesBroken Broken, SmeAss
     /// <summary>The rates (or the days to take them on) the conversions needed and did not find; empty when none is missing.</summary>
     public EquatableArray<MissingExchangeRate> MissingRates { get; init; }
 
+    /// <summary>The aid the ceiling counted, converted to the ceiling's currency: default when no
+    /// conversion was made (then <see cref="SingleUndertakingAid"/> is in it).</summary>
+    internal EquatableArray<AidReceived> CountedAid { get; init; }
+
     /// <summary>The profile the SME test classified, in the thresholds' currency: null when it is the declared one.</summary>
     internal CompanyProfile? ConvertedProfile { get; init; }
 }
@@ -207,6 +211,7 @@ public static class AdmissionEligibility
         return new AdmissionCheck(broken, sme, aid, cap, inKind)
         {
             SingleUndertakingAid = singleUndertakingAid,
+            CountedAid = converted is { } counted ? new EquatableArray<AidReceived>(counted.Aid) : default,
             Conversions = new EquatableArray<Conversion>(used),
             MissingRates = new EquatableArray<MissingExchangeRate>(missing),
             ConvertedProfile = ReferenceEquals(profile, application.Profile) ? null : profile,
@@ -332,7 +337,8 @@ public static class AdmissionEligibility
     /// </summary>
     private static string WhoseAid(in AdmissionCheck check, ReportLanguage language)
     {
-        var aid = check.SingleUndertakingAid;
+        // In a programme outside the euro the ceiling counted the aid converted at its grant days' rates.
+        var aid = check.CountedAid.Count > 0 ? check.CountedAid : check.SingleUndertakingAid;
         var start = check.Aid.LookBackStart;
         var end = check.Aid.GrantDate;
         var own = Money.Zero(check.Aid.AlreadyCounted.Currency);

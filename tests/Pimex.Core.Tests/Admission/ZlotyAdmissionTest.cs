@@ -161,6 +161,27 @@ public class ZlotyAdmissionTest
     }
 
     [Fact]
+    public void Errors_WhenALinkedUndertakingsZlotyAidIsCounted_NameItsShareInEuros()
+    {
+        // Own: PLN 450,000.00 / 4.5000 = EUR 100,000.00; the parent's PLN 890,000.00 / 4.5000 =
+        // EUR 197,777.78; together EUR 297,777.78, + EUR 2,325.58 new aid > EUR 300,000.00.
+        var rulebook = Load(("2015-12-31", 4.3000m), ("2023-05-10", 4.5000m), ("2024-03-20", 4.3000m));
+        var own = new AidReceived(Zl(450_000m), new LocalDate(2023, 5, 10), "Urząd Marszałkowski");
+        var parents = new AidReceived(Zl(890_000m), new LocalDate(2023, 5, 10), "Urząd Marszałkowski") { Recipient = "Holding SA" };
+        var application = Application(4_300_000m, 4_300_000m, End2015, own, parents);
+
+        var check = Evaluate(rulebook, application, new LocalDate(2024, 3, 20));
+
+        Assert.Equal(AdmissionRulesBroken.AidCeilingExceeded, check.Broken);
+        var rules = rulebook.On(new LocalDate(2016, 1, 15)).Value;
+        var error = Assert.Single(AdmissionEligibility.Errors(check, application, rules, rulebook.Annuity(2016).Value));
+        Assert.Contains("EUR 100000.00", error.ErrorMessage, StringComparison.Ordinal);
+        Assert.Contains("EUR 197777.78", error.ErrorMessage, StringComparison.Ordinal);
+        Assert.Contains("Holding SA", error.ErrorMessage, StringComparison.Ordinal);
+        Assert.DoesNotContain("PLN", error.ErrorMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Evaluate_WhenAidOutsideTheLookBackHasNoRate_NeedsNone()
     {
         var rulebook = Load(("2015-12-31", 4.3000m), ("2024-03-20", 4.3000m));
