@@ -1,5 +1,7 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Pimex.Cli.Tests.Support;
+using Pimex.Localisation;
 
 namespace Pimex.Cli.Tests;
 
@@ -67,6 +69,46 @@ public sealed partial class AdaptingGuideTest : IDisposable
         var written = Run(["ledger", "new", "--rulebook", "docs/rulebooks/maribor.json", "--year", "2026", "--companies", "3"]);
 
         Assert.Equal(written.Out, shipped.Replace("\r\n", "\n", StringComparison.Ordinal));
+    }
+
+    // Section 10: a region outside the euro, writing in a language the library does not ship,
+    // goes from its rulebook to its year's report with data only, restating no EU amount.
+    [Fact]
+    public void Guide_ARegionOutsideTheEuroInItsOwnLanguage_RestatesNoEuAmount_AndReportsInItsLanguageAndCurrency()
+    {
+        Assert.Contains("pimex rules validate docs/rulebooks/moravia.json", Guide, StringComparison.Ordinal);
+        Assert.DoesNotContain(ReportLanguage.All, l => l.Code == "cs");
+
+        var validate = Run(["rules", "validate", "docs/rulebooks/moravia.json"]);
+        Assert.Equal(0, validate.ExitCode);
+        Assert.DoesNotContain("PIMEX-RB-010", validate.Out + validate.Error, StringComparison.Ordinal);
+        using (var rulebook = JsonDocument.Parse(File.ReadAllText(Path.Combine(DocsCommands.Root, "docs", "rulebooks", "moravia.json"))))
+        {
+            var overrides = rulebook.RootElement.GetProperty("overrides");
+            Assert.Equal("CZK", rulebook.RootElement.GetProperty("currency").GetString());
+            Assert.False(overrides.TryGetProperty("sme", out _), "The SME ceilings stay in euros: the rulebook restates none.");
+            Assert.False(overrides.TryGetProperty("aid", out _), "The de minimis ceiling stays in euros: the rulebook restates none.");
+        }
+
+        var diff = Run(["rules", "diff", "extremadura", "docs/rulebooks/moravia.json", "--on", "2026-06-01"]);
+        Assert.Equal(0, diff.ExitCode);
+        Assert.DoesNotMatch(@"(?m)^(sme|aid)\.", diff.Out);
+        Assert.Matches(@"(?m)^exchangeRates .*CZK", diff.Out);
+
+        files.Write("moravia-2026.jsonl", Run(["ledger", "new", "--rulebook", "docs/rulebooks/moravia.json", "--year", "2026"]).Out);
+        var run = Run(["run", "moravia-2026.jsonl", "--rulebook", "docs/rulebooks/moravia.json"]);
+        var report = Run(["report", "--ledger", "moravia-2026.jsonl", "--rulebook", "docs/rulebooks/moravia.json"]);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.EndsWith("odmítnuto: 0.", run.Out.Split('\n')[0], StringComparison.Ordinal);
+        Assert.Equal(0, report.ExitCode);
+        Assert.Contains("Zpráva o ročníku", report.Out, StringComparison.Ordinal);
+        Assert.Contains("1\u00a0860\u00a0000,00 Kč", report.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("EUR", report.Out, StringComparison.Ordinal);
+        foreach (var text in ReportLanguage.English.Terms.Values.Where(t => t.Length > 12 && !t.Contains('{', StringComparison.Ordinal)))
+        {
+            Assert.DoesNotContain(text, report.Out, StringComparison.Ordinal);
+        }
     }
 
     private CliResult Run(string[] args)
