@@ -142,6 +142,82 @@ public class ExchangeRatesTest
     }
 
     [Fact]
+    public void AppliesTo_IsFromItsFirstDayToItsLastBothIncluded()
+    {
+        var march = new ExchangeRate(Pln, new LocalDate(2024, 3, 1), new LocalDate(2024, 3, 31), 4.31m, "monthly");
+
+        Assert.True(march.AppliesTo(new LocalDate(2024, 3, 1)));
+        Assert.True(march.AppliesTo(new LocalDate(2024, 3, 15)));
+        Assert.True(march.AppliesTo(new LocalDate(2024, 3, 31)));
+        Assert.False(march.AppliesTo(new LocalDate(2024, 2, 29)));
+        Assert.False(march.AppliesTo(new LocalDate(2024, 4, 1)));
+    }
+
+    // What the SME assessment and the admission's conversions print: a day, a calendar month, or a span.
+    [Theory]
+    [InlineData(2023, 12, 29, 2023, 12, 29, "4.348 PLN per EUR on 2023-12-29 (ECB)")]
+    [InlineData(2024, 2, 1, 2024, 2, 29, "4.348 PLN per EUR in 2024-02 (ECB)")]
+    [InlineData(2024, 2, 1, 2024, 2, 28, "4.348 PLN per EUR from 2024-02-01 to 2024-02-28 (ECB)")]
+    [InlineData(2024, 2, 2, 2024, 2, 29, "4.348 PLN per EUR from 2024-02-02 to 2024-02-29 (ECB)")]
+    public void ToString_NamesTheDayTheMonthOrTheSpan(int y1, int m1, int d1, int y2, int m2, int d2, string expected) =>
+        Assert.Equal(expected, new ExchangeRate(Pln, new LocalDate(y1, m1, d1), new LocalDate(y2, m2, d2), 4.348m, "ECB").ToString());
+
+    [Fact]
+    public void Misuse_SaysWhatWasWrong()
+    {
+        var day = new LocalDate(2015, 12, 31);
+        var rate = new ExchangeRate(Pln, day, day, 4.3m, "test");
+
+        Assert.StartsWith("This rate converts PLN, not GBP.", Assert.Throws<ArgumentException>(() => rate.ToEuros(Money.Of(1m, Currency.GBP))).Message, StringComparison.Ordinal);
+        Assert.StartsWith("This rate converts from EUR, not PLN.", Assert.Throws<ArgumentException>(() => rate.FromEuros(Money.Of(1m, Pln))).Message, StringComparison.Ordinal);
+        Assert.StartsWith("A rate is above zero.", Assert.Throws<ArgumentOutOfRangeException>(() => new ExchangeRate(Pln, day, day, 0m, "s")).Message, StringComparison.Ordinal);
+        Assert.StartsWith("The last day comes before the first.", Assert.Throws<ArgumentOutOfRangeException>(() => new ExchangeRate(Pln, day, day.PlusDays(-1), 4.3m, "s")).Message, StringComparison.Ordinal);
+        Assert.StartsWith("A rate quotes a currency other than the euro", Assert.Throws<ArgumentException>(() => new ExchangeRate(Currency.EUR, day, day, 1m, "s")).Message, StringComparison.Ordinal);
+        Assert.StartsWith("A rate names its source.", Assert.Throws<ArgumentException>(() => new ExchangeRate(Pln, day, day, 4.3m, " ")).Message, StringComparison.Ordinal);
+        Assert.Equal("json", Assert.Throws<ArgumentNullException>(() => ExchangeRates.Parse(null!)).ParamName);
+        Assert.Equal("other", Assert.Throws<ArgumentNullException>(() => ExchangeRates.None.With(null!)).ParamName);
+    }
+
+    [Fact]
+    public void With_KeepsTheCurrenciesTheOtherTableDoesNotGive()
+    {
+        var zloty = Table("""{ "PLN": [ { "date": "2023-12-29", "perEuro": 4.348, "source": "ECB" } ] }""");
+        var koruna = Table("""{ "CZK": [ { "date": "2023-12-29", "perEuro": 24.724, "source": "ECB" } ] }""");
+
+        var both = zloty.With(koruna);
+
+        Assert.True(both.TryFind(Pln, new LocalDate(2023, 12, 29), out _));
+        Assert.True(both.TryFind(Currency.FromCode("CZK"), new LocalDate(2023, 12, 29), out _));
+        Assert.Equal(both, koruna.With(zloty));
+        Assert.Equal(zloty, zloty.With(ExchangeRates.None));
+        Assert.Equal(koruna, ExchangeRates.None.With(koruna));
+    }
+
+    [Fact]
+    public void Equals_IsEveryCurrencysRatesInOrder()
+    {
+        const string One = """{ "PLN": [ { "date": "2023-12-29", "perEuro": 4.348, "source": "ECB" } ] }""";
+        var a = Table(One);
+
+        Assert.Equal(a, Table(One));
+        Assert.Equal(a.GetHashCode(), Table(One).GetHashCode());
+        Assert.False(a.Equals(null));
+        Assert.NotEqual(a, ExchangeRates.None);
+        Assert.NotEqual(a, Table("""{ "PLN": [ { "date": "2023-12-29", "perEuro": 4.349, "source": "ECB" } ] }"""));
+        Assert.NotEqual(a, Table("""{ "CZK": [ { "date": "2023-12-29", "perEuro": 4.348, "source": "ECB" } ] }"""));
+        Assert.NotEqual(a, Table("""{ "PLN": [ { "date": "2023-12-29", "perEuro": 4.348, "source": "ECB" } ], "CZK": [ { "date": "2023-12-29", "perEuro": 24.7, "source": "ECB" } ] }"""));
+        Assert.NotEqual(Table("""{ "PLN": [ { "date": "2023-12-29", "perEuro": 4.348, "source": "ECB" } ], "CZK": [ { "date": "2023-12-29", "perEuro": 24.7, "source": "ECB" } ] }"""), Table("""{ "PLN": [ { "date": "2023-12-29", "perEuro": 4.348, "source": "ECB" } ], "CZK": [ { "date": "2023-12-29", "perEuro": 24.8, "source": "ECB" } ] }"""));
+    }
+
+    [Fact]
+    public void ToString_CountsTheRatesOfEachCurrency()
+    {
+        Assert.Equal("no exchange rates", ExchangeRates.None.ToString());
+        Assert.Equal("PLN: 1 rate", Table("""{ "PLN": [ { "date": "2023-12-29", "perEuro": 4.348, "source": "ECB" } ] }""").ToString());
+        Assert.Equal("CZK: 1 rate, PLN: 2 rates", Table("""{ "PLN": [ { "date": "2023-12-29", "perEuro": 4.348, "source": "ECB" }, { "date": "2023-12-28", "perEuro": 4.35, "source": "ECB" } ], "CZK": [ { "date": "2023-12-29", "perEuro": 24.7, "source": "ECB" } ] }""").ToString());
+    }
+
+    [Fact]
     public void TryFind_WhenCalledAgain_AllocatesNothing()
     {
         var rates = Table("""{ "PLN": [ { "date": "2015-12-31", "perEuro": 4.2615, "source": "a" }, { "month": "2016-03", "perEuro": 4.38, "source": "b" }, { "date": "2016-06-30", "perEuro": 4.4, "source": "c" } ] }""");

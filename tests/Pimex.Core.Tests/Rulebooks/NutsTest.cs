@@ -63,8 +63,8 @@ public sealed class NutsTest
     [Fact]
     public void Covers_WhenAnArgumentIsNull_Throws()
     {
-        Assert.Throws<ArgumentNullException>(() => Nuts.Covers(null!, "ES43"));
-        Assert.Throws<ArgumentNullException>(() => Nuts.Covers("ES43", null!));
+        Assert.Equal("within", Assert.Throws<ArgumentNullException>(() => Nuts.Covers(null!, "ES43")).ParamName);
+        Assert.Equal("region", Assert.Throws<ArgumentNullException>(() => Nuts.Covers("ES43", null!)).ParamName);
     }
 
     // A code covers itself and every code that extends it, and no shorter code (the levels nest).
