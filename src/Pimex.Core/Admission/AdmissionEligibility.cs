@@ -226,11 +226,21 @@ public static class AdmissionEligibility
     /// <param name="check">The admission check.</param>
     /// <param name="application">The application checked.</param>
     /// <param name="rules">The rules it was checked with.</param>
-    /// <returns>The explained assessment.</returns>
+    /// <returns>The explained assessment; when a rate the figures needed was missing, the SME test
+    /// was not run and this is the check's undecided <see cref="AdmissionCheck.Sme"/>, with nothing
+    /// to explain.</returns>
     public static SmeAssessment ExplainSme(in AdmissionCheck check, CompanyApplication application, RuleSet rules)
     {
         ArgumentNullException.ThrowIfNull(application);
         ArgumentNullException.ThrowIfNull(rules);
+        foreach (var gap in check.MissingRates)
+        {
+            if (gap.Identifier != "declaredAid")
+            {
+                return check.Sme;
+            }
+        }
+
         var assessment = SmeTest.Assess(check.ConvertedProfile ?? application.Profile, rules.Sme);
         if (check.ConvertedProfile is null)
         {

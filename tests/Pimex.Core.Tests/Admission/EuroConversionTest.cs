@@ -71,6 +71,21 @@ public class EuroConversionTest
     }
 
     [Fact]
+    public void ExplainSme_WhenTheFiguresRateIsMissing_IsTheUndecidedAssessment_NotAnException()
+    {
+        // No rate for 2015-12-31: the figures stay in zloty and the SME test is not run.
+        var rulebook = Load(("2016-03-01", 4.3000m));
+        var application = Application(43_000_000m, 43_000_000m, End2015);
+        var check = ZlotyRegion.Evaluate(rulebook, application, Decided2016);
+
+        var explained = AdmissionEligibility.ExplainSme(check, application, Rules(rulebook));
+
+        Assert.True(check.Broken.HasFlag(AdmissionRulesBroken.ExchangeRateMissing), check.Broken.ToString());
+        Assert.Equal(check.Sme, explained);
+        Assert.Empty(explained.Lines);
+    }
+
+    [Fact]
     public void ExplainSme_WithoutAnApplicationOrRules_IsAProgrammersError()
     {
         var rulebook = Load(("2015-12-31", 4.3000m), ("2016-03-01", 4.3000m));
