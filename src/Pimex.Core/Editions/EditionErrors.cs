@@ -11,7 +11,7 @@ public static class EditionErrors
     [ErrorStatus(ResultStatus.Invalid, "session.date")]
     public const string SessionOutsideTrainingWindow = "PIMEX-ED-002";
 
-    /// <summary>A session id already scheduled (Conflict).</summary>
+    /// <summary>A session id already scheduled.</summary>
     [ErrorStatus(ResultStatus.Conflict)]
     public const string SessionAlreadyScheduled = "PIMEX-ED-003";
 
@@ -36,7 +36,7 @@ public static class EditionErrors
     public const string LineNotForDirectSpend = "PIMEX-ED-007";
 
     /// <summary>
-    /// A command for a company that is not a participant of the edition (NotFound): it has not
+    /// A command for a company that is not a participant of the edition: it has not
     /// been admitted, or it is another edition's.
     /// </summary>
     [ErrorStatus(ResultStatus.NotFound)]

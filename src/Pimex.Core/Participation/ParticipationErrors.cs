@@ -3,11 +3,11 @@ namespace Pimex.Participation;
 /// <summary>The stable error codes of participation commands.</summary>
 public static class ParticipationErrors
 {
-    /// <summary>The participant has completed, withdrawn or been excluded (Conflict).</summary>
+    /// <summary>The participant has completed, withdrawn or been excluded.</summary>
     [ErrorStatus(ResultStatus.Conflict)]
     public const string NotActive = "PIMEX-PART-001";
 
-    /// <summary>The participant's attendance at that session is already recorded (Conflict).</summary>
+    /// <summary>The participant's attendance at that session is already recorded.</summary>
     [ErrorStatus(ResultStatus.Conflict)]
     public const string SessionAlreadyAttended = "PIMEX-PART-002";
 
@@ -19,7 +19,7 @@ public static class ParticipationErrors
     [ErrorStatus(ResultStatus.Invalid, "tutorial.venue")]
     public const string TutorialNotAtPremises = "PIMEX-PART-004";
 
-    /// <summary>A tutorial held by a technician other than the assigned one (Forbidden).</summary>
+    /// <summary>A tutorial held by a technician other than the assigned one.</summary>
     [ErrorStatus(ResultStatus.Forbidden)]
     public const string NotTheAssignedTechnician = "PIMEX-PART-005";
 
@@ -27,7 +27,7 @@ public static class ParticipationErrors
     [ErrorStatus(ResultStatus.Invalid, "pill.attendeeRole")]
     public const string PillAttendeeRoleNotAllowed = "PIMEX-PART-006";
 
-    /// <summary>A tutorial with an id already recorded (Conflict).</summary>
+    /// <summary>A tutorial with an id already recorded.</summary>
     [ErrorStatus(ResultStatus.Conflict)]
     public const string TutorialAlreadyRecorded = "PIMEX-PART-007";
 
@@ -35,7 +35,7 @@ public static class ParticipationErrors
     [ErrorStatus(ResultStatus.Invalid, "swot.strengths", "swot.weaknesses", "swot.opportunities", "swot.threats")]
     public const string SwotIncomplete = "PIMEX-PART-008";
 
-    /// <summary>No submitted version is waiting for review (Conflict).</summary>
+    /// <summary>No submitted version is waiting for review.</summary>
     [ErrorStatus(ResultStatus.Conflict)]
     public const string NothingToReview = "PIMEX-PART-009";
 
@@ -79,7 +79,7 @@ public static class ParticipationErrors
     [Obsolete("Merged into EditionErrors.WrongEdition (PIMEX-ED-006); PIMEX-PART-018 is its alias and no longer emitted.")]
     public const string WrongEdition = Editions.EditionErrors.WrongEdition;
 
-    /// <summary>The participant already answered the satisfaction survey (Conflict).</summary>
+    /// <summary>The participant already answered the satisfaction survey.</summary>
     [ErrorStatus(ResultStatus.Conflict)]
     public const string SurveyAlreadyAnswered = "PIMEX-PART-019";
 
@@ -95,15 +95,15 @@ public static class ParticipationErrors
     [ErrorStatus(ResultStatus.Invalid, "session")]
     public const string SessionFull = "PIMEX-PART-022";
 
-    /// <summary>No group session with that id (NotFound).</summary>
+    /// <summary>No group session with that id.</summary>
     [ErrorStatus(ResultStatus.NotFound)]
     public const string UnknownSession = "PIMEX-PART-023";
 
-    /// <summary>The technician assigned is already the participant's technician (Conflict).</summary>
+    /// <summary>The technician assigned is already the participant's technician.</summary>
     [ErrorStatus(ResultStatus.Conflict)]
     public const string TechnicianAlreadyAssigned = "PIMEX-PART-024";
 
-    /// <summary>The deliverable is already accepted (Conflict).</summary>
+    /// <summary>The deliverable is already accepted.</summary>
     [ErrorStatus(ResultStatus.Conflict)]
     public const string DeliverableAlreadyAccepted = "PIMEX-PART-025";
 

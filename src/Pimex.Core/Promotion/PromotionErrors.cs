@@ -3,7 +3,7 @@ namespace Pimex.Promotion;
 /// <summary>The stable error codes of promotion support.</summary>
 public static class PromotionErrors
 {
-    /// <summary>The same invoice of the same supplier was already claimed by this participant (Conflict).</summary>
+    /// <summary>The same invoice of the same supplier was already claimed by this participant.</summary>
     [ErrorStatus(ResultStatus.Conflict)]
     public const string DuplicateInvoice = "PIMEX-PROMO-001";
 
@@ -35,11 +35,11 @@ public static class PromotionErrors
     [ErrorStatus(ResultStatus.Forbidden)]
     public const string VerifierIsSubmitter = "PIMEX-PROMO-007";
 
-    /// <summary>No claim with that id (NotFound).</summary>
+    /// <summary>No claim with that id.</summary>
     [ErrorStatus(ResultStatus.NotFound)]
     public const string ClaimNotFound = "PIMEX-PROMO-008";
 
-    /// <summary>The claim was already verified (Conflict).</summary>
+    /// <summary>The claim was already verified.</summary>
     [ErrorStatus(ResultStatus.Conflict)]
     public const string ClaimAlreadyVerified = "PIMEX-PROMO-009";
 
@@ -51,7 +51,7 @@ public static class PromotionErrors
     [ErrorStatus(ResultStatus.Invalid, "reason")]
     public const string ReasonRequired = "PIMEX-PROMO-011";
 
-    /// <summary>A claim id already used by this participant (Conflict).</summary>
+    /// <summary>A claim id already used by this participant.</summary>
     [ErrorStatus(ResultStatus.Conflict)]
     public const string DuplicateClaimId = "PIMEX-PROMO-012";
 }
