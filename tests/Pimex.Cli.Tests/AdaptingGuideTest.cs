@@ -105,6 +105,13 @@ public sealed partial class AdaptingGuideTest : IDisposable
         Assert.Contains("Zpráva o ročníku", report.Out, StringComparison.Ordinal);
         Assert.Contains("1\u00a0860\u00a0000,00 Kč", report.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("EUR", report.Out, StringComparison.Ordinal);
+        // What it reports to the funds is in euros too, at the monthly rate of the month each spend was
+        // recorded in: CZK 24,000.00 of promotion support in September at 24.41 = EUR 983.20 (983.2036...),
+        // of which the ERDF's 85 % = 835.72 and the state budget's 15 % = 147.48.
+        Assert.Equal(string.Empty, report.Error);
+        Assert.Contains("Výdaje v eurech pro fondy", report.Out, StringComparison.Ordinal);
+        Assert.Matches(@"propagační aktivity  2026-09  24\u00a0000,00 Kč  24,41 +983,20 €", report.Out);
+        Assert.Matches(@"všechny položky +EFRR +20\u00a0400,00 Kč +835,72 €", report.Out);
         foreach (var text in ReportLanguage.English.Terms.Values.Where(t => t.Length > 12 && !t.Contains('{', StringComparison.Ordinal)))
         {
             Assert.DoesNotContain(text, report.Out, StringComparison.Ordinal);

@@ -228,8 +228,33 @@ internal sealed record EditionRun(RunInput Input, Rulebook Rulebook, string Sour
         return ReportLanguage.English;
     }
 
-    /// <summary>The edition report, as of the ledger's last command; or why the library cannot make it.</summary>
-    public Result<EditionReport> Report() => EditionReports.Of(Outcome, Rulebook).Map(report => report with { AsOf = AsOf });
+    /// <summary>
+    /// The edition report, as of the ledger's last command; or why the library cannot make it. A
+    /// programme outside the euro has its spend and funding in euros too
+    /// (<see cref="EditionReport.WithEuros"/>, at the rulebook's monthly rates); when a month has no
+    /// rate, the report comes without them and each missing rate is written to standard error.
+    /// </summary>
+    public Result<EditionReport> Report(CliContext context)
+    {
+        var made = EditionReports.Of(Outcome, Rulebook).Map(report => report with { AsOf = AsOf });
+        if (!made.IsSuccess || made.Value.Currency == Pimex.Monetary.Currency.EUR || Outcome.Expenditure is not { } expenditure)
+        {
+            return made;
+        }
+
+        var inEuros = made.Value.WithEuros(expenditure, Rulebook);
+        if (inEuros.IsSuccess)
+        {
+            return inEuros;
+        }
+
+        foreach (var error in inEuros.ValidationErrors)
+        {
+            context.Fail(RefusalLanguage.Format("tool.report.noEuros", error.ErrorCode + ": " + error.ErrorMessage));
+        }
+
+        return made;
+    }
 
     /// <summary>The per-company table, with the ledger's names; or why the library cannot make it.</summary>
     public Result<CompanyTable> Companies() => CompanyTable.Create(Outcome.Edition!, Outcome.Participants, Names);

@@ -147,7 +147,7 @@ internal static class ReportCommands
                 return run is null ? code : ExitCodes.Invalid;
             }
 
-            if (EditionRun.Made(context, run.Report()) is not { } report || EditionRun.Made(context, run.Companies()) is not { } companies)
+            if (EditionRun.Made(context, run.Report(context)) is not { } report || EditionRun.Made(context, run.Companies()) is not { } companies)
             {
                 return ExitCodes.Invalid;
             }
@@ -215,7 +215,7 @@ internal static class ReportCommands
                 }
 
                 run.SumUpRefusals(context);
-                if (EditionRun.Made(context, run.Report()) is not { } report)
+                if (EditionRun.Made(context, run.Report(context)) is not { } report)
                 {
                     return ExitCodes.Invalid;
                 }
@@ -378,7 +378,7 @@ internal static class ReportCommands
             return ExitCodes.Invalid;
         }
 
-        if (EditionRun.Made(context, run.Report()) is not { } edition || EditionRun.Made(context, run.Companies()) is not { } companies)
+        if (EditionRun.Made(context, run.Report(context)) is not { } edition || EditionRun.Made(context, run.Companies()) is not { } companies)
         {
             return ExitCodes.Invalid;
         }

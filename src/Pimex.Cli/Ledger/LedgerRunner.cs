@@ -1,6 +1,7 @@
 using Ardalis.Result;
 using Pimex.Common;
 using Pimex.Editions;
+using Pimex.Evaluation;
 using Pimex.Participation;
 
 namespace Pimex.Cli.Ledger;
@@ -52,6 +53,9 @@ internal sealed record LedgerOutcome(
 
     /// <summary>Where the file's order first differed from the time order the commands were applied in; null when the file was in time order.</summary>
     public LedgerDisorder? Disorder { get; init; }
+
+    /// <summary>The edition's spend by month and line (kept whether or not the events are), which a programme outside the euro converts for the funds; null when no edition was opened.</summary>
+    public Expenditure? Expenditure { get; init; }
 }
 
 /// <summary>
@@ -72,6 +76,7 @@ internal sealed class LedgerRunner
     private readonly List<Refusal> refused = [];
     private readonly bool keepEvents;
     private EditionSession? session;
+    private Expenditure? expenditure;
 
     private LedgerRunner(Rulebook rulebook, ReportLanguage language, bool keepEvents)
     {
@@ -126,7 +131,10 @@ internal sealed class LedgerRunner
             [.. events.OfType<EditionEvent>()],
             events.OfType<ParticipantEvent>().GroupBy(e => e.Participant).ToDictionary(g => g.Key, g => (IReadOnlyList<ParticipantEvent>)[.. g]),
             Commands,
-            InLineOrder(refused));
+            InLineOrder(refused))
+        {
+            Expenditure = expenditure,
+        };
     }
 
     /// <summary>Applies one command: the library's verb, or a refusal recorded with its line.</summary>
@@ -158,9 +166,16 @@ internal sealed class LedgerRunner
         {
             throw new InvalidOperationException($"The ledger command {command.Name} is neither openEdition nor a command on an edition.");
         }
-        else if (onEdition.ApplyTo(session, In(command.Context)) is { IsSuccess: false } refusal)
+        else if (onEdition.ApplyTo(session, In(command.Context)) is var applied && !applied.IsSuccess)
         {
-            Refuse(entry, refusal);
+            Refuse(entry, applied);
+        }
+        else
+        {
+            foreach (var e in applied.Value)
+            {
+                expenditure = expenditure!.Apply(e);
+            }
         }
     }
 
@@ -176,6 +191,7 @@ internal sealed class LedgerRunner
         if (opened.IsSuccess)
         {
             session = opened.Value;
+            expenditure = Expenditure.None(rulebook.Currency, rulebook.TimeZone);
         }
         else
         {

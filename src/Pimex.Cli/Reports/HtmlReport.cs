@@ -49,6 +49,11 @@ internal static class HtmlReport
         html.Append("<section aria-labelledby=\"glance\">\n<h2 id=\"glance\">").Append(Encode(l.Term("glance.title"))).Append("</h2>\n<dl class=\"key-figures\">\n");
         KeyFigure(html, l.Term("glance.budget"), l.Money(total.Allocated));
         KeyFigure(html, l.Term("glance.spent"), l.Money(total.Spent), l.Format("glance.executed", NoBreak(l.Percent(total.ExecutionRate))));
+        if (report.InEuros is { } euros)
+        {
+            KeyFigure(html, l.Term("glance.spentInEuros"), l.Money(euros.Total));
+        }
+
         KeyFigure(html, l.Term("glance.admitted"), l.Number(p.Admitted));
         KeyFigure(html, l.Term("glance.completed"), l.Number(p.Completed), l.Format("glance.completionRate", NoBreak(l.Percent(p.CompletionRate))));
         KeyFigure(html, l.Term("glance.granted"), l.Money(report.Support.Total));

@@ -235,7 +235,7 @@ public static class AdmissionEligibility
         ArgumentNullException.ThrowIfNull(rules);
         foreach (var gap in check.MissingRates)
         {
-            if (gap.Identifier != "declaredAid")
+            if (gap.Of == ConvertedAmounts.PeriodFigures)
             {
                 return check.Sme;
             }
@@ -332,7 +332,7 @@ public static class AdmissionEligibility
             {
                 errors.Add(gap.Date is not { } date
                     ? DomainErrors.Refusal(language, gap.Identifier, AdmissionErrors.NoExchangeRate + ".periodEnd", gap.Currency.Code)
-                    : DomainErrors.Refusal(language, gap.Identifier, gap.Identifier == "declaredAid" ? AdmissionErrors.NoExchangeRate + ".aid" : AdmissionErrors.NoExchangeRate, gap.Currency.Code, date));
+                    : DomainErrors.Refusal(language, gap.Identifier, gap.Of == ConvertedAmounts.Aid ? AdmissionErrors.NoExchangeRate + ".aid" : AdmissionErrors.NoExchangeRate, gap.Currency.Code, date));
             }
         }
 

@@ -4,11 +4,24 @@ using Pimex.StateAid;
 
 namespace Pimex.Admission;
 
+/// <summary>What a conversion converted: a period's figures for the SME test, or aid for the de minimis ceiling.</summary>
+public enum ConvertedAmounts
+{
+    /// <summary>A declared accounting period's figures (own, related enterprises', the investor-exception amounts), at the rate <c>sme.figuresExchangeRate</c> names.</summary>
+    PeriodFigures,
+
+    /// <summary>An aid received before, or the new aid, at the rate <c>aid.exchangeRate</c> names.</summary>
+    Aid,
+}
+
 /// <summary>One conversion an admission made to judge a figure against a ceiling EU law sets in euros: which figures, at which rate.</summary>
 /// <param name="Figures">What was converted: "the figures of the period to 2023-12-31", "aid granted on 2022-05-10 by ...", "the new aid".</param>
 /// <param name="Rate">The rate, with its day and source.</param>
 public sealed record Conversion(string Figures, ExchangeRate Rate)
 {
+    /// <summary>Whether it converted a period's figures or aid (<see cref="ConvertedAmounts.PeriodFigures"/> by default).</summary>
+    public ConvertedAmounts Of { get; init; }
+
     /// <summary>The conversion as a sentence: <c>the figures of the period to 2023-12-31 at 4.3 PLN per EUR on 2023-12-31 (source)</c>.</summary>
     /// <returns>The text.</returns>
     public override string ToString() => $"{Figures} at {Rate}";
@@ -18,7 +31,11 @@ public sealed record Conversion(string Figures, ExchangeRate Rate)
 /// <param name="Identifier">What it is about: <c>profile</c>, <c>PeriodEnd</c> or <c>Earlier[i].PeriodEnd</c> (the day is not declared), or <c>declaredAid</c>.</param>
 /// <param name="Currency">The currency to convert from.</param>
 /// <param name="Date">The day whose rate is missing; null when the day itself (a period's last day) is not declared.</param>
-public sealed record MissingExchangeRate(string Identifier, Currency Currency, LocalDate? Date);
+public sealed record MissingExchangeRate(string Identifier, Currency Currency, LocalDate? Date)
+{
+    /// <summary>Whether the rate was wanted for a period's figures or for aid (<see cref="ConvertedAmounts.PeriodFigures"/> by default).</summary>
+    public ConvertedAmounts Of { get; init; }
+}
 
 /// <summary>
 /// Converts a company's declared figures and its de minimis aid to euros, the currency EU law sets
@@ -28,6 +45,9 @@ public sealed record MissingExchangeRate(string Identifier, Currency Currency, L
 /// </summary>
 internal static class EuroConversion
 {
+    /// <summary>The identifier of a missing rate for aid (the application's declared aid).</summary>
+    private const string AidIdentifier = "declaredAid";
+
     /// <summary>
     /// The profile with every amount of each period (own figures, related enterprises' figures at
     /// every level, the investor-exception amounts) converted at the rate of that period's last
@@ -79,18 +99,18 @@ internal static class EuroConversion
             {
                 counted.Add(received);
             }
-            else if (Find(received.Amount.Currency, received.GrantedOn, "declaredAid", rates, missing) is { } rate)
+            else if (Find(received.Amount.Currency, received.GrantedOn, AidIdentifier, rates, missing) is { } rate)
             {
                 counted.Add(received with { Amount = rate.ToEuros(received.Amount) });
-                used.Add(new Conversion($"aid granted on {LocalDatePattern.Iso.Format(received.GrantedOn)} by {received.GrantingBody}", rate));
+                used.Add(new Conversion($"aid granted on {LocalDatePattern.Iso.Format(received.GrantedOn)} by {received.GrantingBody}", rate) { Of = ConvertedAmounts.Aid });
             }
         }
 
         var converted = newAid;
-        if (newAid.Currency != Currency.EUR && Find(newAid.Currency, decisionDate, "declaredAid", rates, missing) is { } today)
+        if (newAid.Currency != Currency.EUR && Find(newAid.Currency, decisionDate, AidIdentifier, rates, missing) is { } today)
         {
             converted = today.ToEuros(newAid);
-            used.Add(new Conversion($"the new aid of {newAid}, on the decision date", today));
+            used.Add(new Conversion($"the new aid of {newAid}, on the decision date", today) { Of = ConvertedAmounts.Aid });
         }
 
         return missing.Count > before ? null : ([.. counted], converted);
@@ -99,7 +119,7 @@ internal static class EuroConversion
     /// <summary>The notes an SME assessment carries about the rates that converted its figures.</summary>
     public static IEnumerable<string> Notes(IEnumerable<Conversion> conversions, Currency from) =>
         conversions
-            .Where(c => c.Rate.Currency == from && c.Figures.StartsWith("the figures", StringComparison.Ordinal))
+            .Where(c => c.Of == ConvertedAmounts.PeriodFigures && c.Rate.Currency == from)
             .Select(c => $"The {from} {c.Figures[4..]} are converted to euros at {c.Rate}, the rate of the period's last day (sme.figuresExchangeRate: periodEnd): Recommendation 2003/361/EC sets the ceilings in euros.");
 
     private static CompanyProfile? Period(CompanyProfile period, string prefix, Currency from, ExchangeRates rates, List<Conversion> used, List<MissingExchangeRate> missing)
@@ -132,7 +152,7 @@ internal static class EuroConversion
             return rate;
         }
 
-        var gap = new MissingExchangeRate(identifier, currency, date);
+        var gap = new MissingExchangeRate(identifier, currency, date) { Of = identifier == AidIdentifier ? ConvertedAmounts.Aid : ConvertedAmounts.PeriodFigures };
         if (!missing.Contains(gap))
         {
             missing.Add(gap);

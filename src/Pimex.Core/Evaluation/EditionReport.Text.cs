@@ -99,6 +99,33 @@ public sealed partial record EditionReport
         }
 
         Section(text, l.Term("funding.title"), TextTable.Render(funding));
+        if (InEuros is { } euros)
+        {
+            var months = new List<string[]> { l.Header("budget.line", "euros.month", "budget.spent", "euros.rate", "euros.amount") };
+            foreach (var month in euros.Months)
+            {
+                months.Add([LineName(l, month.Line), month.Month.ToString("uuuu-MM", CultureInfo.InvariantCulture), l.Money(month.Spent), l.ExactNumber(month.Rate.PerEuro), l.Money(month.Euros)]);
+            }
+
+            var shares = new List<string[]> { l.Header("budget.line", "funding.fund", "funding.amount", "euros.amount") };
+            foreach (var line in euros.Lines)
+            {
+                shares.Add([LineName(l, line.Line), string.Empty, l.Money(line.Spent), l.Money(line.Euros)]);
+                foreach (var share in line.Funding)
+                {
+                    shares.Add([string.Empty, Label(share.Fund, l), string.Empty, l.Money(share.Amount)]);
+                }
+            }
+
+            foreach (var fund in euros.Funds)
+            {
+                shares.Add([l.Term("funding.allLines"), Label(fund.Fund, l), l.Money(fund.Amount), l.Money(fund.Euros)]);
+            }
+
+            shares.Add([l.Term("common.total"), string.Empty, l.Money(Budget.Total.Spent), l.Money(euros.Total)]);
+            Section(text, l.Term("euros.title"), TextTable.Render(months) + "\n" + TextTable.Render(shares) + l.Term("euros.note") + "\n");
+        }
+
         Section(text, l.Term("support.title"), Figures(
             l,
             ("support.cap", l.Money(s.CapPerCompany)),

@@ -154,6 +154,68 @@ public sealed partial record EditionReport(
         w.WritePropertyName("satisfaction");
         satisfaction.WriteTo(w);
         WriteIndicators(w);
+        WriteEuros(w);
+        w.WriteEndObject();
+    }
+
+    private void WriteEuros(Utf8JsonWriter w)
+    {
+        if (InEuros is not { } euros)
+        {
+            w.WriteNull("inEuros");
+            return;
+        }
+
+        w.WriteStartObject("inEuros");
+        w.WriteString("rateMonth", ReportFormat.Name(euros.RateMonth));
+        w.WriteStartArray("months");
+        foreach (var month in euros.Months)
+        {
+            w.WriteStartObject();
+            w.WriteString("month", month.Month.ToString("uuuu-MM", CultureInfo.InvariantCulture));
+            w.WriteString("line", ReportFormat.Name(month.Line));
+            w.WriteMoney("spent", month.Spent);
+            w.WriteNumber("perEuro", month.Rate.PerEuro);
+            w.WriteString("rateSource", month.Rate.Source);
+            w.WriteMoney("euros", month.Euros);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("lines");
+        foreach (var line in euros.Lines)
+        {
+            w.WriteStartObject();
+            w.WriteString("line", ReportFormat.Name(line.Line));
+            w.WriteMoney("spent", line.Spent);
+            w.WriteMoney("euros", line.Euros);
+            w.WriteStartArray("funding");
+            foreach (var share in line.Funding)
+            {
+                w.WriteStartObject();
+                w.WriteString("fund", share.Fund);
+                w.WriteRate("rate", share.Rate);
+                w.WriteMoney("euros", share.Amount);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("funds");
+        foreach (var fund in euros.Funds)
+        {
+            w.WriteStartObject();
+            w.WriteString("fund", fund.Fund);
+            w.WriteMoney("amount", fund.Amount);
+            w.WriteMoney("euros", fund.Euros);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteMoney("total", euros.Total);
         w.WriteEndObject();
     }
 

@@ -45,4 +45,18 @@ public static class EvaluationErrors
     /// <summary>A programme report given a negative number of participants before the data.</summary>
     [ErrorStatus(ResultStatus.Invalid, "participantsBefore")]
     public const string NegativeParticipantsBefore = "PIMEX-EVAL-007";
+
+    /// <summary>
+    /// The expenditure given to convert to euros is not the edition's: another currency, or a
+    /// line's months do not add up to the line's spend (<see cref="EditionReport.WithEuros"/>).
+    /// </summary>
+    [ErrorStatus(ResultStatus.Invalid, "expenditure")]
+    public const string ExpenditureNotTheEditions = "PIMEX-EVAL-008";
+
+    /// <summary>
+    /// A programme outside the euro has no monthly exchange rate (one covering the whole month) for
+    /// a month it recorded spend in, to convert it to euros for the funds (<see cref="EditionReport.WithEuros"/>).
+    /// </summary>
+    [ErrorStatus(ResultStatus.Invalid, "month")]
+    public const string NoMonthlyRate = "PIMEX-EVAL-009";
 }

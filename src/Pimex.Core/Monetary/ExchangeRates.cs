@@ -11,19 +11,28 @@ namespace Pimex.Monetary;
 /// them in (<see cref="Parse"/>, then <see cref="Rulebooks.Rulebook.WithExchangeRates"/>).
 /// </summary>
 /// <remarks>
-/// <para>Immutable. Within one currency no two rates cover the same day. <see cref="TryFind"/> finds
-/// the rate of a day by binary search and allocates nothing; a day no rate covers has none (the
-/// table never falls back on another day: which rate applies is the region's rule, stated in the
-/// rulebook, and a missing one is a refusal, not a guess).</para>
+/// <para>Immutable. Within one currency no two rates of a day are for the same day and no two
+/// rates of a month for the same month; a day may have both a rate of its own (the ECB's reference
+/// rate, say, for the SME test) and its month's (the Commission's monthly accounting rate, for the
+/// funds). <see cref="TryFind"/> finds the rate of a day (its own, else its month's) and
+/// <see cref="TryFindMonth"/> the rate of a month, by binary search, allocating nothing; a day no
+/// rate covers has none (the table never falls back on another day: which rate applies is the
+/// region's rule, stated in the rulebook, and a missing one is a refusal, not a guess).</para>
 /// <para>Equality: two tables are equal when they hold the same rates.</para>
 /// </remarks>
 public sealed class ExchangeRates : IEquatable<ExchangeRates>
 {
     private readonly ImmutableSortedDictionary<string, ImmutableArray<ExchangeRate>> byCurrency;
+    private readonly ImmutableDictionary<string, (ImmutableArray<ExchangeRate> Days, ImmutableArray<ExchangeRate> Months)> byKind;
 
+    /// <summary>A table of rates per currency code, each list sorted by first day (a day's rate before its month's) with no two rates of one kind overlapping.</summary>
     internal ExchangeRates(ImmutableSortedDictionary<string, ImmutableArray<ExchangeRate>> byCurrency)
     {
         this.byCurrency = byCurrency;
+        byKind = byCurrency.ToImmutableDictionary(
+            kv => kv.Key,
+            kv => (kv.Value.Where(r => r.From == r.To).ToImmutableArray(), kv.Value.Where(r => r.From != r.To).ToImmutableArray()),
+            StringComparer.Ordinal);
     }
 
     /// <summary>No rate at all: the table of a programme in euros.</summary>
@@ -47,14 +56,14 @@ public sealed class ExchangeRates : IEquatable<ExchangeRates>
     /// <param name="json">The text.</param>
     /// <returns>The table, or <c>Invalid</c> with one error per problem, each naming its JSON path
     /// (<c>$.PLN[0].perEuro</c>) and a <see cref="Rulebooks.RulebookErrors"/> code: an unknown
-    /// currency or the euro itself, a rate not above zero, a missing source, two rates for one day.</returns>
+    /// currency or the euro itself, a rate not above zero, a missing source, two rates of their own for one day or two monthly rates for one month.</returns>
     public static Result<ExchangeRates> Parse(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
         return ExchangeRatesJson.Parse(json);
     }
 
-    /// <summary>Finds the rate of a currency on a day.</summary>
+    /// <summary>Finds the rate of a currency on a day: the day's own rate, else the rate of its month.</summary>
     /// <param name="currency">The currency.</param>
     /// <param name="date">The day.</param>
     /// <param name="rate">The rate covering that day, when there is one.</param>
@@ -62,11 +71,36 @@ public sealed class ExchangeRates : IEquatable<ExchangeRates>
     public bool TryFind(Currency currency, LocalDate date, [NotNullWhen(true)] out ExchangeRate? rate)
     {
         rate = null;
-        if (currency.IsNone || !byCurrency.TryGetValue(currency.Code, out var rates))
+        if (currency.IsNone || !byKind.TryGetValue(currency.Code, out var rates))
         {
             return false;
         }
 
+        rate = Search(rates.Days, date) ?? Search(rates.Months, date);
+        return rate is not null;
+    }
+
+    /// <summary>Finds the rate of a currency for a whole month (a <c>month</c> entry, such as the
+    /// Commission's monthly accounting rate); a rate of one of its days does not stand for the month.</summary>
+    /// <param name="currency">The currency.</param>
+    /// <param name="month">The month.</param>
+    /// <param name="rate">The month's rate, when there is one.</param>
+    /// <returns>Whether the table has a rate of <paramref name="currency"/> for <paramref name="month"/>.</returns>
+    public bool TryFindMonth(Currency currency, YearMonth month, [NotNullWhen(true)] out ExchangeRate? rate)
+    {
+        rate = null;
+        if (currency.IsNone || !byKind.TryGetValue(currency.Code, out var rates))
+        {
+            return false;
+        }
+
+        rate = Search(rates.Months, month.OnDayOfMonth(1));
+        return rate is not null;
+    }
+
+    /// <summary>The rate of a list sorted by first day, with no two overlapping, that covers a day; null when none does.</summary>
+    private static ExchangeRate? Search(ImmutableArray<ExchangeRate> rates, LocalDate date)
+    {
         int lo = 0, hi = rates.Length - 1;
         while (lo <= hi)
         {
@@ -82,12 +116,11 @@ public sealed class ExchangeRates : IEquatable<ExchangeRates>
             }
             else
             {
-                rate = candidate;
-                return true;
+                return candidate;
             }
         }
 
-        return false;
+        return null;
     }
 
     /// <summary>

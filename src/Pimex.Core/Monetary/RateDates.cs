@@ -23,3 +23,17 @@ public enum AidRateDate
     /// aid at the date of the decision that grants it.</summary>
     GrantDate,
 }
+
+/// <summary>
+/// Which month's rate converts an edition's expenditure to euros for the funds, when the programme
+/// is not in euros: a dated parameter the region sets (<c>funding.exchangeRate</c>). The
+/// regulations on the funds have the Commission's monthly accounting rate (InforEuro) of the month
+/// the expenditure is recorded in the accounts.
+/// </summary>
+public enum ExpenditureRateMonth
+{
+    /// <summary>The monthly rate of the month in which each expense is recorded (the month of its
+    /// event's <c>RecordedAt</c> in the programme's time zone): a claim's spend when it is verified,
+    /// a direct spend when it is recorded.</summary>
+    RecordedMonth,
+}

@@ -211,6 +211,9 @@ public static partial class Parameters
         WriteIndicators,
         v => $"{v.Period}: {string.Join(", ", v.Codes)}");
 
+    /// <summary>Which month's rate converts an edition's expenditure to euros for the funds, when the programme is not in euros.</summary>
+    public static readonly ParameterDefinition<ExpenditureRateMonth> FundsExchangeRate = EnumParameter<ExpenditureRateMonth>("funding", "exchangeRate", "Which month's exchange rate converts an edition's expenditure to the euros its funding is reported in, when the programme is not in euros: recordedMonth, the Commission's monthly accounting rate (InforEuro) of the month each expense is recorded in. The rates are the rulebook's exchangeRates (one per month) or the host's.", "Which month's rate converts expenditure to euros for the funds.", "fundsExchangeRate");
+
     /// <summary>Every parameter, in catalogue order.</summary>
     public static readonly ImmutableArray<ParameterDefinition> All =
     [
@@ -222,7 +225,7 @@ public static partial class Parameters
         MediumStaff, MediumTurnover, MediumBalanceSheet, PartnerShareFrom, LinkedShareAbove,
         PublicControlFrom, BusinessAngelInvestmentBelow, LocalAuthorityBudgetBelow, LocalAuthorityInhabitantsBelow, ConsecutivePeriods, FiguresExchangeRate,
         Regions, NutsVersion,
-        FundingActions, FundingTraining, FundingConsultancy,
+        FundingActions, FundingTraining, FundingConsultancy, FundsExchangeRate,
         SurveyScaleMin, SurveyScaleMax,
         ReportLanguageRule, ReportLabels, CommonIndicators,
     ];
@@ -257,9 +260,10 @@ public static partial class Parameters
     private static ParameterDefinition<Rate> RateParameter(string group, string key, string description) =>
         new(group, key, description, ValueForm.Rate, (c, e, p) => c.Rate(e, p) is { } v ? (true, v) : (false, default), (w, v) => w.WriteStringValue(PercentText(v)), PercentText);
 
-    private static ParameterDefinition<TEnum> EnumParameter<TEnum>(string group, string key, string description, string meaning)
+    /// <summary>A parameter whose value is one of an enum's JSON names; the schema names its form <paramref name="formName"/> (the key by default: two groups' parameters of one key need two names).</summary>
+    private static ParameterDefinition<TEnum> EnumParameter<TEnum>(string group, string key, string description, string meaning, string? formName = null)
         where TEnum : struct, Enum =>
-        new(group, key, description, ValueForm.EnumOf<TEnum>(key, meaning), (c, e, p) => c.Enum<TEnum>(e, p) is { } v ? (true, v) : (false, default), (w, v) => w.WriteStringValue(JsonNames.Of(v)), v => JsonNames.Of(v));
+        new(group, key, description, ValueForm.EnumOf<TEnum>(formName ?? key, meaning), (c, e, p) => c.Enum<TEnum>(e, p) is { } v ? (true, v) : (false, default), (w, v) => w.WriteStringValue(JsonNames.Of(v)), v => JsonNames.Of(v));
 
     private static ParameterDefinition<EquatableArray<string>> StringList(string group, string key, string description) =>
         new(

@@ -129,6 +129,10 @@ public sealed record FundingRules(
         Editions.BudgetLine.Consultancy => Consultancy,
         _ => throw new ArgumentOutOfRangeException(nameof(line), line, "Unknown budget line."),
     };
+
+    /// <summary>Which month's rate converts the edition's expenditure to euros for the funds when the
+    /// programme is in another currency (<see cref="ExpenditureRateMonth.RecordedMonth"/>, the default).</summary>
+    public ExpenditureRateMonth ExchangeRate { get; init; }
 }
 
 /// <summary>The satisfaction survey's scale.</summary>

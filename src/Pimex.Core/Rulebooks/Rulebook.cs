@@ -271,7 +271,7 @@ public sealed class Rulebook : IEquatable<Rulebook>
             { FiguresExchangeRate = V(Parameters.FiguresExchangeRate) },
             new AidRules(V(Parameters.AidRegimeRule), V(Parameters.InKindValuationRule), V(Parameters.SingleUndertakingShareAbove)) { ExchangeRate = V(Parameters.AidExchangeRate) },
             new EligibilityRules(V(Parameters.Regions), V(Parameters.NutsVersion)),
-            new FundingRules(V(Parameters.FundingActions), V(Parameters.FundingTraining), V(Parameters.FundingConsultancy)),
+            new FundingRules(V(Parameters.FundingActions), V(Parameters.FundingTraining), V(Parameters.FundingConsultancy)) { ExchangeRate = V(Parameters.FundsExchangeRate) },
             new SurveyRules(V(Parameters.SurveyScaleMin), V(Parameters.SurveyScaleMax)))
         { ExchangeRates = ExchangeRates };
         return missing.Count == 0 ? set : Result.Invalid(missing);

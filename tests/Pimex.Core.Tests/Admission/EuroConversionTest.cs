@@ -53,6 +53,7 @@ public class EuroConversionTest
                 "the new aid of PLN 10000.00, on the decision date at 4.3000 PLN per EUR on 2024-03-20 (ECB euro foreign exchange reference rate of 2024-03-20)",
             ],
             check.Conversions.Select(c => c.ToString()));
+        Assert.Equal([ConvertedAmounts.PeriodFigures, ConvertedAmounts.Aid, ConvertedAmounts.Aid], check.Conversions.Select(c => c.Of));
     }
 
     [Fact]
@@ -161,7 +162,7 @@ public class EuroConversionTest
         var check = ZlotyRegion.Evaluate(rulebook, application, Decided);
 
         Assert.Equal(AdmissionRulesBroken.ExchangeRateMissing, check.Broken);
-        Assert.Equal([new MissingExchangeRate("declaredAid", Pln, Decided)], check.MissingRates);
+        Assert.Equal([new MissingExchangeRate("declaredAid", Pln, Decided) { Of = ConvertedAmounts.Aid }], check.MissingRates);
         Assert.Equal(
             "declaredAid PIMEX-ADM-020: No PLN exchange rate for 2024-03-20: de minimis aid is converted to euros at the rate of the day it was granted; add the rate to the programme's exchange rates.",
             ErrorText(rulebook, application, check));

@@ -32,6 +32,7 @@ public partial class EditionReportTest
         "satisfaction.mean", "satisfaction.median", "satisfaction.distribution[].score", "satisfaction.distribution[].count",
         "satisfaction.questions[].question", "satisfaction.questions[].label", "satisfaction.questions[].responses", "satisfaction.questions[].mean",
         "indicators.period", "indicators.reference", "indicators.counts[].code", "indicators.counts[].sizeClass", "indicators.counts[].enterprises",
+        "inEuros",
     ];
 
     [Fact]

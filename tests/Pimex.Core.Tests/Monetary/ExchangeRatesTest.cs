@@ -31,6 +31,28 @@ public class ExchangeRatesTest
         Assert.True(rates.TryFind(Currency.FromCode("CZK"), new LocalDate(2023, 12, 29), out _));
     }
 
+    [Fact]
+    public void TryFind_WhenADayHasItsOwnRateAndItsMonthOne_TakesTheDaysOwn_AndTheMonthTakesTheMonthly()
+    {
+        // The ECB's rate of a day for the SME test and the Commission's monthly accounting rate for
+        // the funds, side by side (Regulation (EU) 2021/1060, art. 86(2)).
+        var rates = Table("""{ "PLN": [ { "month": "2016-06", "perEuro": 4.4, "source": "InforEuro, June 2016" }, { "date": "2016-06-30", "perEuro": 4.4362, "source": "ECB, 30 June 2016" }, { "date": "2016-05-31", "perEuro": 4.4, "source": "ECB, 31 May 2016" } ] }""");
+
+        Assert.True(rates.TryFind(Pln, new LocalDate(2016, 6, 30), out var own));
+        Assert.Equal(4.4362m, own.PerEuro);
+        Assert.True(rates.TryFind(Pln, new LocalDate(2016, 6, 29), out var ofTheMonth));
+        Assert.Equal("InforEuro, June 2016", ofTheMonth.Source);
+        Assert.True(rates.TryFindMonth(Pln, new YearMonth(2016, 6), out var monthly));
+        Assert.Equal("InforEuro, June 2016", monthly.Source);
+        Assert.Equal((new LocalDate(2016, 6, 1), new LocalDate(2016, 6, 30)), (monthly.From, monthly.To));
+        // A rate of one day does not stand for its month.
+        Assert.False(rates.TryFindMonth(Pln, new YearMonth(2016, 5), out _));
+        Assert.False(rates.TryFindMonth(Pln, new YearMonth(2016, 7), out _));
+        Assert.False(rates.TryFindMonth(Currency.GBP, new YearMonth(2016, 6), out _));
+        Assert.False(rates.TryFindMonth(default, new YearMonth(2016, 6), out _));
+        Assert.False(ExchangeRates.None.TryFindMonth(Pln, new YearMonth(2016, 6), out _));
+    }
+
     [Theory]
     [InlineData("43000000.00", "4.3000", "10000000.00")]
     [InlineData("43000000.00", "4.2900", "10023310.02")] // 10,023,310.0233...
@@ -74,7 +96,8 @@ public class ExchangeRatesTest
     [InlineData("""{ "PLN": [ { "perEuro": 4.3, "source": "s" } ] }""", "$.PLN[0]", RulebookErrors.MissingField)]
     [InlineData("""{ "PLN": [ { "date": "2023-12-29", "month": "2023-12", "perEuro": 4.3, "source": "s" } ] }""", "$.PLN[0]", RulebookErrors.MissingField)]
     [InlineData("""{ "PLN": [ { "date": "2023-12-29", "perEuro": 4.3, "source": "s" }, { "date": "2023-12-29", "perEuro": 4.4, "source": "t" } ] }""", "$.PLN[1]", RulebookErrors.DuplicateKey)]
-    [InlineData("""{ "PLN": [ { "month": "2023-12", "perEuro": 4.3, "source": "s" }, { "date": "2023-12-29", "perEuro": 4.4, "source": "t" } ] }""", "$.PLN[1]", RulebookErrors.DuplicateKey)]
+    [InlineData("""{ "PLN": [ { "month": "2023-12", "perEuro": 4.3, "source": "s" }, { "month": "2023-12", "perEuro": 4.4, "source": "t" } ] }""", "$.PLN[1]", RulebookErrors.DuplicateKey)]
+    [InlineData("""{ "PLN": [ { "month": "2023-11", "perEuro": 4.3, "source": "s" }, { "date": "2023-12-29", "perEuro": 4.4, "source": "t" }, { "month": "2023-11", "perEuro": 4.4, "source": "u" } ] }""", "$.PLN[2]", RulebookErrors.DuplicateKey)]
     [InlineData("""{ "PLN": [ { "month": "2023-13", "perEuro": 4.3, "source": "s" } ] }""", "$.PLN[0].month", RulebookErrors.InvalidValue)]
     [InlineData("""{ "PLN": [ { "date": "2023-12-29", "perEuro": 4.3, "source": "s", "rate": 1 } ] }""", "$.PLN[0].rate", RulebookErrors.UnknownField)]
     public void Parse_WhenARateIsWrong_RefusesWithItsPathAndCode(string json, string path, string code)

@@ -368,7 +368,7 @@ public class RulebookLoadErrorsTest
         Assert.Equal(ResultStatus.Invalid, result.Status);
         Assert.All(result.ValidationErrors, e => Assert.Equal(RulebookErrors.NotInForce, e.ErrorCode));
         Assert.Equal(
-            ["aid.regime", "aid.singleUndertakingShareAbove", "funding.actions", "funding.consultancy", "funding.training"],
+            ["aid.regime", "aid.singleUndertakingShareAbove", "funding.actions", "funding.consultancy", "funding.exchangeRate", "funding.training"],
             result.ValidationErrors.Select(e => e.Identifier).Order(StringComparer.Ordinal));
         Assert.True(Rulebook.Extremadura.On(new LocalDate(2014, 1, 1)).IsSuccess);
     }

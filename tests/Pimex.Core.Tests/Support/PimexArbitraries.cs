@@ -181,6 +181,7 @@ public static class PimexArbitraries
         _ when parameter == Parameters.NutsVersion => Gen.Elements("NUTS 2016", "NUTS 2021", "NUTS 2024").Select(v => (JsonNode)JsonValue.Create(v)),
         ParameterDefinition<FiguresRateDate> => Gen.Elements("periodEnd").Select(v => (JsonNode)v),
         ParameterDefinition<AidRateDate> => Gen.Elements("grantDate").Select(v => (JsonNode)v),
+        ParameterDefinition<ExpenditureRateMonth> => Gen.Elements("recordedMonth").Select(v => (JsonNode)v),
         ParameterDefinition<EquatableArray<string>> => Gen.SubListOf(Words).Select(words => (JsonNode)new JsonArray([.. words.Select(w => (JsonNode)w)])),
         ParameterDefinition<EquatableArray<ExpenseCategory>> =>
             from codes in Gen.SubListOf(["tradeFair", "tradeMission", "distributionNetwork", "overheads"])

@@ -126,15 +126,29 @@ internal static class ExchangeRatesJson
             rates.Add((new ExchangeRate(currency, days.Value.From, days.Value.To, perEuro.Value, source), entryPath));
         }
 
-        rates.Sort((a, b) => a.Rate.From.CompareTo(b.Rate.From));
-        for (int i = 1; i < rates.Count; i++)
+        // By first day, a day's rate before its month's; a day's rate and its month's may both be
+        // given (the ECB's of the day for the SME test, the Commission's of the month for the funds),
+        // but no two of one kind overlap.
+        rates.Sort((a, b) => a.Rate.From != b.Rate.From ? a.Rate.From.CompareTo(b.Rate.From) : a.Rate.To.CompareTo(b.Rate.To));
+        (ExchangeRate Rate, string Path)? lastDay = null, lastMonth = null;
+        foreach (var (rate, ratePath) in rates)
         {
-            var (earlier, earlierPath) = rates[i - 1];
-            var (later, laterPath) = rates[i];
-            if (later.From <= earlier.To)
+            bool isDay = rate.From == rate.To;
+            if ((isDay ? lastDay : lastMonth) is { } earlier && rate.From <= earlier.Rate.To)
             {
-                context.Error(laterPath, RulebookErrors.DuplicateKey, $"Two {currency} rates cover {LocalDatePattern.Iso.Format(later.From)}: this one and {earlierPath}. One day has one rate.");
+                context.Error(ratePath, RulebookErrors.DuplicateKey, isDay
+                    ? $"Two {currency} rates are for {LocalDatePattern.Iso.Format(rate.From)}: this one and {earlier.Path}. A day has one rate of its own."
+                    : $"Two {currency} rates are for the month {YearMonthPattern.Iso.Format(new YearMonth(rate.From.Year, rate.From.Month))}: this one and {earlier.Path}. A month has one monthly rate.");
                 ok = false;
+            }
+
+            if (isDay)
+            {
+                lastDay = (rate, ratePath);
+            }
+            else
+            {
+                lastMonth = (rate, ratePath);
             }
         }
 

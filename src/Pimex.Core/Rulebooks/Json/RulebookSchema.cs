@@ -188,7 +188,7 @@ internal static class RulebookSchema
             ("perEuro", Field("Units of the currency per euro, above zero.", new JsonObject { ["type"] = "number", ["exclusiveMinimum"] = 0, ["maximum"] = ExchangeRatesJson.MaxPerEuro })),
             ("source", Field("Where the rate comes from, such as the ECB's reference rate of that day.", ValueForm.Ref("text"))));
         return ValueForm.Described(
-            "Exchange rates against the euro, by currency code (not EUR): each for one day or one month; no two rates of a currency cover the same day. The day whose rate converts a figure is a parameter (sme.figuresExchangeRate, aid.exchangeRate).",
+            "Exchange rates against the euro, by currency code (not EUR): each for one day or one month; a currency has at most one rate of its own per day and one monthly rate per month (a day without its own rate takes its month's). The day whose rate converts a figure is a parameter (sme.figuresExchangeRate, aid.exchangeRate); the funds' spend is converted at the monthly rate of the month it is recorded in (funding.exchangeRate).",
             new JsonObject
             {
                 ["type"] = "object",
