@@ -110,6 +110,17 @@ public class RulebookFuzzTest
         }).Check(ReliabilityRuns.Checking(ReliabilityRuns.FuzzCases / 2));
     }
 
+    [Fact]
+    public void LoadNeverThrows_ForDamagedPartnersOutsideTheEuro_WithExchangeRatesOfDaysAndMonths()
+    {
+        // docs/rulebooks/moravia.json: koruna, a time zone, a NUTS code, its own language, and the
+        // exchangeRates section (rates of single days and of months) no other fuzzed document has.
+        var moravia = DocsFiles.Read("rulebooks/moravia.json");
+        Assert.True(Rulebook.Load(moravia, Rulebook.Extremadura).IsSuccess);
+        Prop.ForAll(FuzzArbitraries.Mutations(), (Mutation[] mutations) => CheckLoad(Damage(moravia, mutations), Rulebook.Extremadura))
+            .Check(ReliabilityRuns.Checking(ReliabilityRuns.FuzzCases / 2));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData(" ")]
