@@ -14,7 +14,7 @@ public class DiskFilesTest
         var diff = Run("rules", "diff", "extremadura", Maribor);
 
         Assert.Equal(0, validate.Code);
-        Assert.Contains("valid rulebook 'maribor'", validate.Out, StringComparison.Ordinal);
+        Assert.Contains("veljaven pravilnik »maribor«", validate.Out, StringComparison.Ordinal); // maribor.json names Slovenian (reporting.language)
         Assert.Equal(0, diff.Code);
         Assert.Contains("Transfer report: extremadura -> maribor", diff.Out, StringComparison.Ordinal);
         Assert.Matches(@"commitment\.tutorials\s+3\s+4", diff.Out);

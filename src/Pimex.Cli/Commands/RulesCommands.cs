@@ -137,14 +137,31 @@ internal static partial class RulesCommands
         var file = new Argument<string>("FILE") { Description = "The rulebook file ('-' for standard input, 'extremadura' for the embedded one): a base rulebook, or a partner rulebook that extends the embedded Extremadura one, a --base, or the <id>.json beside it." };
         var bases = CommonOptions.Bases();
         var json = CommonOptions.Json("the verdict and the errors");
-        var command = new Command("validate", "Check a rulebook file: exit 0 when it is valid, that is when each of its annuities can open and run; otherwise exit 1 and list every error with its JSON path and code.")
+        var lang = new Option<string?>("--lang")
         {
-            file, bases, json,
+            Description = "The language of the messages: a built-in one (en, es, pl, pt, sl), or any other whose file CODE.json is beside the rulebook file. Default: the language the rulebook file names in reporting.language (moravia.json: cs, from cs.json beside it), else English. Codes and paths are the same in every language.",
+            HelpName = "CODE",
+        };
+        var langFile = new Option<string?>("--lang-file")
+        {
+            Description = "The language of the messages, read from a language file ('pimex lang export en' writes a template; 'pimex lang check' checks it).",
+            HelpName = "FILE",
+        };
+        var command = new Command("validate", "Check a rulebook file: exit 0 when it is valid, that is when each of its annuities can open and run; otherwise exit 1 and list every error with its JSON path and code, in the rulebook's language (--lang to choose another).")
+        {
+            file, bases, json, lang, langFile,
         };
         command.SetAction(parse =>
         {
             var path = parse.GetValue(file)!;
-            var loaded = RulebookSource.Load(context.Files, path, parse.GetValue(bases) ?? []);
+            var asked = LanguageFiles.Asked(context, parse.GetValue(lang), parse.GetValue(langFile), path, out var failed);
+            if (failed)
+            {
+                return ExitCodes.Unreadable;
+            }
+
+            var language = asked ?? NamedLanguage(context, path);
+            var loaded = RulebookSource.Load(context.Files, path, parse.GetValue(bases) ?? [], new RulebookLoadOptions { Language = language });
             if (loaded.Status == LoadStatus.Unreadable)
             {
                 context.Fail(loaded.ReadError ?? $"{loaded.Source} cannot be read.");
@@ -171,17 +188,49 @@ internal static partial class RulesCommands
             }
             else if (loaded.Rulebook is { } valid)
             {
-                context.Out.WriteLine($"{path}: valid rulebook '{valid.Id}' ({valid.Name}){(valid.BasedOn is { } b ? $", extends '{b}'" : string.Empty)}.");
+                context.Out.WriteLine(valid.BasedOn is { } b
+                    ? language.Format("tool.rules.validExtends", path, valid.Id, valid.Name, b)
+                    : language.Format("tool.rules.valid", path, valid.Id, valid.Name));
             }
             else
             {
-                context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{loaded.Source}: invalid rulebook, {loaded.Errors.Count} error(s):"));
-                CommonOptions.WriteCapped(context.Out, loaded.Errors.Select(e => $"  {e.Identifier} {e.ErrorCode} {e.ErrorMessage}"), loaded.Errors.Count, "error");
+                context.Out.WriteLine(language.Format("tool.rules.invalid", loaded.Source, loaded.Errors.Count));
+                foreach (var e in loaded.Errors.Take(CommonOptions.MaxErrorsShown))
+                {
+                    context.Out.WriteLine($"  {e.Identifier} {e.ErrorCode} {e.ErrorMessage}");
+                }
+
+                if (loaded.Errors.Count > CommonOptions.MaxErrorsShown)
+                {
+                    var more = loaded.Errors.Count - CommonOptions.MaxErrorsShown;
+                    context.Out.WriteLine("  " + language.Format(more == 1 ? "tool.rules.more.one" : "tool.rules.more", language.Number(more), language.Number(loaded.Errors.Count)));
+                }
             }
 
             return loaded.Status == LoadStatus.Loaded ? ExitCodes.Ok : ExitCodes.Invalid;
         });
         return command;
+    }
+
+    /// <summary>
+    /// The language the rulebook file names in <c>reporting.language</c>, found as the reports
+    /// find it (built in, else <c>CODE.json</c> beside the file); English when it names none, or
+    /// when its language cannot be found (said on standard error).
+    /// </summary>
+    private static ReportLanguage NamedLanguage(CliContext context, string path)
+    {
+        if (RulebookSource.NamedLanguage(context.Files, path) is not { } named)
+        {
+            return ReportLanguage.English;
+        }
+
+        if (LanguageFiles.Find(context, named, path, out var why) is { } language)
+        {
+            return language;
+        }
+
+        context.Fail($"the rulebook's language: {why} The messages are in English.");
+        return ReportLanguage.English;
     }
 
     private static Command Diff(CliContext context)

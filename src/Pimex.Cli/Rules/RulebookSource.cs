@@ -54,7 +54,17 @@ internal static class RulebookSource
     /// <param name="baseFiles">Base rulebook files, each loaded in turn (a later one may extend an earlier one).</param>
     /// <param name="bases">Rulebooks already loaded that a partner may extend.</param>
     /// <returns>The rulebook, or why not.</returns>
-    public static LoadedRulebook Load(IFileSource files, string? argument, IReadOnlyList<string> baseFiles, params Rulebook[] bases)
+    public static LoadedRulebook Load(IFileSource files, string? argument, IReadOnlyList<string> baseFiles, params Rulebook[] bases) =>
+        Load(files, argument, baseFiles, RulebookLoadOptions.Default, bases);
+
+    /// <summary>Loads a rulebook argument over the base files given with <c>--base</c>, with the library's problems in the language of <paramref name="options"/>.</summary>
+    /// <param name="files">Where files are read from.</param>
+    /// <param name="argument">A file path, <c>extremadura</c>, or null for the embedded rulebook.</param>
+    /// <param name="baseFiles">Base rulebook files, each loaded in turn (a later one may extend an earlier one).</param>
+    /// <param name="options">The limits and the language of the messages.</param>
+    /// <param name="bases">Rulebooks already loaded that a partner may extend.</param>
+    /// <returns>The rulebook, or why not.</returns>
+    public static LoadedRulebook Load(IFileSource files, string? argument, IReadOnlyList<string> baseFiles, RulebookLoadOptions options, params Rulebook[] bases)
     {
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(baseFiles);
@@ -66,7 +76,7 @@ internal static class RulebookSource
 
         foreach (var file in baseFiles)
         {
-            var loadedBase = LoadFile(files, file, known, [], null);
+            var loadedBase = LoadFile(files, file, known, [], null, options);
             if (loadedBase.Status != LoadStatus.Loaded)
             {
                 return loadedBase;
@@ -80,7 +90,7 @@ internal static class RulebookSource
             return new LoadedRulebook(LoadStatus.Loaded, Rulebook.Extremadura, Embedded + " (embedded)", null, []);
         }
 
-        var loaded = LoadFile(files, argument, known, [], null);
+        var loaded = LoadFile(files, argument, known, [], null, options);
         if (loaded.Status == LoadStatus.Unreadable && string.Equals(argument, Embedded, StringComparison.Ordinal))
         {
             return new LoadedRulebook(LoadStatus.Loaded, Rulebook.Extremadura, Embedded + " (embedded)", null, []);
@@ -89,7 +99,7 @@ internal static class RulebookSource
         return loaded;
     }
 
-    private static LoadedRulebook LoadFile(IFileSource files, string path, Dictionary<string, Rulebook> known, List<string> chain, string? extendedBy)
+    private static LoadedRulebook LoadFile(IFileSource files, string path, Dictionary<string, Rulebook> known, List<string> chain, string? extendedBy, RulebookLoadOptions options)
     {
         var source = extendedBy is null ? path : $"{path} (the base of {extendedBy})";
         var read = files.Read(path);
@@ -109,7 +119,7 @@ internal static class RulebookSource
 
             if (files.Read(beside).Text is not null)
             {
-                var loadedBase = LoadFile(files, beside, known, [.. chain, path], path);
+                var loadedBase = LoadFile(files, beside, known, [.. chain, path], path, options);
                 if (loadedBase.Status != LoadStatus.Loaded)
                 {
                     return loadedBase;
@@ -123,7 +133,7 @@ internal static class RulebookSource
             }
         }
 
-        var result = Rulebook.Load(read.Text, extends is not null ? known.GetValueOrDefault(extends) : null);
+        var result = Rulebook.Load(read.Text, extends is not null ? known.GetValueOrDefault(extends) : null, options);
         return result.IsSuccess
             ? new LoadedRulebook(LoadStatus.Loaded, result.Value, path, null, [])
             : new LoadedRulebook(LoadStatus.Invalid, null, source, null, result.ValidationErrors.ToList());
@@ -134,6 +144,54 @@ internal static class RulebookSource
 
     private static bool IsId(string text) =>
         text.Length is > 0 and <= 64 && text.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
+
+    /// <summary>
+    /// The language code a rulebook file names itself: the value of its latest
+    /// <c>reporting.language</c> entry, in its <c>overrides</c> (a partner) or its
+    /// <c>parameters</c> (a base); null when the file cannot be read, is not JSON or names none
+    /// (a partner that names none inherits its base's for the reports, but the problems of its
+    /// own file are written in English).
+    /// </summary>
+    /// <param name="files">Where files are read from.</param>
+    /// <param name="path">The rulebook file, or <c>-</c> for standard input (a <see cref="ReadOnceFileSource"/> hands the load the same text).</param>
+    /// <returns>The code, such as <c>cs</c>, or null.</returns>
+    public static string? NamedLanguage(IFileSource files, string path)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        if (files.Read(path).Text is not { } json)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(json, new System.Text.Json.JsonDocumentOptions { MaxDepth = 64 });
+            var root = document.RootElement;
+            if (root.ValueKind != System.Text.Json.JsonValueKind.Object)
+            {
+                return null;
+            }
+
+            foreach (var section in new[] { "overrides", "parameters" })
+            {
+                if (root.TryGetProperty(section, out var groups) && groups.ValueKind == System.Text.Json.JsonValueKind.Object
+                    && groups.TryGetProperty("reporting", out var reporting) && reporting.ValueKind == System.Text.Json.JsonValueKind.Object
+                    && reporting.TryGetProperty("language", out var timeline) && timeline.ValueKind == System.Text.Json.JsonValueKind.Array
+                    && timeline.GetArrayLength() > 0
+                    && timeline[timeline.GetArrayLength() - 1] is { ValueKind: System.Text.Json.JsonValueKind.Object } latest
+                    && latest.TryGetProperty("value", out var value) && value.ValueKind == System.Text.Json.JsonValueKind.String)
+                {
+                    return value.GetString();
+                }
+            }
+
+            return null;
+        }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or ArgumentException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
 
     private static string? ExtendsOf(string json)
     {

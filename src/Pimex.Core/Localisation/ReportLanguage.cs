@@ -164,9 +164,21 @@ public sealed class ReportLanguage
     /// <param name="key">The code, or the code and its variant.</param>
     /// <param name="args">The raw values: amounts, dates, numbers, ids, enum values.</param>
     /// <returns>The text.</returns>
-    internal string Refusal(string key, params object?[] args)
+    internal string Refusal(string key, params object?[] args) => Filled(Term("refusal." + key), args);
+
+    /// <summary>
+    /// A message of the rulebook reader: the template <c>rulebook.KEY</c> with its arguments
+    /// formatted as a refusal's (see <see cref="RefusalArgument"/>). The code and path of the
+    /// problem are the caller's and never change with the language.
+    /// </summary>
+    /// <param name="key">The message's key, without its <c>rulebook.</c> prefix.</param>
+    /// <param name="args">The raw values: field names, amounts, dates, numbers.</param>
+    /// <returns>The text.</returns>
+    internal string Rulebook(string key, params object?[] args) => Filled(Term("rulebook." + key), args);
+
+    /// <summary>A template with its arguments formatted as a refusal's.</summary>
+    private string Filled(string template, object?[] args)
     {
-        var template = Term("refusal." + key);
         var formatted = new object?[args.Length];
         for (int i = 0; i < args.Length; i++)
         {

@@ -23,7 +23,7 @@ namespace Pimex.Monetary;
 public sealed record ExchangeRate(Currency Currency, LocalDate From, LocalDate To, decimal PerEuro, string Source)
 {
     /// <summary>The currency quoted against the euro.</summary>
-    /// <exception cref="ArgumentException">The euro itself or no currency (a programmer error: a table read with <see cref="ExchangeRates.Parse"/> never holds one).</exception>
+    /// <exception cref="ArgumentException">The euro itself or no currency (a programmer error: a table read with <see cref="ExchangeRates.Parse(string)"/> never holds one).</exception>
     public Currency Currency { get; init; } = Currency.IsNone || Currency == Currency.EUR
         ? throw new ArgumentException("A rate quotes a currency other than the euro against the euro.", nameof(Currency))
         : Currency;

@@ -8,7 +8,7 @@ namespace Pimex.Monetary;
 /// source: the data a region outside the euro converts its companies' figures and their earlier
 /// aid with (the SME ceilings and the de minimis ceilings are set in euros by EU law). The library
 /// fetches no rate: a rulebook carries them (its <c>exchangeRates</c> section) or the host hands
-/// them in (<see cref="Parse"/>, then <see cref="Rulebooks.Rulebook.WithExchangeRates"/>).
+/// them in (<see cref="Parse(string)"/>, then <see cref="Rulebooks.Rulebook.WithExchangeRates"/>).
 /// </summary>
 /// <remarks>
 /// <para>Immutable. Within one currency no two rates of a day are for the same day and no two
@@ -57,10 +57,21 @@ public sealed class ExchangeRates : IEquatable<ExchangeRates>
     /// <returns>The table, or <c>Invalid</c> with one error per problem, each naming its JSON path
     /// (<c>$.PLN[0].perEuro</c>) and a <see cref="Rulebooks.RulebookErrors"/> code: an unknown
     /// currency or the euro itself, a rate not above zero, a missing source, two rates of their own for one day or two monthly rates for one month.</returns>
-    public static Result<ExchangeRates> Parse(string json)
+    public static Result<ExchangeRates> Parse(string json) => Parse(json, ReportLanguage.English);
+
+    /// <summary>
+    /// Reads a table of exchange rates as <see cref="Parse(string)"/> does, with the problems'
+    /// messages in <paramref name="language"/> (its <c>rulebook.*</c> texts); the codes and paths
+    /// are the same in every language.
+    /// </summary>
+    /// <param name="json">The text.</param>
+    /// <param name="language">The language of the messages.</param>
+    /// <returns>The table, or <c>Invalid</c> with one error per problem, as <see cref="Parse(string)"/>.</returns>
+    public static Result<ExchangeRates> Parse(string json, ReportLanguage language)
     {
         ArgumentNullException.ThrowIfNull(json);
-        return ExchangeRatesJson.Parse(json);
+        ArgumentNullException.ThrowIfNull(language);
+        return ExchangeRatesJson.Parse(json, language);
     }
 
     /// <summary>Finds the rate of a currency on a day: the day's own rate, else the rate of its month.</summary>

@@ -24,8 +24,8 @@ internal abstract record ParameterCheck
 /// <typeparam name="T">The two parameters' value type.</typeparam>
 /// <param name="Lower">The parameter whose value must be lower.</param>
 /// <param name="Upper">The parameter whose value must be higher.</param>
-/// <param name="Message">The problem, from the date and the two values.</param>
-internal sealed record ParameterOrdering<T>(ParameterDefinition<T> Lower, ParameterDefinition<T> Upper, Func<string, T, T, string> Message) : ParameterCheck
+/// <param name="MessageKey">The key of the problem's message (<c>rulebook.MessageKey</c>), whose arguments are the date and the two values.</param>
+internal sealed record ParameterOrdering<T>(ParameterDefinition<T> Lower, ParameterDefinition<T> Upper, string MessageKey) : ParameterCheck
     where T : IComparable<T>
 {
     /// <summary>
@@ -61,7 +61,7 @@ internal sealed record ParameterOrdering<T>(ParameterDefinition<T> Lower, Parame
             var path = JsonReadContext.Child(JsonReadContext.Index(pathOf(parameter)!, timeline.Entries.IndexOf(entry)), "value");
             if (blamed.Add(path))
             {
-                context.Error(path, RulebookErrors.OutOfRange, Message(LocalDatePattern.Iso.Format(date), low.Value, high.Value));
+                context.Error(path, RulebookErrors.OutOfRange, MessageKey, date, low.Value, high.Value);
             }
         }
     }

@@ -18,8 +18,8 @@ public abstract class ParameterDefinition
         Description = lawCurrency is null
             ? description
             : description + (lawCurrency.OrRulebookCurrency
-                ? $" In {lawCurrency.Currency.Code} or the rulebook's currency: {lawCurrency.Law}."
-                : $" Always in {lawCurrency.Currency.Code}, whatever the rulebook's currency: {lawCurrency.Law}.");
+                ? $" In {lawCurrency.Currency.Code} or the rulebook's currency: {ReportLanguage.English.Rulebook(lawCurrency.LawKey)}."
+                : $" Always in {lawCurrency.Currency.Code}, whatever the rulebook's currency: {ReportLanguage.English.Rulebook(lawCurrency.LawKey)}.");
         Form = form;
         LawCurrency = lawCurrency;
     }
@@ -48,7 +48,7 @@ public abstract class ParameterDefinition
     public Currency? FixedCurrency => LawCurrency?.Currency;
 
     /// <summary>The text that fixes <see cref="FixedCurrency"/>, such as "Recommendation 2003/361/EC, annex art. 2, sets it in euros"; null when none does.</summary>
-    public string? FixedCurrencyLaw => LawCurrency?.Law;
+    public string? FixedCurrencyLaw => LawCurrency is { } law ? ReportLanguage.English.Rulebook(law.LawKey) : null;
 
     internal LawCurrency? LawCurrency { get; }
 
@@ -129,7 +129,7 @@ public sealed class ParameterDefinition<T> : ParameterDefinition
 
         if (items.Length == 0)
         {
-            context.Error(path, RulebookErrors.EmptyTimeline, $"The parameter '{Name}' needs at least one dated value.");
+            context.Error(path, RulebookErrors.EmptyTimeline, "emptyTimeline", Name);
             return null;
         }
 
@@ -152,7 +152,7 @@ public sealed class ParameterDefinition<T> : ParameterDefinition
             bool? isDefault = members.TryGetValue("default", out var d) ? context.Bool(d, JsonReadContext.Child(entryPath, "default")) : false;
             if (from is not null && previous is not null && from <= previous)
             {
-                context.Error(JsonReadContext.Child(entryPath, "from"), RulebookErrors.DatesOutOfOrder, $"{LocalDatePattern.Iso.Format(from.Value)} does not come after the previous entry's {LocalDatePattern.Iso.Format(previous.Value)}; dates must be strictly increasing.");
+                context.Error(JsonReadContext.Child(entryPath, "from"), RulebookErrors.DatesOutOfOrder, "datesNotIncreasing", from.Value, previous.Value);
                 ok = false;
             }
 

@@ -17,7 +17,7 @@ public static partial class Parameters
 
         if (!LanguageJson.IsWellFormedCode(code))
         {
-            c.Error(p, RulebookErrors.OutOfRange, $"'{code}' is not a well-formed language code: ISO 639 letters in lower case, then optional subtags (built in: {string.Join(", ", ReportLanguage.All.Select(l => l.Code))}; any other from a language file the host supplies).");
+            c.Error(p, RulebookErrors.OutOfRange, "notALanguageCode", code, string.Join(", ", ReportLanguage.All.Select(l => l.Code)));
             return (false, string.Empty);
         }
 
@@ -48,7 +48,7 @@ public static partial class Parameters
             {
                 if (!LanguageJson.IsWellFormedCode(language))
                 {
-                    c.Error(JsonReadContext.Child(path, language), RulebookErrors.OutOfRange, $"'{language}' is not a well-formed language code: ISO 639 letters in lower case, then optional subtags (such as {string.Join(", ", ReportLanguage.All.Select(l => l.Code))}).");
+                    c.Error(JsonReadContext.Child(path, language), RulebookErrors.OutOfRange, "notALabelLanguage", language, string.Join(", ", ReportLanguage.All.Select(l => l.Code)));
                     ok = false;
                     continue;
                 }
@@ -174,7 +174,7 @@ public static partial class Parameters
             {
                 if (!IndicatorSet.Known.Contains(codes[i], StringComparer.Ordinal))
                 {
-                    c.Error(JsonReadContext.Index(JsonReadContext.Child(p, "indicators"), i), RulebookErrors.OutOfRange, $"'{codes[i]}' is not a common indicator the library counts; one of: {string.Join(", ", IndicatorSet.Known)}.");
+                    c.Error(JsonReadContext.Index(JsonReadContext.Child(p, "indicators"), i), RulebookErrors.OutOfRange, "notAnIndicator", codes[i], string.Join(", ", IndicatorSet.Known));
                     ok = false;
                 }
             }

@@ -16,10 +16,10 @@ namespace Pimex.Rulebooks;
 public static partial class Parameters
 {
     // The texts that set amounts in euros, whatever the programme's currency (declared before the parameters that use them).
-    private static readonly LawCurrency SmeCeilingsInEuros = new(Currency.EUR, "Recommendation 2003/361/EC, annex art. 2, sets the ceilings in euros");
-    private static readonly LawCurrency BusinessAngelAmountInEuros = new(Currency.EUR, "Recommendation 2003/361/EC, annex art. 3(2)(a), sets it in euros");
-    private static readonly LawCurrency LocalAuthorityAmountInEuros = new(Currency.EUR, "Recommendation 2003/361/EC, annex art. 3(2)(d), sets it in euros");
-    private static readonly LawCurrency DeMinimisCeilingInEuros = new(Currency.EUR, "Regulations (EU) 1407/2013 and 2023/2831, art. 3(2), set the de minimis ceilings in euros; a national regime outside the EU (the UK's minimal financial assistance) is written in the rulebook's own currency", OrRulebookCurrency: true);
+    private static readonly LawCurrency SmeCeilingsInEuros = new(Currency.EUR, "law.smeCeilings");
+    private static readonly LawCurrency BusinessAngelAmountInEuros = new(Currency.EUR, "law.businessAngels");
+    private static readonly LawCurrency LocalAuthorityAmountInEuros = new(Currency.EUR, "law.localAuthorities");
+    private static readonly LawCurrency DeMinimisCeilingInEuros = new(Currency.EUR, "law.deMinimis", OrRulebookCurrency: true);
 
     /// <summary>Face-to-face group training sessions a participant commits to attend.</summary>
     public static readonly ParameterDefinition<int> GroupSessions = Count("commitment", "groupSessions", "Face-to-face group training sessions each participant commits to attend.");
@@ -236,7 +236,7 @@ public static partial class Parameters
     /// </summary>
     internal static readonly ImmutableArray<ParameterCheck> Orderings =
     [
-        new ParameterOrdering<int>(SurveyScaleMin, SurveyScaleMax, (date, low, high) => $"From {date} the survey scale would run from {low} to {high}: its minimum must be below its maximum."),
+        new ParameterOrdering<int>(SurveyScaleMin, SurveyScaleMax, "surveyScale"),
     ];
 
     /// <summary>The parameter groups, in catalogue order.</summary>
@@ -331,7 +331,7 @@ public static partial class Parameters
         {
             if (!Nuts.IsWellFormedCode(codes[i]))
             {
-                c.Error(JsonReadContext.Index(p, i), RulebookErrors.OutOfRange, $"'{codes[i]}' is not a NUTS code: the country's two capital letters, then up to three capital letters or digits, as Eurostat writes them (ES43, SI032, PL514).");
+                c.Error(JsonReadContext.Index(p, i), RulebookErrors.OutOfRange, "notANutsCode", codes[i]);
                 ok = false;
             }
         }
@@ -349,7 +349,7 @@ public static partial class Parameters
 
         if (!Nuts.IsWellFormedVersion(version))
         {
-            c.Error(p, RulebookErrors.OutOfRange, $"'{version}' is not a NUTS version: 'NUTS' and the year of the classification, such as \"NUTS 2021\".");
+            c.Error(p, RulebookErrors.OutOfRange, "notANutsVersion", version);
             return (false, string.Empty);
         }
 
@@ -376,7 +376,7 @@ public static partial class Parameters
             }
             else if (list.Contains(s, StringComparer.Ordinal))
             {
-                c.Error(path, RulebookErrors.DuplicateKey, $"'{s}' appears more than once.");
+                c.Error(path, RulebookErrors.DuplicateKey, "duplicateValue", s);
                 ok = false;
             }
             else
@@ -420,7 +420,7 @@ public static partial class Parameters
 
             if (list.Exists(x => x.Code == code))
             {
-                c.Error(JsonReadContext.Child(path, "code"), RulebookErrors.DuplicateKey, $"The category '{code}' appears more than once.");
+                c.Error(JsonReadContext.Child(path, "code"), RulebookErrors.DuplicateKey, "duplicateCategory", code);
                 ok = false;
                 continue;
             }
@@ -464,7 +464,7 @@ public static partial class Parameters
 
         if (ok && (list.Count == 0 || list.Sum(s => s.Rate.Fraction) != 1m))
         {
-            c.Error(p, RulebookErrors.OutOfRange, $"The funds' rates add up to {list.Sum(s => s.Rate.Percent).ToString(CultureInfo.InvariantCulture)}%, not 100%.");
+            c.Error(p, RulebookErrors.OutOfRange, "fundsRates", list.Sum(s => s.Rate.Percent));
             ok = false;
         }
 
@@ -494,13 +494,13 @@ public static partial class Parameters
                 var start = pm.TryGetValue("fiscalYearStart", out var se) ? c.AnnualDate(se, JsonReadContext.Child(pp, "fiscalYearStart")) : new NodaTime.AnnualDate(1, 1);
                 if (start is { Month: 2, Day: 29 })
                 {
-                    c.Error(JsonReadContext.Child(pp, "fiscalYearStart"), RulebookErrors.OutOfRange, "A fiscal year cannot start on 29 February: it does not exist every year.");
+                    c.Error(JsonReadContext.Child(pp, "fiscalYearStart"), RulebookErrors.OutOfRange, "fiscalYearLeapDay");
                     start = null;
                 }
 
                 if (years == 0)
                 {
-                    c.Error(JsonReadContext.Child(pp, "years"), RulebookErrors.OutOfRange, "The period must last at least one year.");
+                    c.Error(JsonReadContext.Child(pp, "years"), RulebookErrors.OutOfRange, "periodYears");
                     years = null;
                 }
 

@@ -90,7 +90,7 @@ public sealed class Rulebook : IEquatable<Rulebook>
     /// <summary>
     /// This rulebook with the host's exchange rates laid over its own: for each currency the host
     /// gives rates for, the host's replace the rulebook's. The library fetches no rate; a host that
-    /// keeps the ECB's reference rates hands them in here (read them with <see cref="ExchangeRates.Parse"/>).
+    /// keeps the ECB's reference rates hands them in here (read them with <see cref="ExchangeRates.Parse(string)"/>).
     /// </summary>
     /// <param name="rates">The host's rates.</param>
     /// <returns>The same rules, with the combined rates; this rulebook when <paramref name="rates"/> is empty.</returns>
@@ -347,6 +347,12 @@ internal sealed record RulebookHeader(string Id, string Name, string? BasedOn, b
 /// <param name="MaxDepth">The deepest nesting accepted (32 by default).</param>
 public sealed record RulebookLoadOptions(int MaxCharacters = 1_048_576, int MaxDepth = 32)
 {
+    /// <summary>
+    /// The language of the problems' messages (its <c>rulebook.*</c> texts): English by default.
+    /// The codes and JSON paths of the problems are the same in every language.
+    /// </summary>
+    public ReportLanguage Language { get; init; } = ReportLanguage.English;
+
     /// <summary>The default limits.</summary>
     public static RulebookLoadOptions Default { get; } = new();
 }

@@ -5,7 +5,7 @@ namespace Pimex.Rulebooks.Json;
 
 /// <summary>
 /// Reads and writes the exchange-rate table of a rulebook (its <c>exchangeRates</c> section) or of
-/// a host (<see cref="ExchangeRates.Parse"/>): <c>{ "PLN": [ { "date": "2023-12-29", "perEuro": 4.348, "source": "..." } ] }</c>.
+/// a host (<see cref="ExchangeRates.Parse(string)"/>): <c>{ "PLN": [ { "date": "2023-12-29", "perEuro": 4.348, "source": "..." } ] }</c>.
 /// </summary>
 internal static class ExchangeRatesJson
 {
@@ -14,9 +14,9 @@ internal static class ExchangeRatesJson
 
     private static readonly string[] RateFields = ["date", "month", "perEuro", "source"];
 
-    public static Result<ExchangeRates> Parse(string json)
+    public static Result<ExchangeRates> Parse(string json, ReportLanguage language)
     {
-        var context = new JsonReadContext();
+        var context = new JsonReadContext { Language = language };
         JsonDocument document;
         try
         {
@@ -24,12 +24,12 @@ internal static class ExchangeRatesJson
         }
         catch (JsonException ex)
         {
-            context.Error(ex.Path is { Length: > 0 } p ? p : "$", RulebookErrors.MalformedJson, $"The text is not valid JSON: {JsonErrorText.Describe(ex)}");
+            context.Error(ex.Path is { Length: > 0 } p ? p : "$", RulebookErrors.MalformedJson, "json.malformed", string.Empty, JsonErrorText.Describe(ex, context));
             return Result.Invalid(context.Errors);
         }
         catch (ArgumentException)
         {
-            context.Error("$", RulebookErrors.MalformedJson, "The text is not valid UTF-16: it holds an unpaired surrogate.");
+            context.Error("$", RulebookErrors.MalformedJson, "json.surrogate");
             return Result.Invalid(context.Errors);
         }
 
@@ -56,14 +56,14 @@ internal static class ExchangeRatesJson
             var currencyPath = JsonReadContext.Child(path, code);
             if (!Currency.TryFromCode(code, out var currency))
             {
-                context.Error(currencyPath, RulebookErrors.InvalidValue, $"'{code}' is not a known ISO 4217 currency code.");
+                context.Error(currencyPath, RulebookErrors.InvalidValue, "notACurrency", code);
                 ok = false;
                 continue;
             }
 
             if (currency == Currency.EUR)
             {
-                context.Error(currencyPath, RulebookErrors.InvalidValue, "The rates are of other currencies against the euro: EUR needs none.");
+                context.Error(currencyPath, RulebookErrors.InvalidValue, "rates.euro");
                 ok = false;
                 continue;
             }
@@ -104,7 +104,7 @@ internal static class ExchangeRatesJson
             (LocalDate From, LocalDate To)? days = null;
             if (m.TryGetValue("date", out var de) == m.ContainsKey("month"))
             {
-                context.Error(entryPath, RulebookErrors.MissingField, "A rate is for one 'date' (yyyy-MM-dd) or one 'month' (yyyy-MM): give exactly one of them.");
+                context.Error(entryPath, RulebookErrors.MissingField, "rates.dateOrMonth", "date", "month");
             }
             else if (m.ContainsKey("date"))
             {
@@ -136,9 +136,15 @@ internal static class ExchangeRatesJson
             bool isDay = rate.From == rate.To;
             if ((isDay ? lastDay : lastMonth) is { } earlier && rate.From <= earlier.Rate.To)
             {
-                context.Error(ratePath, RulebookErrors.DuplicateKey, isDay
-                    ? $"Two {currency} rates are for {LocalDatePattern.Iso.Format(rate.From)}: this one and {earlier.Path}. A day has one rate of its own."
-                    : $"Two {currency} rates are for the month {YearMonthPattern.Iso.Format(new YearMonth(rate.From.Year, rate.From.Month))}: this one and {earlier.Path}. A month has one monthly rate.");
+                if (isDay)
+                {
+                    context.Error(ratePath, RulebookErrors.DuplicateKey, "rates.twoForADay", currency, rate.From, earlier.Path);
+                }
+                else
+                {
+                    context.Error(ratePath, RulebookErrors.DuplicateKey, "rates.twoForAMonth", currency, YearMonthPattern.Iso.Format(new YearMonth(rate.From.Year, rate.From.Month)), earlier.Path);
+                }
+
                 ok = false;
             }
 
@@ -166,7 +172,7 @@ internal static class ExchangeRatesJson
         var parsed = YearMonthPattern.Iso.Parse(text);
         if (!parsed.Success)
         {
-            context.Error(path, RulebookErrors.InvalidValue, $"'{text}' is not a month of the form yyyy-MM.");
+            context.Error(path, RulebookErrors.InvalidValue, "rates.notAMonth", text);
             return null;
         }
 
@@ -177,13 +183,13 @@ internal static class ExchangeRatesJson
     {
         if (element.ValueKind != JsonValueKind.Number)
         {
-            context.Error(path, RulebookErrors.WrongType, $"Expected the units of the currency per euro as a number, such as 4.348, found {JsonReadContext.Describe(element)}.");
+            context.Error(path, RulebookErrors.WrongType, "rates.perEuroType", context.Kind(element));
             return null;
         }
 
         if (!element.TryGetDecimal(out var value) || value <= 0m || value > MaxPerEuro)
         {
-            context.Error(path, RulebookErrors.OutOfRange, $"{element.GetRawText()} is not a rate: the units per euro are above zero and at most {MaxPerEuro.ToString("N0", CultureInfo.InvariantCulture)}.");
+            context.Error(path, RulebookErrors.OutOfRange, "rates.perEuroRange", element.GetRawText(), context.Grouped(MaxPerEuro));
             return null;
         }
 

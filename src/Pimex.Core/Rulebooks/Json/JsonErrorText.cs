@@ -10,30 +10,36 @@ namespace Pimex.Rulebooks.Json;
 /// </summary>
 internal static partial class JsonErrorText
 {
-    /// <summary>The problem, without the parser's position suffix or API names.</summary>
+    /// <summary>The problem, without the parser's position suffix or API names, in English.</summary>
     /// <param name="exception">The parser's exception.</param>
     /// <returns>One sentence.</returns>
-    public static string Describe(JsonException exception)
+    public static string Describe(JsonException exception) => Describe(exception, new JsonReadContext());
+
+    /// <summary>The problem, without the parser's position suffix or API names, in the context's language (a problem the library does not know keeps the parser's own English words).</summary>
+    /// <param name="exception">The parser's exception.</param>
+    /// <param name="context">The reading, for its language.</param>
+    /// <returns>One sentence.</returns>
+    public static string Describe(JsonException exception, JsonReadContext context)
     {
         ArgumentNullException.ThrowIfNull(exception);
         var message = Position().Replace(exception.Message, string.Empty).Trim();
         if (message.Contains("does not contain any JSON tokens", StringComparison.Ordinal))
         {
-            return "there is no JSON value (the text is empty or only blanks).";
+            return context.Text("json.empty");
         }
 
         if (message.Contains("isFinalBlock", StringComparison.Ordinal)
             || message.Contains("Expected depth to be zero", StringComparison.Ordinal))
         {
-            return "the text ends before the JSON value is complete (an object, array or string is not closed).";
+            return context.Text("json.unfinished");
         }
 
         if (message.Contains("additional text", StringComparison.Ordinal))
         {
-            return "there is more text after the JSON value ends.";
+            return context.Text("json.trailing");
         }
 
-        return message.Length > 0 ? message : "a syntax error.";
+        return message.Length > 0 ? context.Text("json.parser", message) : context.Text("json.syntax");
     }
 
     [GeneratedRegex(@"\s*(Path: \S*\s*\|\s*)?LineNumber: \d+ \| BytePositionInLine: \d+\.?", RegexOptions.CultureInvariant)]

@@ -24,10 +24,25 @@ internal sealed class JsonReadContext
     /// <summary>The currency every amount must be in; default while it is not known.</summary>
     public Currency Currency { get; set; }
 
+    /// <summary>The language the messages are written in (English unless the caller chose another); codes and paths are the same in every language.</summary>
+    public ReportLanguage Language { get; init; } = ReportLanguage.English;
+
     public bool HasErrors => Errors.Count > 0;
 
-    public void Error(string path, string code, string message) =>
-        Errors.Add(DomainErrors.Validation(path, code, message));
+    /// <summary>Reports a problem: its path, its code and the message <c>rulebook.KEY</c> of <see cref="Language"/>.</summary>
+    public void Error(string path, string code, string key, params object?[] args) =>
+        Errors.Add(DomainErrors.Validation(path, code, Text(key, args)));
+
+    /// <summary>The message <c>rulebook.KEY</c> in <see cref="Language"/>, its arguments formatted as a refusal's.</summary>
+    public string Text(string key, params object?[] args) => Language.Rulebook(key, args);
+
+    /// <summary>" (did you mean 'x'?)" in <see cref="Language"/> when a candidate is close to what was typed, otherwise empty.</summary>
+    public string DidYouMean(string typed, IEnumerable<string> candidates) =>
+        Spelling.Closest(typed, candidates) is { } s ? Text("didYouMean", s) : string.Empty;
+
+    /// <summary>A large number as the messages write it: grouped by commas in English (<c>1,000,000</c>), with the language's separators otherwise.</summary>
+    public string Grouped(decimal value) =>
+        Language.InvariantArguments ? value.ToString("N0", CultureInfo.InvariantCulture) : Language.Number(value);
 
     public static string Child(string path, string name)
     {
@@ -53,7 +68,7 @@ internal sealed class JsonReadContext
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
-            Error(path, RulebookErrors.WrongType, $"Expected an object, found {Describe(element)}.");
+            Error(path, RulebookErrors.WrongType, "expected.object", Kind(element));
             return null;
         }
 
@@ -62,20 +77,20 @@ internal sealed class JsonReadContext
         {
             if (Text(() => property.Name) is not { } name)
             {
-                Error(path, RulebookErrors.InvalidValue, UnpairedSurrogate("A key"));
+                Error(path, RulebookErrors.InvalidValue, "surrogate.key");
                 continue;
             }
 
             var childPath = Child(path, name);
             if (allowed is not null && !allowed.Contains(name))
             {
-                Error(childPath, RulebookErrors.UnknownField, $"Unknown field '{name}'{Spelling.DidYouMean(name, allowed)}; expected one of: {string.Join(", ", allowed)}.");
+                Error(childPath, RulebookErrors.UnknownField, "unknownField", name, DidYouMean(name, allowed), string.Join(", ", allowed));
                 continue;
             }
 
             if (!members.TryAdd(name, property.Value))
             {
-                Error(childPath, RulebookErrors.DuplicateKey, $"The key '{name}' appears more than once.");
+                Error(childPath, RulebookErrors.DuplicateKey, "duplicateKey", name);
             }
         }
 
@@ -89,7 +104,7 @@ internal sealed class JsonReadContext
             return true;
         }
 
-        Error(Child(path, name), RulebookErrors.MissingField, $"The field '{name}' is required.");
+        Error(Child(path, name), RulebookErrors.MissingField, "missingField", name);
         return false;
     }
 
@@ -97,7 +112,7 @@ internal sealed class JsonReadContext
     {
         if (element.ValueKind != JsonValueKind.Array)
         {
-            Error(path, RulebookErrors.WrongType, $"Expected an array, found {Describe(element)}.");
+            Error(path, RulebookErrors.WrongType, "expected.array", Kind(element));
             return null;
         }
 
@@ -108,19 +123,19 @@ internal sealed class JsonReadContext
     {
         if (element.ValueKind != JsonValueKind.String)
         {
-            Error(path, RulebookErrors.WrongType, $"Expected a string, found {Describe(element)}.");
+            Error(path, RulebookErrors.WrongType, "expected.string", Kind(element));
             return null;
         }
 
         if (Text(() => element.GetString()!) is not { } text)
         {
-            Error(path, RulebookErrors.InvalidValue, UnpairedSurrogate("The string"));
+            Error(path, RulebookErrors.InvalidValue, "surrogate.string");
             return null;
         }
 
         if (text.Length == 0)
         {
-            Error(path, RulebookErrors.InvalidValue, "The string must not be empty.");
+            Error(path, RulebookErrors.InvalidValue, "emptyString");
             return null;
         }
 
@@ -134,7 +149,7 @@ internal sealed class JsonReadContext
             return element.GetBoolean();
         }
 
-        Error(path, RulebookErrors.WrongType, $"Expected true or false, found {Describe(element)}.");
+        Error(path, RulebookErrors.WrongType, "expected.boolean", Kind(element));
         return null;
     }
 
@@ -142,19 +157,19 @@ internal sealed class JsonReadContext
     {
         if (element.ValueKind != JsonValueKind.Number)
         {
-            Error(path, RulebookErrors.WrongType, $"Expected a whole number, found {Describe(element)}.");
+            Error(path, RulebookErrors.WrongType, "expected.count", Kind(element));
             return null;
         }
 
         if (!element.TryGetInt32(out var value))
         {
-            Error(path, RulebookErrors.InvalidValue, $"Expected a whole number, found {element.GetRawText()}.");
+            Error(path, RulebookErrors.InvalidValue, "expected.count", element.GetRawText());
             return null;
         }
 
         if (value < 0 || value > max)
         {
-            Error(path, RulebookErrors.OutOfRange, $"Expected a whole number from 0 to {max}, found {value}.");
+            Error(path, RulebookErrors.OutOfRange, "countOutOfRange", max, value);
             return null;
         }
 
@@ -172,7 +187,7 @@ internal sealed class JsonReadContext
         var parsed = LocalDatePattern.Iso.Parse(text);
         if (!parsed.Success)
         {
-            Error(path, RulebookErrors.InvalidValue, $"'{text}' is not a date of the form yyyy-MM-dd.");
+            Error(path, RulebookErrors.InvalidValue, "notADate", text);
             return null;
         }
 
@@ -190,7 +205,7 @@ internal sealed class JsonReadContext
         var parsed = AnnualDatePattern.Iso.Parse(text);
         if (!parsed.Success)
         {
-            Error(path, RulebookErrors.InvalidValue, $"'{text}' is not a day of the year of the form MM-dd.");
+            Error(path, RulebookErrors.InvalidValue, "notAnAnnualDate", text);
             return null;
         }
 
@@ -210,7 +225,7 @@ internal sealed class JsonReadContext
             var example = element.TryGetDecimal(out var number) && number >= 0m && number <= MaxAmount
                 ? decimal.Round(number, currency.MinorUnits, MidpointRounding.ToZero).ToString("F" + currency.MinorUnits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture)
                 : "2500" + (currency.MinorUnits > 0 ? "." + new string('0', currency.MinorUnits) : string.Empty);
-            Error(path, RulebookErrors.WrongType, $"Expected an amount as a string with its currency, such as \"{currency.Code} {example}\", found the number {element.GetRawText()}.");
+            Error(path, RulebookErrors.WrongType, "amountAsNumber", currency.Code + " " + example, element.GetRawText());
             return null;
         }
 
@@ -223,13 +238,13 @@ internal sealed class JsonReadContext
         switch (Monetary.Money.Read(text, out var money))
         {
             case MoneyText.TooLarge:
-                Error(path, RulebookErrors.OutOfRange, $"{text} is more than the largest amount a rulebook holds ({MaxAmount.ToString("N0", CultureInfo.InvariantCulture)}): sums of such amounts would overflow.");
+                Error(path, RulebookErrors.OutOfRange, "amountTooLarge", text, Grouped(MaxAmount));
                 return null;
             case MoneyText.TooManyDecimals:
-                Error(path, RulebookErrors.InvalidValue, $"'{text}' has more decimals than its currency's minor unit: write the amount exactly, such as 'EUR 2500.01'.");
+                Error(path, RulebookErrors.InvalidValue, "amountTooManyDecimals", text);
                 return null;
             case MoneyText.NotAnAmount:
-                Error(path, RulebookErrors.InvalidValue, $"'{text}' is not an amount of the form 'EUR 2500.00' with a known ISO 4217 currency.");
+                Error(path, RulebookErrors.InvalidValue, "notAnAmount", text);
                 return null;
         }
 
@@ -237,21 +252,27 @@ internal sealed class JsonReadContext
         {
             if (money.Currency != law.Currency && (!law.OrRulebookCurrency || Currency.IsNone || money.Currency != Currency))
             {
-                Error(path, RulebookErrors.CurrencyMismatch, law.OrRulebookCurrency
-                    ? $"{money} is neither in {law.Currency} nor in the rulebook's currency {(Currency.IsNone ? "(unknown)" : Currency.Code)}: {law.Law}."
-                    : $"{money} is not in {law.Currency}: {law.Law}, whatever the rulebook's currency.");
+                if (law.OrRulebookCurrency)
+                {
+                    Error(path, RulebookErrors.CurrencyMismatch, "currency.lawOrRulebook", money, law.Currency, Currency.IsNone ? Text("currency.unknown") : Currency.Code, Text(law.LawKey));
+                }
+                else
+                {
+                    Error(path, RulebookErrors.CurrencyMismatch, "currency.law", money, law.Currency, Text(law.LawKey));
+                }
+
                 return null;
             }
         }
         else if (!Currency.IsNone && money.Currency != Currency)
         {
-            Error(path, RulebookErrors.CurrencyMismatch, $"{money} is not in the rulebook's currency {Currency}.");
+            Error(path, RulebookErrors.CurrencyMismatch, "currency.rulebook", money, Currency);
             return null;
         }
 
         if (money.IsNegative)
         {
-            Error(path, RulebookErrors.NegativeAmount, $"{money} is negative; amounts must be zero or more.");
+            Error(path, RulebookErrors.NegativeAmount, "negativeAmount", money);
             return null;
         }
 
@@ -270,13 +291,13 @@ internal sealed class JsonReadContext
         var read = Monetary.Rate.Read(text, out var rate);
         if (read == RateText.NotARate)
         {
-            Error(path, RulebookErrors.InvalidValue, $"'{text}' is not a percentage of the form '85%'.");
+            Error(path, RulebookErrors.InvalidValue, "notARate", text);
             return null;
         }
 
         if (read == RateText.Negative || rate.Percent > maxPercent)
         {
-            Error(path, RulebookErrors.OutOfRange, $"{text} is outside 0% to {maxPercent.ToString(CultureInfo.InvariantCulture)}%.");
+            Error(path, RulebookErrors.OutOfRange, "rateOutOfRange", text, maxPercent);
             return null;
         }
 
@@ -301,7 +322,7 @@ internal sealed class JsonReadContext
         }
 
         var names = string.Join(", ", System.Enum.GetValues<TEnum>().Select(v => JsonNames.Of(v)));
-        Error(path, RulebookErrors.InvalidValue, $"'{text}' is not one of: {names}.");
+        Error(path, RulebookErrors.InvalidValue, "notOneOf", text, names);
         return null;
     }
 
@@ -323,7 +344,7 @@ internal sealed class JsonReadContext
 
         if (end < start)
         {
-            Error(Child(path, "end"), RulebookErrors.DatesOutOfOrder, $"The window ends ({end:yyyy-MM-dd}) before it starts ({start:yyyy-MM-dd}).");
+            Error(Child(path, "end"), RulebookErrors.DatesOutOfOrder, "windowEndsBeforeStart", end.Value, start.Value);
             return null;
         }
 
@@ -346,19 +367,20 @@ internal sealed class JsonReadContext
         }
     }
 
-    private static string UnpairedSurrogate(string what) =>
-        what + " escapes an unpaired UTF-16 surrogate (such as \\uD800 alone): it is not text.";
-
-    public static string Describe(JsonElement element) => element.ValueKind switch
+    /// <summary>What a JSON value is, in <see cref="Language"/>: "an object", "a number", "null"...</summary>
+    public string Kind(JsonElement element) => Text(element.ValueKind switch
     {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        JsonValueKind.Null => "null",
-        _ => "nothing",
-    };
+        JsonValueKind.Object => "kind.object",
+        JsonValueKind.Array => "kind.array",
+        JsonValueKind.String => "kind.string",
+        JsonValueKind.Number => "kind.number",
+        JsonValueKind.True or JsonValueKind.False => "kind.boolean",
+        JsonValueKind.Null => "kind.null",
+        _ => "kind.nothing",
+    });
+
+    /// <summary>What a JSON value is, in English: "an object", "a number", "null"... (the language files' and ledger's readers, which write English).</summary>
+    public static string Describe(JsonElement element) => new JsonReadContext().Kind(element);
 }
 
 /// <summary>The JSON spelling of enum values: camel case (<c>companyPremises</c>).</summary>

@@ -19,10 +19,10 @@ internal static partial class RulebookJson
     public static Result<Rulebook> Read(string json, Rulebook? @base, RulebookLoadOptions options)
     {
         ArgumentNullException.ThrowIfNull(json);
-        var context = new JsonReadContext();
+        var context = new JsonReadContext { Language = options.Language };
         if (json.Length > options.MaxCharacters)
         {
-            context.Error("$", RulebookErrors.TooLarge, $"The document has {json.Length} characters; at most {options.MaxCharacters} are accepted.");
+            context.Error("$", RulebookErrors.TooLarge, "tooLarge", json.Length, options.MaxCharacters);
             return Result.Invalid(context.Errors);
         }
 
@@ -41,17 +41,23 @@ internal static partial class RulebookJson
         catch (JsonException ex)
         {
             var tooDeep = ExceedsDepth(json, options.MaxDepth);
-            var where = ex.LineNumber is { } line ? $" (line {line + 1}, position {(ex.BytePositionInLine ?? 0) + 1})" : string.Empty;
-            context.Error(
-                ex.Path is { Length: > 0 } p ? p : "$",
-                tooDeep ? RulebookErrors.TooDeep : RulebookErrors.MalformedJson,
-                tooDeep ? $"The document is nested more than {options.MaxDepth} levels deep{where}." : $"The text is not valid JSON{where}: {JsonErrorText.Describe(ex)}");
+            var where = ex.LineNumber is { } line ? context.Text("json.where", line + 1, (ex.BytePositionInLine ?? 0) + 1) : string.Empty;
+            var path = ex.Path is { Length: > 0 } p ? p : "$";
+            if (tooDeep)
+            {
+                context.Error(path, RulebookErrors.TooDeep, "json.tooDeep", options.MaxDepth, where);
+            }
+            else
+            {
+                context.Error(path, RulebookErrors.MalformedJson, "json.malformed", where, JsonErrorText.Describe(ex, context));
+            }
+
             return Result.Invalid(context.Errors);
         }
         catch (ArgumentException)
         {
             // JsonDocument throws this for text that is not valid UTF-16 (an unpaired surrogate).
-            context.Error("$", RulebookErrors.MalformedJson, "The text is not valid UTF-16: it holds an unpaired surrogate.");
+            context.Error("$", RulebookErrors.MalformedJson, "json.surrogate");
             return Result.Invalid(context.Errors);
         }
 
@@ -102,7 +108,7 @@ internal static partial class RulebookJson
         {
             if (root.ContainsKey(field))
             {
-                context.Error("$." + field, RulebookErrors.WrongKind, $"'{field}' belongs to a partner rulebook, which needs \"extends\".");
+                context.Error("$." + field, RulebookErrors.WrongKind, "partnerField", field);
             }
         }
 
@@ -142,7 +148,7 @@ internal static partial class RulebookJson
         {
             if (root.ContainsKey(field))
             {
-                context.Error("$." + field, RulebookErrors.WrongKind, $"'{field}' belongs to a base rulebook; a partner rulebook lists \"overrides\".");
+                context.Error("$." + field, RulebookErrors.WrongKind, "baseField", field);
             }
         }
 
@@ -150,12 +156,15 @@ internal static partial class RulebookJson
         var (header, extends) = ReadHeader(context, root, basedOnField: "extends");
         if (extends is not null && (@base is null || !string.Equals(@base.Id, extends, StringComparison.Ordinal)))
         {
-            context.Error(
-                "$.extends",
-                RulebookErrors.BaseMismatch,
-                @base is null
-                    ? $"This rulebook extends '{extends}': load that base first and pass it."
-                    : $"This rulebook extends '{extends}', but the base given is '{@base.Id}'.");
+            if (@base is null)
+            {
+                context.Error("$.extends", RulebookErrors.BaseMismatch, "base.missing", extends);
+            }
+            else
+            {
+                context.Error("$.extends", RulebookErrors.BaseMismatch, "base.other", extends, @base.Id);
+            }
+
         }
 
         if (@base is null)
@@ -167,10 +176,7 @@ internal static partial class RulebookJson
         ImmutableArray<string> chain = [@base.Id, .. @base.Ancestors];
         if (header is not null && chain.Contains(header.Id, StringComparer.Ordinal))
         {
-            context.Error(
-                "$.id",
-                RulebookErrors.IdInChain,
-                $"The id '{header.Id}' is already taken in this rulebook's chain ({string.Join(" -> ", chain.Reverse())}): a partner names its own editions, so it needs an id of its own (docs/rulebook-format.md, 'Chains and new years').");
+            context.Error("$.id", RulebookErrors.IdInChain, "idInChain", header.Id, string.Join(" -> ", chain.Reverse()));
         }
 
         Currency? currency = root.TryGetValue("currency", out var ce) ? ReadCurrency(context, ce, "$.currency") : @base.Currency;
@@ -246,14 +252,18 @@ internal static partial class RulebookJson
             }
 
             using var document = JsonDocument.Parse(stream.ToArray());
-            var check = new JsonReadContext { Currency = currency };
+            var check = new JsonReadContext { Currency = currency, Language = context.Language };
             p.ReadTimeline(check, document.RootElement, JsonReadContext.Child(JsonReadContext.Child("$.parameters", p.Group), p.Key));
             foreach (var e in check.Errors)
             {
                 context.Error(
                     JsonReadContext.Child(JsonReadContext.Child("$.overrides", p.Group), p.Key),
                     e.ErrorCode,
-                    $"{e.ErrorMessage} It is inherited from '{@base.Id}' ({e.Identifier} there): override '{p.Name}' here.");
+                    "inheritedProblem",
+                    e.ErrorMessage,
+                    @base.Id,
+                    e.Identifier,
+                    p.Name);
             }
         }
     }
@@ -290,12 +300,16 @@ internal static partial class RulebookJson
                 }
 
                 var where = pathOf(p.Name) is { } path
-                    ? $"its first entry ({path}[0]) starts on {Iso(since)}"
-                    : $"its first entry, inherited from '{inheritedFrom}', starts on {Iso(since)}";
+                    ? context.Text("cannotRun.stated", path, since)
+                    : context.Text("cannotRun.inherited", inheritedFrom, since);
                 context.Error(
                     JsonReadContext.Child(JsonReadContext.Child(windows, "applications"), "start"),
                     RulebookErrors.CannotRun,
-                    $"The {year} edition takes its rules from its first day of applications, {Iso(rulesDate)}, and '{p.Name}' has no value then: {where}. Start that entry on or before {Iso(rulesDate)}, or open applications later.");
+                    "cannotRun",
+                    Year(year),
+                    rulesDate,
+                    p.Name,
+                    where);
             }
         }
     }
@@ -314,12 +328,12 @@ internal static partial class RulebookJson
         {
             if (window.Start < earliest)
             {
-                context.Error(At(name, "start"), RulebookErrors.ImplausibleWindows, $"The {a.Year} {name} window starts on {Iso(window.Start)}, before {a.Year - 1}: an edition's windows lie in its year, the year before or the year after.");
+                context.Error(At(name, "start"), RulebookErrors.ImplausibleWindows, "windows.startsEarly", Year(a.Year), name, window.Start, Year(a.Year - 1));
             }
 
             if (window.End > latest)
             {
-                context.Error(At(name, "end"), RulebookErrors.ImplausibleWindows, $"The {a.Year} {name} window ends on {Iso(window.End)}, after {a.Year + 1}: an edition's windows lie in its year, the year before or the year after.");
+                context.Error(At(name, "end"), RulebookErrors.ImplausibleWindows, "windows.endsLate", Year(a.Year), name, window.End, Year(a.Year + 1));
             }
         }
 
@@ -327,21 +341,22 @@ internal static partial class RulebookJson
         {
             if (window.End.Year < a.Year || window.Start.Year > a.Year)
             {
-                context.Error(At(name, "start"), RulebookErrors.ImplausibleWindows, $"The {a.Year} {name} window ({Iso(window.Start)} .. {Iso(window.End)}) has no day in {a.Year}.");
+                context.Error(At(name, "start"), RulebookErrors.ImplausibleWindows, "windows.noDayInYear", Year(a.Year), name, window.Start, window.End);
             }
         }
 
         if (a.Applications.Start >= a.Training.Start)
         {
-            context.Error(At("applications", "start"), RulebookErrors.ImplausibleWindows, $"Applications open on {Iso(a.Applications.Start)}, not before training starts on {Iso(a.Training.Start)}: companies apply and are admitted before they train.");
+            context.Error(At("applications", "start"), RulebookErrors.ImplausibleWindows, "windows.applicationsAfterTraining", a.Applications.Start, a.Training.Start);
         }
         else if (a.Applications.End > a.Training.End)
         {
-            context.Error(At("applications", "end"), RulebookErrors.ImplausibleWindows, $"Applications close on {Iso(a.Applications.End)}, after training ends on {Iso(a.Training.End)}: a company admitted then could not train.");
+            context.Error(At("applications", "end"), RulebookErrors.ImplausibleWindows, "windows.applicationsCloseLate", a.Applications.End, a.Training.End);
         }
     }
 
-    private static string Iso(LocalDate date) => LocalDatePattern.Iso.Format(date);
+    /// <summary>A year as a message writes it: four digits, never grouped (<c>2016</c>, not <c>2.016</c>).</summary>
+    private static string Year(int year) => year.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The header, or null when a field of it is missing or broken (reported), and the rulebook it is based on, when readable.</summary>
     private static (RulebookHeader? Header, string? BasedOn) ReadHeader(JsonReadContext context, Dictionary<string, JsonElement> root, string basedOnField)
@@ -349,7 +364,7 @@ internal static partial class RulebookJson
         var id = context.Require(root, "id", "$", out var ie) ? context.String(ie, "$.id") : null;
         if (id is not null && !IdPattern().IsMatch(id))
         {
-            context.Error("$.id", RulebookErrors.InvalidValue, $"'{id}' is not an id of lower-case letters, digits and dashes.");
+            context.Error("$.id", RulebookErrors.InvalidValue, "notAnId", id);
             id = null;
         }
 
@@ -390,7 +405,7 @@ internal static partial class RulebookJson
             return currency;
         }
 
-        context.Error(path, RulebookErrors.InvalidValue, $"'{code}' is not a known ISO 4217 currency code.");
+        context.Error(path, RulebookErrors.InvalidValue, "notACurrency", code);
         return null;
     }
 
@@ -405,7 +420,7 @@ internal static partial class RulebookJson
         var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(id);
         if (zone is null)
         {
-            context.Error(path, RulebookErrors.InvalidValue, $"'{id}' is not an IANA time zone (such as Europe/Madrid).");
+            context.Error(path, RulebookErrors.InvalidValue, "notATimeZone", id);
         }
 
         return zone;
@@ -423,7 +438,7 @@ internal static partial class RulebookJson
         {
             if (!groups.ContainsKey(group) && requireAll)
             {
-                context.Error(JsonReadContext.Child(path, group), RulebookErrors.MissingField, $"The parameter group '{group}' is required.");
+                context.Error(JsonReadContext.Child(path, group), RulebookErrors.MissingField, "missingGroup", group);
             }
         }
 
@@ -441,7 +456,7 @@ internal static partial class RulebookJson
             {
                 foreach (var p in known.Where(p => !members.ContainsKey(p.Key)))
                 {
-                    context.Error(JsonReadContext.Child(groupPath, p.Key), RulebookErrors.MissingField, $"The parameter '{p.Name}' is required.");
+                    context.Error(JsonReadContext.Child(groupPath, p.Key), RulebookErrors.MissingField, "missingParameter", p.Name);
                 }
             }
 
@@ -451,7 +466,7 @@ internal static partial class RulebookJson
                 var definition = Array.Find(known, p => p.Key == key);
                 if (definition is null)
                 {
-                    context.Error(parameterPath, RulebookErrors.UnknownParameter, $"The base has no parameter '{groupName}.{key}' to override{Spelling.DidYouMean(groupName + "." + key, Parameters.All.Select(p => p.Name))}.");
+                    context.Error(parameterPath, RulebookErrors.UnknownParameter, "unknownParameter", groupName + "." + key, context.DidYouMean(groupName + "." + key, Parameters.All.Select(p => p.Name)));
                     continue;
                 }
 
@@ -489,7 +504,7 @@ internal static partial class RulebookJson
             var yearPath = JsonReadContext.Child(path, key);
             if (key.Length != 4 || !int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year < 1900)
             {
-                context.Error(yearPath, RulebookErrors.InvalidValue, $"'{key}' is not a year such as 2016.");
+                context.Error(yearPath, RulebookErrors.InvalidValue, "notAYear", key);
                 ok = false;
                 continue;
             }
@@ -533,7 +548,7 @@ internal static partial class RulebookJson
                     budget = new AnnuityBudget(actions.Value, training.Value, consultancy.Value);
                     if (budget.Total != total.Value)
                     {
-                        context.Error(JsonReadContext.Child(bp, "total"), RulebookErrors.BudgetDoesNotAddUp, $"The lines add up to {budget.Total}, not {total.Value}.");
+                        context.Error(JsonReadContext.Child(bp, "total"), RulebookErrors.BudgetDoesNotAddUp, "budgetDoesNotAddUp", budget.Total, total.Value);
                         budget = null;
                     }
                 }
@@ -543,7 +558,7 @@ internal static partial class RulebookJson
         int? capacity = context.Require(m, "capacity", path, out var ce) ? context.Count(ce, JsonReadContext.Child(path, "capacity")) : null;
         if (capacity == 0)
         {
-            context.Error(JsonReadContext.Child(path, "capacity"), RulebookErrors.OutOfRange, "An annuity admits at least one company.");
+            context.Error(JsonReadContext.Child(path, "capacity"), RulebookErrors.OutOfRange, "noCapacity");
             capacity = null;
         }
 
@@ -581,7 +596,7 @@ internal static partial class RulebookJson
         {
             if (amount.Currency != actions.Currency)
             {
-                context.Error(JsonReadContext.Child(budgetPath, name), RulebookErrors.CurrencyMismatch, $"{amount} is not in the currency of the actions line, {actions.Currency}: a budget is in one currency.");
+                context.Error(JsonReadContext.Child(budgetPath, name), RulebookErrors.CurrencyMismatch, "budgetCurrency", amount, actions.Currency);
                 same = false;
             }
         }
